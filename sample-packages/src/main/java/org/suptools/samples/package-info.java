@@ -1,0 +1,4 @@
+/**
+ * Sample packages and the sample gateway runtime. Filled by the installer and samples issues.
+ */
+package org.suptools.samples;

@@ -1,0 +1,4 @@
+/**
+ * The Workbench, the JavaFX desktop editor for packages. Filled by the Workbench issue.
+ */
+package org.suptools.workbench;
