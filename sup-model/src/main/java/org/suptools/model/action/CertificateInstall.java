@@ -1,0 +1,36 @@
+package org.suptools.model.action;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Puts a PEM certificate from the payload in place. Undo: restore the previous file, or delete if new. */
+public record CertificateInstall(ActionHeader header, String source, String destination, Optional<String> mode)
+        implements Action {
+
+    public CertificateInstall {
+        java.util.Objects.requireNonNull(header, "header");
+        Fields.text(source, "source");
+        Fields.text(destination, "destination");
+        mode = Fields.mode(mode);
+    }
+
+    @Override
+    public CertificateInstall withHeader(ActionHeader newHeader) {
+        return new CertificateInstall(newHeader, source, destination, mode);
+    }
+
+    @Override
+    public List<FieldValue> payloadReferences() {
+        return List.of(new FieldValue("source", source));
+    }
+
+    @Override
+    public List<FieldValue> gatewayPaths() {
+        return List.of(new FieldValue("destination", destination));
+    }
+
+    @Override
+    public String summary() {
+        return "certificate " + source + " -> " + destination;
+    }
+}

@@ -1,0 +1,36 @@
+package org.suptools.model.action;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Copies a payload file to a gateway path, with an optional mode. Undo: restore the backup, or delete if new. */
+public record FileCopy(ActionHeader header, String source, String destination, Optional<String> mode)
+        implements Action {
+
+    public FileCopy {
+        java.util.Objects.requireNonNull(header, "header");
+        Fields.text(source, "source");
+        Fields.text(destination, "destination");
+        mode = Fields.mode(mode);
+    }
+
+    @Override
+    public FileCopy withHeader(ActionHeader newHeader) {
+        return new FileCopy(newHeader, source, destination, mode);
+    }
+
+    @Override
+    public List<FieldValue> payloadReferences() {
+        return List.of(new FieldValue("source", source));
+    }
+
+    @Override
+    public List<FieldValue> gatewayPaths() {
+        return List.of(new FieldValue("destination", destination));
+    }
+
+    @Override
+    public String summary() {
+        return source + " -> " + destination + mode.map(m -> " (mode " + m + ")").orElse("");
+    }
+}

@@ -1,0 +1,85 @@
+package org.suptools.model.json;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.MapperBuilder;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * The one place that configures Jackson for SUP files: strict reading (unknown fields are errors),
+ * flat actions, ISO-8601 times, and a canonical JSON form: UTF-8, two-space indentation, {@code \n}
+ * line ends, fields in declaration order, absent and empty values left out. Building the same
+ * model twice gives the same bytes, which the reproducible archives depend on.
+ */
+public final class SupJson {
+
+    private static final ObjectMapper JSON = configure(JsonMapper.builder()).build();
+    private static final ObjectMapper YAML = configure(YAMLMapper.builder(YAMLFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
+                    .build())
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR))
+            .build();
+    private static final ObjectWriter CANONICAL = JSON.writer(new DefaultPrettyPrinter()
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+
+    private SupJson() {
+    }
+
+    private static <M extends ObjectMapper, B extends MapperBuilder<M, B>> B configure(B builder) {
+        return builder
+                .addModule(new Jdk8Module())
+                .addModule(new JavaTimeModule())
+                .addModule(new ActionModule())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                .serializationInclusion(JsonInclude.Include.NON_EMPTY);
+    }
+
+    /** The strict JSON mapper. */
+    public static ObjectMapper json() {
+        return JSON;
+    }
+
+    /** The strict YAML mapper, for {@code sup.yaml} specs. */
+    public static ObjectMapper yaml() {
+        return YAML;
+    }
+
+    /** The canonical JSON bytes of a value, ending with a newline. */
+    public static byte[] canonicalBytes(Object value) {
+        try {
+            byte[] body = CANONICAL.writeValueAsBytes(value);
+            byte[] withNewline = java.util.Arrays.copyOf(body, body.length + 1);
+            withNewline[body.length] = '\n';
+            return withNewline;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

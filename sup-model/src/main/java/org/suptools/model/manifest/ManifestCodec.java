@@ -1,0 +1,61 @@
+package org.suptools.model.manifest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import org.suptools.model.InvalidPackageException;
+import org.suptools.model.InvalidPackageException.Reason;
+import org.suptools.model.json.JsonProblems;
+import org.suptools.model.json.SupJson;
+
+/** Reads and writes {@code manifest.json}: canonical bytes out, strict checks in. */
+public final class ManifestCodec {
+
+    public static final String ENTRY_NAME = "manifest.json";
+
+    private ManifestCodec() {
+    }
+
+    /** The canonical bytes that go into the archive and that signatures cover. */
+    public static byte[] toBytes(Manifest manifest) {
+        return SupJson.canonicalBytes(manifest);
+    }
+
+    /**
+     * Parses manifest bytes read from a package. The format version is checked first, so that a
+     * package from a newer toolchain is refused as such, not as a pile of unknown fields.
+     *
+     * @param source names the package in messages
+     */
+    public static Manifest parse(byte[] bytes, String source) throws InvalidPackageException {
+        JsonNode tree;
+        try {
+            tree = SupJson.json().readTree(bytes);
+        } catch (IOException e) {
+            throw invalid(source, e);
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new InvalidPackageException(Reason.INVALID_MANIFEST, source + ": " + ENTRY_NAME + " is not a JSON object");
+        }
+        JsonNode format = tree.get("formatVersion");
+        if (format == null || !format.isInt()) {
+            throw new InvalidPackageException(Reason.INVALID_MANIFEST,
+                    source + ": " + ENTRY_NAME + " formatVersion: is required (a whole number)");
+        }
+        if (format.intValue() != Manifest.FORMAT_VERSION) {
+            throw new InvalidPackageException(Reason.UNSUPPORTED_FORMAT_VERSION, source + ": " + ENTRY_NAME
+                    + " formatVersion: " + format.intValue() + " is not supported (this tool reads version "
+                    + Manifest.FORMAT_VERSION + ")");
+        }
+        try {
+            return SupJson.json().treeToValue(tree, Manifest.class);
+        } catch (IOException e) {
+            throw invalid(source, e);
+        }
+    }
+
+    private static InvalidPackageException invalid(String source, IOException e) {
+        String problem = e instanceof JsonProcessingException json ? JsonProblems.of(json).toString() : e.getMessage();
+        return new InvalidPackageException(Reason.INVALID_MANIFEST, source + ": " + ENTRY_NAME + " " + problem, e);
+    }
+}
