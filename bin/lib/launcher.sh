@@ -1,0 +1,39 @@
+# Shared by the launchers in bin/: build a module with Maven when its jar is missing or older than
+# the sources it is made from. A lock keeps two launchers started at once from building together.
+
+# ensure_built ROOT MODULE JAR SOURCE_MODULE...
+ensure_built() {
+  local root=$1 module=$2 jar=$3
+  shift 3
+  if ! needs_build "$root" "$jar" "$@"; then
+    return 0
+  fi
+  if ! command -v mvn >/dev/null 2>&1; then
+    echo "error: Maven (mvn) is needed to build $module on first use; install it (apt-get install maven)" >&2
+    exit 3
+  fi
+  mkdir -p "$root/target"
+  (
+    flock 9
+    if needs_build "$root" "$jar" "$@"; then
+      echo "Building $module (first run only, about a minute)..." >&2
+      if ! (cd "$root" && mvn -q -B -DskipTests -Dmaven.javadoc.skip=true -pl "$module" -am package) >&2; then
+        echo "error: building $module failed; run 'mvn -pl $module -am package' in $root to see why" >&2
+        exit 3
+      fi
+    fi
+  ) 9>"$root/target/.build.lock"
+}
+
+# needs_build ROOT JAR SOURCE_MODULE...: true when the jar is missing or a source is newer.
+needs_build() {
+  local root=$1 jar=$2
+  shift 2
+  [ -f "$jar" ] || return 0
+  local dirs=("$root/pom.xml")
+  local m
+  for m in "$@"; do
+    dirs+=("$root/$m/pom.xml" "$root/$m/src/main")
+  done
+  [ -n "$(find "${dirs[@]}" -newer "$jar" -print -quit 2>/dev/null)" ]
+}
