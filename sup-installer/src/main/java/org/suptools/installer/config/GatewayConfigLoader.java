@@ -1,0 +1,262 @@
+package org.suptools.installer.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.suptools.model.action.PackageManager;
+import org.suptools.model.action.Timeout;
+import org.suptools.model.json.JsonProblems;
+import org.suptools.model.json.SupJson;
+import org.suptools.model.validation.Problem;
+import org.suptools.model.version.SemVer;
+
+/**
+ * Reads a gateway configuration (YAML, or JSON when the name ends in {@code .json}), applies the
+ * defaults and checks it as a whole. Relative paths resolve against the directory of the file;
+ * relative program paths of the runtime commands ({@code bin/runtime-ctl}) against the runtime
+ * home. Every problem is collected and reported at once.
+ */
+public final class GatewayConfigLoader {
+
+    /** The suffix of the default state directory, a sibling of the runtime home. */
+    public static final String STATE_DIR_SUFFIX = ".sup-state";
+    public static final String DEFAULT_LOGS_DIR = "logs";
+    public static final Duration DEFAULT_ACTION_TIMEOUT = Duration.ofMinutes(5);
+    public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_HEALTH_WAIT = Duration.ofSeconds(60);
+    public static final long DEFAULT_MIN_FREE_SPACE = 64L << 20;
+    private static final long MAX_CONFIG_BYTES = 1024 * 1024;
+
+    private GatewayConfigLoader() {
+    }
+
+    /** The file as written; every field optional here so that the checks below can name what is missing. */
+    record RawConfig(String runtimeHome, String logsDir, String stateDir, RawTrust trust, Boolean allowUnsigned,
+            RawIdentity identity, RawRuntime runtime, List<String> allowedRoots, Timeout defaultActionTimeout,
+            String minFreeSpace, Map<PackageManager, List<String>> packageManagers) {
+    }
+
+    record RawTrust(String store, Integer threshold) {
+    }
+
+    record RawIdentity(String product, String os, String architecture, SemVer runtimeVersion, String thingKey) {
+    }
+
+    record RawRuntime(List<String> start, List<String> stop, List<String> status, Timeout commandTimeout,
+            Timeout healthWait) {
+    }
+
+    public static GatewayConfig load(Path file) throws ConfigException {
+        RawConfig raw = parse(file);
+        return resolve(file, raw);
+    }
+
+    private static RawConfig parse(Path file) throws ConfigException {
+        try {
+            if (Files.size(file) > MAX_CONFIG_BYTES) {
+                throw new ConfigException(file, List.of(Problem.error("", "larger than " + MAX_CONFIG_BYTES
+                        + " bytes; not a gateway configuration")));
+            }
+            ObjectMapper mapper = file.toString().endsWith(".json") ? SupJson.json() : SupJson.yaml();
+            try (InputStream in = Files.newInputStream(file)) {
+                RawConfig raw = mapper.readValue(in, RawConfig.class);
+                if (raw == null) {
+                    throw new ConfigException(file, List.of(Problem.error("", "the file is empty")));
+                }
+                return raw;
+            }
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(file, List.of(JsonProblems.of(e)));
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file, List.of(Problem.error("", "no such file")));
+        } catch (IOException e) {
+            throw new ConfigException(file, List.of(Problem.error("", "cannot read: " + e.getMessage())));
+        }
+    }
+
+    private static GatewayConfig resolve(Path file, RawConfig raw) throws ConfigException {
+        Path base = file.toAbsolutePath().normalize().getParent();
+        List<Problem> problems = new ArrayList<>();
+
+        Path runtimeHome = path(base, raw.runtimeHome(), "runtimeHome", problems);
+        if (raw.runtimeHome() == null) {
+            problems.add(Problem.error("runtimeHome", "is required"));
+        }
+        Path logsDir = raw.logsDir() == null
+                ? (runtimeHome == null ? null : runtimeHome.resolve(DEFAULT_LOGS_DIR))
+                : path(base, raw.logsDir(), "logsDir", problems);
+        Path stateDir = raw.stateDir() == null
+                ? (runtimeHome == null || runtimeHome.getParent() == null ? null
+                        : runtimeHome.resolveSibling(runtimeHome.getFileName() + STATE_DIR_SUFFIX))
+                : path(base, raw.stateDir(), "stateDir", problems);
+
+        boolean allowUnsigned = Boolean.TRUE.equals(raw.allowUnsigned());
+        Optional<Path> trustStore = Optional.empty();
+        int threshold = 1;
+        if (raw.trust() != null) {
+            if (raw.trust().store() == null) {
+                problems.add(Problem.error("trust.store", "is required (a directory or file of PEM public keys)"));
+            } else {
+                trustStore = Optional.ofNullable(path(base, raw.trust().store(), "trust.store", problems));
+            }
+            if (raw.trust().threshold() != null) {
+                threshold = raw.trust().threshold();
+                if (threshold < 1) {
+                    problems.add(Problem.error("trust.threshold", "must be at least 1, was " + threshold));
+                }
+            }
+        }
+        if (raw.trust() == null && !allowUnsigned) {
+            problems.add(Problem.error("trust", "is required unless allowUnsigned is true"));
+        }
+        if (raw.trust() != null && allowUnsigned) {
+            problems.add(Problem.error("allowUnsigned", "cannot be combined with a trust store: "
+                    + "either signatures are checked against trust.store, or packages are checked for integrity only"));
+        }
+
+        GatewayIdentity identity = identity(raw.identity(), problems);
+        RuntimeSettings runtime = runtime(raw.runtime(), runtimeHome, problems);
+
+        List<Path> allowedRoots = new ArrayList<>();
+        if (raw.allowedRoots() == null) {
+            if (runtimeHome != null) {
+                allowedRoots.add(runtimeHome);
+            }
+        } else {
+            if (raw.allowedRoots().isEmpty()) {
+                problems.add(Problem.error("allowedRoots", "must list at least one directory"));
+            }
+            for (int i = 0; i < raw.allowedRoots().size(); i++) {
+                Path root = path(base, raw.allowedRoots().get(i), "allowedRoots[" + i + "]", problems);
+                if (root != null) {
+                    allowedRoots.add(root);
+                }
+            }
+        }
+        if (stateDir != null) {
+            for (Path root : allowedRoots) {
+                if (stateDir.startsWith(root) || root.startsWith(stateDir)) {
+                    problems.add(Problem.error(raw.stateDir() == null ? "runtimeHome" : "stateDir",
+                            "the state directory " + stateDir + " must not overlap the allowed root " + root
+                                    + " (actions must never touch the journal and backups)"));
+                }
+            }
+        }
+        Duration defaultTimeout = raw.defaultActionTimeout() == null ? DEFAULT_ACTION_TIMEOUT
+                : raw.defaultActionTimeout().duration();
+        long minFreeSpace = DEFAULT_MIN_FREE_SPACE;
+        if (raw.minFreeSpace() != null) {
+            try {
+                minFreeSpace = ByteSize.parse(raw.minFreeSpace());
+            } catch (IllegalArgumentException e) {
+                problems.add(Problem.error("minFreeSpace", e.getMessage()));
+            }
+        }
+        Map<PackageManager, List<String>> managers = new EnumMap<>(PackageManager.class);
+        managers.putAll(GatewayConfig.DEFAULT_PACKAGE_MANAGERS);
+        if (raw.packageManagers() != null) {
+            raw.packageManagers().forEach((manager, command) -> {
+                List<String> resolved = command(command, "packageManagers." + manager.text(), runtimeHome, problems);
+                if (resolved != null) {
+                    managers.put(manager, resolved);
+                }
+            });
+        }
+
+        if (!problems.isEmpty()) {
+            throw new ConfigException(file, problems);
+        }
+        return new GatewayConfig(file.toAbsolutePath().normalize(), runtimeHome, logsDir, stateDir, trustStore, threshold,
+                allowUnsigned, identity, runtime, allowedRoots, defaultTimeout, minFreeSpace, managers);
+    }
+
+    private static GatewayIdentity identity(RawIdentity raw, List<Problem> problems) {
+        if (raw == null) {
+            problems.add(Problem.error("identity", "is required (product, os, architecture, runtimeVersion)"));
+            return null;
+        }
+        String product = required(raw.product(), "identity.product", problems);
+        String os = required(raw.os(), "identity.os", problems);
+        String architecture = required(raw.architecture(), "identity.architecture", problems);
+        if (raw.runtimeVersion() == null) {
+            problems.add(Problem.error("identity.runtimeVersion", "is required (the installed runtime's version, "
+                    + "such as 5.1.0)"));
+        }
+        if (product == null || os == null || architecture == null || raw.runtimeVersion() == null) {
+            return null;
+        }
+        return new GatewayIdentity(product, os, architecture, raw.runtimeVersion(),
+                Optional.ofNullable(raw.thingKey()).filter(k -> !k.isBlank()));
+    }
+
+    private static RuntimeSettings runtime(RawRuntime raw, Path runtimeHome, List<Problem> problems) {
+        if (raw == null) {
+            problems.add(Problem.error("runtime", "is required (start, stop and status commands)"));
+            return null;
+        }
+        List<String> start = command(raw.start(), "runtime.start", runtimeHome, problems);
+        List<String> stop = command(raw.stop(), "runtime.stop", runtimeHome, problems);
+        List<String> status = command(raw.status(), "runtime.status", runtimeHome, problems);
+        Duration commandTimeout = raw.commandTimeout() == null ? DEFAULT_COMMAND_TIMEOUT : raw.commandTimeout().duration();
+        Duration healthWait = raw.healthWait() == null ? DEFAULT_HEALTH_WAIT : raw.healthWait().duration();
+        if (start == null || stop == null || status == null) {
+            return null;
+        }
+        return new RuntimeSettings(start, stop, status, commandTimeout, healthWait);
+    }
+
+    /** A command as an argument list; a program given as a relative path with a '/' runs from the runtime home. */
+    private static List<String> command(List<String> raw, String field, Path runtimeHome, List<Problem> problems) {
+        if (raw == null || raw.isEmpty()) {
+            problems.add(Problem.error(field, "is required (an argument list such as [bin/runtime-ctl, start])"));
+            return null;
+        }
+        List<String> command = new ArrayList<>(raw);
+        for (int i = 0; i < command.size(); i++) {
+            if (command.get(i) == null || command.get(i).isEmpty()) {
+                problems.add(Problem.error(field + "[" + i + "]", "must not be empty"));
+                return null;
+            }
+        }
+        String program = command.get(0);
+        if (program.contains("/") && !program.startsWith("/") && runtimeHome != null) {
+            command.set(0, runtimeHome.resolve(program).normalize().toString());
+        }
+        return command;
+    }
+
+    private static String required(String value, String field, List<Problem> problems) {
+        if (value == null || value.isBlank()) {
+            problems.add(Problem.error(field, "is required"));
+            return null;
+        }
+        return value;
+    }
+
+    private static Path path(Path base, String value, String field, List<Problem> problems) {
+        if (value == null) {
+            return null;
+        }
+        if (value.isBlank()) {
+            problems.add(Problem.error(field, "must not be empty"));
+            return null;
+        }
+        try {
+            return base.resolve(value).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            problems.add(Problem.error(field, "'" + value + "' is not a valid path"));
+            return null;
+        }
+    }
+}
