@@ -1,0 +1,46 @@
+package org.suptools.installer;
+
+/**
+ * The installer's exit codes: a stable contract for the campaign agent and the Workbench,
+ * listed in {@code --help} and docs/installer.md.
+ */
+public enum ExitCode {
+    /** The package is installed (or, for recover, nothing is left to do). */
+    SUCCEEDED(0, "succeeded"),
+    /** An action failed; the package was rolled back (or, with failure policy stop, stopped there). */
+    FAILED(1, "failed; rolled back (or stopped, with failure policy stop)"),
+    /** The command line or the gateway configuration is wrong. */
+    USAGE(2, "usage: bad command line or gateway configuration"),
+    /** The package was refused before any change: invalid, untrusted, expired, not for this gateway, or plan refused. */
+    REFUSED(3, "refused before any change"),
+    /** Undoing failed for at least one action; the gateway needs attention. */
+    ROLLBACK_INCOMPLETE(4, "rollback incomplete: the gateway needs attention"),
+    /** Another installer holds the lock; nothing was touched. */
+    BUSY(5, "busy: another installer is running");
+
+    private final int code;
+    private final String meaning;
+
+    ExitCode(int code, String meaning) {
+        this.code = code;
+        this.meaning = meaning;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public String meaning() {
+        return meaning;
+    }
+
+    /** The exit code list for {@code --help}. */
+    public static String[] helpLines() {
+        ExitCode[] all = values();
+        String[] lines = new String[all.length];
+        for (int i = 0; i < all.length; i++) {
+            lines[i] = String.format("%d   %s", all[i].code, all[i].meaning);
+        }
+        return lines;
+    }
+}
