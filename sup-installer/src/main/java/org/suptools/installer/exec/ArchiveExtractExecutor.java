@@ -1,0 +1,127 @@
+package org.suptools.installer.exec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.suptools.installer.exec.ArchiveUnpacker.Kind;
+import org.suptools.installer.exec.ArchiveUnpacker.Unpacked;
+import org.suptools.installer.fs.Durable;
+import org.suptools.installer.fs.Trees;
+import org.suptools.installer.journal.UndoStep;
+import org.suptools.model.action.ArchiveExtract;
+import org.suptools.model.action.ArchiveFormat;
+
+/**
+ * {@code archive.extract}: the payload is unpacked safely into a staging directory beside the
+ * destination, checked against what is already there (a file never replaces a directory or the
+ * other way round, nothing is written through a link), and then moved in entry by entry, each
+ * existing file backed up first. The journal lists every file added or overwritten before the
+ * first one moves, so undo restores what was overwritten and removes what was added.
+ */
+final class ArchiveExtractExecutor implements ActionExecutor {
+
+    private final ArchiveExtract action;
+
+    ArchiveExtractExecutor(ArchiveExtract action) {
+        this.action = action;
+    }
+
+    @Override
+    public ActionResult apply(ActionContext context) throws ActionFailedException, IOException {
+        Path destination = context.path("destination");
+        ArchiveFormat format = action.effectiveFormat().orElseThrow(() -> new ActionFailedException(
+                "cannot tell the archive format of " + action.source() + " (set format: zip, tar or tar.gz)"));
+        if (Trees.exists(destination) && !Trees.isDirectory(destination)) {
+            throw new ActionFailedException(destination + " exists and is not a directory");
+        }
+        List<Path> missing = FilePlacer.missingDirectories(destination);
+        Path staging = context.tempSibling(destination, "staging");
+        List<UndoStep> first = new ArrayList<>();
+        if (!missing.isEmpty()) {
+            first.add(new UndoStep.Created(missing.get(0).toString(), false));
+        }
+        first.add(new UndoStep.Created(staging.toString(), true));
+        context.record(first);
+        for (Path dir : missing) {
+            Files.createDirectory(dir);
+        }
+        Trees.deleteRecursively(staging);
+
+        List<Unpacked> entries;
+        try (InputStream in = context.openPayload(action.source())) {
+            entries = ArchiveUnpacker.unpack(in, format, staging, context.backupDir().resolve("payload.zip"),
+                    context.unpackLimits(), context.deadline());
+        }
+        checkConflicts(destination, entries);
+
+        Path backups = context.backupDir().resolve("overwritten");
+        List<UndoStep> steps = new ArrayList<>();
+        int added = 0;
+        int replaced = 0;
+        for (Unpacked entry : entries) {
+            Path target = destination.resolve(entry.path());
+            if (Trees.exists(target)) {
+                if (entry.kind() != Kind.DIRECTORY) {
+                    steps.add(new UndoStep.Saved(target.toString(), backups.resolve(entry.path()).toString()));
+                    replaced++;
+                }
+            } else {
+                steps.add(new UndoStep.Created(target.toString(), false));
+                added += entry.kind() == Kind.DIRECTORY ? 0 : 1;
+            }
+        }
+        context.record(steps);
+
+        for (Unpacked entry : entries) {
+            Path target = destination.resolve(entry.path());
+            Path staged = staging.resolve(entry.path());
+            if (entry.kind() == Kind.DIRECTORY) {
+                if (!Trees.exists(target)) {
+                    Files.createDirectory(target);
+                    Files.setPosixFilePermissions(target, Files.getPosixFilePermissions(staged));
+                }
+                continue;
+            }
+            if (Trees.exists(target)) {
+                FileBackup.linkOrCopy(target, backups.resolve(entry.path()));
+            }
+            Durable.move(staged, target);
+            context.deadline().check();
+        }
+        Trees.deleteRecursively(staging);
+        return ActionResult.of("extracted " + action.source() + " into " + destination + ": " + added + " added, "
+                + replaced + " replaced");
+    }
+
+    /** Refuses, before anything moves, entries that would replace a directory by a file or go through a link. */
+    private static void checkConflicts(Path destination, List<Unpacked> entries) throws ActionFailedException {
+        for (Unpacked entry : entries) {
+            Path target = destination.resolve(entry.path());
+            for (Path p = target.getParent(); !p.equals(destination); p = p.getParent()) {
+                if (Files.isSymbolicLink(p)) {
+                    throw new ActionFailedException("archive entry '" + entry.path() + "' would be written through the link "
+                            + p);
+                }
+                if (Trees.exists(p) && !Trees.isDirectory(p)) {
+                    throw new ActionFailedException("archive entry '" + entry.path() + "' needs " + p
+                            + " to be a directory, but it is a file");
+                }
+            }
+            if (!Trees.exists(target)) {
+                continue;
+            }
+            boolean isDirectory = Trees.isDirectory(target);
+            if (entry.kind() == Kind.DIRECTORY && !isDirectory) {
+                throw new ActionFailedException("archive entry '" + entry.path() + "' is a directory, but " + target
+                        + " is a file");
+            }
+            if (entry.kind() != Kind.DIRECTORY && isDirectory) {
+                throw new ActionFailedException("archive entry '" + entry.path() + "' is a file, but " + target
+                        + " is a directory");
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package org.suptools.installer.exec;
+
+import java.io.IOException;
+import org.suptools.model.action.CommandRun;
+
+/** {@code command.run}: runs a command with its timeout and accepted exit codes. Undo runs its declared undo command. */
+final class CommandRunExecutor implements ActionExecutor {
+
+    private final CommandRun action;
+
+    CommandRunExecutor(CommandRun action) {
+        this.action = action;
+    }
+
+    @Override
+    public ActionResult apply(ActionContext context) throws ActionFailedException, IOException {
+        return Commands.run(context, action.command(), action.undo(), context.path("workingDir"), action.environment(),
+                action.successExitCodes());
+    }
+}

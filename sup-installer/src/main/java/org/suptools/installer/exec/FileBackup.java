@@ -1,0 +1,95 @@
+package org.suptools.installer.exec;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Objects;
+import org.suptools.installer.fs.Durable;
+import org.suptools.installer.fs.Trees;
+
+/**
+ * Backups that appear atomically, and their restore. A backup is a hard link when the state
+ * directory shares the file system (instant, no space), else a copy made under a temporary name
+ * and renamed, so a backup that exists is always complete.
+ */
+public final class FileBackup {
+
+    private FileBackup() {
+    }
+
+    /** Keeps the current content of {@code original} (a file or link) at {@code backup}; the original stays. */
+    public static void linkOrCopy(Path original, Path backup) throws IOException {
+        Files.createDirectories(backup.getParent());
+        if (Trees.exists(backup)) {
+            return;
+        }
+        try {
+            Files.createLink(backup, original);
+            Durable.syncDir(backup.getParent());
+        } catch (IOException | UnsupportedOperationException e) {
+            copyAtomically(original, backup);
+        }
+    }
+
+    /** Moves {@code original} (a file, link or tree) to {@code backup}: a rename, or a copy and delete across file systems. */
+    public static void moveAside(Path original, Path backup) throws IOException {
+        Files.createDirectories(backup.getParent());
+        try {
+            Durable.rename(original, backup);
+        } catch (AtomicMoveNotSupportedException e) {
+            copyAtomically(original, backup);
+            Trees.deleteRecursively(original);
+        }
+    }
+
+    /**
+     * Puts the backup back at {@code original}, replacing whatever is there; nothing when there is
+     * no backup (the original was never changed: changes only follow a complete backup). Safe to repeat.
+     */
+    public static void restore(Path original, Path backup) throws IOException {
+        if (!Trees.exists(backup)) {
+            return;
+        }
+        if (Trees.exists(original) && sameFile(original, backup)) {
+            Files.delete(backup);
+            return;
+        }
+        Path restoring = original.resolveSibling("." + original.getFileName() + ".sup-restore");
+        Trees.deleteRecursively(restoring);
+        Trees.deleteRecursively(original);
+        try {
+            Durable.rename(backup, original);
+        } catch (AtomicMoveNotSupportedException e) {
+            Trees.copyTree(backup, restoring);
+            Durable.rename(restoring, original);
+            Trees.deleteRecursively(backup);
+        }
+    }
+
+    /** Reverses the rename {@code from -> to} if it happened: {@code to} is there and {@code from} is not. */
+    public static void renameBack(Path from, Path to) throws IOException {
+        boolean toExists = Trees.exists(to);
+        boolean fromExists = Trees.exists(from);
+        if (toExists && !fromExists) {
+            Durable.rename(to, from);
+        } else if (toExists) {
+            throw new IOException("both " + from + " and " + to + " exist; cannot tell which one to keep");
+        }
+    }
+
+    private static void copyAtomically(Path original, Path backup) throws IOException {
+        Path temp = backup.resolveSibling(backup.getFileName() + ".partial");
+        Trees.deleteRecursively(temp);
+        Trees.copyTree(original, temp);
+        Durable.rename(temp, backup);
+    }
+
+    private static boolean sameFile(Path a, Path b) throws IOException {
+        Object keyA = Files.readAttributes(a, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+        Object keyB = Files.readAttributes(b, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+        return keyA != null && Objects.equals(keyA, keyB);
+    }
+}
