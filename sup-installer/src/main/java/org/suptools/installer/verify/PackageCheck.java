@@ -1,0 +1,152 @@
+package org.suptools.installer.verify;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.suptools.installer.InstallError;
+import org.suptools.installer.RefusedException;
+import org.suptools.installer.config.GatewayConfig;
+import org.suptools.installer.config.GatewayIdentity;
+import org.suptools.installer.event.PackageInfo;
+import org.suptools.installer.state.InstalledPackage;
+import org.suptools.installer.state.Inventory;
+import org.suptools.model.InvalidPackageException;
+import org.suptools.model.archive.ArchiveLimits;
+import org.suptools.model.archive.ProgressListener;
+import org.suptools.model.archive.SupArchive;
+import org.suptools.model.manifest.Manifest;
+import org.suptools.model.manifest.Requirement;
+import org.suptools.model.manifest.Target;
+import org.suptools.model.packaging.PackageVerifier;
+import org.suptools.model.packaging.PackageVerifier.SignedManifest;
+import org.suptools.model.packaging.VerifyOptions;
+import org.suptools.model.signing.KeyFileException;
+import org.suptools.model.signing.TrustStore;
+
+/**
+ * Everything checked before the plan, cheapest first: the archive's structure, the signatures
+ * against the gateway's trust store and threshold (or integrity only, when the gateway allows
+ * unsigned packages), expiry, the payload list, then a full pass over every payload's size and
+ * SHA-256, then the target (product, OS, architecture, runtime version), the requirements on
+ * installed packages, and no downgrade below the installed version unless the package allows it.
+ */
+public final class PackageCheck {
+
+    private final GatewayConfig config;
+
+    public PackageCheck(GatewayConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * @param identity  the gateway as it is now (the runtime version a firmware update installed wins)
+     * @param info      the package's file name and SHA-256, already known
+     * @return the open, verified package; the caller closes it
+     */
+    public VerifiedInstall verify(Path file, PackageInfo info, GatewayIdentity identity, Inventory inventory,
+            Instant now, ProgressListener progress) throws RefusedException, IOException {
+        VerifyOptions options = new VerifyOptions(trustStore(), config.threshold(), config.allowUnsigned(), now,
+                ArchiveLimits.DEFAULTS);
+        SupArchive archive;
+        try {
+            archive = SupArchive.open(file, options.limits());
+        } catch (InvalidPackageException e) {
+            throw new RefusedException(InstallError.of(e.reason()), e.getMessage(), e);
+        }
+        try {
+            SignedManifest signed = new PackageVerifier(options).readSigned(archive, file);
+            Manifest manifest = signed.manifest();
+            archive.checkContents(manifest.payloads());
+            archive.verifyPayloads(manifest.payloads(), progress);
+            PackageInfo verified = new PackageInfo(Optional.of(manifest.name()), Optional.of(manifest.version().toString()),
+                    info.fileName(), info.sha256(), signed.trustedSigners());
+            checkTarget(manifest, identity);
+            checkRequirements(manifest, inventory);
+            checkVersion(manifest, inventory);
+            return new VerifiedInstall(archive, manifest, verified);
+        } catch (InvalidPackageException e) {
+            close(archive, e);
+            throw new RefusedException(InstallError.of(e.reason()), e.getMessage(), e);
+        } catch (RefusedException | IOException | RuntimeException e) {
+            close(archive, e);
+            throw e;
+        }
+    }
+
+    private Optional<TrustStore> trustStore() throws RefusedException {
+        if (config.trustStore().isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(TrustStore.load(config.trustStore().get()));
+        } catch (KeyFileException e) {
+            throw new RefusedException(InstallError.UNTRUSTED, "the gateway's trust store cannot be read: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static void checkTarget(Manifest manifest, GatewayIdentity gateway) throws RefusedException {
+        if (manifest.targets().isEmpty()) {
+            return;
+        }
+        for (Target target : manifest.targets()) {
+            if (target.matches(gateway.product(), gateway.os(), gateway.architecture(), gateway.runtimeVersion())) {
+                return;
+            }
+        }
+        List<String> targets = manifest.targets().stream().map(Target::toString).toList();
+        throw new RefusedException(InstallError.TARGET_MISMATCH, "the package is for " + String.join(", ", targets)
+                + ", not for this gateway (" + gateway.product() + "/" + gateway.os() + "/" + gateway.architecture()
+                + " runtime " + gateway.runtimeVersion() + ")");
+    }
+
+    private static void checkRequirements(Manifest manifest, Inventory inventory) throws RefusedException {
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < manifest.requires().size(); i++) {
+            Requirement requirement = manifest.requires().get(i);
+            Optional<InstalledPackage> installed = inventory.installed(requirement.name());
+            if (installed.isEmpty()) {
+                problems.add("requires[" + i + "]: needs " + requirement.name() + " " + requirement.version()
+                        + ", which is not installed");
+            } else if (!requirement.version().contains(installed.get().version())) {
+                problems.add("requires[" + i + "]: needs " + requirement.name() + " " + requirement.version()
+                        + ", but " + installed.get().version() + " is installed");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RefusedException(InstallError.REQUIREMENT_NOT_MET, problems);
+        }
+    }
+
+    private static void checkVersion(Manifest manifest, Inventory inventory) throws RefusedException {
+        Optional<InstalledPackage> installed = inventory.installed(manifest.name());
+        if (installed.isPresent() && manifest.version().compareTo(installed.get().version()) < 0
+                && !manifest.allowDowngrade()) {
+            throw new RefusedException(InstallError.DOWNGRADE, manifest.name() + " " + installed.get().version()
+                    + " is installed; " + manifest.version() + " would be a downgrade, which the package does not allow "
+                    + "(allowDowngrade)");
+        }
+    }
+
+    private static void close(SupArchive archive, Exception failure) {
+        try {
+            archive.close();
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /** Refuses a missing or unreadable package file up front. */
+    public static void requireReadable(Path file) throws RefusedException {
+        if (!Files.isRegularFile(file)) {
+            throw new RefusedException(InstallError.PACKAGE_NOT_FOUND, file + ": no such package file");
+        }
+        if (!Files.isReadable(file)) {
+            throw new RefusedException(InstallError.PACKAGE_NOT_FOUND, file + ": cannot be read");
+        }
+    }
+}
