@@ -11,6 +11,7 @@ import java.security.spec.PSSParameterSpec;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -78,7 +79,15 @@ public enum KeyAlgorithm {
         throw new IllegalArgumentException("unknown key algorithm '" + name + "' (known: " + knownNames() + ")");
     }
 
-    /** The accepted names, comma separated, for messages. */
+    /**
+     * The algorithm whose {@link #id()} is exactly {@code id}, as files must spell it: no case
+     * folding, no aliases.
+     */
+    public static Optional<KeyAlgorithm> forId(String id) {
+        return Arrays.stream(values()).filter(algorithm -> algorithm.id.equals(id)).findFirst();
+    }
+
+    /** The names {@link #fromName} accepts, comma separated, for messages. */
     public static String knownNames() {
         return Arrays.stream(values()).map(KeyAlgorithm::id).collect(Collectors.joining(", ")) + ", rsa-3072";
     }
