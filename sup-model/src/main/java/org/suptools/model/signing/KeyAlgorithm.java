@@ -21,16 +21,23 @@ import java.util.stream.Collectors;
  */
 public enum KeyAlgorithm {
 
-    /** EdDSA over Curve25519 (RFC 8032): deterministic, 64-byte signatures. */
+    /**
+     * EdDSA over Curve25519 (RFC 8032): deterministic, 64-byte signatures; OpenSSL equivalent
+     * {@code openssl pkeyutl -sign -rawin}.
+     */
     ED25519("ed25519"),
 
-    /** ECDSA over NIST P-256 (secp256r1, prime256v1) with SHA-256; signatures are ASN.1 DER. */
+    /**
+     * ECDSA over NIST P-256 (secp256r1, prime256v1) with SHA-256; signatures are ASN.1 DER, as
+     * {@code openssl dgst -sha256 -sign} writes them.
+     */
     ECDSA_P256("ecdsa-p256"),
 
     /**
      * RSASSA-PSS with SHA-256, MGF1 with SHA-256, a 32-byte salt and trailer field 1. Keys are
      * generated at {@value #RSA_GENERATED_BITS} bits; keys of at least {@value #RSA_MIN_BITS}
-     * bits are accepted.
+     * bits are accepted. OpenSSL equivalent: {@code openssl dgst -sha256 -sigopt
+     * rsa_padding_mode:pss -sigopt rsa_pss_saltlen:32 -sigopt rsa_mgf1_md:sha256}.
      */
     RSA_PSS("rsa-pss");
 
