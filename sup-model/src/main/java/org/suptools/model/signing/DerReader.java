@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * A strict reader of DER elements, used to see which algorithm and curve a key structure names
- * before handing it to the JDK. Malformed input raises {@link IllegalArgumentException}.
+ * before handing it to the JDK. Malformed input raises {@link IllegalArgumentException} with a
+ * message of the form {@code malformed DER (detail)}.
  */
 final class DerReader {
 
@@ -29,12 +30,12 @@ final class DerReader {
             boolean first = true;
             for (int i = 0; i < content.length; i++) {
                 if (value > (Long.MAX_VALUE >>> 7)) {
-                    throw new IllegalArgumentException("object identifier arc too large");
+                    throw malformed("object identifier arc too large");
                 }
                 value = (value << 7) | (content[i] & 0x7f);
                 if ((content[i] & 0x80) != 0) {
                     if (i == content.length - 1) {
-                        throw new IllegalArgumentException("truncated object identifier");
+                        throw malformed("truncated object identifier");
                     }
                     continue;
                 }
@@ -48,15 +49,14 @@ final class DerReader {
                 value = 0;
             }
             if (first) {
-                throw new IllegalArgumentException("empty object identifier");
+                throw malformed("empty object identifier");
             }
             return dotted.toString();
         }
 
         Element expectTag(int expected) {
             if (tag != expected) {
-                throw new IllegalArgumentException(String.format(
-                        "expected DER tag 0x%02x, found 0x%02x", expected, tag));
+                throw malformed(String.format("expected tag 0x%02x, found 0x%02x", expected, tag));
             }
             return this;
         }
@@ -80,15 +80,15 @@ final class DerReader {
 
     Element next() {
         if (!hasMore()) {
-            throw new IllegalArgumentException("unexpected end of DER data");
+            throw malformed("unexpected end of data");
         }
         int tag = der[position++] & 0xff;
         if ((tag & 0x1f) == 0x1f) {
-            throw new IllegalArgumentException("multi-byte DER tags are not supported");
+            throw malformed("multi-byte tags are not supported");
         }
         int length = readLength();
         if (length > der.length - position) {
-            throw new IllegalArgumentException("DER element runs past the end of its container");
+            throw malformed("element runs past the end of its container");
         }
         byte[] content = Arrays.copyOfRange(der, position, position + length);
         position += length;
@@ -102,13 +102,13 @@ final class DerReader {
     /** Fails unless every byte was consumed: trailing data is not DER. */
     void expectEnd() {
         if (hasMore()) {
-            throw new IllegalArgumentException("unexpected data after the end of a DER structure");
+            throw malformed("unexpected data after the end");
         }
     }
 
     private int readLength() {
         if (!hasMore()) {
-            throw new IllegalArgumentException("truncated DER length");
+            throw malformed("truncated length");
         }
         int first = der[position++] & 0xff;
         if (first < 0x80) {
@@ -116,15 +116,19 @@ final class DerReader {
         }
         int byteCount = first & 0x7f;
         if (byteCount == 0) {
-            throw new IllegalArgumentException("indefinite DER lengths are not allowed");
+            throw malformed("indefinite lengths are not allowed");
         }
         if (byteCount > 3 || byteCount > der.length - position) {
-            throw new IllegalArgumentException("unsupported or truncated DER length");
+            throw malformed("unsupported or truncated length");
         }
         int length = 0;
         for (int i = 0; i < byteCount; i++) {
             length = (length << 8) | (der[position++] & 0xff);
         }
         return length;
+    }
+
+    static IllegalArgumentException malformed(String detail) {
+        return new IllegalArgumentException("malformed DER (" + detail + ")");
     }
 }

@@ -46,7 +46,7 @@ final class KeyDecoder {
         try {
             return KeyFactory.getInstance(factory).generatePrivate(new PKCS8EncodedKeySpec(der));
         } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("malformed " + factory + " private key: " + e.getMessage(), e);
+            throw new IllegalArgumentException("malformed " + factory + " private key (" + rootMessage(e) + ")", e);
         }
     }
 
@@ -55,7 +55,7 @@ final class KeyDecoder {
         try {
             return KeyFactory.getInstance(factory).generatePublic(new X509EncodedKeySpec(der));
         } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("malformed " + factory + " public key: " + e.getMessage(), e);
+            throw new IllegalArgumentException("malformed " + factory + " public key (" + rootMessage(e) + ")", e);
         }
     }
 
@@ -64,7 +64,7 @@ final class KeyDecoder {
      * or, failing that, the one in a preceding {@code EC PARAMETERS} block.
      */
     static byte[] sec1ToPkcs8(byte[] sec1, Optional<byte[]> ecParameters) {
-        DerReader key = new DerReader(sec1).next(DerWriter.SEQUENCE).contents();
+        DerReader key = single(sec1).contents();
         key.next(DerWriter.INTEGER);
         key.next(DerWriter.OCTET_STRING);
         Optional<String> curve = Optional.empty();
@@ -100,7 +100,7 @@ final class KeyDecoder {
 
     /** The algorithm OID of a PKCS#8 or SPKI structure, after checking an EC key's curve. */
     private static String algorithmIdentifier(byte[] der, boolean privateKeyInfo) {
-        DerReader outer = new DerReader(der).next(DerWriter.SEQUENCE).contents();
+        DerReader outer = single(der).contents();
         if (privateKeyInfo) {
             outer.next(DerWriter.INTEGER);
         }
@@ -113,6 +113,22 @@ final class KeyDecoder {
             requireP256(namedCurve(algorithm.next()));
         }
         return oid;
+    }
+
+    /** The one SEQUENCE the data must consist of: trailing bytes are refused, not ignored. */
+    private static DerReader.Element single(byte[] der) {
+        DerReader reader = new DerReader(der);
+        DerReader.Element sequence = reader.next(DerWriter.SEQUENCE);
+        reader.expectEnd();
+        return sequence;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause().getMessage() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
     }
 
     private static String factoryFor(String oid) {

@@ -48,19 +48,19 @@ class DerTest {
     void next_rejectsElementLongerThanItsContainer() {
         assertThatThrownBy(() -> new DerReader(HexFormat.of().parseHex("0405aabb")).next())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("DER element runs past the end of its container");
+                .hasMessage("malformed DER (element runs past the end of its container)");
     }
 
     @Test
     void next_rejectsIndefiniteLength() {
         assertThatThrownBy(() -> new DerReader(HexFormat.of().parseHex("30800000")).next())
-                .hasMessage("indefinite DER lengths are not allowed");
+                .hasMessage("malformed DER (indefinite lengths are not allowed)");
     }
 
     @Test
     void next_rejectsUnexpectedTag() {
         assertThatThrownBy(() -> new DerReader(DerWriter.nullValue()).next(DerWriter.SEQUENCE))
-                .hasMessage("expected DER tag 0x30, found 0x05");
+                .hasMessage("malformed DER (expected tag 0x30, found 0x05)");
     }
 
     @Test
@@ -68,6 +68,6 @@ class DerTest {
         DerReader reader = new DerReader(HexFormat.of().parseHex("05000500"));
         reader.next();
 
-        assertThatThrownBy(reader::expectEnd).hasMessage("unexpected data after the end of a DER structure");
+        assertThatThrownBy(reader::expectEnd).hasMessage("malformed DER (unexpected data after the end)");
     }
 }

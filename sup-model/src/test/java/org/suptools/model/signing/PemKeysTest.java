@@ -126,12 +126,68 @@ class PemKeysTest {
     }
 
     @Test
-    void parsePrivateKey_rejectsCorruptDer() {
+    void parsePrivateKey_rejectsTruncatedDer() {
         String corrupt = "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIL9n\n-----END PRIVATE KEY-----\n";
 
         assertThatThrownBy(() -> PemKeys.parsePrivateKey(corrupt, "a.key"))
                 .isInstanceOf(KeyFileException.class)
-                .hasMessageStartingWith("a.key: ");
+                .hasMessage("a.key: malformed DER (element runs past the end of its container)");
+    }
+
+    @Test
+    void parsePrivateKey_rejectsTrailingBytesAfterTheKey() throws Exception {
+        byte[] der = Fixtures.privateKey("ed25519.key").getEncoded();
+        byte[] padded = java.util.Arrays.copyOf(der, der.length + 2);
+
+        assertThatThrownBy(() -> PemKeys.parsePrivateKey(Pem.encode("PRIVATE KEY", padded), "a.key"))
+                .hasMessage("a.key: malformed DER (unexpected data after the end)");
+    }
+
+    @Test
+    void parsePrivateKey_rejectsInvalidRsaStructure() {
+        String notRsa = Pem.encode("RSA PRIVATE KEY", DerWriter.sequence(DerWriter.integer(0)));
+
+        assertThatThrownBy(() -> PemKeys.parsePrivateKey(notRsa, "a.key"))
+                .isInstanceOf(KeyFileException.class)
+                .hasMessageStartingWith("a.key: malformed RSA private key (");
+    }
+
+    @Test
+    void parsePrivateKey_takesTheCurveFromEcParametersWhenSec1OmitsIt() throws Exception {
+        ECPrivateKey reference = (ECPrivateKey) Fixtures.privateKey("ec-sec1.key");
+        String pem = Pem.encode("EC PARAMETERS", DerWriter.objectIdentifier(P256.OID))
+                + Pem.encode("EC PRIVATE KEY", sec1WithoutCurve(reference));
+
+        ECPrivateKey key = (ECPrivateKey) PemKeys.parsePrivateKey(pem, "a.key");
+
+        assertThat(key.getS()).isEqualTo(reference.getS());
+        assertThat(KeyAlgorithm.of(key)).isEqualTo(KeyAlgorithm.ECDSA_P256);
+    }
+
+    @Test
+    void parsePrivateKey_rejectsSec1KeyThatNamesNoCurve() throws Exception {
+        String pem = Pem.encode("EC PRIVATE KEY", sec1WithoutCurve((ECPrivateKey) Fixtures.privateKey("ec-sec1.key")));
+
+        assertThatThrownBy(() -> PemKeys.parsePrivateKey(pem, "a.key"))
+                .hasMessage("a.key: EC private key does not name its curve");
+    }
+
+    @Test
+    void parsePrivateKey_rejectsSec1KeyOnAnotherCurveNamedByEcParameters() throws Exception {
+        String pem = Pem.encode("EC PARAMETERS", DerWriter.objectIdentifier("1.3.132.0.34"))
+                + Pem.encode("EC PRIVATE KEY", sec1WithoutCurve((ECPrivateKey) Fixtures.privateKey("ec-sec1.key")));
+
+        assertThatThrownBy(() -> PemKeys.parsePrivateKey(pem, "a.key"))
+                .hasMessage("a.key: unsupported EC curve secp384r1 (P-384) (OID 1.3.132.0.34);"
+                        + " only P-256 (prime256v1, secp256r1) is supported");
+    }
+
+    private static byte[] sec1WithoutCurve(ECPrivateKey key) {
+        byte[] scalar = new byte[32];
+        byte[] magnitude = key.getS().toByteArray();
+        int length = Math.min(magnitude.length, 32);
+        System.arraycopy(magnitude, magnitude.length - length, scalar, 32 - length, length);
+        return DerWriter.sequence(DerWriter.integer(1), DerWriter.octetString(scalar));
     }
 
     @ParameterizedTest(name = "{0}")
