@@ -9,10 +9,12 @@ import java.io.IOException;
  */
 public final class KeyFileException extends IOException {
 
+    /** @param source the file as the user named it; {@code problem} follows it after a colon */
     public KeyFileException(String source, String problem) {
         super(source + ": " + problem);
     }
 
+    /** @param source the file as the user named it; {@code problem} follows it after a colon */
     public KeyFileException(String source, String problem, Throwable cause) {
         super(source + ": " + problem, cause);
     }

@@ -48,6 +48,8 @@ public final class KeyFiles {
      * file is written.
      *
      * @throws FileAlreadyExistsException if either file already exists
+     * @throws IllegalArgumentException if the keys are of an unsupported algorithm or do not
+     *     belong together
      */
     public static Written write(Path base, KeyPair pair) throws IOException {
         Objects.requireNonNull(base, "base");
@@ -55,6 +57,9 @@ public final class KeyFiles {
         Path fileName = base.getFileName();
         if (fileName == null) {
             throw new IllegalArgumentException("base: '" + base + "' has no file name");
+        }
+        if (!KeyId.of(PemKeys.publicKeyOf(pair.getPrivate())).equals(KeyId.of(pair.getPublic()))) {
+            throw new IllegalArgumentException("pair: the public key does not belong to the private key");
         }
         Path privateFile = base.resolveSibling(fileName + PRIVATE_SUFFIX);
         Path publicFile = base.resolveSibling(fileName + PUBLIC_SUFFIX);
@@ -83,13 +88,21 @@ public final class KeyFiles {
 
     private static void createNew(Path file, String text, FileAttribute<?>... attributes) throws IOException {
         Set<StandardOpenOption> options = EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        try (SeekableByteChannel channel = Files.newByteChannel(file, options, attributes)) {
+        SeekableByteChannel channel;
+        try {
+            channel = Files.newByteChannel(file, options, attributes);
+        } catch (FileAlreadyExistsException e) {
+            throw alreadyExists(file);
+        }
+        try (channel) {
             ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII));
             while (bytes.hasRemaining()) {
                 channel.write(bytes);
             }
-        } catch (FileAlreadyExistsException e) {
-            throw alreadyExists(file);
+        } catch (IOException e) {
+            // A half-written key file would only fail later, with a less helpful message.
+            Files.deleteIfExists(file);
+            throw e;
         }
     }
 

@@ -67,4 +67,15 @@ class KeyFilesTest {
         assertThat(dir.resolve("release.key")).doesNotExist();
         assertThat(Files.readString(existing)).isEqualTo("other");
     }
+
+    @Test
+    void write_refusesPublicKeyThatDoesNotBelongToThePrivateKey() {
+        KeyPair mismatched = new KeyPair(
+                KeyPairs.generate(KeyAlgorithm.ED25519).getPublic(), KeyPairs.generate(KeyAlgorithm.ED25519).getPrivate());
+
+        assertThatThrownBy(() -> KeyFiles.write(dir.resolve("release"), mismatched))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("pair: the public key does not belong to the private key");
+        assertThat(dir.resolve("release.key")).doesNotExist();
+    }
 }
