@@ -64,6 +64,20 @@ final class EntryNames {
         return Optional.empty();
     }
 
+    /** {@code name} in single quotes, control characters escaped, fit for a one-line message. */
+    static String quoted(String name) {
+        StringBuilder out = new StringBuilder(name.length() + 2).append('\'');
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c < 0x20 || c >= 0x7f && c <= 0x9f) {
+                out.append(String.format("\\u%04X", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('\'').toString();
+    }
+
     private static boolean isAsciiLetter(char c) {
         return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
     }
