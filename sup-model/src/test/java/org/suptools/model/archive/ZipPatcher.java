@@ -90,6 +90,11 @@ final class ZipPatcher {
         return this;
     }
 
+    ZipPatcher setByte(int position, int value) {
+        bytes.put(position, (byte) value);
+        return this;
+    }
+
     void save() {
         try {
             Files.write(file, bytes.array());
