@@ -59,6 +59,7 @@ public final class Durable {
                 out.write(buffer, 0, n);
                 total += n;
                 deadline.check();
+                TestPause.copied(n);
             }
             out.flush();
             channel.force(true);

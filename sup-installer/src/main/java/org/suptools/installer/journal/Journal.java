@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.suptools.installer.fs.Durable;
 import org.suptools.installer.fs.StateJson;
+import org.suptools.installer.fs.TestPause;
 
 /**
  * The install journal: JSON lines appended and forced to disk ({@code FileChannel.force(true)})
@@ -61,12 +62,15 @@ public final class Journal implements AutoCloseable {
     }
 
     public synchronized void append(JournalRecord record) throws IOException {
+        int number = records.size() + 1;
+        TestPause.at("before-journal:" + number);
         ByteBuffer bytes = ByteBuffer.wrap((StateJson.line(record) + "\n").getBytes(StandardCharsets.UTF_8));
         while (bytes.hasRemaining()) {
             channel.write(bytes);
         }
         channel.force(true);
         records.add(record);
+        TestPause.at("journal:" + number);
     }
 
     public synchronized List<JournalRecord> records() {

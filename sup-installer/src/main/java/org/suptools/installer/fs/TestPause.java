@@ -1,0 +1,60 @@
+package org.suptools.installer.fs;
+
+import java.io.PrintStream;
+
+/**
+ * A test-only hook for the crash-safety tests, which kill the real installer process at chosen
+ * points. When the environment variable {@value #VARIABLE} names a point the installer reaches
+ * (such as {@code before-journal:7}, {@code journal:7} or {@code copy:33554432}), it prints
+ * {@code SUP-TEST-PAUSED <point>} on standard error and sleeps until it is killed. Unset, as on
+ * every gateway, it does nothing.
+ */
+public final class TestPause {
+
+    public static final String VARIABLE = "SUP_INSTALLER_TEST_PAUSE_AT";
+    public static final String MARKER = "SUP-TEST-PAUSED";
+
+    private static final String POINT = System.getenv(VARIABLE);
+    private static long copied;
+    private static boolean copyPaused;
+
+    private TestPause() {
+    }
+
+    /** Pauses here if this is the point named. */
+    public static void at(String point) {
+        if (POINT != null && POINT.equals(point)) {
+            pause(point);
+        }
+    }
+
+    /** Counts bytes copied by this process; pauses once when {@code copy:N} is reached. */
+    public static synchronized void copied(long bytes) {
+        if (POINT == null || copyPaused || !POINT.startsWith("copy:")) {
+            return;
+        }
+        copied += bytes;
+        if (copied >= Long.parseLong(POINT.substring("copy:".length()))) {
+            copyPaused = true;
+            pause(POINT);
+        }
+    }
+
+    public static boolean enabled() {
+        return POINT != null;
+    }
+
+    private static void pause(String point) {
+        PrintStream err = System.err;
+        err.println(MARKER + " " + point);
+        err.flush();
+        while (true) {
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

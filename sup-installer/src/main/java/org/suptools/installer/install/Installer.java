@@ -1,0 +1,254 @@
+package org.suptools.installer.install;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.suptools.installer.ExitCode;
+import org.suptools.installer.InstallError;
+import org.suptools.installer.InstallStatus;
+import org.suptools.installer.RefusedException;
+import org.suptools.installer.config.GatewayConfig;
+import org.suptools.installer.config.GatewayIdentity;
+import org.suptools.installer.event.InstallEvent;
+import org.suptools.installer.event.InstallListener;
+import org.suptools.installer.event.PackageInfo;
+import org.suptools.installer.event.RequestInfo;
+import org.suptools.installer.exec.CommandRunner;
+import org.suptools.installer.exec.ExecutionEnvironment;
+import org.suptools.installer.exec.UnpackLimits;
+import org.suptools.installer.fs.StateJson;
+import org.suptools.installer.journal.Journal;
+import org.suptools.installer.journal.JournalRecord;
+import org.suptools.installer.plan.Plan;
+import org.suptools.installer.plan.PlannedAction;
+import org.suptools.installer.plan.Planner;
+import org.suptools.installer.report.Confirmation;
+import org.suptools.installer.report.ConfirmationRecorder;
+import org.suptools.installer.runtime.RuntimeControl;
+import org.suptools.installer.state.InstallLock;
+import org.suptools.installer.state.Inventory;
+import org.suptools.installer.verify.PackageCheck;
+import org.suptools.installer.verify.VerifiedInstall;
+import org.suptools.model.archive.ProgressListener;
+import org.suptools.model.archive.Sha256;
+import org.suptools.model.manifest.ManifestCodec;
+
+/**
+ * The gateway installer: applies one package, transactionally. Under an exclusive lock it first
+ * recovers an interrupted install, then verifies the package completely, plans every action
+ * (refusing before any change when something is wrong), runs the actions with a journal and
+ * backups, rolls back on failure, and finishes with confirmation.json, the audit log and the TR50
+ * reply. Each step is a class of its own; this one puts them in order.
+ */
+public final class Installer {
+
+    private final GatewayConfig config;
+    private final RuntimeControl runtime;
+    private final CommandRunner commands;
+    private final Clock clock;
+    private final UnpackLimits unpackLimits;
+
+    public Installer(GatewayConfig config, RuntimeControl runtime, CommandRunner commands, Clock clock) {
+        this(config, runtime, commands, clock, UnpackLimits.DEFAULTS);
+    }
+
+    public Installer(GatewayConfig config, RuntimeControl runtime, CommandRunner commands, Clock clock,
+            UnpackLimits unpackLimits) {
+        this.config = config;
+        this.runtime = runtime;
+        this.commands = commands;
+        this.clock = clock;
+        this.unpackLimits = unpackLimits;
+    }
+
+    /**
+     * Installs a package.
+     *
+     * @param listeners  told of every event (the {@code --events} stream, progress views)
+     * @param extraReply a file to write the TR50 reply to, besides the logs directory
+     */
+    public InstallOutcome install(InstallRequest request, List<InstallListener> listeners, Optional<Path> extraReply)
+            throws IOException {
+        Optional<InstallLock> lock = InstallLock.tryAcquire(config.stateDir());
+        if (lock.isEmpty()) {
+            return InstallOutcome.busy("another installer is running on this gateway (" + config.stateDir().resolve(
+                    InstallLock.FILE_NAME) + " is locked); nothing was changed");
+        }
+        try (InstallLock held = lock.get()) {
+            if (request.dryRun() && Journal.inProgress(config.stateDir())) {
+                return new InstallOutcome(ExitCode.REFUSED, Optional.of(InstallStatus.REFUSED),
+                        Optional.of(InstallError.GATEWAY_NEEDS_ATTENTION), "an interrupted install is pending; "
+                        + "run recover first (a dry run changes nothing)", Optional.empty(), Optional.empty());
+            }
+            Optional<InstallOutcome> recovered = new Recovery(config, runtime, commands, clock)
+                    .run(List.of(), Optional.empty());
+            if (recovered.isPresent() && recovered.get().exitCode() == ExitCode.ROLLBACK_INCOMPLETE) {
+                return new InstallOutcome(ExitCode.ROLLBACK_INCOMPLETE, Optional.empty(),
+                        Optional.of(InstallError.GATEWAY_NEEDS_ATTENTION), "an earlier interrupted install could not "
+                        + "be fully undone, so this one was not started: " + recovered.get().message(),
+                        Optional.empty(), Optional.empty());
+            }
+            return installLocked(request, listeners, extraReply);
+        }
+    }
+
+    /** Finishes or undoes an interrupted install, if there is one. */
+    public InstallOutcome recover(List<InstallListener> listeners, Optional<Path> extraReply) throws IOException {
+        Optional<InstallLock> lock = InstallLock.tryAcquire(config.stateDir());
+        if (lock.isEmpty()) {
+            return InstallOutcome.busy("another installer is running on this gateway; try again when it is done");
+        }
+        try (InstallLock held = lock.get()) {
+            return new Recovery(config, runtime, commands, clock).run(listeners, extraReply)
+                    .orElse(new InstallOutcome(ExitCode.SUCCEEDED, Optional.empty(), Optional.empty(),
+                            "nothing to recover: no install was interrupted", Optional.empty(), Optional.empty()));
+        }
+    }
+
+    private InstallOutcome installLocked(InstallRequest request, List<InstallListener> listeners,
+            Optional<Path> extraReply) throws IOException {
+        String installId = newInstallId();
+        Path file = request.packageFile().toAbsolutePath();
+        ConfirmationRecorder recorder = ConfirmationRecorder.create(config.logsDir().resolve(Confirmation.FILE_NAME));
+        EventBus events = new EventBus();
+        if (!request.dryRun()) {
+            events.add(recorder);
+        }
+        listeners.forEach(events::add);
+        RequestInfo requestInfo = new RequestInfo(request.request().campaignId(), request.request().mailboxId(),
+                request.request().thingKey().or(() -> config.identity().thingKey()));
+
+        String sha256 = "";
+        try {
+            PackageCheck.requireReadable(file);
+            sha256 = Sha256.ofFile(file);
+        } catch (RefusedException e) {
+            events.on(new InstallEvent.Started(clock.instant(), installId, requestInfo,
+                    PackageInfo.ofFile(file.getFileName().toString(), sha256)));
+            return refused(e, events, recorder, request, extraReply);
+        }
+        PackageInfo info = PackageInfo.ofFile(file.getFileName().toString(), sha256);
+        events.on(new InstallEvent.Started(clock.instant(), installId, requestInfo, info));
+
+        Inventory inventory = Inventory.read(config.stateDir());
+        GatewayIdentity identity = inventory.runtimeVersion().map(config.identity()::withRuntimeVersion)
+                .orElse(config.identity());
+        try (VerifiedInstall verified = new PackageCheck(config).verify(file, info, identity, inventory,
+                clock.instant(), ProgressListener.NONE)) {
+            events.on(new InstallEvent.Verified(clock.instant(), verified.info()));
+            ArchivePayloads payloads = new ArchivePayloads(verified.archive(), verified.manifest());
+            Plan plan = new Planner(config).plan(verified.manifest(), identity, payloads);
+            events.on(new InstallEvent.Planned(clock.instant(), plan.actions().stream().map(Installer::step).toList()));
+            if (request.dryRun()) {
+                long skipped = plan.actions().stream().filter(PlannedAction::skipped).count();
+                String message = "dry run: " + verified.info().label() + " verified; " + (plan.total() - skipped)
+                        + " of " + plan.total() + " actions would run; nothing was changed";
+                return new InstallOutcome(ExitCode.SUCCEEDED, Optional.empty(), Optional.empty(), message,
+                        Optional.empty(), Optional.of(plan));
+            }
+            Optional<Boolean> runtimeWasRunning = Optional.empty();
+            if (plan.touchesRuntime()) {
+                try {
+                    runtimeWasRunning = Optional.of(runtime.isRunning());
+                } catch (IOException e) {
+                    throw new RefusedException(InstallError.PLAN_REFUSED, "cannot ask the runtime for its status: "
+                            + e.getMessage(), e);
+                }
+            }
+            return execute(installId, verified, plan, payloads, runtimeWasRunning, requestInfo, events, recorder,
+                    extraReply);
+        } catch (RefusedException e) {
+            return refused(e, events, recorder, request, extraReply);
+        }
+    }
+
+    private InstallOutcome execute(String installId, VerifiedInstall verified, Plan plan, ArchivePayloads payloads,
+            Optional<Boolean> runtimeWasRunning, RequestInfo requestInfo, EventBus events, ConfirmationRecorder recorder,
+            Optional<Path> extraReply) throws IOException {
+        try (Journal journal = Journal.create(config.stateDir())) {
+            journal.append(new JournalRecord.InstallBegun(installId, clock.instant(),
+                    StateJson.mapper().readTree(ManifestCodec.toBytes(verified.manifest())),
+                    StateJson.mapper().valueToTree(verified.info()), StateJson.mapper().valueToTree(requestInfo),
+                    runtimeWasRunning.orElse(null)));
+            ExecutionEnvironment environment = new ExecutionEnvironment(installId, payloads, journal,
+                    config.stateDir().resolve("backup").resolve(installId), runtime, commands, config.runtimeHome(),
+                    unpackLimits, config.packageManagers());
+            Rollback rollback = new Rollback(verified.manifest(), journal, runtime, commands, events, clock);
+            Finisher finisher = new Finisher(config.stateDir(), config.logsDir(), journal, events, recorder, clock);
+            ActionRunner.Result result = new ActionRunner(plan, verified.manifest(), environment, events, rollback,
+                    clock).run();
+            String label = verified.info().label();
+            boolean reboot = Finisher.rebootRequired(verified.manifest(), journal.state());
+            InstallStatus status;
+            Optional<InstallError> error;
+            String message;
+            if (result instanceof ActionRunner.Result.Committed) {
+                finisher.cleanUpKept();
+                finisher.updateInventory(verified.manifest(), verified.info(), installId);
+                status = InstallStatus.SUCCEEDED;
+                error = Optional.empty();
+                message = "";
+            } else if (result instanceof ActionRunner.Result.Stopped stopped) {
+                finisher.cleanUpKept();
+                status = stopped.partialUndoFailed() ? InstallStatus.ROLLBACK_INCOMPLETE : InstallStatus.FAILED;
+                error = Optional.of(stopped.partialUndoFailed() ? InstallError.ROLLBACK_INCOMPLETE
+                        : InstallError.STOPPED_ON_FAILURE);
+                message = "action " + stopped.index() + " failed: " + stopped.message()
+                        + "; failure policy stop: the actions before it stay applied";
+            } else {
+                ActionRunner.Result.Failed failed = (ActionRunner.Result.Failed) result;
+                String reason = "action " + failed.index() + " failed: " + failed.message();
+                List<String> failures = rollback.undoAll(reason, runtimeWasRunning);
+                reboot = false;
+                if (failures.isEmpty()) {
+                    status = InstallStatus.ROLLED_BACK;
+                    error = Optional.of(InstallError.ACTION_FAILED);
+                    message = reason + "; everything was rolled back";
+                } else {
+                    status = InstallStatus.ROLLBACK_INCOMPLETE;
+                    error = Optional.of(InstallError.ROLLBACK_INCOMPLETE);
+                    message = reason + "; rollback incomplete: " + String.join("; ", failures);
+                }
+            }
+            finisher.finish(status, error, message, reboot, Optional.empty(), installId, extraReply);
+            String summary = status == InstallStatus.SUCCEEDED ? label + " installed" + (reboot ? "; a reboot is required" : "")
+                    : label + ": " + message;
+            List<String> warnings = finisher.warnings();
+            if (!warnings.isEmpty()) {
+                summary += " (warning: " + String.join("; ", warnings) + ")";
+            }
+            return new InstallOutcome(status.exitCode(), Optional.of(status), error, summary, recorder.current(),
+                    Optional.of(plan));
+        }
+    }
+
+    private InstallOutcome refused(RefusedException e, EventBus events, ConfirmationRecorder recorder,
+            InstallRequest request, Optional<Path> extraReply) {
+        events.on(new InstallEvent.Refused(clock.instant(), e.error(), e.getMessage()));
+        String message = e.getMessage();
+        if (!request.dryRun() && recorder.current().isPresent()) {
+            try {
+                Reports.write(config.logsDir(), extraReply);
+            } catch (IOException io) {
+                message += " (warning: the audit log or the TR50 reply could not be written: " + io.getMessage() + ")";
+            }
+        }
+        return new InstallOutcome(ExitCode.REFUSED, Optional.of(InstallStatus.REFUSED), Optional.of(e.error()), message,
+                recorder.current(), Optional.empty());
+    }
+
+    private static InstallEvent.PlannedStep step(PlannedAction action) {
+        return new InstallEvent.PlannedStep(action.index(), action.action().id(), action.action().type().typeName(),
+                action.action().header().description(), action.skipReason());
+    }
+
+    /** Sortable by time, unique: {@code 20260101T100000Z-1a2b3c4d}. */
+    private String newInstallId() {
+        String time = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                .withZone(java.time.ZoneOffset.UTC).format(clock.instant());
+        return time + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

@@ -1,0 +1,33 @@
+package org.suptools.installer.install;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.suptools.installer.report.AuditLine;
+import org.suptools.installer.report.AuditLog;
+import org.suptools.installer.report.Confirmation;
+import org.suptools.installer.report.Tr50Reply;
+
+/**
+ * The reports made after an install, in a step of their own from confirmation.json as it is on
+ * disk: the audit log lines, then the TR50 reply in the logs directory (and a copy where the
+ * caller asked).
+ */
+final class Reports {
+
+    private Reports() {
+    }
+
+    static void write(Path logsDir, Optional<Path> extraReply) throws IOException {
+        Path confirmationFile = logsDir.resolve(Confirmation.FILE_NAME);
+        List<AuditLine> lines = AuditLog.appendFrom(confirmationFile, logsDir.resolve(AuditLog.FILE_NAME));
+        Confirmation confirmation = Confirmation.read(confirmationFile);
+        ObjectNode reply = Tr50Reply.of(confirmation, lines, confirmation.request().thingKey());
+        Tr50Reply.write(reply, logsDir.resolve(Tr50Reply.FILE_NAME));
+        if (extraReply.isPresent()) {
+            Tr50Reply.write(reply, extraReply.get());
+        }
+    }
+}
