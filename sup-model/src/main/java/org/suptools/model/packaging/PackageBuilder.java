@@ -42,7 +42,7 @@ public final class PackageBuilder {
         List<PayloadFile> payloads = hashPayloads(loaded.payloads(), total);
         Manifest manifest = manifestOf(loaded.spec(), payloads);
         byte[] manifestBytes = ManifestCodec.toBytes(manifest);
-        SignatureSet signatures = SignatureSet.EMPTY;
+        SignatureSet signatures = SignatureSet.empty();
         for (PrivateKey key : keys) {
             signatures = signatures.with(Signer.sign(manifestBytes, key));
         }

@@ -47,7 +47,7 @@ public final class PackageVerifier {
         Manifest manifest = ManifestCodec.parse(manifestBytes, source);
         SignatureSet signatures = archive.signatureBytes().isPresent()
                 ? SignatureSet.parse(archive.signatureBytes().get(), source + ": signatures.json")
-                : SignatureSet.EMPTY;
+                : SignatureSet.empty();
         List<String> trusted = List.of();
         if (options.trust().isPresent()) {
             VerifiedSigners signers = SignatureVerifier.verify(manifestBytes, signatures, options.trust().get(),

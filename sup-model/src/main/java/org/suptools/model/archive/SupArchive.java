@@ -1,0 +1,295 @@
+package org.suptools.model.archive;
+
+import static org.suptools.model.InvalidPackageException.Reason.COMPRESSION_RATIO;
+import static org.suptools.model.InvalidPackageException.Reason.DUPLICATE_ENTRY;
+import static org.suptools.model.InvalidPackageException.Reason.MANIFEST_TOO_LARGE;
+import static org.suptools.model.InvalidPackageException.Reason.MISSING_PAYLOAD;
+import static org.suptools.model.InvalidPackageException.Reason.NOT_A_ZIP;
+import static org.suptools.model.InvalidPackageException.Reason.SIZE_MISMATCH;
+import static org.suptools.model.InvalidPackageException.Reason.TRUNCATED;
+import static org.suptools.model.InvalidPackageException.Reason.UNLISTED_ENTRY;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.zip.ZipException;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.suptools.model.InvalidPackageException;
+import org.suptools.model.InvalidPackageException.Reason;
+import org.suptools.model.manifest.PayloadFile;
+
+/**
+ * An open .sup archive, read through its ZIP central directory.
+ *
+ * <p>{@link #open} refuses, before any payload is used, a file that is not a ZIP, a truncated or
+ * damaged one, unsafe or duplicate entry names, entries that are not regular files (symbolic
+ * links, directories, devices), encrypted entries or compression methods other than STORED and
+ * DEFLATED, a first entry other than {@code manifest.json}, a misplaced {@code signatures.json},
+ * entries outside {@code payload/}, and a manifest or signature file above its size limit. The
+ * manifest and signatures are then held in memory (they are small by that limit); payloads are
+ * only ever streamed, so memory use does not grow with their size.
+ *
+ * <p>The caller parses the manifest and hands its payload list back to {@link #checkContents},
+ * {@link #verifyPayloads} or {@link #openPayload}. Sizes recorded in the central directory are
+ * only used to refuse early; they are never trusted to bound the work: every payload stream
+ * stops one byte past the size the (signed) manifest declares.
+ *
+ * <p>Every refusal is an {@link InvalidPackageException} whose message is one line naming the
+ * file and the entry. Not thread-safe for concurrent payload streams.
+ */
+public final class SupArchive implements AutoCloseable {
+
+    private static final byte[] LOCAL_HEADER = {'P', 'K', 3, 4};
+    private static final byte[] EMPTY_ARCHIVE = {'P', 'K', 5, 6};
+    private static final int COPY_BUFFER = Sha256.BUFFER_SIZE;
+
+    private final Path file;
+    private final ArchiveLimits limits;
+    private final ZipFile zip;
+    private final Map<String, ZipArchiveEntry> payloads;
+    private final byte[] manifest;
+    private final byte[] signatures;
+
+    private SupArchive(Path file, ArchiveLimits limits, ZipFile zip, Map<String, ZipArchiveEntry> payloads,
+                       byte[] manifest, byte[] signatures) {
+        this.file = file;
+        this.limits = limits;
+        this.zip = zip;
+        this.payloads = payloads;
+        this.manifest = manifest;
+        this.signatures = signatures;
+    }
+
+    /** Opens {@code file} with {@link ArchiveLimits#DEFAULTS}. */
+    public static SupArchive open(Path file) throws IOException, InvalidPackageException {
+        return open(file, ArchiveLimits.DEFAULTS);
+    }
+
+    /**
+     * Opens {@code file} and checks its structure (see the class description).
+     *
+     * @throws InvalidPackageException if the structure is refused
+     * @throws IOException             if the file cannot be read at all (missing, unreadable)
+     */
+    public static SupArchive open(Path file, ArchiveLimits limits) throws IOException, InvalidPackageException {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(limits, "limits");
+        checkMagic(file);
+        ZipFile zip = openZip(file);
+        try {
+            List<ZipArchiveEntry> entries = Collections.list(zip.getEntriesInPhysicalOrder());
+            new EntryRules(file).check(entries);
+            byte[] manifest = readSmall(file, zip, entries.get(0), limits.maxManifestBytes());
+            byte[] signatures = null;
+            Map<String, ZipArchiveEntry> payloads = new LinkedHashMap<>();
+            for (ZipArchiveEntry entry : entries.subList(1, entries.size())) {
+                if (entry.getName().equals(EntryNames.SIGNATURES)) {
+                    signatures = readSmall(file, zip, entry, limits.maxSignaturesBytes());
+                } else {
+                    payloads.put(entry.getName(), entry);
+                }
+            }
+            return new SupArchive(file, limits, zip, Collections.unmodifiableMap(payloads), manifest, signatures);
+        } catch (InvalidPackageException | IOException | RuntimeException | Error e) {
+            try {
+                zip.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    private static void checkMagic(Path file) throws IOException, InvalidPackageException {
+        byte[] magic;
+        try (InputStream in = Files.newInputStream(file)) {
+            magic = in.readNBytes(LOCAL_HEADER.length);
+        }
+        if (magic.length == 0) {
+            throw new InvalidPackageException(NOT_A_ZIP, file + ": is empty, not a ZIP archive");
+        }
+        if (!Arrays.equals(magic, LOCAL_HEADER) && !Arrays.equals(magic, EMPTY_ARCHIVE)) {
+            throw new InvalidPackageException(NOT_A_ZIP, file + ": is not a ZIP archive (no ZIP signature at its start)");
+        }
+    }
+
+    private static ZipFile openZip(Path file) throws InvalidPackageException {
+        try {
+            return ZipFile.builder()
+                    .setPath(file)
+                    // Info-ZIP Unicode path fields could name an entry differently from its header.
+                    .setUseUnicodeExtraFields(false)
+                    .get();
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidPackageException(TRUNCATED, file + ": is truncated or damaged: cannot read its ZIP "
+                    + "central directory (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** The whole of a small entry, refused above {@code max} bytes whether declared or actual. */
+    private static byte[] readSmall(Path file, ZipFile zip, ZipArchiveEntry entry, long max)
+            throws IOException, InvalidPackageException {
+        String where = file + ": entry " + EntryNames.quoted(entry.getName());
+        if (entry.getSize() > max) {
+            throw new InvalidPackageException(MANIFEST_TOO_LARGE, where + " declares " + entry.getSize()
+                    + " bytes, more than the limit of " + max);
+        }
+        byte[] bytes;
+        try (InputStream in = zip.getInputStream(entry)) {
+            bytes = in.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 8));
+        } catch (ZipException | EOFException e) {
+            throw new InvalidPackageException(TRUNCATED, where + " is damaged: " + e.getMessage(), e);
+        }
+        if (bytes.length > max) {
+            throw new InvalidPackageException(MANIFEST_TOO_LARGE, where + " holds more than the limit of " + max + " bytes");
+        }
+        if (bytes.length != entry.getSize()) {
+            throw new InvalidPackageException(SIZE_MISMATCH, where + " holds " + bytes.length
+                    + " bytes, but the ZIP directory says " + entry.getSize());
+        }
+        return bytes;
+    }
+
+    /** The archive file. */
+    public Path file() {
+        return file;
+    }
+
+    /** The exact bytes of {@code manifest.json} (a copy). */
+    public byte[] manifestBytes() {
+        return manifest.clone();
+    }
+
+    /** The exact bytes of {@code signatures.json} (a copy), if the package has one. */
+    public Optional<byte[]> signatureBytes() {
+        return Optional.ofNullable(signatures).map(byte[]::clone);
+    }
+
+    /** The names of the payload entries, in archive order. */
+    public List<String> payloadNames() {
+        return List.copyOf(payloads.keySet());
+    }
+
+    /** The sum of the payload entries' uncompressed sizes, as the ZIP directory records them. */
+    public long totalPayloadBytes() {
+        return payloads.values().stream().mapToLong(ZipArchiveEntry::getSize).sum();
+    }
+
+    /**
+     * Checks the payload entries against the manifest's list, from the ZIP directory alone: every
+     * payload entry is declared ({@code UNLISTED_ENTRY}), every declared payload is present
+     * ({@code MISSING_PAYLOAD}), sizes agree ({@code SIZE_MISMATCH}), and no entry above
+     * {@link ArchiveLimits#ratioThresholdBytes()} claims a compression ratio above the limit
+     * ({@code COMPRESSION_RATIO}). A list naming a path twice is refused ({@code DUPLICATE_ENTRY}).
+     */
+    public void checkContents(List<PayloadFile> declared) throws InvalidPackageException {
+        Map<String, PayloadFile> byPath = byPath(declared);
+        for (String name : payloads.keySet()) {
+            if (!byPath.containsKey(name)) {
+                throw refuse(UNLISTED_ENTRY, name, "is not listed in the manifest");
+            }
+        }
+        for (PayloadFile payload : declared) {
+            entryFor(payload);
+        }
+    }
+
+    /**
+     * Runs {@link #checkContents}, then streams every declared payload in archive order and
+     * checks its length and SHA-256 against the declaration: longer is {@code PAYLOAD_TOO_LONG}
+     * (reading stops one byte past the declared size, whatever the ZIP directory says), shorter is
+     * {@code SIZE_MISMATCH}, a different hash {@code HASH_MISMATCH}, corrupt compressed data
+     * {@code TRUNCATED}. The compression ratio is also enforced on the bytes actually read and
+     * decompressed ({@code COMPRESSION_RATIO}); the declared-size cap bounds the work in any case.
+     *
+     * @param progress told of payload bytes verified, out of the declared total
+     * @throws IOException if the file cannot be read
+     */
+    public void verifyPayloads(List<PayloadFile> declared, ProgressListener progress)
+            throws IOException, InvalidPackageException {
+        checkContents(declared);
+        List<PayloadFile> inArchiveOrder = new ArrayList<>(declared);
+        Map<String, Integer> position = new HashMap<>();
+        for (String name : payloads.keySet()) {
+            position.put(name, position.size());
+        }
+        inArchiveOrder.sort(Comparator.comparing(payload -> position.get(payload.path())));
+        ProgressReporter reporter = new ProgressReporter(progress,
+                declared.stream().mapToLong(PayloadFile::size).sum());
+        byte[] buffer = new byte[COPY_BUFFER];
+        for (PayloadFile payload : inArchiveOrder) {
+            try (InputStream in = openPayload(payload)) {
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    reporter.add(n);
+                }
+            } catch (PayloadVerificationException e) {
+                throw e.invalidPackage();
+            }
+        }
+        reporter.finish();
+    }
+
+    /**
+     * Opens one declared payload for reading while it is verified. The stream yields exactly the
+     * declared bytes; before it returns the last of them it checks that the entry ends there and
+     * that the SHA-256 matches, and otherwise throws a {@link PayloadVerificationException} (an
+     * {@code IOException}) carrying the refusal. So a caller that copies the stream to its end
+     * without an exception has copied verified content; on an exception it must discard what it
+     * copied. The ratio limit is enforced as bytes are decompressed.
+     *
+     * @throws InvalidPackageException at once, if the payload is missing or the ZIP directory
+     *                                 already contradicts the declaration (size, ratio)
+     */
+    public InputStream openPayload(PayloadFile declared) throws IOException, InvalidPackageException {
+        ZipArchiveEntry entry = entryFor(declared);
+        return new VerifyingPayloadStream(zip.getInputStream(entry), declared, limits, file.toString());
+    }
+
+    private ZipArchiveEntry entryFor(PayloadFile payload) throws InvalidPackageException {
+        ZipArchiveEntry entry = payloads.get(payload.path());
+        if (entry == null) {
+            throw refuse(MISSING_PAYLOAD, payload.path(), "is listed in the manifest but missing from the archive");
+        }
+        if (entry.getSize() != payload.size()) {
+            throw refuse(SIZE_MISMATCH, payload.path(), "has " + entry.getSize()
+                    + " bytes, but the manifest declares " + payload.size());
+        }
+        if (limits.ratioExceeded(entry.getSize(), entry.getCompressedSize())) {
+            throw refuse(COMPRESSION_RATIO, payload.path(), "expands " + entry.getCompressedSize() + " bytes into "
+                    + entry.getSize() + ", above the ratio limit of " + limits.maxCompressionRatio());
+        }
+        return entry;
+    }
+
+    private Map<String, PayloadFile> byPath(List<PayloadFile> declared) throws InvalidPackageException {
+        Map<String, PayloadFile> byPath = new HashMap<>();
+        for (PayloadFile payload : declared) {
+            if (byPath.put(payload.path(), payload) != null) {
+                throw refuse(DUPLICATE_ENTRY, payload.path(), "is listed twice in the manifest");
+            }
+        }
+        return byPath;
+    }
+
+    private InvalidPackageException refuse(Reason reason, String name, String what) {
+        return new InvalidPackageException(reason, file + ": entry " + EntryNames.quoted(name) + " " + what);
+    }
+
+    @Override
+    public void close() throws IOException {
+        zip.close();
+    }
+}
