@@ -148,6 +148,9 @@ public final class ProcessRunner {
             failure = e.getCause();
         }
         Duration duration = Duration.ofNanos(System.nanoTime() - started);
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
 
         Process process = watchdog.process();
         if (process == null && failure != null) {
@@ -168,7 +171,6 @@ public final class ProcessRunner {
         }
         tail.close();
         if (interrupted) {
-            Thread.currentThread().interrupt();
             return new ProcessResult(-1, false, tail.text(), duration);
         }
         if (watchdog.timedOut()) {

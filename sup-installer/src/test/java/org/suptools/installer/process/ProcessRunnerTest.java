@@ -73,6 +73,17 @@ class ProcessRunnerTest {
     }
 
     @Test
+    void run_startsAProgramWhosePathHasSpaces() throws IOException {
+        Path script = Files.writeString(Files.createDirectories(dir.resolve("my scripts")).resolve("say hello.sh"),
+                "#!/bin/sh\necho \"hello $1\"\n");
+        script.toFile().setExecutable(true);
+
+        ProcessResult result = runner.run(List.of(script.toString(), "gateway one"), dir, Map.of(), TEN_SECONDS);
+
+        assertThat(result.outputTail()).isEqualTo("hello gateway one");
+    }
+
+    @Test
     void run_addsExtraVariablesToTheInheritedEnvironment() throws IOException {
         ProcessResult result = runner.run(sh("echo \"$SUP_TEST_EXTRA|$SUP_TEST_HOME|${PATH:+path set}\""), dir,
                 Map.of("SUP_TEST_EXTRA", "extra value", "SUP_TEST_HOME", "/opt/dw/dwcore"), TEN_SECONDS);
