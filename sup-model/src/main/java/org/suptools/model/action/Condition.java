@@ -1,5 +1,6 @@
 package org.suptools.model.action;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import java.util.List;
 
 /**
@@ -7,7 +8,10 @@ import java.util.List;
  * each among the listed values. An empty list places no constraint, so one package can serve
  * several gateway types.
  */
-public record Condition(List<String> os, List<String> product, List<String> architecture) {
+public record Condition(
+        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> os,
+        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> product,
+        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> architecture) {
 
     public Condition {
         os = copyOf(os, "os");

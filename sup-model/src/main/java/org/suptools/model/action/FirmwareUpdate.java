@@ -2,6 +2,7 @@ package org.suptools.model.action;
 
 import java.util.List;
 import java.util.Optional;
+import org.suptools.model.version.SemVer;
 
 /**
  * Replaces the runtime's installed files from an archive payload: the installer unpacks it beside
@@ -15,7 +16,7 @@ public record FirmwareUpdate(
         String source,
         Optional<String> directory,
         Optional<ArchiveFormat> format,
-        Optional<String> runtimeVersion) implements Action {
+        Optional<SemVer> runtimeVersion) implements Action {
 
     /** The runtime tree, relative to the runtime home, when the action does not name one. */
     public static final String DEFAULT_DIRECTORY = "runtime";

@@ -22,6 +22,8 @@ public record Timeout(Duration duration) {
         }
     }
 
+    /** A plain number in a spec means seconds. */
+    @JsonCreator
     public static Timeout ofSeconds(long seconds) {
         return new Timeout(Duration.ofSeconds(seconds));
     }

@@ -22,13 +22,17 @@ public record Verify(ActionHeader header, VerifyCheck check, Optional<String> pa
         path = Fields.optional(path);
         sha256 = Fields.optional(sha256);
         command = Fields.list(command, "command");
+        sha256.ifPresent(hash -> {
+            if (!SHA256_HEX.matcher(hash).matches()) {
+                throw new IllegalArgumentException("sha256: '" + hash + "' is not 64 lowercase hex digits");
+            }
+        });
         switch (check) {
             case FILE_EXISTS -> requirePath(path);
             case FILE_HASH -> {
                 requirePath(path);
-                String hash = sha256.orElseThrow(() -> new IllegalArgumentException("sha256: is required for check file-hash"));
-                if (!SHA256_HEX.matcher(hash).matches()) {
-                    throw new IllegalArgumentException("sha256: '" + hash + "' is not 64 lowercase hex digits");
+                if (sha256.isEmpty()) {
+                    throw new IllegalArgumentException("sha256: is required for check file-hash");
                 }
             }
             case COMMAND -> {

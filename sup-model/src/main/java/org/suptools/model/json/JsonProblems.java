@@ -40,6 +40,9 @@ public final class JsonProblems {
             return Problem.error(path, "unknown field" + (known.isEmpty() ? "" : " (known: " + known + ")"));
         }
         if (mapping instanceof InvalidFormatException format) {
+            if (format.getTargetType() == String.class && !(format.getValue() instanceof String)) {
+                return Problem.error(path, "expected " + describe(String.class));
+            }
             return Problem.error(path, "'" + format.getValue() + "' is not a valid value");
         }
         if (mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
@@ -73,7 +76,7 @@ public final class JsonProblems {
 
     private static String describe(Class<?> type) {
         if (type == String.class) {
-            return "a text value";
+            return "a text value (write it in quotes)";
         }
         if (List.class.isAssignableFrom(type)) {
             return "a list";

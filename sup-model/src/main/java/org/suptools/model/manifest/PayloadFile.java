@@ -1,5 +1,6 @@
 package org.suptools.model.manifest;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -7,7 +8,7 @@ import java.util.regex.Pattern;
  * One payload file as the manifest pins it: its path inside the archive (always under
  * {@code payload/}), its exact size in bytes and the lowercase hex SHA-256 of its content.
  */
-public record PayloadFile(String path, long size, String sha256) {
+public record PayloadFile(String path, @JsonProperty(required = true) long size, String sha256) {
 
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 

@@ -6,9 +6,7 @@ import org.suptools.model.version.VersionRange;
 public record Requirement(String name, VersionRange version) {
 
     public Requirement {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("name: is required");
-        }
+        PackageName.check(name);
         if (version == null) {
             throw new IllegalArgumentException("version: is required (a range such as \">=1.0.0\")");
         }

@@ -143,6 +143,44 @@ class SpecFilesTest {
         assertThat(problems).extracting(Problem::toString).containsExactly("warning: payloads: 'extra.txt' is not used by any action");
     }
 
+    @Test
+    void parse_refusesUnquotedModeThatYamlWouldReadAsANumber() throws IOException {
+        Path file = spec("""
+                name: x
+                version: 1.0.0
+                targets: [{product: p, os: linux, architecture: x86_64}]
+                actions:
+                  - {id: copy, type: file.copy, source: a, destination: b, mode: 0640}
+                """);
+        assertThatThrownBy(() -> SpecFiles.parse(file))
+                .hasMessageContaining("actions[0].mode: expected a text value (write it in quotes)");
+    }
+
+    @Test
+    void parse_readsAPlainNumberTimeoutAsSeconds() throws Exception {
+        Path file = spec("""
+                name: x
+                version: 1.0.0
+                targets: [{product: p, os: linux, architecture: x86_64}]
+                actions:
+                  - {id: stop, type: runtime.stop, timeout: 90}
+                """);
+        assertThat(SpecFiles.parse(file).actions().get(0).header().timeout()).hasValueSatisfying(
+                t -> assertThat(t.toString()).isEqualTo("90s"));
+    }
+
+    @Test
+    void parse_reportsEmptyActionsList() throws IOException {
+        Path file = spec("""
+                name: x
+                version: 1.0.0
+                targets: [{product: p, os: linux, architecture: x86_64}]
+                actions:
+                  -
+                """);
+        assertThatThrownBy(() -> SpecFiles.parse(file)).hasMessageContaining("actions[0]");
+    }
+
     private Path spec(String text) throws IOException {
         Path file = dir.resolve("sup.yaml");
         Files.writeString(file, text);
