@@ -1,0 +1,100 @@
+package org.suptools.installer.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.suptools.installer.ExitCode;
+import org.suptools.installer.config.GatewayConfig;
+import org.suptools.installer.event.EventJson;
+import org.suptools.installer.event.InstallListener;
+import org.suptools.installer.event.RequestInfo;
+import org.suptools.installer.install.Gateway;
+import org.suptools.installer.install.InstallOutcome;
+import org.suptools.installer.install.InstallRequest;
+import org.suptools.installer.journal.Journal;
+import org.suptools.installer.plan.PlannedAction;
+import org.suptools.installer.report.Tr50Reply;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code sup-installer install FILE.sup --config GATEWAY_CONFIG}: applies one package. */
+@Command(name = "install", sortOptions = false,
+        description = {"Applies one package: lock, recover an interrupted install, verify, plan, run the actions with "
+                + "a journal, roll back on failure; writes confirmation.json, the audit log and the TR50 reply in the "
+                + "logs directory."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:succeeded", "1:failed; rolled back (or stopped, failure policy stop)", "2:usage",
+            "3:refused before any change", "4:rollback incomplete: the gateway needs attention", "5:busy"})
+final class InstallCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE.sup", description = "The package to install.")
+    Path file;
+
+    @Mixin
+    ConfigOptions options;
+
+    @Option(names = "--campaign-id", paramLabel = "ID", description = "The campaign that asked for this install.")
+    String campaignId;
+
+    @Option(names = "--mailbox-id", paramLabel = "ID",
+            description = "The TR50 mailbox message to acknowledge (mailbox.ack) and to correlate log messages with.")
+    String mailboxId;
+
+    @Option(names = "--thing-key", paramLabel = "KEY", description = "The gateway's thing key (default: the config's).")
+    String thingKey;
+
+    @Option(names = "--dry-run", description = "Verify and plan only; change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--events", description = "Write one JSON line per event to standard output (for the Workbench).")
+    boolean events;
+
+    @Option(names = "--tr50-reply", paramLabel = "FILE", description = "Also write the TR50 reply to this file.")
+    Path tr50Reply;
+
+    @Override
+    public Integer call() throws Exception {
+        GatewayConfig config = options.load();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        InstallListener listener = events ? new EventJson(out) : new ProgressPrinter(out);
+        RequestInfo request = new RequestInfo(Optional.ofNullable(campaignId), Optional.ofNullable(mailboxId),
+                Optional.ofNullable(thingKey));
+        InstallOutcome outcome;
+        try {
+            outcome = Gateway.installer(config).install(new InstallRequest(file, request, dryRun), List.of(listener),
+                    Optional.ofNullable(tr50Reply));
+        } catch (IOException e) {
+            if (Journal.inProgress(config.stateDir())) {
+                throw new ExitException(ExitCode.ROLLBACK_INCOMPLETE, "the install stopped on an unexpected error ("
+                        + e.getMessage() + "); run: sup-installer recover --config " + options.config, e);
+            }
+            throw e;
+        }
+        if (outcome.exitCode() == ExitCode.BUSY && tr50Reply != null && mailboxId != null) {
+            Tr50Reply.write(Tr50Reply.ackOnly(mailboxId, outcome.error().orElseThrow().code(), outcome.message(),
+                    Optional.empty(), Optional.empty()), tr50Reply);
+        }
+        if (dryRun && outcome.plan().isPresent() && !events) {
+            for (PlannedAction action : outcome.plan().get().actions()) {
+                out.printf("[%d/%d] %s %s: %s%n", action.index(), outcome.plan().get().total(),
+                        action.action().type().typeName(), action.action().id(),
+                        action.skipReason().map(r -> "skipped, " + r).orElse(action.action().summary()));
+            }
+        }
+        PrintWriter summary = outcome.exitCode() == ExitCode.SUCCEEDED && !events ? out : err;
+        summary.println((outcome.exitCode() == ExitCode.SUCCEEDED ? "" : "sup-installer: ") + outcome.message());
+        summary.flush();
+        return outcome.exitCode().code();
+    }
+}
