@@ -1,0 +1,163 @@
+package org.suptools.installer.install;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.suptools.installer.ExitCode;
+import org.suptools.installer.InstallError;
+import org.suptools.installer.InstallStatus;
+import org.suptools.installer.report.Confirmation;
+import org.suptools.installer.state.Inventory;
+import org.suptools.installer.testing.FakeRuntime;
+import org.suptools.installer.testing.TestGateway;
+import org.suptools.installer.testing.TestPackages;
+import org.suptools.installer.testing.TreeSnapshot;
+
+/** Every way a package is refused before any change: the runtime home stays the same, byte for byte. */
+class InstallRefusalsTest {
+
+    @TempDir
+    Path dir;
+
+    /** Builds the package to refuse (and may prepare the gateway) before the snapshot is taken. */
+    @FunctionalInterface
+    interface Scenario {
+        Path prepare(Path dir, TestGateway gateway) throws Exception;
+    }
+
+    static final String COPY = """
+            actions:
+              - id: config
+                type: file.copy
+                source: app.conf
+                destination: conf/app.conf
+            """;
+
+    static Map<String, Object> appConf() {
+        return Map.of("app.conf", "new\n");
+    }
+
+    static Stream<Arguments> refusals() {
+        return Stream.of(
+                Arguments.of("unsigned", "the package is not signed", InstallError.UNTRUSTED, (Scenario) (d, g) -> TestPackages.build(
+                        d.resolve("p.sup"), TestPackages.header("p", "1.0.0") + COPY, appConf(), List.of())),
+                Arguments.of("signed by an untrusted key", "none of which is in the trust store", InstallError.UNTRUSTED, (Scenario) (d, g) -> TestPackages.build(
+                        d.resolve("p.sup"), TestPackages.header("p", "1.0.0") + COPY, appConf(),
+                        List.of(TestPackages.STRANGER.getPrivate()))),
+                Arguments.of("payload tampered with", "app.conf", InstallError.VERIFICATION_FAILED, (Scenario) (d, g) -> {
+                    Path sup = TestPackages.signed(d.resolve("p.sup"), TestPackages.header("p", "1.0.0") + COPY,
+                            Map.of("app.conf", "PAYLOAD-CONTENT-0123456789\n"));
+                    byte[] bytes = Files.readAllBytes(sup);
+                    String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+                    bytes[text.indexOf("PAYLOAD-CONTENT") + 3] = 'X';
+                    Files.write(sup, bytes);
+                    return sup;
+                }),
+                Arguments.of("not a package at all", "not a ZIP archive", InstallError.VERIFICATION_FAILED, (Scenario) (d, g) ->
+                        Files.writeString(d.resolve("p.sup"), "just text")),
+                Arguments.of("missing package file", "no such package file", InstallError.PACKAGE_NOT_FOUND, (Scenario) (d, g) ->
+                        d.resolve("missing.sup")),
+                Arguments.of("expired", "expired at 2020-01-01T00:00:00Z", InstallError.EXPIRED, (Scenario) (d, g) -> TestPackages.signed(d.resolve("p.sup"),
+                        TestPackages.header("p", "1.0.0") + "expires: 2020-01-01T00:00:00Z\n" + COPY, appConf())),
+                Arguments.of("another product", "the package is for other/linux/x86_64, not for this gateway", InstallError.TARGET_MISMATCH, (Scenario) (d, g) -> TestPackages.signed(
+                        d.resolve("p.sup"), "name: p\nversion: 1.0.0\ntargets:\n  - product: other\n    os: linux\n"
+                                + "    architecture: x86_64\n" + COPY, appConf())),
+                Arguments.of("another runtime version", "runtime >=2.0.0", InstallError.TARGET_MISMATCH, (Scenario) (d, g) ->
+                        TestPackages.signed(d.resolve("p.sup"), "name: p\nversion: 1.0.0\ntargets:\n  - product: dw-gateway\n"
+                                + "    os: linux\n    architecture: x86_64\n    runtimeVersion: \">=2.0.0\"\n" + COPY,
+                                appConf())),
+                Arguments.of("requirement not installed", "requires[0]: needs acme-base >=1.0.0, which is not installed", InstallError.REQUIREMENT_NOT_MET, (Scenario) (d, g) ->
+                        TestPackages.signed(d.resolve("p.sup"), TestPackages.header("p", "1.0.0")
+                                + "requires:\n  - name: acme-base\n    version: \">=1.0.0\"\n" + COPY, appConf())),
+                Arguments.of("downgrade", "p 2.0.0 is installed; 1.0.0 would be a downgrade", InstallError.DOWNGRADE, (Scenario) (d, g) -> {
+                    Path newer = TestPackages.signed(d.resolve("p2.sup"), TestPackages.header("p", "2.0.0") + COPY,
+                            appConf());
+                    assertThat(g.install(newer).exitCode()).isEqualTo(ExitCode.SUCCEEDED);
+                    return TestPackages.signed(d.resolve("p1.sup"), TestPackages.header("p", "1.0.0") + COPY, appConf());
+                }),
+                Arguments.of("absolute path outside the allowed roots", "actions[1].destination:", InstallError.PLAN_REFUSED, (Scenario) (d, g) ->
+                        TestPackages.signed(d.resolve("p.sup"), TestPackages.header("p", "1.0.0") + COPY
+                                + "  - id: evil\n    type: file.copy\n    source: app.conf\n    destination: "
+                                + d.resolve("outside/x.conf") + "\n", appConf())),
+                Arguments.of("escape through a symbolic link", "actions[1].destination: 'escape/x.conf' leads outside the allowed roots through a symbolic link", InstallError.PLAN_REFUSED, (Scenario) (d, g) -> {
+                    Files.createDirectories(d.resolve("outside"));
+                    Files.createSymbolicLink(g.home().resolve("escape"), Path.of("../../outside"));
+                    return TestPackages.signed(d.resolve("p.sup"), TestPackages.header("p", "1.0.0") + COPY
+                            + "  - id: evil\n    type: file.copy\n    source: app.conf\n    destination: escape/x.conf\n",
+                            appConf());
+                }),
+                Arguments.of("a link at the end pointing outside", "actions[1].file: 'conf/linked.properties' leads outside the allowed roots through a symbolic link", InstallError.PLAN_REFUSED, (Scenario) (d, g) -> {
+                    Files.writeString(d.resolve("secret.properties"), "a=1\n");
+                    Files.createSymbolicLink(g.home().resolve("conf/linked.properties"), d.resolve("secret.properties"));
+                    return TestPackages.signed(d.resolve("p.sup"), TestPackages.header("p", "1.0.0") + COPY
+                            + "  - id: evil\n    type: properties.set\n    file: conf/linked.properties\n"
+                            + "    set:\n      a: \"2\"\n", appConf());
+                }),
+                Arguments.of("the installer's own confirmation.json", "actions[1].destination: 'logs/confirmation.json' is one of the installer's own report files", InstallError.PLAN_REFUSED, (Scenario) (d, g) ->
+                        TestPackages.signed(d.resolve("p.sup"), TestPackages.header("p", "1.0.0") + COPY
+                                + "  - id: evil\n    type: file.copy\n    source: app.conf\n"
+                                + "    destination: logs/confirmation.json\n", appConf())),
+                Arguments.of("deleting the runtime home itself", "actions[1].path: '.' is an allowed root itself", InstallError.PLAN_REFUSED, (Scenario) (d, g) ->
+                        TestPackages.signed(d.resolve("p.sup"), TestPackages.header("p", "1.0.0") + COPY
+                                + "  - id: evil\n    type: file.delete\n    path: .\n    recursive: true\n", appConf())),
+                Arguments.of("a certificate that is not one", "actions[1].source: payload 'gateway.pem' is not a valid X.509 certificate", InstallError.PLAN_REFUSED, (Scenario) (d, g) ->
+                        TestPackages.signed(d.resolve("p.sup"), TestPackages.header("p", "1.0.0") + COPY
+                                + "  - id: cert\n    type: certificate.install\n    source: gateway.pem\n"
+                                + "    destination: certs/gateway.pem\n",
+                                Map.of("app.conf", "new\n", "gateway.pem", "-----BEGIN CERTIFICATE-----\nnope\n"
+                                        + "-----END CERTIFICATE-----\n"))),
+                Arguments.of("not enough free space", "not enough free space for ", InstallError.PLAN_REFUSED, (Scenario) (d, g) -> {
+                    Files.writeString(g.configFile(), Files.readString(g.configFile()) + "minFreeSpace: 1000TiB\n");
+                    return TestPackages.signed(d.resolve("p.sup"), TestPackages.header("p", "1.0.0") + COPY, appConf());
+                }));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusals")
+    void refusal_leavesTheRuntimeHomeUnchanged(String name, String why, InstallError expected, Scenario scenario) throws Exception {
+        FakeRuntime runtime = new FakeRuntime(true);
+        TestGateway gateway = TestGateway.create(dir.resolve("gw"), runtime);
+        Path sup = scenario.prepare(dir, gateway);
+        TreeSnapshot before = gateway.snapshot();
+        Inventory inventoryBefore = Inventory.read(gateway.stateDir());
+
+        InstallOutcome outcome = gateway.install(sup);
+
+        assertThat(outcome.error()).as(outcome.message()).contains(expected);
+        assertThat(outcome.message()).contains(why);
+        assertThat(outcome.exitCode()).isEqualTo(ExitCode.REFUSED);
+        TreeSnapshot after = gateway.snapshot();
+        assertThat(after).as(before.diff(after)).isEqualTo(before);
+        assertThat(runtime.calls()).doesNotContain("start", "stop");
+        assertThat(Inventory.read(gateway.stateDir())).isEqualTo(inventoryBefore);
+        assertThat(gateway.stateDir().resolve("journal/current.jsonl")).doesNotExist();
+        Confirmation confirmation = Confirmation.read(gateway.logs().resolve("confirmation.json"));
+        assertThat(confirmation.status()).isEqualTo(InstallStatus.REFUSED);
+        assertThat(confirmation.errorCode()).isEqualTo(expected.code());
+        assertThat(confirmation.errorMessage()).isEqualTo(outcome.message());
+        assertThat(Files.readAllLines(gateway.logs().resolve("audit.log"))).last().asString()
+                .contains("ERROR SUP ").contains(": refused: ");
+    }
+
+    @Test
+    void planRefusal_listsEveryProblemWithItsLocation() throws Exception {
+        TestGateway gateway = TestGateway.create(dir.resolve("gw"), new FakeRuntime(false));
+        Path sup = TestPackages.signed(dir.resolve("p.sup"), TestPackages.header("p", "1.0.0") + COPY
+                + "  - id: a\n    type: file.copy\n    source: app.conf\n    destination: /etc/a.conf\n"
+                + "  - id: b\n    type: file.delete\n    path: logs\n    recursive: true\n", appConf());
+
+        InstallOutcome outcome = gateway.install(sup);
+
+        assertThat(outcome.message()).contains("actions[1].destination: '/etc/a.conf' (/etc/a.conf) is outside the allowed roots")
+                .contains("actions[2].path: 'logs' holds the installer's logs or state");
+    }
+}
