@@ -18,6 +18,7 @@ public final class FakeRuntime implements RuntimeControl {
     private boolean running;
     private boolean failStart;
     private boolean failStop;
+    private int startsToFail;
     private Optional<Path> healthFailWhenExists = Optional.empty();
     private final List<String> calls = new ArrayList<>();
 
@@ -27,6 +28,12 @@ public final class FakeRuntime implements RuntimeControl {
 
     public FakeRuntime failStart(boolean fail) {
         this.failStart = fail;
+        return this;
+    }
+
+    /** The next {@code count} starts fail; later ones succeed. */
+    public FakeRuntime failStarts(int count) {
+        this.startsToFail = count;
         return this;
     }
 
@@ -48,7 +55,11 @@ public final class FakeRuntime implements RuntimeControl {
     @Override
     public synchronized void start() throws RuntimeControlException {
         calls.add("start");
-        if (failStart || healthFailWhenExists.map(Files::exists).orElse(false)) {
+        boolean failOnce = startsToFail > 0;
+        if (failOnce) {
+            startsToFail--;
+        }
+        if (failStart || failOnce || healthFailWhenExists.map(Files::exists).orElse(false)) {
             running = false;
             throw new RuntimeControlException("the runtime did not become healthy within 1s (fake)");
         }
