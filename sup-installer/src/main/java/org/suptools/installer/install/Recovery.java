@@ -13,6 +13,7 @@ import org.suptools.installer.ExitCode;
 import org.suptools.installer.InstallError;
 import org.suptools.installer.InstallStatus;
 import org.suptools.installer.config.GatewayConfig;
+import org.suptools.installer.event.InstallEvent;
 import org.suptools.installer.event.InstallListener;
 import org.suptools.installer.event.PackageInfo;
 import org.suptools.installer.event.RequestInfo;
@@ -26,6 +27,8 @@ import org.suptools.installer.report.ActionRecord;
 import org.suptools.installer.report.Confirmation;
 import org.suptools.installer.report.ConfirmationRecorder;
 import org.suptools.installer.runtime.RuntimeControl;
+import org.suptools.installer.state.History;
+import org.suptools.installer.state.HistoryEntry;
 import org.suptools.model.InvalidPackageException;
 import org.suptools.model.action.Action;
 import org.suptools.model.manifest.Manifest;
@@ -56,7 +59,7 @@ final class Recovery {
     Optional<InstallOutcome> run(List<InstallListener> listeners, Optional<Path> extraReply) throws IOException {
         Path stateDir = config.stateDir();
         if (!Journal.inProgress(stateDir)) {
-            return Optional.empty();
+            return closeUnfinishedConfirmation(listeners, extraReply);
         }
         Journal journal = Journal.resume(stateDir);
         try {
@@ -65,7 +68,7 @@ final class Recovery {
                 // Killed before its first record was on disk: nothing was changed.
                 journal.close();
                 Files.delete(stateDir.resolve(Journal.CURRENT));
-                return Optional.empty();
+                return closeUnfinishedConfirmation(listeners, extraReply);
             }
             if (state.finished().isPresent()) {
                 journal.finish(stateDir);
@@ -75,6 +78,37 @@ final class Recovery {
         } finally {
             journal.close();
         }
+    }
+
+    /**
+     * An install killed while it verified or planned left confirmation.json in progress and no
+     * journal: it changed nothing. Its confirmation is closed as rolled back after interruption.
+     */
+    private Optional<InstallOutcome> closeUnfinishedConfirmation(List<InstallListener> listeners,
+            Optional<Path> extraReply) throws IOException {
+        Path file = config.logsDir().resolve(Confirmation.FILE_NAME);
+        Confirmation existing;
+        try {
+            existing = Trees.exists(file) ? Confirmation.read(file) : null;
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        if (existing == null || existing.status() != InstallStatus.IN_PROGRESS) {
+            return Optional.empty();
+        }
+        ConfirmationRecorder recorder = ConfirmationRecorder.resume(file, existing);
+        EventBus events = new EventBus().add(recorder);
+        listeners.forEach(events::add);
+        String message = "the installer was interrupted before it changed anything";
+        events.on(new InstallEvent.Finished(clock.instant(), InstallStatus.ROLLED_BACK,
+                Optional.of(InstallError.INTERRUPTED), message, false,
+                Optional.of(Confirmation.ROLLED_BACK_AFTER_INTERRUPTION)));
+        if (recorder.current().isPresent() && recorder.failure().isEmpty()) {
+            History.append(config.stateDir(), HistoryEntry.of(recorder.current().get()));
+            Reports.write(config.logsDir(), extraReply);
+        }
+        return Optional.of(outcome(ExitCode.SUCCEEDED, InstallStatus.ROLLED_BACK, Optional.of(InstallError.INTERRUPTED),
+                existing.pkg().label() + " was interrupted before it changed anything", recorder));
     }
 
     private InstallOutcome recover(Journal journal, JournalState state, List<InstallListener> listeners,

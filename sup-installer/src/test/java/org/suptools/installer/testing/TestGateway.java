@@ -38,8 +38,35 @@ public final class TestGateway {
         this.runtime = runtime;
     }
 
+    /** The runtime section of the config: commands that do nothing (tests pass a fake runtime). */
+    public static final String NO_RUNTIME = """
+            runtime:
+              start: [/bin/true]
+              stop: [/bin/true]
+              status: [/bin/true]
+            """;
+
+    /**
+     * The runtime section for a runtime that is a marker file: start creates it, stop removes it,
+     * status checks it. Real commands, cheap and quick.
+     */
+    public static String markerRuntime(Path marker) {
+        String quoted = "'" + marker + "'";
+        return "runtime:\n"
+                + "  start: [sh, -c, \"touch " + quoted + "\"]\n"
+                + "  stop: [sh, -c, \"rm -f " + quoted + "\"]\n"
+                + "  status: [sh, -c, \"test -e " + quoted + "\"]\n"
+                + "  healthWait: 5s\n";
+    }
+
     /** A gateway with the standard files and a config with {@code extraConfig} appended (YAML). */
     public static TestGateway create(Path dir, RuntimeControl runtime, String extraConfig) throws IOException {
+        return create(dir, runtime, NO_RUNTIME, extraConfig);
+    }
+
+    /** A gateway with the standard files, the given runtime section and {@code extraConfig} appended. */
+    public static TestGateway create(Path dir, RuntimeControl runtime, String runtimeSection, String extraConfig)
+            throws IOException {
         TestGateway gateway = new TestGateway(dir, runtime);
         Path home = gateway.home;
         Files.createDirectories(home.resolve("conf"));
@@ -66,11 +93,7 @@ public final class TestGateway {
                   architecture: x86_64
                   runtimeVersion: 1.0.0
                   thingKey: gw-1
-                runtime:
-                  start: [/bin/true]
-                  stop: [/bin/true]
-                  status: [/bin/true]
-                """ + extraConfig, StandardCharsets.UTF_8);
+                """ + runtimeSection + extraConfig, StandardCharsets.UTF_8);
         return gateway;
     }
 
