@@ -60,6 +60,10 @@ final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--thing-key", defaultValue = "sandbox-gateway", description = "The gateway's thing key (default: ${DEFAULT-VALUE}).")
     String thingKey;
 
+    @Option(names = "--health-wait", paramLabel = "DURATION", defaultValue = "60s",
+            description = "How long a started runtime may take to report healthy (default: ${DEFAULT-VALUE}).")
+    String healthWait;
+
     @Option(names = "--no-start", description = "Leave the runtime stopped.")
     boolean noStart;
 
@@ -121,7 +125,7 @@ final class SandboxCommand implements Callable<Integer> {
             yaml.append("  ").append(verb).append(": [").append(quote(RuntimeHomeLayout.RUNTIME_DIR + "/" + ctl))
                     .append(", ").append(verb).append(", ").append(quote(home.toString())).append("]\n");
         }
-        yaml.append("  commandTimeout: 60s\n  healthWait: 60s\n");
+        yaml.append("  commandTimeout: 60s\n  healthWait: ").append(quote(healthWait)).append('\n');
         yaml.append("defaultActionTimeout: 5m\n");
         return yaml.toString();
     }

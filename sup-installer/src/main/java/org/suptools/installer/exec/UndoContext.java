@@ -123,12 +123,18 @@ public final class UndoContext {
         }
     }
 
+    /**
+     * Brings the runtime to the wanted state. A runtime that is up but unhealthy counts as not
+     * running, so it is stopped before it is started; stopping is always safe to repeat.
+     */
     private void restoreRuntime(UndoStep.Runtime wanted) throws IOException, RuntimeControlException {
-        boolean running = runtime.isRunning();
-        if (wanted.restoresRunning() && !running) {
-            runtime.start();
-            runtimeStarted = true;
-        } else if (!wanted.restoresRunning() && running) {
+        if (wanted.restoresRunning()) {
+            if (!runtime.isRunning()) {
+                runtime.stop();
+                runtime.start();
+                runtimeStarted = true;
+            }
+        } else {
             runtime.stop();
             runtimeStarted = false;
         }

@@ -128,12 +128,10 @@ final class Rollback {
     private void restoreRuntime(boolean wasRunning, boolean restartNeeded, List<String> failures) {
         try {
             boolean running = runtime.isRunning();
-            if (wasRunning && !running) {
-                runtime.start();
-            } else if (wasRunning && restartNeeded && !runtimeStartedByUndo) {
+            if (wasRunning && (!running || restartNeeded && !runtimeStartedByUndo)) {
                 runtime.stop();
                 runtime.start();
-            } else if (!wasRunning && running) {
+            } else if (!wasRunning) {
                 runtime.stop();
             }
         } catch (IOException | RuntimeControlException e) {

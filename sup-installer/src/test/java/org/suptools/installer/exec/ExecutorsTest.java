@@ -398,7 +398,7 @@ class ExecutorsTest {
             assertThat(runtime.isRunning()).isTrue();
             h.undo(update, index);
             assertThat(h.snapshot()).isEqualTo(before);
-            assertThat(runtime.calls()).containsExactly("stop", "start", "stop", "start");
+            assertThat(runtime.calls()).containsExactly("stop", "start", "stop", "stop", "start");
             assertThat(runtime.isRunning()).isTrue();
         }
     }

@@ -72,8 +72,8 @@ class InstallSucceedsTest {
         assertThat(outcome.message()).isEqualTo("acme-config 1.4.0 installed");
         assertThat(outcome.exitCode()).isEqualTo(ExitCode.SUCCEEDED);
         assertThat(gateway.read("conf/app.conf")).isEqualTo("new app config\n");
-        assertThat(Files.getPosixFilePermissions(gateway.home().resolve("conf/app.conf")))
-                .hasToString("[OWNER_READ, OWNER_WRITE, GROUP_READ]");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(gateway.home().resolve("conf/app.conf")))).isEqualTo("rw-r-----");
         assertThat(gateway.read("conf/dwcore.user.properties")).isEqualTo(
                 "# local overrides\ndw.http.port = 9090\n\n! keep this comment\ndw.log.level INFO\ndw.new.key=hello world\n");
         assertThat(gateway.home().resolve("cache")).doesNotExist();
