@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code sup-installer history --config GATEWAY_CONFIG [--json]}: past installs with their outcomes, oldest first. */
-@Command(name = "history", description = "Lists past installs with their outcomes, oldest first.")
+@Command(mixinStandardHelpOptions = true, name = "history", description = "Lists past installs with their outcomes, oldest first.")
 final class HistoryCommand implements Callable<Integer> {
 
     @Spec

@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code sup-installer install FILE.sup --config GATEWAY_CONFIG}: applies one package. */
-@Command(name = "install", sortOptions = false,
+@Command(mixinStandardHelpOptions = true, name = "install", sortOptions = false,
         description = {"Applies one package: lock, recover an interrupted install, verify, plan, run the actions with "
                 + "a journal, roll back on failure; writes confirmation.json, the audit log and the TR50 reply in the "
                 + "logs directory."},

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code sup-installer recover --config GATEWAY_CONFIG}: finishes or undoes an interrupted install. */
-@Command(name = "recover",
+@Command(mixinStandardHelpOptions = true, name = "recover",
         description = {"Finishes an interrupted install that had committed, or undoes one that had not, so the "
                 + "runtime home is exactly as before or exactly as after; confirmation.json says which."},
         exitCodeListHeading = "%nExit codes:%n",

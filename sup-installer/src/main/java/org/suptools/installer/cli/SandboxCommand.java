@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
  * workstation or in tests: the sample runtime installed in {@code DIR/dwcore} and started, a trust
  * store holding the given keys (none: unsigned packages allowed), and {@code DIR/gateway.yaml}.
  */
-@Command(name = "sandbox", sortOptions = false,
+@Command(mixinStandardHelpOptions = true, name = "sandbox", sortOptions = false,
         description = {"Creates a ready sandbox gateway in DIR: DIR/gateway.yaml, a runtime home DIR/dwcore with "
                 + "the sample runtime installed and running, logs, state and a trust store with the given keys."})
 final class SandboxCommand implements Callable<Integer> {

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code sup-installer status --config GATEWAY_CONFIG [--json]}: installed packages and the last result. */
-@Command(name = "status", description = "Shows the installed packages with their versions, and the last install's result.")
+@Command(mixinStandardHelpOptions = true, name = "status", description = "Shows the installed packages with their versions, and the last install's result.")
 final class StatusCommand implements Callable<Integer> {
 
     @Spec

@@ -32,6 +32,11 @@ public final class EventJson implements InstallListener {
             fields.set("package", pkg);
         }
         node.setAll(fields);
+        if (event instanceof InstallEvent.Finished finished) {
+            node.put("errorCode", finished.error().map(org.suptools.installer.InstallError::code).orElse(0));
+        } else if (event instanceof InstallEvent.Refused refused) {
+            node.put("errorCode", refused.error().code());
+        }
         return node;
     }
 
