@@ -33,6 +33,8 @@ public final class ActionsViewModel {
         hasSelection = selected.greaterThanOrEqualTo(0).and(selected.lessThan(Bindings.size(rows)));
         canMoveUp = selected.greaterThan(0).and(hasSelection);
         canMoveDown = hasSelection.and(selected.lessThan(Bindings.size(rows).subtract(1)));
+        // An edit may leave the problems as they were (an equal assembly fires no change): watch both.
+        model.documentProperty().addListener((obs, old, now) -> refresh());
         model.assemblyProperty().addListener((obs, old, now) -> refresh());
         refresh();
     }
