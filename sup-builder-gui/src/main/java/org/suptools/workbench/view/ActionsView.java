@@ -80,8 +80,9 @@ public final class ActionsView {
         table.getColumns().add(column("When", 60, r -> r.conditional() ? "when" : ""));
         table.getColumns().add(column("Summary", 200, ActionRow::summary));
         table.setRowFactory(t -> row());
+        // A row replaced under the selection briefly leaves none selected; the action stays selected.
         table.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> {
-            if (!syncing) {
+            if (!syncing && now.intValue() >= 0) {
                 vm.select(now.intValue());
             }
         });
@@ -181,8 +182,10 @@ public final class ActionsView {
         try {
             int index = vm.selectedIndex();
             if (index >= 0 && index < table.getItems().size()) {
-                table.getSelectionModel().select(index);
-                table.scrollTo(Math.max(0, index - 3));
+                if (table.getSelectionModel().getSelectedIndex() != index) {
+                    table.getSelectionModel().select(index);
+                    table.scrollTo(Math.max(0, index - 3));
+                }
             } else {
                 table.getSelectionModel().clearSelection();
             }

@@ -85,6 +85,12 @@ public final class MainView {
         root.setTop(new VBox(menus()));
         root.setCenter(split);
         root.setBottom(statusBar);
+        // Typing into one field is one undo step; leaving the field ends it.
+        root.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                scene.focusOwnerProperty().addListener((o, before, after) -> vm.history().closeStep());
+            }
+        });
         // Text fields have an undo of their own; the package's history is the one that counts here.
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (UNDO.match(e)) {

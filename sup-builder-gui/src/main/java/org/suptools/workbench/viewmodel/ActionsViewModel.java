@@ -51,7 +51,17 @@ public final class ActionsViewModel {
         }
         if (!list.equals(rows)) {
             int selected = model.selectedActionProperty().get();
-            rows.setAll(list);
+            // Row by row, so that a list bound to these rows keeps its selection while an action is edited.
+            for (int i = 0; i < list.size(); i++) {
+                if (i >= rows.size()) {
+                    rows.add(list.get(i));
+                } else if (!rows.get(i).equals(list.get(i))) {
+                    rows.set(i, list.get(i));
+                }
+            }
+            if (rows.size() > list.size()) {
+                rows.remove(list.size(), rows.size());
+            }
             model.selectedActionProperty().set(selected < list.size() ? selected : list.size() - 1);
         }
     }
