@@ -1,0 +1,21 @@
+package org.suptools.cli;
+
+import org.suptools.cli.commands.CompletionCommand;
+import org.suptools.cli.commands.InitCommand;
+import picocli.CommandLine.Command;
+
+/** {@code sup}: only lists the subcommands; each one is its own class. */
+@Command(name = "sup",
+        mixinStandardHelpOptions = true,
+        versionProvider = SupVersion.class,
+        description = "Author, build, sign and check software update packages (.sup).",
+        subcommands = {
+            InitCommand.class,
+            CompletionCommand.class},
+        footerHeading = "%n",
+        footer = "Run 'sup COMMAND --help' for the options of a command. Exit codes and JSON output: docs/cli.md.",
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {ExitCodes.HELP_OK, ExitCodes.HELP_INVALID, ExitCodes.HELP_USAGE, ExitCodes.HELP_UNTRUSTED,
+            ExitCodes.HELP_EXPIRED, ExitCodes.HELP_IO, ExitCodes.HELP_INTERNAL})
+public final class SupCommand {
+}

@@ -1,0 +1,60 @@
+package org.suptools.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.suptools.cli.support.Sup;
+import org.suptools.cli.support.Sup.Result;
+
+class SupCommandTest {
+
+    @Test
+    void help_listsEveryCommandAndTheExitCodes() {
+        Result result = Sup.run("--help");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("init", "completion");
+        assertThat(result.out()).contains("Exit codes:", " 0 ", " 1 ", " 2 ", " 3 ", " 4 ", " 5 ", "70 ");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"init", "completion"})
+    void everyCommandsHelp_listsTheExitCodes(String command) {
+        Result result = Sup.run(command, "--help");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("Usage: sup " + command, "Exit codes:", "untrusted", "expired",
+                "internal error");
+    }
+
+    @Test
+    void version_isTheProjectVersion() {
+        Result result = Sup.run("--version");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).startsWith("sup ").doesNotContain("unknown").doesNotContain("${");
+    }
+
+    @Test
+    void noCommand_isAUsageError() {
+        Result result = Sup.run();
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("Missing required subcommand", "Usage: sup");
+    }
+
+    @Test
+    void unknownOption_isAUsageError() {
+        Result result = Sup.run("init", "--frobnicate", "x");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("--frobnicate");
+    }
+
+    @Test
+    void unknownCommand_isAUsageError() {
+        assertThat(Sup.run("frobnicate").exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+}
