@@ -1,7 +1,10 @@
 package org.suptools.cli;
 
+import org.suptools.cli.commands.BuildCommand;
 import org.suptools.cli.commands.CompletionCommand;
 import org.suptools.cli.commands.InitCommand;
+import org.suptools.cli.commands.KeygenCommand;
+import org.suptools.cli.commands.ValidateCommand;
 import picocli.CommandLine.Command;
 
 /** {@code sup}: only lists the subcommands; each one is its own class. */
@@ -11,6 +14,9 @@ import picocli.CommandLine.Command;
         description = "Author, build, sign and check software update packages (.sup).",
         subcommands = {
             InitCommand.class,
+            ValidateCommand.class,
+            BuildCommand.class,
+            KeygenCommand.class,
             CompletionCommand.class},
         footerHeading = "%n",
         footer = "Run 'sup COMMAND --help' for the options of a command. Exit codes and JSON output: docs/cli.md.",
