@@ -2,9 +2,13 @@ package org.suptools.cli;
 
 import org.suptools.cli.commands.BuildCommand;
 import org.suptools.cli.commands.CompletionCommand;
+import org.suptools.cli.commands.DiffCommand;
+import org.suptools.cli.commands.ExtractCommand;
 import org.suptools.cli.commands.InitCommand;
+import org.suptools.cli.commands.InspectCommand;
 import org.suptools.cli.commands.KeygenCommand;
 import org.suptools.cli.commands.ValidateCommand;
+import org.suptools.cli.commands.VerifyCommand;
 import picocli.CommandLine.Command;
 
 /** {@code sup}: only lists the subcommands; each one is its own class. */
@@ -16,7 +20,11 @@ import picocli.CommandLine.Command;
             InitCommand.class,
             ValidateCommand.class,
             BuildCommand.class,
+            VerifyCommand.class,
+            InspectCommand.class,
+            ExtractCommand.class,
             KeygenCommand.class,
+            DiffCommand.class,
             CompletionCommand.class},
         footerHeading = "%n",
         footer = "Run 'sup COMMAND --help' for the options of a command. Exit codes and JSON output: docs/cli.md.",

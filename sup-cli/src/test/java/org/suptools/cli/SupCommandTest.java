@@ -15,12 +15,12 @@ class SupCommandTest {
         Result result = Sup.run("--help");
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).contains("init", "validate", "build", "keygen", "completion");
+        assertThat(result.out()).contains("init", "validate", "build", "verify", "inspect", "extract", "keygen", "diff", "completion");
         assertThat(result.out()).contains("Exit codes:", " 0 ", " 1 ", " 2 ", " 3 ", " 4 ", " 5 ", "70 ");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"init", "validate", "build", "keygen", "completion"})
+    @ValueSource(strings = {"init", "validate", "build", "verify", "inspect", "extract", "keygen", "diff", "completion"})
     void everyCommandsHelp_listsTheExitCodes(String command) {
         Result result = Sup.run(command, "--help");
 
@@ -47,7 +47,7 @@ class SupCommandTest {
 
     @Test
     void unknownOption_isAUsageError() {
-        Result result = Sup.run("init", "--frobnicate", "x");
+        Result result = Sup.run("verify", "--frobnicate", "x.sup", "--no-trust");
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.err()).contains("--frobnicate");
