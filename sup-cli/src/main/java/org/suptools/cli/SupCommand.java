@@ -7,6 +7,7 @@ import org.suptools.cli.commands.ExtractCommand;
 import org.suptools.cli.commands.InitCommand;
 import org.suptools.cli.commands.InspectCommand;
 import org.suptools.cli.commands.KeygenCommand;
+import org.suptools.cli.commands.SignCommand;
 import org.suptools.cli.commands.ValidateCommand;
 import org.suptools.cli.commands.VerifyCommand;
 import picocli.CommandLine.Command;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Command;
             InitCommand.class,
             ValidateCommand.class,
             BuildCommand.class,
+            SignCommand.class,
             VerifyCommand.class,
             InspectCommand.class,
             ExtractCommand.class,
