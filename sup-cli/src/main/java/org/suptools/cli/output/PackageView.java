@@ -63,7 +63,8 @@ public final class PackageView {
         Table payloads = new Table("PATH", "SIZE", "STORED AS", "SHA-256");
         for (PayloadFile payload : manifest.payloads()) {
             ArchiveEntry entry = byName.get(payload.path());
-            String storedAs = entry == null ? "-" : entry.method() + " " + entry.compressedSize();
+            String storedAs = entry == null ? "-"
+                    : entry.method().equals("stored") ? "stored" : entry.method() + " to " + entry.compressedSize();
             payloads.row(payload.path(), String.valueOf(payload.size()), storedAs, payload.sha256());
         }
         payloads.print(out, INDENT);
