@@ -2,6 +2,7 @@ package org.suptools.cli;
 
 import org.suptools.cli.commands.BuildCommand;
 import org.suptools.cli.commands.CompletionCommand;
+import org.suptools.cli.commands.DemoCommand;
 import org.suptools.cli.commands.DiffCommand;
 import org.suptools.cli.commands.ExtractCommand;
 import org.suptools.cli.commands.InitCommand;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Command;
             ExtractCommand.class,
             KeygenCommand.class,
             DiffCommand.class,
-            CompletionCommand.class},
+            CompletionCommand.class,
+            DemoCommand.class},
         footerHeading = "%n",
         footer = "Run 'sup COMMAND --help' for the options of a command. Exit codes and JSON output: docs/cli.md.",
         exitCodeListHeading = ExitCodes.HEADING,

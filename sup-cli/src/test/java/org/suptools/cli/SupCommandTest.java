@@ -15,12 +15,14 @@ class SupCommandTest {
         Result result = Sup.run("--help");
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).contains("init", "validate", "build", "sign", "verify", "inspect", "extract", "keygen", "diff", "completion");
+        assertThat(result.out()).contains("init", "validate", "build", "sign", "verify", "inspect", "extract",
+                "keygen", "diff", "completion", "demo");
         assertThat(result.out()).contains("Exit codes:", " 0 ", " 1 ", " 2 ", " 3 ", " 4 ", " 5 ", "70 ");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"init", "validate", "build", "sign", "verify", "inspect", "extract", "keygen", "diff", "completion"})
+    @ValueSource(strings = {"init", "validate", "build", "sign", "verify", "inspect", "extract", "keygen", "diff",
+        "completion", "demo"})
     void everyCommandsHelp_listsTheExitCodes(String command) {
         Result result = Sup.run(command, "--help");
 
