@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.suptools.cli.SupHome;
 import org.suptools.cli.support.Sup;
 import org.suptools.cli.support.Sup.Result;
 
@@ -77,6 +78,23 @@ class InitCommandTest {
         Sup.run("init", dir);
 
         assertThat(Files.readString(dir.resolve("payload/app.properties"))).isEqualTo("mine=1\n");
+    }
+
+    @Test
+    void init_inTheSourceTree_pointsEditorsAtTheSpecSchema() throws Exception {
+        Path dir = temp.resolve("project");
+        System.setProperty(SupHome.PROPERTY, Path.of("..").toAbsolutePath().normalize().toString());
+        try {
+            Sup.run("init", dir);
+        } finally {
+            System.clearProperty(SupHome.PROPERTY);
+        }
+
+        String firstLine = Files.readAllLines(dir.resolve("sup.yaml")).get(0);
+        assertThat(firstLine).startsWith("# yaml-language-server: $schema=");
+        Path schema = dir.resolve(firstLine.substring(firstLine.indexOf('=') + 1));
+        assertThat(schema).isRegularFile();
+        assertThat(schema.toRealPath()).isEqualTo(Path.of("../docs/schema/sup-spec.schema.json").toRealPath());
     }
 
     @Test
