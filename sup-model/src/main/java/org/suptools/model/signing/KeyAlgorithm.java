@@ -28,8 +28,11 @@ public enum KeyAlgorithm {
     ED25519("ed25519"),
 
     /**
-     * ECDSA over NIST P-256 (secp256r1, prime256v1) with SHA-256; signatures are ASN.1 DER, as
-     * {@code openssl dgst -sha256 -sign} writes them.
+     * ECDSA over NIST P-256 (secp256r1, prime256v1) with SHA-256; signatures are the fixed
+     * 64-byte IEEE P1363 form {@code r || s} (as in JWS ES256), not ASN.1 DER: a fixed length
+     * lets the builder reserve the signature entry before the payload hashes are known, and so
+     * build in one pass over the payloads. {@code openssl dgst -sha256 -sign} writes DER; convert
+     * with {@link EcdsaSignatures}.
      */
     ECDSA_P256("ecdsa-p256"),
 
@@ -139,7 +142,7 @@ public enum KeyAlgorithm {
         try {
             return switch (this) {
                 case ED25519 -> Signature.getInstance("Ed25519");
-                case ECDSA_P256 -> Signature.getInstance("SHA256withECDSA");
+                case ECDSA_P256 -> Signature.getInstance("SHA256withECDSAinP1363Format");
                 case RSA_PSS -> {
                     Signature signature = Signature.getInstance("RSASSA-PSS");
                     signature.setParameter(PSS_PARAMETERS);

@@ -207,8 +207,12 @@ class SignatureVerifierTest {
             throws Exception {
         TrustStore trust = TrustStore.load(Fixtures.path(publicKeyFile));
         String keyId = KeyId.of(Fixtures.publicKey(publicKeyFile));
-        SignatureSet signatures = SignatureSet.empty().with(PackageSignature.of(
-                keyId, KeyAlgorithm.fromName(algorithm), Fixtures.bytes(signatureFile)));
+        KeyAlgorithm keyAlgorithm = KeyAlgorithm.fromName(algorithm);
+        byte[] signature = Fixtures.bytes(signatureFile);
+        if (keyAlgorithm == KeyAlgorithm.ECDSA_P256) {
+            signature = EcdsaSignatures.derToP1363(signature);
+        }
+        SignatureSet signatures = SignatureSet.empty().with(PackageSignature.of(keyId, keyAlgorithm, signature));
 
         VerifiedSigners signers = SignatureVerifier.verify(Fixtures.bytes("message.json"), signatures, trust, 1);
 
