@@ -16,6 +16,7 @@ public final class SupMain {
     public static CommandLine commandLine() {
         return new CommandLine(new SupCommand())
                 .setExecutionExceptionHandler(new SupErrorHandler())
+                .setParameterExceptionHandler(new SupUsageErrorHandler())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setUsageHelpAutoWidth(true);
     }
