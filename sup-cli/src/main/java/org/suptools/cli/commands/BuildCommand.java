@@ -105,7 +105,7 @@ public final class BuildCommand implements Callable<Integer> {
     /** Errors stop the build (all of them reported); warnings are shown and the build goes on. */
     private LoadedSpec loadValid() throws SpecException {
         LoadedSpec loaded = SpecFiles.load(input);
-        List<Problem> problems = SpecFiles.check(loaded, Instant.now());
+        List<Problem> problems = SpecChecks.of(loaded, Instant.now());
         if (problems.stream().anyMatch(Problem::isError)) {
             throw new SpecException(loaded.specFile(), problems);
         }

@@ -101,6 +101,22 @@ class BuildCommandTest {
     }
 
     @Test
+    void payloadFileTheArchiveCannotName_isASpecError() throws Exception {
+        Path dir = Projects.simple(temp.resolve("p"), "1.0.0", "a=1\n");
+        Files.writeString(dir.resolve("payload/odd:name.txt"), "x");
+        Path out = temp.resolve("p.sup");
+
+        Result build = Sup.run("build", dir, "-o", out);
+        Result validate = Sup.run("validate", dir);
+
+        assertThat(build.exitCode()).as(build.toString()).isEqualTo(1);
+        assertThat(build.err()).contains("payloads: 'payload/odd:name.txt' contains ':'");
+        assertThat(out).doesNotExist();
+        assertThat(validate.exitCode()).isEqualTo(1);
+        assertThat(validate.out()).contains("error: payloads: 'payload/odd:name.txt'");
+    }
+
+    @Test
     void build_refusesToOverwriteItsInputs() {
         Path dir = Projects.simple(temp.resolve("p"), "1.0.0", "a=1\n");
 
