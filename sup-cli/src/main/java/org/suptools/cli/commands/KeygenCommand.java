@@ -6,6 +6,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.suptools.cli.options.CommonOptions;
 import org.suptools.cli.options.JsonOption;
@@ -60,9 +62,9 @@ public final class KeygenCommand implements Callable<Integer> {
         }
     }
 
-    static final class AlgorithmNames extends java.util.ArrayList<String> {
+    static final class AlgorithmNames extends ArrayList<String> {
         AlgorithmNames() {
-            super(java.util.List.of("ed25519", "ecdsa-p256", "rsa-3072"));
+            super(List.of("ed25519", "ecdsa-p256", "rsa-3072"));
         }
     }
 

@@ -89,9 +89,9 @@ public final class ValidateCommand implements Callable<Integer> {
         try {
             LoadedSpec loaded = SpecFiles.load(path);
             List<Problem> problems = SpecChecks.of(loaded, now);
-            return outcome(loaded.specFile(), problems, ExitCodes.INVALID);
+            return outcome(loaded.specFile(), problems);
         } catch (SpecException e) {
-            return outcome(e.file(), e.problems(), ExitCodes.INVALID);
+            return outcome(e.file(), e.problems());
         }
     }
 
@@ -103,16 +103,16 @@ public final class ValidateCommand implements Callable<Integer> {
                 1, trust == null, Instant.MIN, ArchiveLimits.DEFAULTS);
         try (Progress progress = Progress.on(spec.commandLine().getErr(), "validating", common.quiet() || json.enabled())) {
             VerifiedPackage verified = new PackageVerifier(options).verify(path, progress::progress);
-            return outcome(path, new PackageValidator(now).validate(verified.manifest()), ExitCodes.INVALID);
+            return outcome(path, new PackageValidator(now).validate(verified.manifest()));
         } catch (InvalidPackageException e) {
             String message = Refusals.withoutFile(path, Refusals.naming(path, e).getMessage());
             return new Outcome(path, List.of(Problem.error("", message)), ExitCodes.forReason(e.reason()));
         }
     }
 
-    private static Outcome outcome(Path file, List<Problem> problems, int errorCode) {
+    private static Outcome outcome(Path file, List<Problem> problems) {
         boolean errors = problems.stream().anyMatch(Problem::isError);
-        return new Outcome(file, problems, errors ? errorCode : ExitCodes.OK);
+        return new Outcome(file, problems, errors ? ExitCodes.INVALID : ExitCodes.OK);
     }
 
     private void printText(Outcome outcome) {

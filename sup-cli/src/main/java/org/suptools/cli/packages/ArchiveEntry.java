@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.archivers.zip.ZipMethod;
@@ -26,6 +27,6 @@ public record ArchiveEntry(String name, long size, long compressedSize, String m
 
     private static String methodName(int code) {
         ZipMethod method = ZipMethod.getMethodByCode(code);
-        return method == null ? "method " + code : method.name().toLowerCase(java.util.Locale.ROOT);
+        return method == null ? "method " + code : method.name().toLowerCase(Locale.ROOT);
     }
 }

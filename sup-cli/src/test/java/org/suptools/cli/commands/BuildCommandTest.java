@@ -13,6 +13,7 @@ import org.suptools.cli.support.Projects;
 import org.suptools.cli.support.Sup;
 import org.suptools.cli.support.Sup.Result;
 import org.suptools.cli.support.Tamper;
+import org.suptools.model.archive.Sha256;
 
 class BuildCommandTest {
 
@@ -28,7 +29,7 @@ class BuildCommandTest {
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out()).contains(out.toString(), Files.size(out) + " bytes",
-                org.suptools.model.archive.Sha256.ofFile(out), "(ed25519)");
+                Sha256.ofFile(out), "(ed25519)");
     }
 
     @Test

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,7 +26,7 @@ class VerifyCommandTest {
 
     private Path build(Path project, Path... keys) {
         Path out = temp.resolve(project.getFileName() + ".sup");
-        java.util.List<Object> args = new java.util.ArrayList<>(java.util.List.of("build", project, "-o", out, "-q"));
+        List<Object> args = new ArrayList<>(List.of("build", project, "-o", out, "-q"));
         for (Path key : keys) {
             args.add("--key");
             args.add(Keys.privateKey(key));
@@ -117,9 +120,9 @@ class VerifyCommandTest {
         Path key = Keys.ed25519(temp, "release");
         Path sup = build(Projects.simple(temp.resolve("p"), "1.0.0", "a=1\n"), key);
         byte[] bytes = Files.readAllBytes(sup);
-        String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1)
+        String text = new String(bytes, StandardCharsets.ISO_8859_1)
                 .replace("a test package", "a evil package");
-        Files.write(sup, text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Files.write(sup, text.getBytes(StandardCharsets.ISO_8859_1));
 
         Result result = Sup.run("verify", sup, "--trust", Keys.publicKey(key));
 

@@ -3,6 +3,7 @@ package org.suptools.cli.support;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,12 +50,12 @@ public final class Tamper {
             }
             byte[] data = new byte[compressedSize];
             try (FileChannel channel = FileChannel.open(sup, StandardOpenOption.READ)) {
-                channel.read(java.nio.ByteBuffer.wrap(data), dataOffset);
+                channel.read(ByteBuffer.wrap(data), dataOffset);
             }
             int index = method == ZipEntry.STORED ? compressedSize / 2 : readableFlip(data, original);
             data[index] = (byte) ~data[index];
             try (FileChannel channel = FileChannel.open(sup, StandardOpenOption.WRITE)) {
-                channel.write(java.nio.ByteBuffer.wrap(data, index, 1), dataOffset + index);
+                channel.write(ByteBuffer.wrap(data, index, 1), dataOffset + index);
             }
             return dataOffset + index;
         } catch (IOException e) {
