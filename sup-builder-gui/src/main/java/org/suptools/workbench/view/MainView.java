@@ -68,7 +68,7 @@ public final class MainView {
         ProblemsView problems = new ProblemsView(vm.problems());
         SplitPane split = new SplitPane(tabs, problems.root());
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.8);
+        split.setDividerPositions(0.86);
         SplitPane.setResizableWithParent(problems.root(), false);
 
         Label status = new Label();

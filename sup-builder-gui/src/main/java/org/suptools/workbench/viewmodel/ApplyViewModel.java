@@ -117,7 +117,8 @@ public final class ApplyViewModel {
         runner.run(work -> {
             ProcessLauncher.RunningProcess running = launcher.start(command);
             process = running;
-            for (String line = running.stdout().readLine(); line != null; line = running.stdout().readLine()) {
+            java.io.BufferedReader out = running.stdout();
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
                 String received = line;
                 work.post(() -> onLine(received));
             }
