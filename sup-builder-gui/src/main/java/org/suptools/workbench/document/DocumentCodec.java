@@ -1,0 +1,151 @@
+package org.suptools.workbench.document;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.suptools.model.json.JsonProblems;
+import org.suptools.model.json.SupJson;
+import org.suptools.model.spec.PackageSpec;
+import org.suptools.model.spec.SpecFiles;
+import org.suptools.model.validation.Problem;
+import org.suptools.model.validation.SpecException;
+
+/**
+ * Moves documents in and out of {@code sup.yaml}. A document is read from the spec's tree, not
+ * through the model's records, so that a spec with mistakes still opens (the mistakes then show as
+ * problems); a document whose every part is valid is written by {@link SpecFiles#write}, exactly
+ * as the CLI would write it.
+ */
+public final class DocumentCodec {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final Set<String> KNOWN = Set.of("name", "version", "description", "vendor", "expires", "targets",
+            "requires", "allowDowngrade", "failurePolicy", "payloadDir", "actions");
+
+    private DocumentCodec() {
+    }
+
+    /** Reads a spec file (YAML, or JSON when it ends in .json) into a document. */
+    public static PackageDocument read(Path file) throws SpecException {
+        JsonNode root;
+        try {
+            root = mapperFor(file).readTree(Files.readAllBytes(file));
+        } catch (JsonProcessingException e) {
+            throw new SpecException(file, List.of(JsonProblems.of(e)));
+        } catch (IOException e) {
+            throw new SpecException(file, List.of(Problem.error("", "cannot read: " + e.getMessage())));
+        }
+        if (root == null || !root.isObject()) {
+            throw new SpecException(file, List.of(Problem.error("", "not a spec: expected a mapping of fields")));
+        }
+        try {
+            return fromTree((ObjectNode) root);
+        } catch (IllegalArgumentException e) {
+            throw new SpecException(file, List.of(Problem.error("actions", e.getMessage())));
+        }
+    }
+
+    /**
+     * Writes a document: through the model when it is valid, else its tree as typed so that work in
+     * progress is never lost.
+     */
+    public static void write(PackageDocument document, Assembly assembly, Path file) throws IOException {
+        if (assembly.spec().isPresent() && !assembly.hasErrors()) {
+            SpecFiles.write(assembly.spec().get(), file);
+            return;
+        }
+        ObjectMapper mapper = mapperFor(file);
+        Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".sup-spec", ".tmp");
+        try {
+            Files.write(temp, mapper.writeValueAsBytes(toTree(document)));
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** The document a spec's tree describes. */
+    public static PackageDocument fromTree(ObjectNode root) {
+        ObjectNode extras = NODES.objectNode();
+        root.fields().forEachRemaining(e -> {
+            if (!KNOWN.contains(e.getKey())) {
+                extras.set(e.getKey(), e.getValue());
+            }
+        });
+        Metadata metadata = new Metadata(text(root, "name"), text(root, "version"), text(root, "description"),
+                text(root, "vendor"), text(root, "expires"), text(root, "failurePolicy"),
+                root.path("allowDowngrade").asBoolean(false), text(root, "payloadDir"), root.get("requires"), extras);
+        List<TargetDraft> targets = new ArrayList<>();
+        for (JsonNode t : root.path("targets")) {
+            targets.add(new TargetDraft(text(t, "product"), text(t, "os"), text(t, "architecture"),
+                    text(t, "runtimeVersion")));
+        }
+        List<ActionDraft> actions = new ArrayList<>();
+        for (JsonNode a : root.path("actions")) {
+            if (a instanceof ObjectNode object) {
+                actions.add(ActionDraft.of(object));
+            }
+        }
+        return new PackageDocument(metadata, targets, actions);
+    }
+
+    /** The spec tree of a document, fields in the order the model writes them. */
+    public static ObjectNode toTree(PackageDocument document) {
+        Metadata m = document.metadata();
+        ObjectNode root = NODES.objectNode();
+        putText(root, "name", m.name());
+        putText(root, "version", m.version());
+        putText(root, "description", m.description());
+        putText(root, "vendor", m.vendor());
+        putText(root, "expires", m.expires());
+        var targets = root.putArray("targets");
+        for (TargetDraft t : document.targets()) {
+            ObjectNode target = targets.addObject();
+            putText(target, "product", t.product());
+            putText(target, "os", t.os());
+            putText(target, "architecture", t.architecture());
+            putText(target, "runtimeVersion", t.runtimeVersion());
+        }
+        if (m.requires() != null) {
+            root.set("requires", m.requires());
+        }
+        if (m.allowDowngrade()) {
+            root.put("allowDowngrade", true);
+        }
+        putText(root, "failurePolicy", m.failurePolicy());
+        putText(root, "payloadDir", m.payloadDir());
+        var actions = root.putArray("actions");
+        document.actions().forEach(a -> actions.add(a.node()));
+        root.setAll(m.extras());
+        return root;
+    }
+
+    /** The document of a valid spec. */
+    public static PackageDocument fromSpec(PackageSpec spec) {
+        return fromTree(SupJson.json().valueToTree(spec));
+    }
+
+    private static void putText(ObjectNode node, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            node.put(field, value);
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() || value.isContainerNode() ? "" : value.asText();
+    }
+
+    private static ObjectMapper mapperFor(Path file) {
+        return file.toString().endsWith(".json") ? SupJson.json() : SupJson.yaml();
+    }
+}

@@ -1,0 +1,78 @@
+package org.suptools.workbench.view;
+
+import java.nio.file.Path;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.suptools.workbench.viewmodel.BuildViewModel;
+
+/** The build screen: output file, signing keys, progress, result. */
+public final class BuildView {
+
+    private final VBox root;
+
+    public BuildView(BuildViewModel vm, FileDialogs dialogs) {
+        TextField output = new TextField();
+        output.setId("build-output");
+        output.setEditable(false);
+        output.textProperty().bind(vm.outputProperty().asString());
+        Button chooseOutput = new Button("Choose...");
+        chooseOutput.setOnAction(e -> dialogs.chooseBuildOutput(vm.outputProperty().get()).ifPresent(vm::chooseOutput));
+        HBox outputBox = new HBox(6, output, chooseOutput);
+        HBox.setHgrow(output, Priority.ALWAYS);
+
+        ListView<Path> keys = new ListView<>(vm.keys());
+        keys.setId("build-keys");
+        keys.setPrefHeight(90);
+        keys.setPlaceholder(Forms.hint("No keys: the package is built unsigned."));
+        Button addKey = new Button("Add key...");
+        addKey.setId("add-key");
+        addKey.setOnAction(e -> dialogs.choosePrivateKey().ifPresent(vm::addKey));
+        Button removeKey = new Button("Remove key");
+        removeKey.disableProperty().bind(keys.getSelectionModel().selectedItemProperty().isNull());
+        removeKey.setOnAction(e -> vm.removeKey(keys.getSelectionModel().getSelectedItem()));
+
+        GridPane grid = Forms.grid();
+        int row = Forms.row(grid, 0, "Output file", outputBox, null, null);
+        Forms.row(grid, row, "Signing keys", new VBox(4, keys, new HBox(6, addKey, removeKey)), null,
+                "PEM private keys (Ed25519, ECDSA P-256 or RSA-PSS); one signature each");
+
+        Button build = new Button("Build and sign");
+        build.setId("build-button");
+        build.setDefaultButton(true);
+        build.disableProperty().bind(vm.canBuildBinding().not());
+        build.setOnAction(e -> vm.build());
+        ProgressBar progress = new ProgressBar();
+        progress.setId("build-progress");
+        progress.setPrefWidth(320);
+        progress.progressProperty().bind(vm.progressProperty());
+        Label blocker = Forms.message(vm.blockerProperty(), "build-blocker");
+        TextArea result = new TextArea();
+        result.setId("build-result");
+        result.setEditable(false);
+        result.setPrefRowCount(5);
+        result.getStyleClass().add("mono");
+        result.textProperty().bind(vm.resultTextProperty());
+
+        root = new VBox(10, Forms.title("Build and sign"),
+                Forms.hint("Builds with the same PackageBuilder as 'sup build': the same spec gives the same bytes. "
+                        + "SOURCE_DATE_EPOCH sets the entry time."),
+                grid, new HBox(10, build, progress), blocker, result);
+        VBox.setVgrow(result, Priority.ALWAYS);
+        root.setPadding(new Insets(16));
+        root.setMaxWidth(1100);
+    }
+
+    public Node root() {
+        return root;
+    }
+}

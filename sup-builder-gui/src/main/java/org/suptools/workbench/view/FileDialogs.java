@@ -1,0 +1,39 @@
+package org.suptools.workbench.view;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The questions the views ask the user through the platform's dialogs. The application shows real
+ * file choosers and alerts; the window tests answer them directly.
+ */
+public interface FileDialogs {
+
+    /** The choice on closing or replacing a package with unsaved changes. */
+    enum UnsavedChoice { SAVE, DISCARD, CANCEL }
+
+    Optional<Path> openSpec();
+
+    Optional<Path> saveSpec();
+
+    Optional<Path> openSup();
+
+    Optional<Path> chooseDirectory(String title);
+
+    Optional<Path> choosePayloadFile();
+
+    Optional<Path> chooseBuildOutput(Path suggested);
+
+    Optional<Path> choosePrivateKey();
+
+    Optional<Path> chooseTrustStore();
+
+    /** The package to apply: "Package Files (*.pkg)" offered first, then "Software Update Package Files (*.sup)". */
+    Optional<Path> choosePackageToApply();
+
+    Optional<Path> chooseGatewayConfig();
+
+    UnsavedChoice askUnsaved(String packageName);
+
+    void showError(String message);
+}

@@ -1,0 +1,207 @@
+package org.suptools.workbench.view;
+
+import java.util.EnumMap;
+import java.util.Map;
+import javafx.geometry.Orientation;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import org.suptools.workbench.viewmodel.MainViewModel;
+import org.suptools.workbench.viewmodel.Screen;
+
+/** The main window's content: menus, the screens as tabs, the problems panel and a status line. */
+public final class MainView {
+
+    private static final KeyCombination UNDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination REDO = new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination REDO_SHIFT = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN);
+
+    private final MainViewModel vm;
+    private final FileDialogs dialogs;
+    private final BorderPane root = new BorderPane();
+    private final TabPane tabs = new TabPane();
+    private final Map<Screen, Tab> tabOf = new EnumMap<>(Screen.class);
+    private final PackageView packageView;
+    private final ActionsView actionsView;
+    private Runnable exit = () -> { };
+
+    public MainView(MainViewModel vm, FileDialogs dialogs) {
+        this.vm = vm;
+        this.dialogs = dialogs;
+        packageView = new PackageView(vm.metadata());
+        actionsView = new ActionsView(vm.actions(), new ActionEditorView(vm.editor(), dialogs));
+        tab(Screen.PACKAGE, "Package", packageView.root());
+        tab(Screen.ACTIONS, "Actions", actionsView.root());
+        tab(Screen.PAYLOADS, "Payloads", new PayloadsView(vm.payloads(), dialogs).root());
+        tab(Screen.BUILD, "Build", new BuildView(vm.build(), dialogs).root());
+        tab(Screen.INSPECT, "Inspect .sup", new InspectView(vm.inspector(), dialogs).root());
+        tab(Screen.APPLY, "Packages", new ApplyView(vm.apply(), dialogs).root());
+        tabs.setId("screens");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getSelectionModel().select(tabOf.get(vm.screenProperty().get()));
+        vm.screenProperty().addListener((obs, old, now) -> tabs.getSelectionModel().select(tabOf.get(now)));
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) ->
+                tabOf.forEach((screen, tab) -> {
+                    if (tab == now) {
+                        vm.screenProperty().set(screen);
+                    }
+                }));
+        vm.model().focusRequestProperty().addListener((obs, old, location) -> {
+            if (location != null) {
+                javafx.application.Platform.runLater(() -> focus(location));
+            }
+        });
+
+        ProblemsView problems = new ProblemsView(vm.problems());
+        SplitPane split = new SplitPane(tabs, problems.root());
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.86);
+        SplitPane.setResizableWithParent(problems.root(), false);
+
+        Label status = new Label();
+        status.setId("status");
+        status.textProperty().bind(vm.statusProperty());
+        Label dirty = new Label();
+        dirty.setId("dirty-mark");
+        dirty.textProperty().bind(vm.history().dirtyProperty().map(d -> d ? "Unsaved changes" : "Saved"));
+        BorderPane statusBar = new BorderPane();
+        statusBar.setLeft(status);
+        statusBar.setRight(dirty);
+        statusBar.getStyleClass().add("status-bar");
+
+        root.setTop(new VBox(menus()));
+        root.setCenter(split);
+        root.setBottom(statusBar);
+        // Typing into one field is one undo step; leaving the field ends it.
+        root.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                scene.focusOwnerProperty().addListener((o, before, after) -> vm.history().closeStep());
+            }
+        });
+        // Text fields have an undo of their own; the package's history is the one that counts here.
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (UNDO.match(e)) {
+                vm.undo();
+                e.consume();
+            } else if (REDO.match(e) || REDO_SHIFT.match(e)) {
+                vm.redo();
+                e.consume();
+            }
+        });
+    }
+
+    private void tab(Screen screen, String title, javafx.scene.Node content) {
+        Tab tab = new Tab(title, content);
+        tab.setId("tab-" + screen.name().toLowerCase());
+        tabOf.put(screen, tab);
+        tabs.getTabs().add(tab);
+    }
+
+    private MenuBar menus() {
+        MenuItem newItem = item("New package", "new", "Shortcut+N", this::newPackage);
+        MenuItem open = item("Open spec...", "open", "Shortcut+O", () -> {
+            if (confirmDiscard()) {
+                dialogs.openSpec().ifPresent(vm::open);
+            }
+        });
+        MenuItem openDir = item("Open package directory...", "open-dir", null, () -> {
+            if (confirmDiscard()) {
+                dialogs.chooseDirectory("Open a package directory").ifPresent(vm::open);
+            }
+        });
+        MenuItem openSup = item("Open .sup read-only...", "open-sup", "Shortcut+Shift+O", () -> dialogs.openSup().ifPresent(vm::open));
+        MenuItem save = item("Save", "save", "Shortcut+S", this::save);
+        MenuItem saveAs = item("Save as...", "save-as", "Shortcut+Shift+S", this::saveAs);
+        MenuItem quit = item("Quit", "quit", "Shortcut+Q", () -> exit.run());
+        Menu file = new Menu("_File", null, newItem, open, openDir, openSup, new SeparatorMenuItem(), save, saveAs,
+                new SeparatorMenuItem(), quit);
+        MenuItem undo = item("Undo", "undo", null, vm::undo);
+        undo.textProperty().bind(vm.history().undoLabelProperty().map(l -> l.isEmpty() ? "Undo" : "Undo " + l));
+        undo.disableProperty().bind(vm.history().canUndoProperty().not());
+        undo.setAccelerator(UNDO);
+        MenuItem redo = item("Redo", "redo", null, vm::redo);
+        redo.textProperty().bind(vm.history().redoLabelProperty().map(l -> l.isEmpty() ? "Redo" : "Redo " + l));
+        redo.disableProperty().bind(vm.history().canRedoProperty().not());
+        redo.setAccelerator(REDO);
+        Menu edit = new Menu("_Edit", null, undo, redo);
+        Menu go = new Menu("_Go");
+        int n = 1;
+        for (Screen screen : Screen.values()) {
+            go.getItems().add(item(tabOf.get(screen).getText(), "go-" + screen.name().toLowerCase(), "Shortcut+" + n++,
+                    () -> vm.screenProperty().set(screen)));
+        }
+        MenuBar bar = new MenuBar(file, edit, go);
+        bar.setId("menu");
+        return bar;
+    }
+
+    private static MenuItem item(String text, String id, String accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setId("menu-" + id);
+        if (accelerator != null) {
+            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private void newPackage() {
+        if (confirmDiscard()) {
+            vm.newPackage();
+        }
+    }
+
+    /** Saves; asks for a file when the package has none. */
+    public boolean save() {
+        return vm.save() || saveAs();
+    }
+
+    private boolean saveAs() {
+        return dialogs.saveSpec().map(vm::saveAs).orElse(false);
+    }
+
+    /** Whether unsaved work may go: saved first, discarded, or there is none. False cancels. */
+    public boolean confirmDiscard() {
+        if (!vm.hasUnsavedChanges()) {
+            return true;
+        }
+        return switch (dialogs.askUnsaved(vm.model().document().metadata().name())) {
+            case SAVE -> save();
+            case DISCARD -> true;
+            case CANCEL -> false;
+        };
+    }
+
+    private void focus(String location) {
+        if (location.startsWith("actions[")) {
+            actionsView.focus(location);
+        } else if (!location.startsWith("payloads")) {
+            packageView.focus(location);
+        }
+    }
+
+    public void setExit(Runnable exit) {
+        this.exit = exit;
+    }
+
+    public ActionsView actionsView() {
+        return actionsView;
+    }
+
+    public Parent root() {
+        return root;
+    }
+}

@@ -1,0 +1,60 @@
+package org.suptools.workbench.view;
+
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.suptools.workbench.viewmodel.PayloadRow;
+import org.suptools.workbench.viewmodel.PayloadsViewModel;
+
+/** The payloads screen: files with size, SHA-256, the actions that use them; unused ones flagged. */
+public final class PayloadsView {
+
+    private final VBox root;
+
+    public PayloadsView(PayloadsViewModel vm, FileDialogs dialogs) {
+        TableView<PayloadRow> table = new TableView<>(vm.rows());
+        table.setId("payloads-table");
+        table.setPlaceholder(Forms.hint("No payload files. Add one here or from an action's payload picker."));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(Tables.column("File", 200, PayloadRow::name));
+        table.getColumns().add(Tables.column("Size", 90, r -> Tables.size(r.size())));
+        table.getColumns().add(Tables.column("SHA-256", 470, r -> r.sha256().isEmpty() ? "computing..." : r.sha256()));
+        table.getColumns().add(Tables.column("Used by", 200, r -> r.unused() ? "UNUSED" : r.usedBy()));
+        table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(PayloadRow item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().removeAll("action-row-error");
+                if (!empty && item != null && item.unused()) {
+                    getStyleClass().add("action-row-error");
+                }
+            }
+        });
+        Button add = new Button("Add file...");
+        add.setId("add-payload");
+        add.setOnAction(e -> dialogs.choosePayloadFile().ifPresent(vm::addFile));
+        Button rescan = new Button("Rescan");
+        rescan.setOnAction(e -> vm.rescan());
+        ProgressIndicator hashing = new ProgressIndicator();
+        hashing.setPrefSize(18, 18);
+        hashing.visibleProperty().bind(vm.hashingProperty());
+        Label status = new Label();
+        status.textProperty().bind(vm.statusProperty());
+        Label dir = new Label();
+        dir.textProperty().bind(vm.directoryProperty());
+        dir.getStyleClass().add("hint");
+        root = new VBox(8, Forms.title("Payload files"), dir, table, new HBox(8, add, rescan, hashing, status));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        root.setPadding(new Insets(16));
+    }
+
+    public Node root() {
+        return root;
+    }
+}

@@ -1,0 +1,157 @@
+package org.suptools.workbench.viewmodel;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.suptools.model.packaging.BuildResult;
+import org.suptools.model.signing.PackageSignature;
+import org.suptools.model.spec.LoadedSpec;
+import org.suptools.model.spec.PackageSpec;
+import org.suptools.model.spec.SpecPayload;
+import org.suptools.workbench.service.BackgroundRunner;
+import org.suptools.workbench.service.PackageService;
+
+/**
+ * Build and sign: the output file, the signing keys, a progress bar, and the result (path, size,
+ * SHA-256, signers) or the error. It is the model's {@code PackageBuilder}, so the bytes are those
+ * {@code sup build} makes from the same spec.
+ */
+public final class BuildViewModel {
+
+    private final DocumentModel model;
+    private final PackageService packages;
+    private final BackgroundRunner runner;
+    private final ObjectProperty<Path> output = new SimpleObjectProperty<>(this, "output");
+    private final ObservableList<Path> keys = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
+    private final ReadOnlyObjectWrapper<BuildResult> result = new ReadOnlyObjectWrapper<>(this, "result");
+    private final ReadOnlyStringWrapper resultText = new ReadOnlyStringWrapper(this, "resultText", "");
+    private final ReadOnlyStringWrapper blocker = new ReadOnlyStringWrapper(this, "blocker", "");
+    private final BooleanBinding canBuild;
+    private boolean outputChosen;
+
+    public BuildViewModel(DocumentModel model, PackageService packages, BackgroundRunner runner) {
+        this.model = model;
+        this.packages = packages;
+        this.runner = runner;
+        canBuild = Bindings.createBooleanBinding(() -> blocker.get().isEmpty() && !running.get() && output.get() != null,
+                blocker, running, output);
+        model.assemblyProperty().addListener((obs, old, now) -> update());
+        model.specFileProperty().addListener((obs, old, now) -> update());
+        update();
+    }
+
+    private void update() {
+        if (model.specFile() == null) {
+            blocker.set("Save the package first: the build reads its payload files beside sup.yaml.");
+        } else if (model.assembly().hasErrors() || model.assembly().spec().isEmpty()) {
+            blocker.set("Fix the " + model.assembly().errorCount() + " error(s) listed under Problems first.");
+        } else {
+            blocker.set("");
+        }
+        if (!outputChosen && model.specFile() != null && model.assembly().spec().isPresent()) {
+            PackageSpec spec = model.assembly().spec().get();
+            output.set(model.specFile().toAbsolutePath().getParent().resolve(spec.name() + "-" + spec.version() + ".sup"));
+        }
+    }
+
+    /** The file to write; chosen by the user it stays, else it follows the package name and version. */
+    public void chooseOutput(Path file) {
+        outputChosen = true;
+        output.set(file);
+    }
+
+    public void addKey(Path privateKey) {
+        if (!keys.contains(privateKey)) {
+            keys.add(privateKey);
+        }
+    }
+
+    public void removeKey(Path privateKey) {
+        keys.remove(privateKey);
+    }
+
+    public void build() {
+        if (!canBuild.get()) {
+            return;
+        }
+        PackageSpec spec = model.assembly().spec().orElseThrow();
+        List<SpecPayload> payloads = model.payloads().stream()
+                .map(p -> new SpecPayload(p.name(), p.file(), p.size())).toList();
+        LoadedSpec loaded = new LoadedSpec(model.specFile(), spec, payloads);
+        Path out = output.get();
+        List<Path> keyFiles = List.copyOf(keys);
+        running.set(true);
+        progress.set(0);
+        result.set(null);
+        resultText.set("Building " + out.getFileName() + "...");
+        runner.run(work -> packages.build(loaded, out, keyFiles,
+                        (done, total) -> work.fraction(total == 0 ? 1 : (double) done / total)),
+                new BackgroundRunner.Callbacks<>(built -> {
+                    running.set(false);
+                    progress.set(1);
+                    result.set(built);
+                    resultText.set(describe(built));
+                }, failure -> {
+                    running.set(false);
+                    progress.set(0);
+                    resultText.set("Build failed: " + failure.getMessage());
+                }, progress::set));
+    }
+
+    static String describe(BuildResult built) {
+        List<PackageSignature> signatures = built.signatures().signatures();
+        return "Built " + built.file() + "\n"
+                + "Size: " + built.size() + " bytes\n"
+                + "SHA-256: " + built.sha256() + "\n"
+                + "Signatures: " + (signatures.isEmpty() ? "none (unsigned)"
+                        : String.join(", ", signatures.stream().map(s -> s.keyId() + " (" + s.algorithm().id() + ")").toList()));
+    }
+
+    public ObjectProperty<Path> outputProperty() {
+        return output;
+    }
+
+    public ObservableList<Path> keys() {
+        return keys;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<BuildResult> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty resultTextProperty() {
+        return resultText.getReadOnlyProperty();
+    }
+
+    /** Why a build cannot start now, or empty. */
+    public ReadOnlyStringProperty blockerProperty() {
+        return blocker.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canBuildBinding() {
+        return canBuild;
+    }
+}

@@ -1,0 +1,218 @@
+package org.suptools.workbench.viewmodel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.suptools.workbench.service.BackgroundRunner;
+import org.suptools.workbench.service.ProcessLauncher;
+
+/** The Packages tab against a scripted installer process that prints the installer's event lines. */
+class ApplyViewModelTest {
+
+    @TempDir
+    Path dir;
+    Path config;
+    Path logs;
+    final List<List<String>> commands = new ArrayList<>();
+    final Deque<Object> script = new ArrayDeque<>();
+    int exitCode;
+    boolean destroyed;
+    ApplyViewModel vm;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        config = Files.writeString(dir.resolve("gateway.yaml"), "runtimeHome: home\n");
+        logs = Files.createDirectories(dir.resolve("home/logs"));
+        Files.writeString(logs.resolve("audit.log"), "2026-01-01T00:00:00Z INFO an earlier install\n");
+        vm = new ApplyViewModel(this::start, BackgroundRunner.IN_PLACE, List.of("/opt/sup/bin/sup-installer"));
+        vm.packageFileProperty().set(dir.resolve("app.sup"));
+        vm.configFileProperty().set(config);
+    }
+
+    private ProcessLauncher.RunningProcess start(List<String> command) {
+        commands.add(command);
+        BufferedReader out = new BufferedReader(new StringReader("")) {
+            @Override
+            public String readLine() {
+                while (!destroyed && !script.isEmpty()) {
+                    Object step = script.poll();
+                    if (step instanceof Runnable action) {
+                        action.run();
+                    } else {
+                        return (String) step;
+                    }
+                }
+                return null;
+            }
+        };
+        return new ProcessLauncher.RunningProcess() {
+            @Override
+            public BufferedReader stdout() {
+                return out;
+            }
+
+            @Override
+            public String stderrTail() {
+                return destroyed ? "terminated\n" : "";
+            }
+
+            @Override
+            public int waitFor() {
+                return destroyed ? 143 : exitCode;
+            }
+
+            @Override
+            public void destroy() {
+                destroyed = true;
+            }
+        };
+    }
+
+    private void events(String... lines) {
+        script.addAll(List.of(lines));
+    }
+
+    private static final String PLANNED = "{\"event\":\"planned\",\"actions\":["
+            + "{\"index\":1,\"id\":\"stop\",\"type\":\"runtime.stop\"},"
+            + "{\"index\":2,\"id\":\"config\",\"type\":\"file.copy\"},"
+            + "{\"index\":3,\"id\":\"start\",\"type\":\"runtime.start\"}]}";
+
+    @Test
+    void apply_runsTheInstallerWithEvents_andShowsEachActionThenTheConfirmationAndThisRunsAuditLines() {
+        events("{\"event\":\"started\",\"installId\":\"i1\"}", "{\"event\":\"verified\"}", PLANNED,
+                "{\"event\":\"action-started\",\"index\":1,\"total\":3,\"id\":\"stop\",\"type\":\"runtime.stop\"}",
+                "{\"event\":\"action-succeeded\",\"index\":1,\"total\":3,\"id\":\"stop\",\"type\":\"runtime.stop\",\"message\":\"stopped\"}");
+        script.add((Runnable) () -> assertThat(vm.rows()).extracting(ApplyRow::status)
+                .containsExactly("succeeded", "pending", "pending"));
+        events("{\"event\":\"action-started\",\"index\":2,\"total\":3,\"id\":\"config\",\"type\":\"file.copy\"}",
+                "{\"event\":\"action-succeeded\",\"index\":2,\"total\":3,\"id\":\"config\",\"type\":\"file.copy\",\"message\":\"copied\"}",
+                "{\"event\":\"action-started\",\"index\":3,\"total\":3,\"id\":\"start\",\"type\":\"runtime.start\"}",
+                "{\"event\":\"action-succeeded\",\"index\":3,\"total\":3,\"id\":\"start\",\"type\":\"runtime.start\",\"message\":\"healthy\"}");
+        script.add((Runnable) () -> writeReports("succeeded", "INFO SUP app 1.0.0: succeeded"));
+        events("{\"event\":\"finished\",\"status\":\"succeeded\",\"message\":\"3 actions\",\"rebootRequired\":false}");
+
+        vm.apply();
+
+        assertThat(commands).containsExactly(List.of("/opt/sup/bin/sup-installer", "install", dir.resolve("app.sup").toString(),
+                "--config", config.toString(), "--events"));
+        assertThat(vm.rows()).extracting(ApplyRow::status).containsExactly("succeeded", "succeeded", "succeeded");
+        assertThat(vm.rows()).extracting(ApplyRow::message).containsExactly("stopped", "copied", "healthy");
+        assertThat(vm.outcomeProperty().get()).isEqualTo("succeeded");
+        assertThat(vm.progressProperty().get()).isEqualTo(1.0);
+        assertThat(vm.confirmationProperty().get()).contains("\"status\": \"succeeded\"");
+        assertThat(vm.auditLines()).containsExactly("2026-01-02T00:00:00Z INFO SUP app 1.0.0: succeeded");
+        assertThat(vm.phaseProperty().get()).isEqualTo(ApplyViewModel.Phase.FINISHED);
+    }
+
+    @Test
+    void aFailingPackage_showsTheFailureAndTheRollback() {
+        exitCode = 1;
+        events(PLANNED,
+                "{\"event\":\"action-started\",\"index\":1,\"total\":3,\"id\":\"stop\",\"type\":\"runtime.stop\"}",
+                "{\"event\":\"action-succeeded\",\"index\":1,\"total\":3,\"id\":\"stop\",\"type\":\"runtime.stop\",\"message\":\"stopped\"}",
+                "{\"event\":\"action-started\",\"index\":2,\"total\":3,\"id\":\"config\",\"type\":\"file.copy\"}",
+                "{\"event\":\"action-failed\",\"index\":2,\"total\":3,\"id\":\"config\",\"type\":\"file.copy\",\"message\":\"disk full\",\"exitCode\":null,\"continuing\":false}",
+                "{\"event\":\"rollback-started\",\"reason\":\"config failed\"}",
+                "{\"event\":\"action-rolled-back\",\"index\":1,\"total\":3,\"id\":\"stop\",\"type\":\"runtime.stop\"}",
+                "{\"event\":\"finished\",\"status\":\"rolled-back\",\"message\":\"config failed: disk full\"}");
+
+        vm.apply();
+
+        assertThat(vm.rows()).extracting(ApplyRow::status).containsExactly("rolled back", "failed", "pending");
+        assertThat(vm.rows().get(1).message()).isEqualTo("disk full");
+        assertThat(vm.outcomeProperty().get()).isEqualTo("rolled-back");
+        assertThat(vm.statusProperty().get()).isEqualTo("Finished: rolled-back: config failed: disk full");
+    }
+
+    @Test
+    void cancel_isOfferedBeforeTheFirstActionOnly_andStopsTheInstaller() {
+        events("{\"event\":\"started\"}");
+        script.add((Runnable) () -> {
+            assertThat(vm.canCancelBinding().get()).isTrue();
+            assertThat(vm.cancelHintProperty().get()).contains("before it changes anything");
+            vm.cancel();
+        });
+        events(PLANNED, "{\"event\":\"action-started\",\"index\":1,\"total\":3,\"id\":\"stop\",\"type\":\"runtime.stop\"}");
+
+        vm.apply();
+
+        assertThat(destroyed).isTrue();
+        assertThat(vm.rows()).isEmpty();
+        assertThat(vm.outcomeProperty().get()).isEqualTo("cancelled");
+        assertThat(vm.statusProperty().get()).startsWith("Cancelled before any change");
+    }
+
+    @Test
+    void onceActionsRun_cancelIsNotOffered() {
+        events(PLANNED, "{\"event\":\"action-started\",\"index\":1,\"total\":3,\"id\":\"stop\",\"type\":\"runtime.stop\"}");
+        script.add((Runnable) () -> {
+            assertThat(vm.canCancelBinding().get()).isFalse();
+            assertThat(vm.cancelHintProperty().get()).startsWith("Cannot cancel now");
+            vm.cancel();
+        });
+        events("{\"event\":\"finished\",\"status\":\"succeeded\",\"message\":\"\"}");
+
+        vm.apply();
+
+        assertThat(destroyed).isFalse();
+        assertThat(vm.outcomeProperty().get()).isEqualTo("succeeded");
+    }
+
+    @Test
+    void dryRun_asksForThePlanOnly() {
+        events("{\"event\":\"verified\"}", PLANNED, "{\"event\":\"finished\",\"status\":\"succeeded\",\"message\":\"dry run\"}");
+
+        vm.dryRun();
+
+        assertThat(commands.get(0)).endsWith("--events", "--dry-run");
+        assertThat(vm.rows()).extracting(ApplyRow::status).containsOnly("planned");
+        assertThat(vm.confirmationProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aRefusedPackage_andTheInstallersOwnWords_areShown() {
+        exitCode = 3;
+        events("not json: the installer's own line", "{\"event\":\"refused\",\"error\":\"UNTRUSTED\",\"message\":\"signed by an unknown key\"}",
+                "{\"event\":\"finished\",\"status\":\"refused\",\"message\":\"signed by an unknown key\"}");
+
+        vm.apply();
+
+        assertThat(vm.outcomeProperty().get()).isEqualTo("refused");
+        assertThat(vm.log()).first().isEqualTo("not json: the installer's own line");
+    }
+
+    @Test
+    void anInstallerThatCannotStart_isReported() {
+        vm = new ApplyViewModel(command -> {
+            throw new IOException("No such file or directory");
+        }, BackgroundRunner.IN_PLACE, List.of("/missing/sup-installer"));
+        vm.packageFileProperty().set(dir.resolve("app.sup"));
+        vm.configFileProperty().set(config);
+
+        vm.apply();
+
+        assertThat(vm.statusProperty().get()).contains("/missing/sup-installer").contains("No such file");
+        assertThat(vm.canStartBinding().get()).isTrue();
+    }
+
+    private void writeReports(String status, String audit) {
+        try {
+            Files.writeString(logs.resolve("confirmation.json"), "{\n  \"status\": \"" + status + "\"\n}\n");
+            Files.writeString(logs.resolve("audit.log"), "2026-01-02T00:00:00Z " + audit + "\n",
+                    java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.suptools.workbench.viewmodel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.suptools.model.archive.ArchiveOptions;
+import org.suptools.model.archive.ProgressListener;
+import org.suptools.model.packaging.PackageBuilder;
+import org.suptools.model.packaging.PackageVerifier;
+import org.suptools.model.packaging.VerifyOptions;
+import org.suptools.model.signing.KeyAlgorithm;
+import org.suptools.model.signing.KeyFiles;
+import org.suptools.model.signing.KeyId;
+import org.suptools.model.signing.KeyPairs;
+import org.suptools.model.signing.PemKeys;
+import org.suptools.model.signing.TrustStore;
+import org.suptools.model.spec.SpecFiles;
+import org.suptools.workbench.TestPackages;
+
+class BuildViewModelTest {
+
+    private final MainViewModel main = new MainViewModel(TestPackages.services());
+    private final BuildViewModel vm = main.build();
+
+    @Test
+    void build_isRefusedWhileThereAreErrors_orNoDirectory() {
+        assertThat(vm.canBuildBinding().get()).isFalse();
+        assertThat(vm.blockerProperty().get()).contains("Save the package first");
+    }
+
+    @Test
+    void build_signsAndMakesTheSameBytesAsThePackageBuilder(@TempDir Path dir) throws Exception {
+        Path spec = TestPackages.copyAllActions(dir.resolve("pkg"));
+        main.open(spec);
+        KeyFiles.Written key = KeyFiles.write(dir.resolve("release"), KeyPairs.generate(KeyAlgorithm.ED25519));
+        vm.addKey(key.privateKeyFile());
+        assertThat(vm.outputProperty().get()).isEqualTo(dir.resolve("pkg/acme-all-actions-1.4.0-rc.1+build.7.sup"));
+        Path out = dir.resolve("out.sup");
+        vm.chooseOutput(out);
+
+        vm.build();
+
+        assertThat(vm.resultProperty().get()).isNotNull();
+        assertThat(vm.progressProperty().get()).isEqualTo(1.0);
+        assertThat(vm.resultTextProperty().get()).contains("SHA-256: " + vm.resultProperty().get().sha256())
+                .contains(KeyId.of(PemKeys.readPublicKey(key.publicKeyFile())));
+        Path reference = dir.resolve("reference.sup");
+        new PackageBuilder(ArchiveOptions.fromEnvironment(), ProgressListener.NONE)
+                .build(SpecFiles.loadValid(spec, TestPackages.CLOCK.instant()), reference,
+                        List.of(PemKeys.readPrivateKey(key.privateKeyFile())));
+        assertThat(Files.readAllBytes(out)).isEqualTo(Files.readAllBytes(reference));
+        var verified = new PackageVerifier(VerifyOptions.trusting(TrustStore.load(key.publicKeyFile()),
+                TestPackages.CLOCK.instant())).verify(out, ProgressListener.NONE);
+        assertThat(verified.manifest().actions()).hasSize(16);
+    }
+
+    @Test
+    void aFailedBuild_saysWhy(@TempDir Path dir) throws Exception {
+        main.open(TestPackages.copyAllActions(dir));
+        vm.addKey(Files.writeString(dir.resolve("not-a-key.pem"), "nothing\n"));
+
+        vm.build();
+
+        assertThat(vm.resultProperty().get()).isNull();
+        assertThat(vm.resultTextProperty().get()).startsWith("Build failed:").contains("not-a-key.pem");
+        assertThat(vm.runningProperty().get()).isFalse();
+    }
+}

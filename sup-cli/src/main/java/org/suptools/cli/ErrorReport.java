@@ -1,0 +1,71 @@
+package org.suptools.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.util.List;
+import org.suptools.model.InvalidPackageException;
+import org.suptools.model.validation.SpecException;
+
+/**
+ * What an exception means to the user of {@code sup}: the exit code, and the lines to print (each
+ * naming the file, and the field or entry when there is one). The one place exceptions are mapped.
+ */
+record ErrorReport(int exitCode, List<String> lines) {
+
+    static ErrorReport of(Throwable failure) {
+        if (failure instanceof UncheckedIOException unchecked) {
+            return of(unchecked.getCause());
+        }
+        if (failure instanceof InvalidPackageException invalid) {
+            return new ErrorReport(ExitCodes.forReason(invalid.reason()), List.of(oneLine(invalid.getMessage())));
+        }
+        if (failure instanceof SpecException spec) {
+            List<String> lines = spec.problems().stream().map(problem -> spec.file() + ": " + problem).toList();
+            return new ErrorReport(ExitCodes.INVALID, lines.isEmpty() ? List.of(spec.file() + ": invalid spec") : lines);
+        }
+        if (failure instanceof IOException io) {
+            return new ErrorReport(ExitCodes.IO, List.of(describe(io)));
+        }
+        return new ErrorReport(ExitCodes.INTERNAL, List.of("internal error: " + failure
+                + " (this is a bug in sup; --verbose shows the stack trace)"));
+    }
+
+    /** The JDK's file exceptions carry the path and a terse reason; this puts them as "path: reason". */
+    private static String describe(IOException io) {
+        if (io instanceof FileSystemException fs && fs.getFile() != null) {
+            String reason = fs.getReason() != null ? fs.getReason() : defaultReason(fs);
+            String other = fs.getOtherFile() != null ? " (" + fs.getOtherFile() + ")" : "";
+            return fs.getFile() + other + ": " + reason;
+        }
+        return io.getMessage() == null ? io.getClass().getSimpleName() : oneLine(io.getMessage());
+    }
+
+    private static String defaultReason(FileSystemException fs) {
+        if (fs instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (fs instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (fs instanceof FileAlreadyExistsException) {
+            return "exists already";
+        }
+        if (fs instanceof DirectoryNotEmptyException) {
+            return "directory not empty";
+        }
+        if (fs instanceof NotDirectoryException) {
+            return "not a directory";
+        }
+        return "cannot access";
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "" : message.replace(System.lineSeparator(), " ").replace('\n', ' ');
+    }
+}

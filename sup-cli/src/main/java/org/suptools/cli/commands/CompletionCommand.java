@@ -1,0 +1,31 @@
+package org.suptools.cli.commands;
+
+import java.util.concurrent.Callable;
+import org.suptools.cli.options.CommonOptions;
+import picocli.AutoComplete;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code sup completion}: the bash completion script, generated from the command definitions. */
+@Command(name = "completion",
+        header = "Print a bash/zsh completion script.",
+        mixinStandardHelpOptions = true,
+        description = {"Print a completion script for bash (zsh: run 'autoload -U +X bashcompinit && bashcompinit' "
+                + "first).", "Use it with: source <(sup completion)"})
+public final class CompletionCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private CommonOptions common;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().getOut().print(AutoComplete.bash("sup", spec.root().commandLine()));
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}

@@ -1,0 +1,137 @@
+package org.suptools.cli.commands;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.suptools.cli.SupHome;
+import org.suptools.cli.options.CommonOptions;
+import org.suptools.cli.output.PackageView;
+import org.suptools.cli.output.Progress;
+import org.suptools.cli.packages.ArchiveEntry;
+import org.suptools.cli.packages.OpenedPackage;
+import org.suptools.model.InvalidPackageException;
+import org.suptools.model.archive.ArchiveOptions;
+import org.suptools.model.packaging.BuildResult;
+import org.suptools.model.packaging.PackageBuilder;
+import org.suptools.model.packaging.PackageVerifier;
+import org.suptools.model.packaging.VerifiedPackage;
+import org.suptools.model.packaging.VerifyOptions;
+import org.suptools.model.signing.KeyAlgorithm;
+import org.suptools.model.signing.KeyFiles;
+import org.suptools.model.signing.KeyId;
+import org.suptools.model.signing.KeyPairs;
+import org.suptools.model.signing.TrustStore;
+import org.suptools.model.spec.LoadedSpec;
+import org.suptools.model.spec.SpecFiles;
+import org.suptools.model.validation.SpecException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code sup demo}: the packaging half of the end-to-end demo, on the sample package. */
+@Command(name = "demo",
+        header = "Build, sign, verify and inspect the sample package (packaging half of the demo).",
+        mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Walk through packaging on the sample package sample-packages/packages/runtime-config: "
+                + "make a throwaway Ed25519 key, build and sign the package, verify it against the key, and "
+                + "show what is in it.",
+            "This is the packaging half of the end-to-end demo; the installer half (applying the package to "
+                + "a sample gateway) comes with the installer.",
+            "Re-running replaces the files of the previous run in the work directory."})
+public final class DemoCommand implements Callable<Integer> {
+
+    static final String SAMPLE = "sample-packages/packages/runtime-config";
+    static final String KEY_NAME = "demo";
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private CommonOptions common;
+
+    @Option(names = "--dir", paramLabel = "DIR",
+            description = "The work directory (default: target/demo in the source tree, else a new temporary directory).")
+    private Path dir;
+
+    @Option(names = "--sample", paramLabel = "SPEC_OR_DIR",
+            description = "The package to build (default: " + SAMPLE + " in the source tree).")
+    private Path sample;
+
+    @Override
+    public Integer call() throws IOException, SpecException, InvalidPackageException {
+        Optional<Path> home = SupHome.find();
+        Path specPath = sample != null ? sample : home.map(h -> h.resolve(SAMPLE)).orElseThrow(() ->
+                new NoSuchFileException(SAMPLE, null, "the sample package is not found: run sup from the source "
+                        + "tree (bin/sup), set SUP_HOME to it, or pass --sample"));
+        Inputs.existing(specPath);
+        specPath = shown(specPath);
+        Path work = shown(dir != null ? dir : home.isPresent() ? home.get().resolve("target/demo")
+                : Files.createTempDirectory("sup-demo"));
+        Files.createDirectories(work.resolve("keys"));
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("sup demo: the packaging half (the installer half comes with the installer)");
+        out.println("work directory: " + work);
+        out.println();
+
+        Path keyBase = work.resolve("keys").resolve(KEY_NAME);
+        KeyPair pair = KeyPairs.generate(KeyAlgorithm.ED25519);
+        KeyFiles.Written keys = replaceKeyFiles(keyBase, pair);
+        out.println("1. key pair (ed25519, throwaway), key id " + KeyId.of(pair.getPublic()));
+        out.println("     private " + keys.privateKeyFile());
+        out.println("     public  " + keys.publicKeyFile());
+
+        LoadedSpec loaded = SpecFiles.loadValid(specPath, Instant.now());
+        Path packageFile = work.resolve(loaded.spec().name() + "-" + loaded.spec().version() + ".sup");
+        BuildResult built;
+        try (Progress progress = Progress.on(spec.commandLine().getErr(), "building", common.quiet())) {
+            built = new PackageBuilder(ArchiveOptions.fromEnvironment(), BuildCommand.payloadBytes(progress)).build(loaded, packageFile,
+                    List.of(pair.getPrivate()));
+        }
+        out.println("2. built and signed " + built.file() + " from " + loaded.specFile());
+        out.println("     " + built.size() + " bytes, sha256 " + built.sha256());
+
+        TrustStore trust = TrustStore.load(keys.publicKeyFile());
+        VerifiedPackage verified;
+        try (Progress progress = Progress.on(spec.commandLine().getErr(), "verifying", common.quiet())) {
+            verified = new PackageVerifier(VerifyOptions.trusting(trust, Instant.now())).verify(packageFile,
+                    progress::progress);
+        }
+        out.println("3. verified against " + keys.publicKeyFile() + ": OK, signed by trusted key "
+                + String.join(", ", verified.trustedSigners()));
+        out.println();
+        out.println("What is in the package (sup inspect):");
+        out.println();
+        new PackageView(out).print(OpenedPackage.read(packageFile), ArchiveEntry.list(packageFile), built.size(),
+                built.sha256(), Optional.of(trust));
+        out.println();
+        out.println("Try next:");
+        out.println("  sup inspect " + packageFile + " --json");
+        out.println("  sup verify " + packageFile + " --trust " + keys.publicKeyFile());
+        out.println("  sup extract " + packageFile + " -d " + work.resolve("extracted"));
+        out.flush();
+        return 0;
+    }
+
+    /** Paths below the current directory are shown relative to it: shorter, and ready to paste. */
+    private static Path shown(Path path) {
+        Path here = Path.of("").toAbsolutePath();
+        Path absolute = path.toAbsolutePath().normalize();
+        return absolute.startsWith(here) && !absolute.equals(here) ? here.relativize(absolute) : absolute;
+    }
+
+    /** The demo's own key files from an earlier run are replaced; keygen itself never overwrites. */
+    private static KeyFiles.Written replaceKeyFiles(Path base, KeyPair pair) throws IOException {
+        Files.deleteIfExists(base.resolveSibling(base.getFileName() + KeyFiles.PRIVATE_SUFFIX));
+        Files.deleteIfExists(base.resolveSibling(base.getFileName() + KeyFiles.PUBLIC_SUFFIX));
+        return KeyFiles.write(base, pair);
+    }
+}
