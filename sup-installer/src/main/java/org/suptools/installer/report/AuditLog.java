@@ -92,10 +92,9 @@ public final class AuditLog {
 
     private static String requestText(Confirmation c) {
         List<String> parts = new ArrayList<>();
-        parts.add(c.request().source());
         c.request().campaignId().ifPresent(id -> parts.add("campaign " + id));
         c.request().mailboxId().ifPresent(id -> parts.add("mailbox " + id));
-        return String.join(", ", parts);
+        return parts.isEmpty() ? c.request().source() : String.join(", ", parts);
     }
 
 }

@@ -94,7 +94,7 @@ class InstallSucceedsTest {
 
         List<String> audit = Files.readAllLines(gateway.logs().resolve("audit.log"));
         assertThat(audit).hasSize(8);
-        assertThat(audit.get(0)).matches("\\S+Z INFO SUP acme-config 1.4.0: install started \\(campaign, campaign C1, mailbox M1\\)");
+        assertThat(audit.get(0)).matches("\\S+Z INFO SUP acme-config 1.4.0: install started \\(campaign C1, mailbox M1\\)");
         assertThat(audit.get(2)).endsWith("INFO SUP acme-config 1.4.0: action 2/6 file.copy succeeded");
         assertThat(audit.get(5)).contains("INFO SUP acme-config 1.4.0: action 5/6 command.run skipped: condition os=windows");
         assertThat(audit.get(7)).endsWith("INFO SUP acme-config 1.4.0: installed successfully");
