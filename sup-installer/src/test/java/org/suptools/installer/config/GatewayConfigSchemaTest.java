@@ -1,0 +1,115 @@
+package org.suptools.installer.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.suptools.installer.cli.InstallerMain;
+import org.suptools.model.json.SupJson;
+
+/** docs/schema/gateway-config.schema.json says what the config loader reads, and the docs' example is valid. */
+class GatewayConfigSchemaTest {
+
+    static final Path SCHEMA = Path.of("../docs/schema/gateway-config.schema.json");
+    static final String ID = "https://suptools.org/schemas/gateway-config.schema.json";
+    static final Schema SCHEMA_VALIDATOR = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+            builder -> builder.schemas(iri -> iri.equals(ID) ? read(SCHEMA) : null)).getSchema(SchemaLocation.of(ID));
+
+    @TempDir
+    Path dir;
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<String> errors(Path yaml) throws IOException {
+        JsonNode document = SupJson.yaml().readTree(yaml.toFile());
+        return SCHEMA_VALIDATOR.validate(document).stream().map(Error::toString).toList();
+    }
+
+    static Set<String> components(Class<?> record) {
+        return Arrays.stream(record.getRecordComponents()).map(c -> c.getName()).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    static Set<String> properties(JsonNode node) {
+        Set<String> names = new TreeSet<>();
+        node.path("properties").fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Test
+    void schemaFields_areTheFieldsTheLoaderReads() throws IOException {
+        JsonNode schema = SupJson.json().readTree(SCHEMA.toFile());
+
+        assertThat(properties(schema)).isEqualTo(components(GatewayConfigLoader.RawConfig.class));
+        assertThat(properties(schema.path("properties").path("trust")))
+                .isEqualTo(components(GatewayConfigLoader.RawTrust.class));
+        assertThat(properties(schema.path("properties").path("identity")))
+                .isEqualTo(components(GatewayConfigLoader.RawIdentity.class));
+        assertThat(properties(schema.path("properties").path("runtime")))
+                .isEqualTo(components(GatewayConfigLoader.RawRuntime.class));
+    }
+
+    @Test
+    void theDocsExampleAndASandboxConfig_areValidForBoth() throws Exception {
+        String docs = read(Path.of("../docs/installer.md"));
+        int start = docs.indexOf("```yaml\nruntimeHome:");
+        String example = docs.substring(start + "```yaml\n".length(), docs.indexOf("```", start + 7));
+        Path docsConfig = Files.writeString(dir.resolve("docs.yaml"), example);
+        assertThat(errors(docsConfig)).isEmpty();
+        assertThat(GatewayConfigLoader.load(docsConfig).runtime().healthWait()).hasMinutes(2);
+
+        assertThat(InstallerMain.commandLine().setOut(new java.io.PrintWriter(new java.io.StringWriter()))
+                .execute("sandbox", dir.resolve("sandbox").toString(), "--no-start")).isZero();
+        Path sandbox = dir.resolve("sandbox/gateway.yaml");
+        assertThat(errors(sandbox)).isEmpty();
+        assertThat(GatewayConfigLoader.load(sandbox).allowUnsigned()).isTrue();
+    }
+
+    @Test
+    void configsTheLoaderRefuses_theSchemaRefusesToo() throws Exception {
+        Path noHome = Files.writeString(dir.resolve("a.yaml"), """
+                allowUnsigned: true
+                identity: {product: p, os: linux, architecture: x86_64, runtimeVersion: 1.0.0}
+                runtime: {start: [a], stop: [b], status: [c]}
+                """);
+        Path unknown = Files.writeString(dir.resolve("b.yaml"), """
+                runtimeHome: home
+                allowUnsigned: true
+                identity: {product: p, os: linux, architecture: x86_64, runtimeVersion: 1.0.0}
+                runtime: {start: [a], stop: [b], status: [c], restart: [d]}
+                """);
+        Path badVersion = Files.writeString(dir.resolve("c.yaml"), """
+                runtimeHome: home
+                allowUnsigned: true
+                identity: {product: p, os: linux, architecture: x86_64, runtimeVersion: "5.1"}
+                runtime: {start: [a], stop: [b], status: [c]}
+                """);
+
+        for (Path file : List.of(noHome, unknown, badVersion)) {
+            assertThat(errors(file)).as(file.getFileName().toString()).isNotEmpty();
+            assertThatThrownBy(() -> GatewayConfigLoader.load(file)).as(file.getFileName().toString())
+                    .isInstanceOf(ConfigException.class);
+        }
+    }
+}
