@@ -33,14 +33,4 @@ public enum ExitCode {
     public String meaning() {
         return meaning;
     }
-
-    /** The exit code list for {@code --help}. */
-    public static String[] helpLines() {
-        ExitCode[] all = values();
-        String[] lines = new String[all.length];
-        for (int i = 0; i < all.length; i++) {
-            lines[i] = String.format("%d   %s", all[i].code, all[i].meaning);
-        }
-        return lines;
-    }
 }

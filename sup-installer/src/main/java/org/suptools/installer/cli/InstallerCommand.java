@@ -1,9 +1,8 @@
 package org.suptools.installer.cli;
 
-import org.suptools.installer.ExitCode;
 import picocli.CommandLine.Command;
 
-/** The root command: it only lists the subcommands and the exit codes. */
+/** The root command: it only lists the subcommands and the exit codes (those of {@link org.suptools.installer.ExitCode}). */
 @Command(name = "sup-installer",
         mixinStandardHelpOptions = true,
         versionProvider = InstallerVersion.class,
@@ -26,8 +25,4 @@ import picocli.CommandLine.Command;
             "5:busy: another installer holds the lock; nothing was touched"
         })
 public final class InstallerCommand {
-
-    static {
-        assert ExitCode.BUSY.code() == 5 : "the exit code list above must follow ExitCode";
-    }
 }

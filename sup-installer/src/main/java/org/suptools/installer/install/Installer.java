@@ -77,7 +77,7 @@ public final class Installer {
             return InstallOutcome.busy("another installer is running on this gateway (" + config.stateDir().resolve(
                     InstallLock.FILE_NAME) + " is locked); nothing was changed");
         }
-        try (InstallLock held = lock.get()) {
+        try {
             if (request.dryRun() && Journal.inProgress(config.stateDir())) {
                 return new InstallOutcome(ExitCode.REFUSED, Optional.of(InstallStatus.REFUSED),
                         Optional.of(InstallError.GATEWAY_NEEDS_ATTENTION), "an interrupted install is pending; "
@@ -92,6 +92,8 @@ public final class Installer {
                         Optional.empty(), Optional.empty());
             }
             return installLocked(request, listeners, extraReply);
+        } finally {
+            lock.get().close();
         }
     }
 
@@ -101,10 +103,12 @@ public final class Installer {
         if (lock.isEmpty()) {
             return InstallOutcome.busy("another installer is running on this gateway; try again when it is done");
         }
-        try (InstallLock held = lock.get()) {
+        try {
             return new Recovery(config, runtime, commands, clock).run(listeners, extraReply)
                     .orElse(new InstallOutcome(ExitCode.SUCCEEDED, Optional.empty(), Optional.empty(),
                             "nothing to recover: no install was interrupted", Optional.empty(), Optional.empty()));
+        } finally {
+            lock.get().close();
         }
     }
 
