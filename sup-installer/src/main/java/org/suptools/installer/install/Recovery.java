@@ -31,6 +31,7 @@ import org.suptools.installer.state.History;
 import org.suptools.installer.state.HistoryEntry;
 import org.suptools.model.InvalidPackageException;
 import org.suptools.model.action.Action;
+import org.suptools.model.action.ErrorPolicy;
 import org.suptools.model.manifest.Manifest;
 import org.suptools.model.manifest.ManifestCodec;
 
@@ -140,7 +141,8 @@ final class Recovery {
             return outcome(ExitCode.SUCCEEDED, InstallStatus.FAILED, Optional.of(InstallError.STOPPED_ON_FAILURE),
                     info.label() + " had stopped at a failed action (failure policy stop); finished it", recorder);
         }
-        Optional<String> earlierFailure = state.rollback().map(JournalRecord.RollbackBegun::reason);
+        Optional<String> earlierFailure = state.rollback().map(JournalRecord.RollbackBegun::reason)
+                .or(() -> failureBeforeRollback(journal, manifest));
         Rollback rollback = new Rollback(manifest, journal, runtime, commands, events, clock);
         List<String> failures = rollback.undoAll(earlierFailure.orElse("the installer was interrupted"),
                 Optional.ofNullable(begun.runtimeWasRunning()));
@@ -157,6 +159,17 @@ final class Recovery {
                 Optional.of(Confirmation.ROLLED_BACK_AFTER_INTERRUPTION), begun.installId(), extraReply);
         return outcome(ExitCode.SUCCEEDED, InstallStatus.ROLLED_BACK, Optional.of(error),
                 info.label() + " was interrupted; rolled it back", recorder);
+    }
+
+    /** An action that failed (and did not let the package go on) before the kill, in the words the rollback uses. */
+    private static Optional<String> failureBeforeRollback(Journal journal, Manifest manifest) {
+        for (JournalRecord record : journal.records()) {
+            if (record instanceof JournalRecord.ActionDone done && "failed".equals(done.status())
+                    && manifest.actions().get(done.index() - 1).header().onError() != ErrorPolicy.CONTINUE) {
+                return Optional.of("action " + done.index() + " failed: " + done.message().orElse("(no message)"));
+            }
+        }
+        return Optional.empty();
     }
 
     private static InstallOutcome outcome(ExitCode exit, InstallStatus status, Optional<InstallError> error,

@@ -82,6 +82,23 @@ class CrashSafetyTest {
         }
     }
 
+    /** While a failed install rolls back: at every record of the rollback. */
+    @Test
+    @Timeout(120)
+    void killedWhileRollingBack_recoverFinishesTheRollback() throws Exception {
+        CrashScenario scenario = new CrashScenario(dir, 1L << 20, true, true);
+        int rollback = indexOf(scenario.fullJournal, JournalRecord.RollbackBegun.class) + 1;
+        List<String> points = new ArrayList<>();
+        for (int k = rollback; k <= scenario.fullJournal.size(); k += 2) {
+            points.add("before-journal:" + k);
+        }
+
+        for (String point : points) {
+            assertThat(scenario.killAndRecover(point)).as(point).isEqualTo("before");
+        }
+        assertThat(points).hasSizeGreaterThan(3);
+    }
+
     private static int indexOf(List<JournalRecord> records, Class<?> type) {
         for (int i = 0; i < records.size(); i++) {
             if (type.isInstance(records.get(i))) {

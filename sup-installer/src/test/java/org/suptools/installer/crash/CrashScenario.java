@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.suptools.installer.InstallError;
 import org.suptools.installer.InstallStatus;
 import org.suptools.installer.cli.InstallerMain;
 import org.suptools.installer.journal.Journal;
@@ -78,8 +79,26 @@ final class CrashScenario {
     final TreeSnapshot after;
     final List<JournalRecord> fullJournal;
 
+    /** A ninth action that always fails, so that the install rolls back. */
+    static final String FAILING_LAST = """
+              - id: fail
+                type: command.run
+                command: [sh, -c, "echo the last check fails; exit 9"]
+            """;
+
+    final boolean failing;
+
     /** Builds everything and runs one complete install; {@code quickStart} for small payloads. */
     CrashScenario(Path dir, long bigBytes, boolean quickStart) throws Exception {
+        this(dir, bigBytes, quickStart, false);
+    }
+
+    /**
+     * @param failing the package ends with an action that fails: the complete install rolls back,
+     *                so "after" is the same as "before"
+     */
+    CrashScenario(Path dir, long bigBytes, boolean quickStart, boolean failing) throws Exception {
+        this.failing = failing;
         this.dir = dir;
         this.quickStart = quickStart;
         this.template = dir.resolve("template");
@@ -103,18 +122,22 @@ final class CrashScenario {
         firmware.put("VERSION", "2.0.0\n");
         firmware.put("bin/", "");
         firmware.put("bin/run.sh", "#!/bin/sh\necho run 2\n");
-        this.sup = TestPackages.signed(dir.resolve("acme-crash.sup"), SPEC, Map.of("big.bin", big, "app.conf", "new\n",
+        this.sup = TestPackages.signed(dir.resolve("acme-crash.sup"), failing ? SPEC + FAILING_LAST : SPEC, Map.of("big.bin", big, "app.conf", "new\n",
                 "bundle.tar.gz", TestArchives.tarGz(bundle), "runtime-2.0.0.tar.gz", TestArchives.tarGz(firmware)));
         Files.delete(big);
         this.before = TreeSnapshot.of(template.resolve("dwcore"), "logs", "run");
 
         Path gateway = copyOfTemplate("full");
         InstallerProcess full = InstallerProcess.start(installArgs(gateway), Optional.empty(), quickStart);
-        assertThat(full.waitFor(90)).as("a full install: %s", full.stderr()).isZero();
+        assertThat(full.waitFor(90)).as("a full install: %s", full.stderr()).isEqualTo(failing ? 1 : 0);
         this.after = TreeSnapshot.of(gateway.resolve("dwcore"), "logs", "run");
         this.fullJournal = Journal.read(gateway.resolve("dwcore.sup-state").resolve(Journal.LAST));
-        assertThat(after.nodes()).containsKeys("data/new/big.bin", "runtime.previous/VERSION", "made-by-command");
-        assertThat(after.nodes()).doesNotContainKey("cache/tmp");
+        if (failing) {
+            assertThat(after).as(before.diff(after)).isEqualTo(before);
+        } else {
+            assertThat(after.nodes()).containsKeys("data/new/big.bin", "runtime.previous/VERSION", "made-by-command");
+            assertThat(after.nodes()).doesNotContainKey("cache/tmp");
+        }
     }
 
     List<String> installArgs(Path gateway) {
@@ -171,6 +194,8 @@ final class CrashScenario {
                 assertThat(confirmation.get().status()).as("confirmation after a kill at %s", point)
                         .isEqualTo(InstallStatus.ROLLED_BACK);
                 assertThat(confirmation.get().recovery()).contains(Confirmation.ROLLED_BACK_AFTER_INTERRUPTION);
+                assertThat(confirmation.get().error()).contains(failing ? InstallError.ACTION_FAILED
+                        : InstallError.INTERRUPTED);
             }
             return "before";
         }
