@@ -19,25 +19,24 @@ import java.util.zip.ZipEntry;
 
 /**
  * Copies payload files into an archive, STORED or DEFLATED, reading each byte once: the
- * calling thread reads a file into a few large direct buffers and writes (or deflates) them,
- * while a second thread computes the SHA-256 and CRC-32 of the same buffers. Hashing is the
- * slowest part of building a package, so it gets a thread of its own and overlaps all I/O;
- * direct buffers spare the copies the JDK makes for heap arrays.
+ * calling thread reads a file into a few direct buffers, computes the CRC-32 of each and writes
+ * (or deflates) it, while a second thread computes the SHA-256 of the same buffers. SHA-256 is
+ * by far the slowest part of building a stored package, so it has a thread to itself and
+ * overlaps all I/O; the CRC, which is an order of magnitude cheaper, goes with the I/O, which
+ * would otherwise wait for the hashing. Direct buffers spare the copies the JDK makes for heap
+ * arrays.
  *
  * <p>One copier serves one archive, one payload at a time; {@link #close} stops its thread.
  */
 final class PayloadCopier implements AutoCloseable {
 
-    static final int BUFFER_SIZE = 1024 * 1024;
+    static final int BUFFER_SIZE = 256 * 1024;
     private static final int BUFFERS = 4;
     private static final int DEFLATED_BUFFER_SIZE = 256 * 1024;
     private static final ByteBuffer END = ByteBuffer.allocate(0);
 
     /** What one payload became. */
     record Copied(long compressedSize, int crc, String sha256) {
-    }
-
-    private record Checksums(int crc, String sha256) {
     }
 
     private final BlockingQueue<ByteBuffer> free = new ArrayBlockingQueue<>(BUFFERS);
@@ -62,15 +61,17 @@ final class PayloadCopier implements AutoCloseable {
      */
     Copied copy(Path file, long size, int method, ZipOutput out, ProgressReporter reporter) throws IOException {
         BlockingQueue<ByteBuffer> toHash = new ArrayBlockingQueue<>(BUFFERS + 1);
-        Future<Checksums> checksums = hasher.submit(() -> hash(toHash));
+        Future<String> sha256 = hasher.submit(() -> hash(toHash));
+        CRC32 crc = new CRC32();
         Deflater deflater = method == ZipEntry.DEFLATED ? new Deflater(CompressionPolicy.LEVEL, true) : null;
         try (FileChannel in = FileChannel.open(file)) {
             long done = 0;
             while (done < size) {
-                ByteBuffer buffer = nextFree(checksums);
+                ByteBuffer buffer = nextFree(sha256);
                 buffer.limit((int) Math.min(buffer.capacity(), size - done));
                 fill(in, buffer, file, size);
                 buffer.flip();
+                crc.update(buffer.duplicate());
                 if (deflater == null) {
                     out.write(buffer.duplicate());
                 } else {
@@ -86,26 +87,22 @@ final class PayloadCopier implements AutoCloseable {
             }
             long compressedSize = deflater == null ? size : finishDeflating(deflater, out);
             put(toHash, END);
-            Checksums sums = await(checksums);
-            return new Copied(compressedSize, sums.crc(), sums.sha256());
+            return new Copied(compressedSize, (int) crc.getValue(), await(sha256));
         } finally {
-            checksums.cancel(true);
+            sha256.cancel(true);
             if (deflater != null) {
                 deflater.end();
             }
         }
     }
 
-    private Checksums hash(BlockingQueue<ByteBuffer> toHash) throws InterruptedException {
+    private String hash(BlockingQueue<ByteBuffer> toHash) throws InterruptedException {
         MessageDigest sha256 = Sha256.newDigest();
-        CRC32 crc = new CRC32();
         for (ByteBuffer buffer = toHash.take(); buffer != END; buffer = toHash.take()) {
-            crc.update(buffer.duplicate());
             sha256.update(buffer);
-            buffer.clear();
             free.put(buffer);
         }
-        return new Checksums((int) crc.getValue(), Sha256.hex(sha256.digest()));
+        return Sha256.hex(sha256.digest());
     }
 
     private static void fill(FileChannel in, ByteBuffer buffer, Path file, long size) throws IOException {
@@ -138,15 +135,15 @@ final class PayloadCopier implements AutoCloseable {
     }
 
     /** A free buffer; fails rather than waits forever if the hashing thread has stopped. */
-    private ByteBuffer nextFree(Future<Checksums> checksums) throws IOException {
+    private ByteBuffer nextFree(Future<String> sha256) throws IOException {
         try {
             while (true) {
                 ByteBuffer buffer = free.poll(100, TimeUnit.MILLISECONDS);
                 if (buffer != null) {
                     return buffer.clear();
                 }
-                if (checksums.isDone()) {
-                    await(checksums);
+                if (sha256.isDone()) {
+                    await(sha256);
                     throw new IllegalStateException("the hashing thread stopped early");
                 }
             }
@@ -163,9 +160,9 @@ final class PayloadCopier implements AutoCloseable {
         }
     }
 
-    private static Checksums await(Future<Checksums> checksums) throws IOException {
+    private static String await(Future<String> sha256) throws IOException {
         try {
-            return checksums.get();
+            return sha256.get();
         } catch (InterruptedException e) {
             throw interrupted(e);
         } catch (ExecutionException e) {

@@ -41,7 +41,7 @@ class CommonsCompressParityTest {
     @Test
     void write_givesTheBytesOfCommonsCompress() throws IOException {
         StringBuilder log = new StringBuilder();
-        for (int i = 0; log.length() < 3 * PayloadCopier.BUFFER_SIZE + 12_345; i++) {
+        for (int i = 0; log.length() < 3 * 1024 * 1024 + 12_345; i++) {
             log.append("2024-01-01 INFO request ").append(i).append(" served in ").append(i * 7919 % 1000).append(" ms\n");
         }
         byte[] noise = new byte[2 * 1024 * 1024 + 3];
