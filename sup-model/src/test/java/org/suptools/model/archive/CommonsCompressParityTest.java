@@ -48,7 +48,8 @@ class CommonsCompressParityTest {
         new Random(11).nextBytes(noise);
         List<PayloadSource> payloads = List.of(
                 new PayloadSource("payload/app.log", Files.writeString(dir.resolve("app.log"), log)),
-                new PayloadSource("payload/bundle.tar.gz", Files.writeString(dir.resolve("bundle.tar.gz"), "x".repeat(5000))),
+                new PayloadSource("payload/bundle.tar.gz",
+                        Files.writeString(dir.resolve("bundle.tar.gz"), "x".repeat(5000))),
                 new PayloadSource("payload/empty", Files.write(dir.resolve("empty"), new byte[0])),
                 new PayloadSource("payload/noise.bin", Files.write(dir.resolve("noise.bin"), noise)),
                 new PayloadSource("payload/\u00fcber.txt", Files.writeString(dir.resolve("u.txt"), "short")));

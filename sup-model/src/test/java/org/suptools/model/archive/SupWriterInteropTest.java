@@ -66,7 +66,8 @@ class SupWriterInteropTest {
         new Random(7).nextBytes(noise);
         Map<String, byte[]> contents = new LinkedHashMap<>();
         contents.put("payload/big.log", text);
-        contents.put("payload/caf\u00e9/na\u00efve.txt", "small text, below the lowered threshold".getBytes(StandardCharsets.UTF_8));
+        contents.put("payload/caf\u00e9/na\u00efve.txt",
+                "small text, below the lowered threshold".getBytes(StandardCharsets.UTF_8));
         contents.put("payload/empty", new byte[0]);
         contents.put("payload/noise.bin", noise);
         return contents;

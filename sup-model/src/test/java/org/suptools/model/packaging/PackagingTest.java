@@ -205,10 +205,11 @@ class PackagingTest {
                 throw new UncheckedIOException(e);
             }
         };
+        PackageBuilder builder = new PackageBuilder(OPTIONS, growPayloadNotCopiedYet);
         Path out = dir.resolve("out/a.sup");
         Files.createDirectories(out.getParent());
 
-        assertThatThrownBy(() -> new PackageBuilder(OPTIONS, growPayloadNotCopiedYet).build(spec, out, List.of(key.getPrivate())))
+        assertThatThrownBy(() -> builder.build(spec, out, List.of(key.getPrivate())))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("fw.bin").hasMessageContaining("while being archived");
         try (var listing = Files.list(out.getParent())) {
