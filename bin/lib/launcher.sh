@@ -37,3 +37,34 @@ needs_build() {
   done
   [ -n "$(find "${dirs[@]}" -newer "$jar" -print -quit 2>/dev/null)" ]
 }
+
+# cds_options ARCHIVE JAR CLASSPATH MAIN_CLASS TRAINING_ARG...: prints the JVM options that use
+# an application class-data archive, made first (once per build) by one training run. Loading
+# classes from the archive cuts a CLI's start-up from about 2 s to under 1 s. Without an archive
+# (SUP_NO_CDS=1, or the training failed) it prints only options that keep the JVM quiet about it.
+cds_options() {
+  local archive=$1 jar=$2 classpath=$3 main=$4
+  shift 4
+  local quiet="-Xlog:cds=off -Xlog:cds+dynamic=off"
+  if [ "${SUP_NO_CDS:-}" = 1 ]; then
+    echo "$quiet"
+    return 0
+  fi
+  if ! [ "$archive" -nt "$jar" ]; then
+    (
+      flock 9
+      if ! [ "$archive" -nt "$jar" ]; then
+        rm -f "$archive"
+        # shellcheck disable=SC2086
+        java -XX:+UseSerialGC $quiet -XX:ArchiveClassesAtExit="$archive.tmp" -cp "$classpath" "$main" "$@" \
+          >/dev/null 2>&1 && mv -f "$archive.tmp" "$archive"
+        rm -f "$archive.tmp"
+      fi
+    ) 9>"$archive.lock"
+  fi
+  if [ -f "$archive" ]; then
+    echo "$quiet -XX:SharedArchiveFile=$archive"
+  else
+    echo "$quiet"
+  fi
+}

@@ -17,7 +17,6 @@ import org.suptools.cli.output.Progress;
 import org.suptools.cli.output.SignatureView;
 import org.suptools.cli.packages.SigningKeys;
 import org.suptools.model.archive.ArchiveOptions;
-import org.suptools.model.archive.ProgressListener;
 import org.suptools.model.packaging.BuildResult;
 import org.suptools.model.packaging.PackageBuilder;
 import org.suptools.model.spec.LoadedSpec;
@@ -80,15 +79,10 @@ public final class BuildCommand implements Callable<Integer> {
         }
         BuildResult result;
         try (Progress progress = Progress.on(spec.commandLine().getErr(), "building", common.quiet() || json.enabled())) {
-            result = new PackageBuilder(options, payloadBytes(progress)).build(loaded, out, keys);
+            result = new PackageBuilder(options, progress::progress).build(loaded, out, keys);
         }
         print(result);
         return 0;
-    }
-
-    /** The builder counts every payload byte twice (hashed, then written); the bar shows payload bytes. */
-    static ProgressListener payloadBytes(Progress progress) {
-        return (done, total) -> progress.progress(done / 2, total / 2);
     }
 
     private ArchiveOptions archiveOptions() {
@@ -105,7 +99,7 @@ public final class BuildCommand implements Callable<Integer> {
     /** Errors stop the build (all of them reported); warnings are shown and the build goes on. */
     private LoadedSpec loadValid() throws SpecException {
         LoadedSpec loaded = SpecFiles.load(input);
-        List<Problem> problems = SpecChecks.of(loaded, Instant.now());
+        List<Problem> problems = SpecFiles.check(loaded, Instant.now());
         if (problems.stream().anyMatch(Problem::isError)) {
             throw new SpecException(loaded.specFile(), problems);
         }

@@ -93,7 +93,7 @@ public final class DemoCommand implements Callable<Integer> {
         Path packageFile = work.resolve(loaded.spec().name() + "-" + loaded.spec().version() + ".sup");
         BuildResult built;
         try (Progress progress = Progress.on(spec.commandLine().getErr(), "building", common.quiet())) {
-            built = new PackageBuilder(ArchiveOptions.fromEnvironment(), BuildCommand.payloadBytes(progress)).build(loaded, packageFile,
+            built = new PackageBuilder(ArchiveOptions.fromEnvironment(), progress::progress).build(loaded, packageFile,
                     List.of(pair.getPrivate()));
         }
         out.println("2. built and signed " + built.file() + " from " + loaded.specFile());

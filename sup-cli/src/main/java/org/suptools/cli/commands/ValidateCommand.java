@@ -88,7 +88,7 @@ public final class ValidateCommand implements Callable<Integer> {
         Instant now = Instant.now();
         try {
             LoadedSpec loaded = SpecFiles.load(path);
-            List<Problem> problems = SpecChecks.of(loaded, now);
+            List<Problem> problems = SpecFiles.check(loaded, now);
             return outcome(loaded.specFile(), problems);
         } catch (SpecException e) {
             return outcome(e.file(), e.problems());

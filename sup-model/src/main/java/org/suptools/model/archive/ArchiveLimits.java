@@ -11,12 +11,25 @@ package org.suptools.model.archive;
  * @param ratioThresholdBytes   entries up to this many uncompressed bytes are exempt from the
  *                              ratio check (small files of zeros compress legitimately well, and
  *                              cannot hurt)
+ * @param maxEntries            most entries accepted in the archive, checked against its
+ *                              end-of-central-directory record and its central directory before
+ *                              the directory is loaded
  */
 public record ArchiveLimits(long maxManifestBytes, long maxSignaturesBytes, double maxCompressionRatio,
-                            long ratioThresholdBytes) {
+                            long ratioThresholdBytes, int maxEntries) {
 
-    /** 1 MiB manifest, 64 KiB signatures, ratio 200 for entries above 1 MiB. */
-    public static final ArchiveLimits DEFAULTS = new ArchiveLimits(1024 * 1024, 64 * 1024, 200, 1024 * 1024);
+    /** The entry limit of {@link #DEFAULTS}. */
+    public static final int DEFAULT_MAX_ENTRIES = 10_000;
+
+    /** 1 MiB manifest, 64 KiB signatures, ratio 200 for entries above 1 MiB, 10,000 entries. */
+    public static final ArchiveLimits DEFAULTS = new ArchiveLimits(1024 * 1024, 64 * 1024, 200, 1024 * 1024,
+            DEFAULT_MAX_ENTRIES);
+
+    /** Limits with {@link #DEFAULT_MAX_ENTRIES} entries. */
+    public ArchiveLimits(long maxManifestBytes, long maxSignaturesBytes, double maxCompressionRatio,
+                         long ratioThresholdBytes) {
+        this(maxManifestBytes, maxSignaturesBytes, maxCompressionRatio, ratioThresholdBytes, DEFAULT_MAX_ENTRIES);
+    }
 
     public ArchiveLimits {
         if (maxManifestBytes < 1) {
@@ -30,6 +43,9 @@ public record ArchiveLimits(long maxManifestBytes, long maxSignaturesBytes, doub
         }
         if (ratioThresholdBytes < 0) {
             throw new IllegalArgumentException("ratioThresholdBytes: must not be negative, was " + ratioThresholdBytes);
+        }
+        if (maxEntries < 1) {
+            throw new IllegalArgumentException("maxEntries: must be positive, was " + maxEntries);
         }
     }
 

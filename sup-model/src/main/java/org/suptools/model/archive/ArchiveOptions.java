@@ -23,9 +23,10 @@ public record ArchiveOptions(Instant timestamp) {
     public static final Instant DEFAULT_TIMESTAMP = Instant.parse("1980-01-01T00:00:00Z");
 
     /**
-     * The latest timestamp accepted. MS-DOS times reach 2107, but Commons Compress adds
-     * extended-timestamp extra fields from 2097-11-30 on; one day of margin covers the
-     * time-zone compensation the writer applies.
+     * The latest timestamp accepted. MS-DOS times reach 2107, but Commons Compress, which wrote
+     * archives before {@link SupWriter} did it itself and which tools may still use to rewrite
+     * them, adds extended-timestamp extra fields from 2097-11-30 on; the bound keeps clear of
+     * that, with a day of margin for time zones.
      */
     public static final Instant LATEST_TIMESTAMP = Instant.parse("2097-11-28T23:59:58Z");
 

@@ -38,9 +38,10 @@ import org.suptools.model.manifest.PayloadFile;
  * damaged one, unsafe or duplicate entry names, entries that are not regular files (symbolic
  * links, directories, devices), encrypted entries or compression methods other than STORED and
  * DEFLATED, a first entry other than {@code manifest.json}, a misplaced {@code signatures.json},
- * entries outside {@code payload/}, and a manifest or signature file above its size limit. The
- * manifest and signatures are then held in memory (they are small by that limit); payloads are
- * only ever streamed, so memory use does not grow with their size.
+ * entries outside {@code payload/}, more entries than {@link ArchiveLimits#maxEntries()} (checked
+ * before the central directory is loaded), and a manifest or signature file above its size
+ * limit. The manifest and signatures are then held in memory (they are small by that limit);
+ * payloads are only ever streamed, so memory use does not grow with their size.
  *
  * <p>The caller parses the manifest and hands its payload list back to {@link #checkContents},
  * {@link #verifyPayloads} or {@link #openPayload}. Sizes recorded in the central directory are
@@ -88,6 +89,7 @@ public final class SupArchive implements AutoCloseable {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(limits, "limits");
         checkMagic(file);
+        CentralDirectoryBounds.check(file, limits.maxEntries());
         ZipFile zip = openZip(file);
         try {
             List<ZipArchiveEntry> entries = Collections.list(zip.getEntriesInPhysicalOrder());

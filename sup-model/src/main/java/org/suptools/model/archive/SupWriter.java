@@ -1,37 +1,46 @@
 package org.suptools.model.archive;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.zip.ZipEntry;
-import org.apache.commons.compress.archivers.zip.Zip64Mode;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.suptools.model.manifest.PayloadFile;
 
 /**
- * Writes a .sup archive, byte-reproducibly and in constant memory.
+ * Writes a .sup archive, byte-reproducibly, in constant memory and in a single pass over the
+ * payloads.
  *
  * <h2>Layout</h2>
  * {@code manifest.json}, then {@code signatures.json} if given, then every payload in byte-wise
- * UTF-8 order of its entry name. No directory entries, no archive comment, no extra fields.
- * Every entry has the unix mode 0644 (regular file) and the timestamp of
- * {@link ArchiveOptions#timestamp()}, recorded as its UTC date and time whatever the builder's
- * time zone. ZIP64 records appear only where sizes or offsets need them.
+ * UTF-8 order of its entry name. No directory entries, no archive comment, no extra fields other
+ * than ZIP64's, no data descriptors. Every header has general-purpose flag bit 11 (UTF-8 names)
+ * and the MS-DOS date and time of the UTC date and time of {@link ArchiveOptions#timestamp()};
+ * every central header says "made by Unix" and carries the mode {@code 0100644} in its
+ * external attributes. "Version needed" is 1.0 for STORED, 2.0 for DEFLATED and 4.5 where the
+ * header has a ZIP64 field; "version made by" is 2.0, or 4.5 from the first header that has a
+ * ZIP64 field on (every central header, when a local header has one).
+ *
+ * <h2>ZIP64</h2>
+ * Only where a value does not fit, with a field that would hold {@code 0xFFFFFFFF} or more
+ * (or an entry count of {@code 0xFFFF} or more) holding that escape value instead:
+ * <ul>
+ *   <li>a local header has a ZIP64 field, with both sizes, when the uncompressed size needs it
+ *       (the size is known before the data is written; the compressed size of a smaller entry
+ *       cannot need it, see below);</li>
+ *   <li>a central header has a ZIP64 field when either size or its local header's offset needs
+ *       it; the field holds both sizes if either needs it, then the offset if it needs it;</li>
+ *   <li>the ZIP64 end-of-central-directory record and locator are written when any header has
+ *       a ZIP64 field, or the entry count, the directory's size or its offset needs it.</li>
+ * </ul>
+ * This is the "AsNeeded" rule of Commons Compress, which wrote these archives before, so both
+ * give the same bytes.
  *
  * <h2>Compression</h2>
  * {@code manifest.json} and {@code signatures.json} are STORED, so their signed bytes stand in
@@ -51,11 +60,17 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
  * The rule depends only on the name, size and content, so the same inputs always give the same
  * archive.
  *
+ * <h2>Single pass</h2>
+ * Each payload is read once; its SHA-256 and CRC-32 are computed from the same bytes on a
+ * second thread while they are written. Local headers are written with a zero CRC (and
+ * compressed size) and rewritten once the data is written. The metadata entries can be
+ * finished the same way: {@link #write(Path, byte[], Optional, List, ArchiveOptions,
+ * ProgressListener, MetadataFinisher)} writes placeholders first and the final bytes, which
+ * depend on the payloads' hashes, over them at the end.
+ *
  * <h2>Reproducibility limits</h2>
  * DEFLATED bytes come from the JDK's zlib; a platform whose zlib is a different implementation
- * (zlib-ng, for instance) may deflate differently. The timestamp's UTC date and time cannot be
- * recorded on a builder whose time zone skips that hour (a daylight-saving gap); there it is
- * shifted by the gap. Building with {@code TZ=UTC} avoids the latter.
+ * (zlib-ng, for instance) may deflate differently.
  *
  * <h2>Failure</h2>
  * The archive is written to a temporary file beside {@code out} and moved into place only when
@@ -63,7 +78,17 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
  */
 public final class SupWriter {
 
-    private static final int REGULAR_FILE_0644 = 0100644;
+    private final Zip64Thresholds thresholds;
+
+    /** A writer of standard ZIP (ZIP64 as needed). */
+    public SupWriter() {
+        this(Zip64Thresholds.STANDARD);
+    }
+
+    /** A writer that switches to ZIP64 at other values; for testing those records with small files. */
+    SupWriter(Zip64Thresholds thresholds) {
+        this.thresholds = Objects.requireNonNull(thresholds, "thresholds");
+    }
 
     /**
      * Writes the archive to {@code out}, replacing any file there.
@@ -84,31 +109,66 @@ public final class SupWriter {
             throws IOException {
         Objects.requireNonNull(manifestJson, "manifestJson");
         Objects.requireNonNull(signaturesJson, "signaturesJson");
+        write(out, manifestJson, signaturesJson, payloads, options, progress,
+                hashed -> new MetadataFinisher.Metadata(manifestJson, signaturesJson));
+    }
+
+    /**
+     * Writes the archive to {@code out}, replacing any file there, with metadata that depends on
+     * the payloads: placeholders for {@code manifest.json} and {@code signatures.json} are
+     * written first, the payloads are copied and hashed, then {@code finisher} gives the final
+     * metadata, which is written over the placeholders before the archive is moved into place.
+     *
+     * @param out                   the archive to create
+     * @param manifestPlaceholder   bytes of the final manifest's length
+     * @param signaturesPlaceholder bytes of the final signature file's length, if the package is
+     *                              signed
+     * @param payloads              the payload files, in any order; their entry names must be
+     *                              unique
+     * @param options               the timestamp to record
+     * @param progress              told of payload bytes written, at most about once per MiB
+     * @param finisher              gives the final metadata for the payloads as written
+     * @throws IllegalArgumentException if two payloads have the same entry name
+     * @throws IllegalStateException    if the finisher's bytes differ in length from the
+     *                                  placeholders, or it gives signatures without a
+     *                                  placeholder for them or none with one
+     * @throws IOException              if a payload cannot be read, is not a regular file,
+     *                                  changes size while it is written, the finisher throws it,
+     *                                  or the archive cannot be written
+     */
+    public void write(Path out, byte[] manifestPlaceholder, Optional<byte[]> signaturesPlaceholder,
+                      List<PayloadSource> payloads, ArchiveOptions options, ProgressListener progress,
+                      MetadataFinisher finisher) throws IOException {
+        Objects.requireNonNull(manifestPlaceholder, "manifestPlaceholder");
+        Objects.requireNonNull(signaturesPlaceholder, "signaturesPlaceholder");
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(progress, "progress");
+        Objects.requireNonNull(finisher, "finisher");
         List<SizedSource> sources = sortedAndSized(payloads);
-        long total = sources.stream().mapToLong(SizedSource::size).sum();
 
         Path target = out.toAbsolutePath();
         Path temp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
-            try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(
-                    FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
-                zip.setUseZip64(Zip64Mode.AsNeeded);
-                zip.setLevel(CompressionPolicy.LEVEL);
-                zip.setCreateUnicodeExtraFields(ZipArchiveOutputStream.UnicodeExtraFieldPolicy.NEVER);
-                zip.setUseLanguageEncodingFlag(true);
-                long time = zipTime(options.timestamp());
-                writeBytes(zip, EntryNames.MANIFEST, manifestJson, time);
-                if (signaturesJson.isPresent()) {
-                    writeBytes(zip, EntryNames.SIGNATURES, signaturesJson.get(), time);
+            try (ZipOutput zip = ZipOutput.create(temp); PayloadCopier copier = new PayloadCopier()) {
+                ZipAssembler assembler = new ZipAssembler(zip, thresholds, DosTime.of(options.timestamp()));
+                int manifest = assembler.addStored(EntryNames.MANIFEST, manifestPlaceholder);
+                Optional<Integer> signatures = signaturesPlaceholder.isPresent()
+                        ? Optional.of(assembler.addStored(EntryNames.SIGNATURES, signaturesPlaceholder.get()))
+                        : Optional.empty();
+                List<PayloadFile> hashed = writePayloads(assembler, copier, sources, progress);
+                MetadataFinisher.Metadata metadata = finisher.finish(hashed);
+                assembler.replaceStored(manifest, sameLength(EntryNames.MANIFEST, manifestPlaceholder,
+                        metadata.manifestJson()));
+                if (signatures.isPresent() != metadata.signaturesJson().isPresent()) {
+                    throw new IllegalStateException(EntryNames.SIGNATURES + ": the finisher "
+                            + (signatures.isPresent() ? "gave none, but there is a placeholder for it"
+                                    : "gave one, but there is no placeholder for it"));
                 }
-                ProgressReporter reporter = new ProgressReporter(progress, total);
-                for (SizedSource source : sources) {
-                    writeFile(zip, source, time, reporter);
+                if (signatures.isPresent()) {
+                    assembler.replaceStored(signatures.get(), sameLength(EntryNames.SIGNATURES,
+                            signaturesPlaceholder.get(), metadata.signaturesJson().get()));
                 }
-                zip.finish();
-                reporter.finish();
+                assembler.finish();
             }
             moveIntoPlace(temp, target);
         } catch (IOException | RuntimeException | Error e) {
@@ -121,82 +181,56 @@ public final class SupWriter {
         }
     }
 
-    private record SizedSource(PayloadSource source, long size) {
+    private record SizedSource(PayloadSource source, long size, int index) {
     }
 
     private static List<SizedSource> sortedAndSized(List<PayloadSource> payloads) throws IOException {
-        List<PayloadSource> sorted = new ArrayList<>(payloads);
-        sorted.sort((a, b) -> EntryNames.UTF8_ORDER.compare(a.path(), b.path()));
-        List<SizedSource> sized = new ArrayList<>(sorted.size());
-        for (int i = 0; i < sorted.size(); i++) {
-            PayloadSource source = sorted.get(i);
-            if (i > 0 && sorted.get(i - 1).path().equals(source.path())) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < payloads.size(); i++) {
+            order.add(i);
+        }
+        order.sort((a, b) -> EntryNames.UTF8_ORDER.compare(payloads.get(a).path(), payloads.get(b).path()));
+        List<SizedSource> sized = new ArrayList<>(payloads.size());
+        for (int i = 0; i < order.size(); i++) {
+            PayloadSource source = payloads.get(order.get(i));
+            if (i > 0 && payloads.get(order.get(i - 1)).path().equals(source.path())) {
                 throw new IllegalArgumentException("payloads: '" + source.path() + "' is given twice");
             }
             BasicFileAttributes attributes = Files.readAttributes(source.file(), BasicFileAttributes.class);
             if (!attributes.isRegularFile()) {
                 throw new IOException(source.file() + ": not a regular file (for " + source.path() + ")");
             }
-            sized.add(new SizedSource(source, attributes.size()));
+            sized.add(new SizedSource(source, attributes.size(), order.get(i)));
         }
         return sized;
     }
 
-    /**
-     * The Java time whose local date and time, in this JVM's zone, equal the UTC date and time of
-     * {@code instant}: ZIP stores a zone-less local time and Commons Compress converts through
-     * the default zone, so this makes the stored fields independent of where the build runs.
-     */
-    static long zipTime(Instant instant) {
-        LocalDateTime utc = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-        return utc.atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
-    }
-
-    private static ZipArchiveEntry newEntry(String name, int method, long size, long time) {
-        ZipArchiveEntry entry = new ZipArchiveEntry(name);
-        entry.setMethod(method);
-        entry.setSize(size);
-        entry.setTime(time);
-        entry.setUnixMode(REGULAR_FILE_0644);
-        if (entry.getExtraFields().length != 0) {
-            throw new IllegalStateException(name + ": Commons Compress added extra fields, the archive "
-                    + "would not be reproducible");
-        }
-        return entry;
-    }
-
-    private static void writeBytes(ZipArchiveOutputStream zip, String name, byte[] bytes, long time)
+    /** Writes the payloads in archive order; returns them hashed, in the caller's order. */
+    private static List<PayloadFile> writePayloads(ZipAssembler assembler, PayloadCopier copier,
+                                                   List<SizedSource> sources, ProgressListener progress)
             throws IOException {
-        zip.putArchiveEntry(newEntry(name, ZipEntry.STORED, bytes.length, time));
-        zip.write(bytes);
-        zip.closeArchiveEntry();
+        ProgressReporter reporter = new ProgressReporter(progress,
+                sources.stream().mapToLong(SizedSource::size).sum());
+        PayloadFile[] hashed = new PayloadFile[sources.size()];
+        for (SizedSource sized : sources) {
+            PayloadSource source = sized.source();
+            int method = CompressionPolicy.methodFor(source.path(), source.file(), sized.size());
+            PayloadCopier.Copied copied = assembler.addPayload(source.path(), source.file(), sized.size(), method,
+                    copier, reporter);
+            hashed[sized.index()] = new PayloadFile(source.path(), sized.size(), copied.sha256());
+        }
+        reporter.finish();
+        return List.of(hashed);
     }
 
-    private static void writeFile(ZipArchiveOutputStream zip, SizedSource sized, long time,
-                                  ProgressReporter reporter) throws IOException {
-        PayloadSource source = sized.source();
-        long size = sized.size();
-        int method = CompressionPolicy.methodFor(source.path(), source.file(), size);
-        zip.putArchiveEntry(newEntry(source.path(), method, size, time));
-        byte[] buffer = new byte[Sha256.BUFFER_SIZE];
-        long remaining = size;
-        try (InputStream in = Files.newInputStream(source.file())) {
-            while (remaining > 0) {
-                int n = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));
-                if (n < 0) {
-                    throw new IOException(source.file() + ": shrank while being archived (expected "
-                            + size + " bytes)");
-                }
-                zip.write(buffer, 0, n);
-                remaining -= n;
-                reporter.add(n);
-            }
-            if (in.read() >= 0) {
-                throw new IOException(source.file() + ": grew while being archived (expected "
-                        + size + " bytes)");
-            }
+    private static byte[] sameLength(String name, byte[] placeholder, byte[] actual) {
+        Objects.requireNonNull(actual, name);
+        if (actual.length != placeholder.length) {
+            throw new IllegalStateException(name + ": the final bytes are " + actual.length
+                    + " long, but their placeholder was " + placeholder.length
+                    + "; they must have the same length");
         }
-        zip.closeArchiveEntry();
+        return actual;
     }
 
     private static void moveIntoPlace(Path temp, Path target) throws IOException {

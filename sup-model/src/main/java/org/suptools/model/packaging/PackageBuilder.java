@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.suptools.model.archive.ArchiveOptions;
+import org.suptools.model.archive.MetadataFinisher;
 import org.suptools.model.archive.PayloadSource;
 import org.suptools.model.archive.ProgressListener;
 import org.suptools.model.archive.Sha256;
@@ -22,55 +23,99 @@ import org.suptools.model.spec.PackageSpec;
 import org.suptools.model.spec.SpecPayload;
 
 /**
- * Turns a checked spec into a {@code .sup}: hashes every payload file, writes the manifest that
- * pins them, signs the manifest's exact bytes with each key, and writes the archive. Given the same
- * spec, payloads, keys and timestamp, the output is the same bytes (Ed25519 signatures are
- * deterministic).
+ * Turns a checked spec into a {@code .sup} in one pass over the payloads: it writes a
+ * placeholder manifest (every payload with its current size and a hash of zeros) and
+ * signatures over it, copies and hashes the payloads, then writes over the placeholders the
+ * manifest that pins the hashes and its signatures by each key. A SHA-256 in hex has a fixed
+ * length and so does a signature by a given key, so the final metadata has the placeholders'
+ * lengths. Given the same spec, payloads, keys and timestamp, the output is the same bytes
+ * (Ed25519 signatures are deterministic).
  */
 public final class PackageBuilder {
+
+    private static final String PLACEHOLDER_SHA256 = "0".repeat(64);
 
     private final ArchiveOptions options;
     private final ProgressListener progress;
 
+    /**
+     * @param options  the timestamp to record
+     * @param progress told of payload bytes written and hashed, out of the payloads' total size
+     */
     public PackageBuilder(ArchiveOptions options, ProgressListener progress) {
         this.options = options;
         this.progress = progress;
     }
 
+    /**
+     * Builds the package at {@code out}, signed by every key, replacing any file there only once
+     * it is complete.
+     *
+     * @throws IOException if a payload cannot be read, or changes while it is packaged, or the
+     *                     package cannot be written
+     */
     public BuildResult build(LoadedSpec loaded, Path out, List<PrivateKey> keys) throws IOException {
-        long total = loaded.payloads().stream().mapToLong(SpecPayload::size).sum();
-        List<PayloadFile> payloads = hashPayloads(loaded.payloads(), total);
-        Manifest manifest = manifestOf(loaded.spec(), payloads);
-        byte[] manifestBytes = ManifestCodec.toBytes(manifest);
+        List<PayloadSource> sources = new ArrayList<>();
+        List<PayloadFile> placeholders = new ArrayList<>();
+        for (SpecPayload payload : loaded.payloads()) {
+            String path = PayloadFile.PREFIX + payload.name();
+            sources.add(new PayloadSource(path, payload.file()));
+            placeholders.add(new PayloadFile(path, Files.size(payload.file()), PLACEHOLDER_SHA256));
+        }
+        byte[] placeholderManifest = ManifestCodec.toBytes(manifestOf(loaded.spec(), placeholders));
+        Optional<byte[]> placeholderSignatures = json(sign(placeholderManifest, keys));
+        Finisher finisher = new Finisher(loaded, placeholders, placeholderManifest.length, keys);
+
+        new SupWriter().write(out, placeholderManifest, placeholderSignatures, sources, options, progress, finisher);
+        return new BuildResult(out, Files.size(out), Sha256.ofFile(out), finisher.manifest, finisher.signatures);
+    }
+
+    /** Makes the real manifest from the hashed payloads, and signs it. */
+    private final class Finisher implements MetadataFinisher {
+
+        private final LoadedSpec loaded;
+        private final List<PayloadFile> placeholders;
+        private final int manifestLength;
+        private final List<PrivateKey> keys;
+        private Manifest manifest;
+        private SignatureSet signatures;
+
+        Finisher(LoadedSpec loaded, List<PayloadFile> placeholders, int manifestLength, List<PrivateKey> keys) {
+            this.loaded = loaded;
+            this.placeholders = placeholders;
+            this.manifestLength = manifestLength;
+            this.keys = keys;
+        }
+
+        @Override
+        public Metadata finish(List<PayloadFile> payloads) throws IOException {
+            for (int i = 0; i < payloads.size(); i++) {
+                if (payloads.get(i).size() != placeholders.get(i).size()) {
+                    throw new IOException(loaded.payloads().get(i).file() + ": changed while the package was built ("
+                            + placeholders.get(i).size() + " bytes before, " + payloads.get(i).size() + " now)");
+                }
+            }
+            manifest = manifestOf(loaded.spec(), payloads);
+            byte[] manifestBytes = ManifestCodec.toBytes(manifest);
+            if (manifestBytes.length != manifestLength) {
+                throw new IllegalStateException("the manifest with the payload hashes has " + manifestBytes.length
+                        + " bytes, its placeholder " + manifestLength + "; they differ only in hex digits");
+            }
+            signatures = sign(manifestBytes, keys);
+            return new Metadata(manifestBytes, json(signatures));
+        }
+    }
+
+    private static SignatureSet sign(byte[] manifestBytes, List<PrivateKey> keys) {
         SignatureSet signatures = SignatureSet.empty();
         for (PrivateKey key : keys) {
             signatures = signatures.with(Signer.sign(manifestBytes, key));
         }
-        List<PayloadSource> sources = new ArrayList<>();
-        for (SpecPayload payload : loaded.payloads()) {
-            sources.add(new PayloadSource(PayloadFile.PREFIX + payload.name(), payload.file()));
-        }
-        Optional<byte[]> signatureBytes = signatures.isEmpty() ? Optional.empty() : Optional.of(signatures.toJson());
-        new SupWriter().write(out, manifestBytes, signatureBytes, sources, options,
-                (done, all) -> progress.progress(total + done, total + all));
-        return new BuildResult(out, Files.size(out), Sha256.ofFile(out), manifest, signatures);
+        return signatures;
     }
 
-    /** Hashes each payload once, streaming; reports progress over the first half of the work. */
-    private List<PayloadFile> hashPayloads(List<SpecPayload> payloads, long total) throws IOException {
-        List<PayloadFile> files = new ArrayList<>();
-        long done = 0;
-        for (SpecPayload payload : payloads) {
-            long size = Files.size(payload.file());
-            String hash = Sha256.ofFile(payload.file());
-            if (Files.size(payload.file()) != size) {
-                throw new IOException(payload.file() + ": changed while being hashed");
-            }
-            files.add(new PayloadFile(PayloadFile.PREFIX + payload.name(), size, hash));
-            done += size;
-            progress.progress(done, 2 * total);
-        }
-        return files;
+    private static Optional<byte[]> json(SignatureSet signatures) {
+        return signatures.isEmpty() ? Optional.empty() : Optional.of(signatures.toJson());
     }
 
     private Manifest manifestOf(PackageSpec spec, List<PayloadFile> payloads) {

@@ -12,8 +12,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.suptools.model.archive.PayloadSource;
 import org.suptools.model.json.JsonProblems;
 import org.suptools.model.json.SupJson;
+import org.suptools.model.manifest.PayloadFile;
 import org.suptools.model.validation.PackageValidator;
 import org.suptools.model.validation.Problem;
 import org.suptools.model.validation.SpecException;
@@ -63,7 +65,23 @@ public final class SpecFiles {
 
     /** All problems of a loaded spec, errors and warnings, as of {@code now}. */
     public static List<Problem> check(LoadedSpec loaded, Instant now) {
-        return new PackageValidator(now).validate(loaded.spec(), loaded.payloadNames());
+        List<Problem> problems = new ArrayList<>(new PackageValidator(now).validate(loaded.spec(), loaded.payloadNames()));
+        problems.addAll(unstorablePayloadNames(loaded));
+        return problems;
+    }
+
+    /** Payload files whose names an archive entry cannot carry (a ':' or a backslash, say). */
+    private static List<Problem> unstorablePayloadNames(LoadedSpec loaded) {
+        List<Problem> problems = new ArrayList<>();
+        for (SpecPayload payload : loaded.payloads()) {
+            try {
+                new PayloadSource(PayloadFile.PREFIX + payload.name(), payload.file());
+            } catch (IllegalArgumentException e) {
+                String reason = e.getMessage().startsWith("path: ") ? e.getMessage().substring(6) : e.getMessage();
+                problems.add(Problem.error("payloads", reason + "; rename the file"));
+            }
+        }
+        return problems;
     }
 
     /** Loads and checks; throws with every error when there is any. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -19,11 +20,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.TimeZone;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.suptools.model.manifest.PayloadFile;
 
 class SupWriterTest {
 
@@ -235,5 +238,193 @@ class SupWriterTest {
         writer.write(out, MANIFEST, Optional.empty(), samplePayloads(), ArchiveOptions.defaults(), ProgressListener.NONE);
 
         assertThat(entries(out)).isNotEmpty();
+    }
+
+    private MetadataFinisher.Metadata finalMetadata(String manifest, String signatures) {
+        return new MetadataFinisher.Metadata(manifest.getBytes(StandardCharsets.UTF_8),
+                Optional.of(signatures.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private void assertOnlyFileIn(Path directory, Path expected) throws IOException {
+        try (var listing = Files.list(directory)) {
+            assertThat(listing).containsExactly(expected);
+        }
+    }
+
+    @Test
+    void write_withFinisher_replacesThePlaceholdersByTheFinalMetadataAndItsCrc() throws IOException {
+        Path out = dir.resolve("app.sup");
+        writer.write(out, "{\"sha256\":\"0000\"}".getBytes(StandardCharsets.UTF_8),
+                Optional.of("[placeholder]".getBytes(StandardCharsets.UTF_8)), samplePayloads(),
+                ArchiveOptions.defaults(), ProgressListener.NONE,
+                hashed -> finalMetadata("{\"sha256\":\"abcd\"}", "[signatures!]"));
+
+        try (ZipFile zip = ZipFile.builder().setPath(out).get()) {
+            for (String name : List.of("manifest.json", "signatures.json")) {
+                ZipArchiveEntry entry = zip.getEntry(name);
+                byte[] content = zip.getInputStream(entry).readAllBytes();
+                CRC32 crc = new CRC32();
+                crc.update(content);
+                assertThat(entry.getCrc()).as(name).isEqualTo(crc.getValue());
+            }
+            assertThat(zip.getInputStream(zip.getEntry("manifest.json")).readAllBytes())
+                    .asString(StandardCharsets.UTF_8).isEqualTo("{\"sha256\":\"abcd\"}");
+            assertThat(zip.getInputStream(zip.getEntry("signatures.json")).readAllBytes())
+                    .asString(StandardCharsets.UTF_8).isEqualTo("[signatures!]");
+        }
+        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(out))) {
+            // ZipInputStream checks each entry against the CRC in its local header.
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                in.readAllBytes();
+            }
+        }
+    }
+
+    @Test
+    void write_withFinisher_handsOverEveryPayloadHashedInTheGivenOrder() throws IOException {
+        List<PayloadSource> payloads = samplePayloads();
+        List<List<PayloadFile>> seen = new ArrayList<>();
+
+        writer.write(dir.resolve("app.sup"), MANIFEST, Optional.empty(), payloads, ArchiveOptions.defaults(),
+                ProgressListener.NONE, hashed -> {
+                    seen.add(hashed);
+                    return new MetadataFinisher.Metadata(MANIFEST, Optional.empty());
+                });
+
+        List<PayloadFile> expected = new ArrayList<>();
+        for (PayloadSource payload : payloads) {
+            expected.add(new PayloadFile(payload.path(), Files.size(payload.file()), Sha256.ofFile(payload.file())));
+        }
+        assertThat(seen).containsExactly(expected);
+    }
+
+    @Test
+    void write_withFinisherAndFixedBytes_equalsTheWriteWithoutFinisher() throws IOException {
+        Path plain = write("plain.sup", samplePayloads(), ArchiveOptions.defaults());
+        Path finished = dir.resolve("finished.sup");
+        writer.write(finished, new byte[MANIFEST.length], Optional.of(new byte[SIGNATURES.length]), samplePayloads(),
+                ArchiveOptions.defaults(), ProgressListener.NONE,
+                hashed -> new MetadataFinisher.Metadata(MANIFEST, Optional.of(SIGNATURES)));
+
+        assertThat(Files.readAllBytes(finished)).isEqualTo(Files.readAllBytes(plain));
+    }
+
+    @Test
+    void write_whenTheFinalManifestHasAnotherLength_failsAndLeavesNothing() throws IOException {
+        Path out = dir.resolve("out").resolve("app.sup");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, "previous");
+
+        assertThatThrownBy(() -> writer.write(out, MANIFEST, Optional.empty(), samplePayloads(),
+                ArchiveOptions.defaults(), ProgressListener.NONE,
+                hashed -> new MetadataFinisher.Metadata(new byte[MANIFEST.length + 1], Optional.empty())))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("manifest.json: the final bytes are " + (MANIFEST.length + 1) + " long");
+        assertOnlyFileIn(out.getParent(), out);
+        assertThat(Files.readString(out)).isEqualTo("previous");
+    }
+
+    @Test
+    void write_whenTheFinalSignaturesHaveAnotherLength_fails() {
+        assertThatThrownBy(() -> writer.write(dir.resolve("app.sup"), MANIFEST, Optional.of(SIGNATURES),
+                samplePayloads(), ArchiveOptions.defaults(), ProgressListener.NONE,
+                hashed -> new MetadataFinisher.Metadata(MANIFEST, Optional.of(new byte[1]))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("signatures.json: the final bytes are 1 long");
+    }
+
+    @Test
+    void write_whenTheFinisherAddsSignaturesWithoutPlaceholder_fails() {
+        assertThatThrownBy(() -> writer.write(dir.resolve("app.sup"), MANIFEST, Optional.empty(),
+                samplePayloads(), ArchiveOptions.defaults(), ProgressListener.NONE,
+                hashed -> new MetadataFinisher.Metadata(MANIFEST, Optional.of(SIGNATURES))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no placeholder");
+    }
+
+    @Test
+    void write_whenTheFinisherFails_keepsThePreviousArchiveAndNoTemporaryFile() throws IOException {
+        Path out = dir.resolve("out").resolve("app.sup");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, "previous");
+
+        assertThatThrownBy(() -> writer.write(out, MANIFEST, Optional.empty(), samplePayloads(),
+                ArchiveOptions.defaults(), ProgressListener.NONE, hashed -> {
+                    throw new IOException("payload changed");
+                })).hasMessage("payload changed");
+        assertOnlyFileIn(out.getParent(), out);
+        assertThat(Files.readString(out)).isEqualTo("previous");
+    }
+
+    @Test
+    void write_whenAPayloadGrowsWhileBeingWritten_failsAndLeavesNothing() throws IOException {
+        Path out = dir.resolve("out").resolve("app.sup");
+        Files.createDirectories(out.getParent());
+        Path big = file("big.zst", random(3 * 1024 * 1024, 4));
+        ProgressListener appendOnce = (done, total) -> {
+            if (done == ProgressReporter.STEP) {
+                append(big, 10);
+            }
+        };
+
+        assertThatThrownBy(() -> writer.write(out, MANIFEST, Optional.empty(),
+                List.of(new PayloadSource("payload/big.zst", big)), ArchiveOptions.defaults(), appendOnce))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("grew while being archived (expected " + 3 * 1024 * 1024 + " bytes)");
+        try (var listing = Files.list(out.getParent())) {
+            assertThat(listing).isEmpty();
+        }
+    }
+
+    @Test
+    void write_whenAPayloadShrinksWhileBeingWritten_failsAndLeavesNothing() throws IOException {
+        Path out = dir.resolve("out").resolve("app.sup");
+        Files.createDirectories(out.getParent());
+        Path big = file("big.txt", text(3 * 1024 * 1024));
+        ProgressListener truncateOnce = (done, total) -> {
+            if (done == ProgressReporter.STEP) {
+                truncate(big, 2 * 1024 * 1024);
+            }
+        };
+
+        assertThatThrownBy(() -> writer.write(out, MANIFEST, Optional.empty(),
+                List.of(new PayloadSource("payload/big.txt", big)), ArchiveOptions.defaults(), truncateOnce))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("shrank while being archived (expected " + 3 * 1024 * 1024 + " bytes)");
+        try (var listing = Files.list(out.getParent())) {
+            assertThat(listing).isEmpty();
+        }
+    }
+
+    @Test
+    void write_roundTripsPayloadsLargerThanTheCopyBuffers() throws IOException {
+        byte[] text = text(5 * PayloadCopier.BUFFER_SIZE / 2);
+        byte[] noise = random(5 * PayloadCopier.BUFFER_SIZE / 2, 5);
+        List<PayloadSource> payloads = List.of(new PayloadSource("payload/big.log", file("big.log", text)),
+                new PayloadSource("payload/noise.bin", file("noise.bin", noise)));
+        Path archive = write("big.sup", payloads, ArchiveOptions.defaults());
+
+        try (ZipFile zip = ZipFile.builder().setPath(archive).get()) {
+            assertThat(zip.getEntry("payload/big.log").getMethod()).isEqualTo(ZipEntry.DEFLATED);
+            assertThat(zip.getInputStream(zip.getEntry("payload/big.log")).readAllBytes()).isEqualTo(text);
+            assertThat(zip.getEntry("payload/noise.bin").getMethod()).isEqualTo(ZipEntry.STORED);
+            assertThat(zip.getInputStream(zip.getEntry("payload/noise.bin")).readAllBytes()).isEqualTo(noise);
+        }
+    }
+
+    private static void append(Path file, int bytes) {
+        try {
+            Files.write(file, new byte[bytes], java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void truncate(Path file, long size) {
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.setLength(size);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.suptools.model.manifest.PayloadFile;
 
 /**
- * A payload above 4 GiB, which needs ZIP64 sizes and puts the next entry beyond a 32-bit offset.
- * It writes and reads more than 4 GiB, so it runs only with {@code -Dsup.bigTests=true}; the
+ * A payload above 4 GiB, which needs ZIP64 sizes and puts the next entry beyond a 32-bit offset,
+ * read back by Commons Compress, the JDK and {@code unzip -t} (when installed). It writes and
+ * reads more than 4 GiB, so it runs only with {@code -Dsup.bigTests=true}; the
  * payload itself is a sparse file and costs no disk space.
  */
 @EnabledIfSystemProperty(named = "sup.bigTests", matches = "true")
@@ -48,6 +49,16 @@ class Zip64BigTest {
             List<ZipArchiveEntry> entries = Collections.list(zip.getEntriesInPhysicalOrder());
             assertThat(entries.get(1).getSize()).isEqualTo(BIG);
             assertThat(entries.get(2).getLocalHeaderOffset()).isGreaterThan(0xFFFF_FFFFL);
+        }
+        try (java.util.zip.ZipFile jdk = new java.util.zip.ZipFile(archive.toFile())) {
+            assertThat(jdk.getEntry("payload/big.zst").getSize()).isEqualTo(BIG);
+            assertThat(jdk.getInputStream(jdk.getEntry("payload/z.txt")).readAllBytes())
+                    .isEqualTo(Files.readAllBytes(after));
+        }
+        if (SupWriterInteropTest.unzipAvailable()) {
+            Process unzip = new ProcessBuilder("unzip", "-tq", archive.toString()).redirectErrorStream(true).start();
+            String output = new String(unzip.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(unzip.waitFor()).as(output).isZero();
         }
         try (SupArchive sup = SupArchive.open(archive)) {
             sup.verifyPayloads(declared, ProgressListener.NONE);

@@ -78,6 +78,14 @@ final class ZipPatcher {
         return this;
     }
 
+    /** Sets both entry counts of the end-of-central-directory record. */
+    ZipPatcher announcedEntries(int count) {
+        int end = bytes.capacity() - 22;
+        bytes.putShort(end + 8, (short) count);
+        bytes.putShort(end + 10, (short) count);
+        return this;
+    }
+
     /** The position of the first byte of {@code name}'s data. */
     int dataOffset(String name) {
         int local = localHeader(centralHeader(name));

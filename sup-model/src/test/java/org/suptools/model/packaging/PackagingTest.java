@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.KeyPair;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +20,8 @@ import org.suptools.model.InvalidPackageException.Reason;
 import org.suptools.model.archive.ArchiveOptions;
 import org.suptools.model.archive.ProgressListener;
 import org.suptools.model.archive.Sha256;
+import org.suptools.model.archive.SupArchive;
+import org.suptools.model.manifest.ManifestCodec;
 import org.suptools.model.signing.KeyAlgorithm;
 import org.suptools.model.signing.KeyId;
 import org.suptools.model.signing.KeyPairs;
@@ -140,5 +145,75 @@ class PackagingTest {
                 .anyMatch(c -> c.startsWith("~ payloads[app.conf]"))
                 .anyMatch(c -> c.startsWith("~ actions[fw]") && c.contains("lib/firmware.bin"))
                 .anyMatch(c -> c.startsWith("- signatures["));
+    }
+
+    @Test
+    void buildThenVerify_withEveryAlgorithm_acceptsTheFinalSignatures() throws Exception {
+        KeyPair ecdsa = KeyPairs.generate(KeyAlgorithm.ECDSA_P256);
+        KeyPair rsa = KeyPairs.generate(KeyAlgorithm.RSA_PSS);
+        BuildResult built = build("a.sup", key, ecdsa, rsa);
+
+        TrustStore trust = TrustStore.of("test", List.of(key.getPublic(), ecdsa.getPublic(), rsa.getPublic()));
+        VerifiedPackage verified = new PackageVerifier(VerifyOptions.trusting(trust, NOW))
+                .verify(built.file(), ProgressListener.NONE);
+
+        assertThat(verified.trustedSigners()).containsExactlyInAnyOrder(KeyId.of(key.getPublic()),
+                KeyId.of(ecdsa.getPublic()), KeyId.of(rsa.getPublic()));
+        assertThat(built.signatures().signatures()).hasSize(3);
+    }
+
+    @Test
+    void build_pinsTheRealHashesNotThePlaceholders() throws Exception {
+        BuildResult built = build("a.sup", key);
+
+        assertThat(built.manifest().payloads()).allSatisfy(payload ->
+                assertThat(payload.sha256()).isEqualTo(Sha256.ofFile(dir.resolve("spec/payload").resolve(payload.name()))));
+        try (SupArchive archive = SupArchive.open(built.file())) {
+            assertThat(archive.manifestBytes()).isEqualTo(ManifestCodec.toBytes(built.manifest()));
+            assertThat(archive.signatureBytes()).contains(built.signatures().toJson());
+        }
+    }
+
+    @Test
+    void build_unsigned_isByteReproducible() throws Exception {
+        assertThat(Files.readAllBytes(build("a.sup").file())).isEqualTo(Files.readAllBytes(build("b.sup").file()));
+    }
+
+    @Test
+    void build_reportsEveryPayloadByteOnce() throws Exception {
+        List<long[]> reports = new ArrayList<>();
+        long total = Files.size(dir.resolve("spec/payload/app.conf")) + Files.size(dir.resolve("spec/payload/fw.bin"));
+
+        new PackageBuilder(OPTIONS, (done, all) -> reports.add(new long[] {done, all}))
+                .build(spec, dir.resolve("a.sup"), List.of(key.getPrivate()));
+
+        assertThat(reports).isNotEmpty().allSatisfy(report -> assertThat(report[1]).isEqualTo(total));
+        assertThat(reports.get(reports.size() - 1)).containsExactly(total, total);
+    }
+
+    @Test
+    void build_whenAPayloadChangesWhileBeingPackaged_failsAndWritesNothing() throws Exception {
+        byte[] bytes = new byte[3 * 1024 * 1024];
+        new java.util.Random(3).nextBytes(bytes);
+        Files.write(dir.resolve("spec/payload/aa-big.bin"), bytes);
+        spec = SpecFiles.loadValid(dir.resolve("spec"), NOW);
+        Path fw = dir.resolve("spec/payload/fw.bin");
+        ProgressListener growPayloadNotCopiedYet = (done, all) -> {
+            try {
+                Files.write(fw, new byte[1], StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+        PackageBuilder builder = new PackageBuilder(OPTIONS, growPayloadNotCopiedYet);
+        Path out = dir.resolve("out/a.sup");
+        Files.createDirectories(out.getParent());
+
+        assertThatThrownBy(() -> builder.build(spec, out, List.of(key.getPrivate())))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("fw.bin").hasMessageContaining("while being archived");
+        try (var listing = Files.list(out.getParent())) {
+            assertThat(listing).isEmpty();
+        }
     }
 }
