@@ -101,7 +101,7 @@ final class Finisher {
             History.append(stateDir, HistoryEntry.of(recorder.current().get()));
             if (recorder.failure().isEmpty()) {
                 try {
-                    Reports.write(logsDir, extraReply);
+                    Reports.write(logsDir, stateDir, extraReply);
                 } catch (IOException e) {
                     warnings.add("the audit log or the TR50 reply could not be written: " + e.getMessage());
                 }

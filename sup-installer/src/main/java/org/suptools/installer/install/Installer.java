@@ -235,7 +235,7 @@ public final class Installer {
         String message = e.getMessage();
         if (!request.dryRun() && recorder.current().isPresent()) {
             try {
-                Reports.write(config.logsDir(), extraReply);
+                Reports.write(config.logsDir(), config.stateDir(), extraReply);
             } catch (IOException io) {
                 message += " (warning: the audit log or the TR50 reply could not be written: " + io.getMessage() + ")";
             }

@@ -106,7 +106,7 @@ final class Recovery {
                 Optional.of(Confirmation.ROLLED_BACK_AFTER_INTERRUPTION)));
         if (recorder.current().isPresent() && recorder.failure().isEmpty()) {
             History.append(config.stateDir(), HistoryEntry.of(recorder.current().get()));
-            Reports.write(config.logsDir(), extraReply);
+            Reports.write(config.logsDir(), config.stateDir(), extraReply);
         }
         return Optional.of(outcome(ExitCode.SUCCEEDED, InstallStatus.ROLLED_BACK, Optional.of(InstallError.INTERRUPTED),
                 existing.pkg().label() + " was interrupted before it changed anything", recorder));

@@ -112,6 +112,8 @@ class InstallSucceedsTest {
         assertThat(ack.get("params").toString()).isEqualTo(
                 "{\"id\":\"M1\",\"errorCode\":0,\"errorMessage\":\"\",\"params\":{\"status\":\"success\",\"name\":\"acme-config\",\"version\":\"1.4.0\"}}");
 
+        assertThat(gateway.stateDir().resolve("replies/" + confirmation.installId() + ".json"))
+                .hasSameTextualContentAs(gateway.logs().resolve("tr50-reply.json"));
         assertThat(Inventory.read(gateway.stateDir()).installed("acme-config")).get()
                 .satisfies(p -> assertThat(p.version()).hasToString("1.4.0"));
         assertThat(History.read(gateway.stateDir())).singleElement()
