@@ -41,7 +41,6 @@ class SandboxFirmwareTest {
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(out, true));
         int exit = commandLine.execute(args);
-        System.out.println(out);
         return exit;
     }
 
