@@ -117,7 +117,7 @@ public final class BuildViewModel {
         List<PackageSignature> signatures = built.signatures().signatures();
         return "Built " + built.file() + "\n"
                 + "Size: " + built.size() + " bytes\n"
-                + "SHA-256: " + built.sha256() + "\n"
+                + "SHA-256: " + built.sha256().orElse("not computed") + "\n"
                 + "Signatures: " + (signatures.isEmpty() ? "none (unsigned)"
                         : String.join(", ", signatures.stream().map(s -> s.keyId() + " (" + s.algorithm().id() + ")").toList()));
     }

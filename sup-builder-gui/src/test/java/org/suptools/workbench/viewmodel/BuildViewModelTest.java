@@ -46,7 +46,7 @@ class BuildViewModelTest {
 
         assertThat(vm.resultProperty().get()).isNotNull();
         assertThat(vm.progressProperty().get()).isEqualTo(1.0);
-        assertThat(vm.resultTextProperty().get()).contains("SHA-256: " + vm.resultProperty().get().sha256())
+        assertThat(vm.resultTextProperty().get()).contains("SHA-256: " + vm.resultProperty().get().sha256().orElseThrow())
                 .contains(KeyId.of(PemKeys.readPublicKey(key.publicKeyFile())));
         Path reference = dir.resolve("reference.sup");
         new PackageBuilder(ArchiveOptions.fromEnvironment(), ProgressListener.NONE)

@@ -66,6 +66,10 @@ public final class BuildCommand implements Callable<Integer> {
                     + "overrides SOURCE_DATE_EPOCH.")
     private String sourceDateEpoch;
 
+    @Option(names = "--digest",
+            description = "Also print the SHA-256 of the package (one more read of it; --json always includes it).")
+    private boolean digest;
+
     @Override
     public Integer call() throws IOException, SpecException {
         Inputs.existing(input);
@@ -79,7 +83,8 @@ public final class BuildCommand implements Callable<Integer> {
         }
         BuildResult result;
         try (Progress progress = Progress.on(spec.commandLine().getErr(), "building", common.quiet() || json.enabled())) {
-            result = new PackageBuilder(options, progress::progress).build(loaded, out, keys);
+            PackageBuilder builder = new PackageBuilder(options, progress::progress);
+            result = (digest || json.enabled() ? builder : builder.withoutDigest()).build(loaded, out, keys);
         }
         print(result);
         return 0;
@@ -117,7 +122,7 @@ public final class BuildCommand implements Callable<Integer> {
             ObjectNode root = JsonOutput.object();
             root.put("file", result.file().toString());
             root.put("size", result.size());
-            root.put("sha256", result.sha256());
+            root.put("sha256", result.sha256().orElseThrow());
             root.put("name", result.manifest().name());
             root.put("version", result.manifest().version().toString());
             root.set("signatures", SignatureView.json(result.signatures()));
@@ -129,7 +134,7 @@ public final class BuildCommand implements Callable<Integer> {
         }
         output.println("Built " + result.file() + ": " + result.manifest().name() + " " + result.manifest().version());
         output.println("  size    " + result.size() + " bytes");
-        output.println("  sha256  " + result.sha256());
+        result.sha256().ifPresent(sha256 -> output.println("  sha256  " + sha256));
         output.println("  signed  " + SignatureView.summary(result.signatures()));
         output.flush();
     }

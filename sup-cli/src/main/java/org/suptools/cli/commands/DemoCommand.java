@@ -97,7 +97,7 @@ public final class DemoCommand implements Callable<Integer> {
                     List.of(pair.getPrivate()));
         }
         out.println("2. built and signed " + built.file() + " from " + loaded.specFile());
-        out.println("     " + built.size() + " bytes, sha256 " + built.sha256());
+        out.println("     " + built.size() + " bytes, sha256 " + built.sha256().orElseThrow());
 
         TrustStore trust = TrustStore.load(keys.publicKeyFile());
         VerifiedPackage verified;
@@ -111,7 +111,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("What is in the package (sup inspect):");
         out.println();
         new PackageView(out).print(OpenedPackage.read(packageFile), ArchiveEntry.list(packageFile), built.size(),
-                built.sha256(), Optional.of(trust));
+                built.sha256().orElseThrow(), Optional.of(trust));
         out.println();
         out.println("Try next:");
         out.println("  sup inspect " + packageFile + " --json");

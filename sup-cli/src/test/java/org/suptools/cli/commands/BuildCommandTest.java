@@ -21,15 +21,17 @@ class BuildCommandTest {
     Path temp;
 
     @Test
-    void build_printsPathSizeHashAndSigners() throws Exception {
+    void build_printsPathSizeAndSigners_andTheHashOnlyWhenAsked() throws Exception {
         Path key = Keys.ed25519(temp, "release");
         Path out = temp.resolve("out/app.sup");
 
         Result result = Sup.run("build", Projects.SAMPLE, "-o", out, "--key", Keys.privateKey(key));
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(result.out()).contains(out.toString(), Files.size(out) + " bytes",
-                Sha256.ofFile(out), "(ed25519)");
+        assertThat(result.out()).contains(out.toString(), Files.size(out) + " bytes", "(ed25519)")
+                .doesNotContain("sha256");
+        Result withDigest = Sup.run("build", Projects.SAMPLE, "-o", out, "--key", Keys.privateKey(key), "--digest");
+        assertThat(withDigest.out()).contains(Sha256.ofFile(out));
     }
 
     @Test

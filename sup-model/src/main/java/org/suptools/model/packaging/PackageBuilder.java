@@ -37,14 +37,31 @@ public final class PackageBuilder {
 
     private final ArchiveOptions options;
     private final ProgressListener progress;
+    private final boolean digest;
 
     /**
+     * A builder that also reports the SHA-256 of the finished package.
+     *
      * @param options  the timestamp to record
      * @param progress told of payload bytes written and hashed, out of the payloads' total size
      */
     public PackageBuilder(ArchiveOptions options, ProgressListener progress) {
+        this(options, progress, true);
+    }
+
+    private PackageBuilder(ArchiveOptions options, ProgressListener progress, boolean digest) {
         this.options = options;
         this.progress = progress;
+        this.digest = digest;
+    }
+
+    /**
+     * The same builder without the package's own SHA-256: the package's first bytes are final
+     * only at the end, so its digest costs one more read of the whole file, as long again as
+     * hashing the payloads.
+     */
+    public PackageBuilder withoutDigest() {
+        return new PackageBuilder(options, progress, false);
     }
 
     /**
@@ -67,7 +84,8 @@ public final class PackageBuilder {
         Finisher finisher = new Finisher(loaded, placeholders, placeholderManifest.length, keys);
 
         new SupWriter().write(out, placeholderManifest, placeholderSignatures, sources, options, progress, finisher);
-        return new BuildResult(out, Files.size(out), Sha256.ofFile(out), finisher.manifest, finisher.signatures);
+        Optional<String> sha256 = digest ? Optional.of(Sha256.ofFile(out)) : Optional.empty();
+        return new BuildResult(out, Files.size(out), sha256, finisher.manifest, finisher.signatures);
     }
 
     /** Makes the real manifest from the hashed payloads, and signs it. */
