@@ -8,9 +8,8 @@ import java.util.List;
  * compiler checks for completeness.
  */
 public sealed interface Action
-        permits RuntimeStop, RuntimeStart, RuntimeRestart, FirmwareUpdate, FileCopy, FileDelete, DirCreate,
-        ArchiveExtract, PropertiesSet, CommandRun, ScriptRun, PackageInstall, CertificateInstall,
-        LicenseInstall, Verify, SystemReboot {
+        permits RuntimeStop, RuntimeStart, RuntimeRestart, FirmwareUpdate, PayloadPlacement, FileDelete, DirCreate,
+        ArchiveExtract, PropertiesSet, CommandRun, ScriptRun, PackageInstall, Verify, SystemReboot {
 
     ActionHeader header();
 

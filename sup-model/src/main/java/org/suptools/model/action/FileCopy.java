@@ -1,11 +1,10 @@
 package org.suptools.model.action;
 
-import java.util.List;
 import java.util.Optional;
 
 /** Copies a payload file to a gateway path, with an optional mode. Undo: restore the backup, or delete if new. */
 public record FileCopy(ActionHeader header, String source, String destination, Optional<String> mode)
-        implements Action {
+        implements PayloadPlacement {
 
     public FileCopy {
         java.util.Objects.requireNonNull(header, "header");
@@ -17,16 +16,6 @@ public record FileCopy(ActionHeader header, String source, String destination, O
     @Override
     public FileCopy withHeader(ActionHeader newHeader) {
         return new FileCopy(newHeader, source, destination, mode);
-    }
-
-    @Override
-    public List<FieldValue> payloadReferences() {
-        return List.of(new FieldValue("source", source));
-    }
-
-    @Override
-    public List<FieldValue> gatewayPaths() {
-        return List.of(new FieldValue("destination", destination));
     }
 
     @Override

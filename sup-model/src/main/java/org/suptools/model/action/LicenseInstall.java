@@ -1,11 +1,10 @@
 package org.suptools.model.action;
 
-import java.util.List;
 import java.util.Optional;
 
 /** Puts a license file from the payload in place. Undo: restore the previous file, or delete if new. */
 public record LicenseInstall(ActionHeader header, String source, String destination, Optional<String> mode)
-        implements Action {
+        implements PayloadPlacement {
 
     public LicenseInstall {
         java.util.Objects.requireNonNull(header, "header");
@@ -17,16 +16,6 @@ public record LicenseInstall(ActionHeader header, String source, String destinat
     @Override
     public LicenseInstall withHeader(ActionHeader newHeader) {
         return new LicenseInstall(newHeader, source, destination, mode);
-    }
-
-    @Override
-    public List<FieldValue> payloadReferences() {
-        return List.of(new FieldValue("source", source));
-    }
-
-    @Override
-    public List<FieldValue> gatewayPaths() {
-        return List.of(new FieldValue("destination", destination));
     }
 
     @Override
