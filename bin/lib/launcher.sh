@@ -17,7 +17,7 @@ ensure_built() {
     flock 9
     if needs_build "$root" "$jar" "$@"; then
       echo "Building $module (first run only, about a minute)..." >&2
-      if ! (cd "$root" && mvn -q -B -DskipTests -Dmaven.javadoc.skip=true -pl "$module" -am package) >&2; then
+      if ! (cd "$root" && mvn -q -B -Dstyle.color=never -DskipTests -Dmaven.javadoc.skip=true -pl "$module" -am package) >&2; then
         echo "error: building $module failed; run 'mvn -pl $module -am package' in $root to see why" >&2
         exit 3
       fi

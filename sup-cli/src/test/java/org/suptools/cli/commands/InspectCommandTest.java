@@ -38,7 +38,7 @@ class InspectCommandTest {
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out()).contains("acme-runtime-config 1.4.0", "Acme Industrial",
-                "sample-gateway/linux/*", "rollback", "expires     never");
+                "dw-gateway/linux/*", "rollback", "expires     never");
         assertThat(result.out()).contains("Actions (3)", "1  logging-config  file.copy", "http-port",
                 "runtime.restart");
         assertThat(result.out()).contains("Payloads (1", "payload/logging.properties", "deflated");
