@@ -164,8 +164,15 @@ public final class RuntimeHomeLayout {
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, SampleRuntime.class.getName());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (JarOutputStream jar = new JarOutputStream(bytes, manifest);
+        try (JarOutputStream jar = new JarOutputStream(bytes);
              Stream<Path> files = Files.walk(classes)) {
+            // Written by hand: JarOutputStream's own manifest entry carries the current time,
+            // which would make two firmware archives of the same tree differ.
+            JarEntry manifestEntry = new JarEntry("META-INF/MANIFEST.MF");
+            manifestEntry.setLastModifiedTime(FIXED_TIME);
+            jar.putNextEntry(manifestEntry);
+            manifest.write(jar);
+            jar.closeEntry();
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                 String name = classes.relativize(file).toString().replace(FileSystems.getDefault().getSeparator(), "/");
                 if (name.equals("META-INF/MANIFEST.MF")) {
