@@ -40,6 +40,16 @@ public final class GatewayLogs {
         return Optional.empty();
     }
 
+    /** The {@code installId} of a confirmation.json text, empty when it names none or is not JSON. */
+    public static Optional<String> installId(String confirmation) {
+        try {
+            JsonNode id = SupJson.json().readTree(confirmation).path("installId");
+            return id.isTextual() ? Optional.of(id.asText()) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The lines of a text file, none when it does not exist. */
     public static List<String> lines(Path file) {
         try {

@@ -70,7 +70,7 @@ public final class ApplyView {
         outcome.textProperty().addListener((obs, old, now) -> {
             outcome.getStyleClass().removeAll("outcome-succeeded", "outcome-failed");
             if (!now.isEmpty()) {
-                outcome.getStyleClass().add("succeeded".equals(now) ? "outcome-succeeded" : "outcome-failed");
+                outcome.getStyleClass().add("succeeded".equals(now) || "planned".equals(now) ? "outcome-succeeded" : "outcome-failed");
             }
         });
 

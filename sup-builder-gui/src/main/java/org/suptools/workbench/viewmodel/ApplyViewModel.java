@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import com.fasterxml.jackson.databind.JsonNode;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -56,6 +57,8 @@ public final class ApplyViewModel {
     private volatile ProcessLauncher.RunningProcess process;
     private volatile boolean cancelled;
     private int auditLinesBefore;
+    private String installId = "";
+    private String packageLabel = "";
 
     /** @param installer the installer command, such as {@code [/opt/sup/bin/sup-installer]} */
     public ApplyViewModel(ProcessLauncher launcher, BackgroundRunner runner, List<String> installer) {
@@ -110,6 +113,8 @@ public final class ApplyViewModel {
         outcome.set("");
         confirmation.set("");
         progress.set(0);
+        installId = "";
+        packageLabel = packageFile.get().getFileName().toString();
         Optional<Path> logs = GatewayLogs.logsDir(configFile.get());
         auditLinesBefore = logs.map(dir -> GatewayLogs.lines(dir.resolve(GatewayLogs.AUDIT_LOG)).size()).orElse(0);
         phase.set(Phase.PREPARING);
@@ -155,7 +160,14 @@ public final class ApplyViewModel {
         }
         InstallerEvent event = parsed.get();
         switch (event.name()) {
-            case "verified" -> status.set("Verified; planning...");
+            case "started" -> installId = event.text("installId");
+            case "verified" -> {
+                JsonNode pkg = event.fields().path("package");
+                if (pkg.hasNonNull("name")) {
+                    packageLabel = pkg.get("name").asText() + " " + pkg.path("version").asText("");
+                }
+                status.set("Verified " + packageLabel + "; planning...");
+            }
             case "planned" -> {
                 List<ApplyRow> planned = new ArrayList<>();
                 event.fields().path("actions").forEach(a -> planned.add(new ApplyRow(a.path("index").asInt(),
@@ -165,7 +177,12 @@ public final class ApplyViewModel {
                 rows.setAll(planned);
                 status.set(dryRun.get() ? "Plan ready." : "Planned " + planned.size() + " actions.");
             }
-            case "refused" -> status.set("Refused before any change: " + event.text("message"));
+            case "refused" -> {
+                // The installer ends a refusal here: no finished event follows (exit 3).
+                outcome.set("refused");
+                status.set("Refused before any change (" + event.text("error") + errorCode(event) + "): "
+                        + event.text("message"));
+            }
             case "action-started" -> {
                 phase.set(Phase.CHANGING);
                 update(event, "running", "");
@@ -180,15 +197,32 @@ public final class ApplyViewModel {
                     + (event.fields().hasNonNull("exitCode") ? " (exit " + event.text("exitCode") + ")" : ""));
             case "action-skipped" -> update(event, "skipped", event.text("reason"));
             case "rollback-started" -> status.set("Rolling back: " + event.text("reason"));
-            case "action-rolled-back" -> update(event, "rolled back", "");
+            // The failing action's own partial changes are undone too, but it keeps the status failed
+            // (as in confirmation.json); the actions done before it become rolled back.
+            case "action-rolled-back" -> {
+                if (!"failed".equals(statusOf(event.integer("index")))) {
+                    update(event, "rolled back", "");
+                }
+            }
             case "action-rollback-failed" -> update(event, "rollback failed", event.text("message"));
             case "finished" -> {
                 outcome.set(event.text("status"));
                 status.set("Finished: " + event.text("status") + (event.text("message").isEmpty() ? "" : ": " + event.text("message"))
-                        + (event.fields().path("rebootRequired").asBoolean(false) ? " (reboot requested)" : ""));
+                        + (event.text("error").isEmpty() ? "" : " (" + event.text("error") + errorCode(event) + ")")
+                        + (event.fields().path("rebootRequired").asBoolean(false) ? " (reboot requested)" : "")
+                        + (event.text("recovery").isEmpty() ? "" : " [" + event.text("recovery") + "]"));
             }
             default -> { }
         }
+    }
+
+    private static String errorCode(InstallerEvent event) {
+        return event.fields().hasNonNull("errorCode") && event.integer("errorCode") != 0
+                ? " " + event.integer("errorCode") : "";
+    }
+
+    private String statusOf(int index) {
+        return rows.stream().filter(r -> r.index() == index).map(ApplyRow::status).findFirst().orElse("");
     }
 
     private void update(InstallerEvent event, String newStatus, String message) {
@@ -205,13 +239,21 @@ public final class ApplyViewModel {
     private void finished(Exit exit) {
         phase.set(Phase.FINISHED);
         process = null;
+        String summary = lastLine(exit.stderr());
         if (cancelled && outcome.get().isEmpty()) {
             outcome.set("cancelled");
             status.set("Cancelled before any change: the installer was stopped while it verified and planned.");
+        } else if (dryRun.get() && exit.code() == 0 && outcome.get().isEmpty()) {
+            // A dry run ends after the plan: no finished event; the summary is on standard error.
+            outcome.set("planned");
+            status.set(summary.isEmpty() ? "Dry run: " + rows.size() + " actions planned; nothing was changed." : capitalize(summary));
         } else if (outcome.get().isEmpty()) {
-            outcome.set("exit " + exit.code());
-            status.set("The installer ended with exit code " + exit.code()
-                    + (exit.stderr().isBlank() ? "" : ": " + lastLine(exit.stderr())));
+            outcome.set(ExitMeaning.outcome(exit.code()));
+            status.set("The installer ended with exit code " + exit.code() + " (" + ExitMeaning.meaning(exit.code()) + ")"
+                    + (summary.isEmpty() ? "" : ": " + summary));
+        }
+        if (exit.code() == 4) {
+            status.set(status.get() + " Fix the cause, then run: sup-installer recover --config " + configFile.get());
         }
         if (exit.code() == 0 && !dryRun.get()) {
             progress.set(1);
@@ -219,18 +261,27 @@ public final class ApplyViewModel {
         if (!exit.stderr().isBlank()) {
             log.addAll(exit.stderr().strip().lines().toList());
         }
-        if (!dryRun.get()) {
+        if (!dryRun.get() && !installId.isEmpty()) {
+            // Only this run's report: a busy refusal (exit 5) or a usage error writes none, so the
+            // file there would be an earlier install's.
             GatewayLogs.logsDir(configFile.get()).ifPresent(dir -> {
-                confirmation.set(GatewayLogs.text(dir.resolve(GatewayLogs.CONFIRMATION)));
+                String text = GatewayLogs.text(dir.resolve(GatewayLogs.CONFIRMATION));
+                confirmation.set(GatewayLogs.installId(text).filter(id -> !id.equals(installId)).isPresent()
+                        ? "(confirmation.json in " + dir + " is not this run's: install " + installId + ")" : text);
                 List<String> audit = GatewayLogs.lines(dir.resolve(GatewayLogs.AUDIT_LOG));
                 auditLines.setAll(audit.subList(Math.min(auditLinesBefore, audit.size()), audit.size()));
             });
         }
     }
 
+    private static String capitalize(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
     private static String lastLine(String text) {
         List<String> lines = text.strip().lines().toList();
-        return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+        String last = lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+        return last.startsWith("sup-installer: ") ? last.substring("sup-installer: ".length()) : last;
     }
 
     public ObjectProperty<Path> packageFileProperty() {

@@ -27,6 +27,7 @@ class ApplyViewModelTest {
     final List<List<String>> commands = new ArrayList<>();
     final Deque<Object> script = new ArrayDeque<>();
     int exitCode;
+    String stderr = "";
     boolean destroyed;
     ApplyViewModel vm;
 
@@ -64,7 +65,7 @@ class ApplyViewModelTest {
 
             @Override
             public String stderrTail() {
-                return destroyed ? "terminated\n" : "";
+                return destroyed ? "terminated\n" : stderr;
             }
 
             @Override
@@ -124,15 +125,16 @@ class ApplyViewModelTest {
                 "{\"event\":\"action-started\",\"index\":2,\"total\":3,\"id\":\"config\",\"type\":\"file.copy\"}",
                 "{\"event\":\"action-failed\",\"index\":2,\"total\":3,\"id\":\"config\",\"type\":\"file.copy\",\"message\":\"disk full\",\"exitCode\":null,\"continuing\":false}",
                 "{\"event\":\"rollback-started\",\"reason\":\"config failed\"}",
+                "{\"event\":\"action-rolled-back\",\"index\":2,\"total\":3,\"id\":\"config\",\"type\":\"file.copy\"}",
                 "{\"event\":\"action-rolled-back\",\"index\":1,\"total\":3,\"id\":\"stop\",\"type\":\"runtime.stop\"}",
-                "{\"event\":\"finished\",\"status\":\"rolled-back\",\"message\":\"config failed: disk full\"}");
+                "{\"event\":\"finished\",\"status\":\"rolled-back\",\"error\":\"action-failed\",\"message\":\"config failed: disk full\",\"errorCode\":-90110}");
 
         vm.apply();
 
         assertThat(vm.rows()).extracting(ApplyRow::status).containsExactly("rolled back", "failed", "pending");
         assertThat(vm.rows().get(1).message()).isEqualTo("disk full");
         assertThat(vm.outcomeProperty().get()).isEqualTo("rolled-back");
-        assertThat(vm.statusProperty().get()).isEqualTo("Finished: rolled-back: config failed: disk full");
+        assertThat(vm.statusProperty().get()).isEqualTo("Finished: rolled-back: config failed: disk full (action-failed -90110)");
     }
 
     @Test
@@ -171,25 +173,55 @@ class ApplyViewModelTest {
 
     @Test
     void dryRun_asksForThePlanOnly() {
-        events("{\"event\":\"verified\"}", PLANNED, "{\"event\":\"finished\",\"status\":\"succeeded\",\"message\":\"dry run\"}");
+        // As the installer does it: the stream ends after planned; the summary is on standard error.
+        events("{\"event\":\"started\",\"installId\":\"i2\"}", "{\"event\":\"verified\"}", PLANNED);
+        stderr = "dry run: app 1.0.0 verified; 3 of 3 actions would run; nothing was changed\n";
 
         vm.dryRun();
 
         assertThat(commands.get(0)).endsWith("--events", "--dry-run");
         assertThat(vm.rows()).extracting(ApplyRow::status).containsOnly("planned");
+        assertThat(vm.outcomeProperty().get()).isEqualTo("planned");
+        assertThat(vm.statusProperty().get()).isEqualTo("Dry run: app 1.0.0 verified; 3 of 3 actions would run; nothing was changed");
         assertThat(vm.confirmationProperty().get()).isEmpty();
     }
 
     @Test
     void aRefusedPackage_andTheInstallersOwnWords_areShown() {
         exitCode = 3;
-        events("not json: the installer's own line", "{\"event\":\"refused\",\"error\":\"UNTRUSTED\",\"message\":\"signed by an unknown key\"}",
-                "{\"event\":\"finished\",\"status\":\"refused\",\"message\":\"signed by an unknown key\"}");
+        // As the installer does it: a refusal is the last event (no finished follows).
+        events("not json: the installer's own line", "{\"event\":\"refused\",\"error\":\"untrusted\",\"errorCode\":-90101,\"message\":\"signed by an unknown key\"}");
 
         vm.apply();
 
         assertThat(vm.outcomeProperty().get()).isEqualTo("refused");
+        assertThat(vm.statusProperty().get()).isEqualTo("Refused before any change (untrusted -90101): signed by an unknown key");
         assertThat(vm.log()).first().isEqualTo("not json: the installer's own line");
+    }
+
+    @Test
+    void aBusyGateway_exit5_showsNoEarlierConfirmation() {
+        exitCode = 5;
+        stderr = "sup-installer: another installer holds the lock\n";
+        writeReports("succeeded", "INFO an earlier one");
+
+        vm.apply();
+
+        assertThat(vm.outcomeProperty().get()).isEqualTo("busy");
+        assertThat(vm.statusProperty().get()).contains("exit code 5").contains("another installer holds the lock");
+        assertThat(vm.confirmationProperty().get()).isEmpty();
+    }
+
+    @Test
+    void anotherRunsConfirmation_isNotShownAsThisOnes() throws IOException {
+        exitCode = 1;
+        events("{\"event\":\"started\",\"installId\":\"mine\"}");
+        Files.writeString(logs.resolve("confirmation.json"), "{\"installId\": \"other\", \"status\": \"succeeded\"}");
+
+        vm.apply();
+
+        assertThat(vm.outcomeProperty().get()).isEqualTo("failed");
+        assertThat(vm.confirmationProperty().get()).contains("not this run's");
     }
 
     @Test
