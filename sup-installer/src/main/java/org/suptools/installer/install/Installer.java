@@ -2,6 +2,7 @@ package org.suptools.installer.install;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +34,6 @@ import org.suptools.installer.state.Inventory;
 import org.suptools.installer.verify.PackageCheck;
 import org.suptools.installer.verify.VerifiedInstall;
 import org.suptools.model.archive.ProgressListener;
-import org.suptools.model.archive.Sha256;
 import org.suptools.model.manifest.ManifestCodec;
 
 /**
@@ -125,23 +125,47 @@ public final class Installer {
         RequestInfo requestInfo = new RequestInfo(request.request().campaignId(), request.request().mailboxId(),
                 request.request().thingKey().or(() -> config.identity().thingKey()));
 
-        String sha256 = "";
         try {
             PackageCheck.requireReadable(file);
-            sha256 = Sha256.ofFile(file);
         } catch (RefusedException e) {
             events.on(new InstallEvent.Started(clock.instant(), installId, requestInfo,
-                    PackageInfo.ofFile(file.getFileName().toString(), sha256)));
+                    PackageInfo.ofFile(file.getFileName().toString(), "")));
             return refused(e, events, recorder, request, extraReply);
         }
-        PackageInfo info = PackageInfo.ofFile(file.getFileName().toString(), sha256);
-        events.on(new InstallEvent.Started(clock.instant(), installId, requestInfo, info));
-
+        Instant startedAt = clock.instant();
         Inventory inventory = Inventory.read(config.stateDir());
         GatewayIdentity identity = inventory.runtimeVersion().map(config.identity()::withRuntimeVersion)
                 .orElse(config.identity());
-        try (VerifiedInstall verified = new PackageCheck(config).verify(file, info, identity, inventory,
-                clock.instant(), ProgressListener.NONE)) {
+        // The SHA-256 of the whole file (for the reports) is computed on a second thread while the
+        // package is verified on this one; the Started event waits for it, so the events and the
+        // reports are the same as when the two ran one after the other.
+        VerifiedInstall checked;
+        try (BackgroundDigest digest = BackgroundDigest.start(file)) {
+            try {
+                checked = new PackageCheck(config).verify(file, PackageInfo.ofFile(file.getFileName().toString(), ""),
+                        identity, inventory, clock.instant(), ProgressListener.NONE);
+            } catch (RefusedException e) {
+                events.on(new InstallEvent.Started(startedAt, installId, requestInfo,
+                        PackageInfo.ofFile(file.getFileName().toString(), digest.join())));
+                return refused(e, events, recorder, request, extraReply);
+            }
+            try {
+                String sha256 = digest.join();
+                events.on(new InstallEvent.Started(startedAt, installId, requestInfo,
+                        PackageInfo.ofFile(file.getFileName().toString(), sha256)));
+                PackageInfo info = checked.info();
+                checked = new VerifiedInstall(checked.archive(), checked.manifest(), new PackageInfo(info.name(),
+                        info.version(), info.fileName(), sha256, info.signers()));
+            } catch (IOException | RuntimeException | Error e) {
+                try {
+                    checked.close();
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw e;
+            }
+        }
+        try (VerifiedInstall verified = checked) {
             events.on(new InstallEvent.Verified(clock.instant(), verified.info()));
             ArchivePayloads payloads = new ArchivePayloads(verified.archive(), verified.manifest());
             Plan plan = new Planner(config).plan(verified.manifest(), identity, payloads);

@@ -1,0 +1,232 @@
+#!/usr/bin/env bash
+# Measures how fast `sup-installer install` applies a package with one large `file.copy`, and how
+# much memory it needs (bin/sup-installer runs the JVM with -Xmx64m), against the floor set by
+# `openssl dgst -sha256` plus `cp` of the same payload. See benchmarks/README.md.
+#
+# Usage: benchmarks/install.sh [SIZE_MIB]     (default 1024)
+#   SUP=/path/to/sup                      use another sup command than bin/sup (to build the package)
+#   SUP_INSTALLER=/path/to/sup-installer  use another installer than bin/sup-installer
+#   RUNS=N                                time each step N times, report the median (default 1)
+#
+# Exit status: 0 all targets met, 3 a target was missed, 1 a step failed or a tool is missing,
+# 2 bad usage.
+set -euo pipefail
+
+usage() {
+  sed -n '/^# Usage/,/^[^#]/ s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
+}
+
+case "${1:-}" in
+  -h | --help) usage; exit 0 ;;
+esac
+if [[ $# -gt 1 ]]; then
+  usage >&2
+  exit 2
+fi
+SIZE_MIB="${1:-1024}"
+if ! [[ "$SIZE_MIB" =~ ^[1-9][0-9]*$ ]]; then
+  echo "install: SIZE_MIB must be a positive whole number of MiB, not '$SIZE_MIB'" >&2
+  exit 2
+fi
+
+RUNS="${RUNS:-1}"
+if ! [[ "$RUNS" =~ ^[1-9][0-9]*$ ]]; then
+  echo "install: RUNS must be a positive whole number, not '$RUNS'" >&2
+  exit 2
+fi
+
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO_ROOT="$(cd "$BENCH_DIR/.." && pwd)"
+WORK="$BENCH_DIR/work"
+RUN="$WORK/install-run"
+RESULTS="$WORK/results"
+SUP="${SUP:-$REPO_ROOT/bin/sup}"
+SUP_INSTALLER="${SUP_INSTALLER:-$REPO_ROOT/bin/sup-installer}"
+TIME=/usr/bin/time
+GW="$RUN/gw"
+
+log() { printf '%s\n' "$*" >&2; }
+die() { log "install: $*"; exit 1; }
+
+# Installs a Debian package, but only as root and only after saying so.
+apt_install() {
+  local package="$1"
+  if [[ "$(id -u)" -ne 0 ]] || ! command -v apt-get >/dev/null; then
+    return 1
+  fi
+  log "Installing the Debian package '$package' with apt-get (running as root)..."
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$package" >"$WORK/apt-$package.log" 2>&1 \
+    || { log "apt-get install $package failed; see $WORK/apt-$package.log"; return 1; }
+}
+
+ensure_time() {
+  [[ -x "$TIME" ]] && return 0
+  apt_install time || die "$TIME is missing: install the Debian package 'time' (apt-get install time)"
+}
+
+# Fails early rather than filling the disk: the payload, the .sup and the installed copy coexist
+# (the cp copy is deleted as soon as it has been timed), plus headroom.
+check_space() {
+  local need_kib=$((SIZE_MIB * 1024 * 4)) free_kib
+  free_kib="$(df -Pk "$WORK" | awk 'NR == 2 {print $4}')"
+  if ((free_kib < need_kib)); then
+    die "needs about $((need_kib / 1024)) MiB free under $WORK, has $((free_kib / 1024)) MiB"
+  fi
+}
+
+# Stops the sandbox's runtime if it runs (it is created with --no-start, so it normally does not).
+stop_runtime() {
+  local ctl="$GW/dwcore/runtime/bin/runtime-ctl"
+  [[ -x "$ctl" ]] && "$ctl" stop "$GW/dwcore" >/dev/null 2>&1 || true
+}
+
+cleanup() {
+  stop_runtime
+  rm -rf "$RUN"
+}
+
+# A fresh sandbox gateway for every timed install, so each run does the whole work: no installed
+# file to back up, no inventory entry, an empty state directory. Created with --no-start: a
+# file.copy does not need the runtime.
+fresh_gateway() {
+  stop_runtime
+  rm -rf "$GW"
+  "$SUP_INSTALLER" sandbox "$GW" --trust "$WORK/bench.pub" --no-start >"$RUN/log-sandbox" 2>&1 \
+    || { cat "$RUN/log-sandbox" >&2; die "sup-installer sandbox failed"; }
+  [[ -f "$GW/gateway.yaml" ]] || die "sup-installer sandbox did not write $GW/gateway.yaml"
+}
+
+declare -A WALL RSS ALL_WALLS
+STEPS=()
+
+# measure NAME INPUT OUTPUT PREPARE COMMAND...: RUNS times, runs PREPARE (a shell function, or
+# true), deletes OUTPUT (unless it is -), syncs, warms the page cache by reading INPUT with cat,
+# and runs COMMAND under GNU time. Records the median wall seconds and the highest peak RSS.
+measure() {
+  local name="$1" input="$2" output="$3" prepare="$4"
+  shift 4
+  log "  $name: $*"
+  local run walls=() rss_max=0 wall rss_kib
+  for ((run = 1; run <= RUNS; run++)); do
+    "$prepare"
+    [[ "$output" == - ]] || rm -f "$output"
+    sync
+    cat "$input" >/dev/null
+    if ! "$TIME" -f '%e %M' -o "$RUN/time-$name" "$@" >"$RUN/log-$name" 2>&1; then
+      log "install: step '$name' failed:"
+      tail -n 20 "$RUN/log-$name" >&2
+      tail -n 2 "$RUN/time-$name" >&2 || true
+      exit 1
+    fi
+    read -r wall rss_kib < <(tail -n 1 "$RUN/time-$name")
+    walls+=("$wall")
+    ((rss_kib > rss_max)) && rss_max="$rss_kib"
+  done
+  WALL[$name]="$(printf '%s\n' "${walls[@]}" | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}')"
+  RSS[$name]="$(awk -v k="$rss_max" 'BEGIN {printf "%.1f", k / 1024}')"
+  ALL_WALLS[$name]="${walls[*]}"
+  STEPS+=("$name")
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2f", a / b; else print "n/a"}'; }
+# verdict OK: PASS or FAIL from an awk condition that is true when the target is met.
+verdict() { awk "BEGIN {exit !($1)}" && echo PASS || echo FAIL; }
+
+main() {
+  mkdir -p "$WORK" "$RESULTS"
+  ensure_time
+  command -v openssl >/dev/null || die "openssl is missing (apt-get install openssl)"
+  [[ -x "$SUP" ]] || die "no sup command at $SUP; set SUP=/path/to/sup"
+  [[ -x "$SUP_INSTALLER" ]] || die "no sup-installer command at $SUP_INSTALLER; set SUP_INSTALLER=/path/to/sup-installer"
+  check_space
+
+  cleanup
+  trap cleanup EXIT
+  mkdir -p "$RUN/spec/payload" "$RUN/out"
+  local payload="$RUN/payload.bin" pkg="$RUN/out/bench-install.sup"
+  local installed="$GW/dwcore/data/big.bin"
+
+  log "Making a random payload of $SIZE_MIB MiB..."
+  head -c "$((SIZE_MIB * 1024 * 1024))" /dev/urandom >"$payload"
+  ln "$payload" "$RUN/spec/payload/big.bin" 2>/dev/null || cp "$payload" "$RUN/spec/payload/big.bin"
+  # The target is the sandbox gateway's identity: product dw-gateway, linux, this machine's
+  # architecture, runtime 1.0.0 (sup-installer sandbox's defaults).
+  local arch
+  arch="$(uname -m)"
+  [[ "$arch" == amd64 ]] && arch=x86_64
+  cat >"$RUN/spec/sup.yaml" <<EOF
+name: bench-install
+version: 1.0.0
+description: installer benchmark, one random payload of $SIZE_MIB MiB
+vendor: SUP benchmarks
+targets:
+  - product: dw-gateway
+    os: linux
+    architecture: $arch
+    runtimeVersion: ">=1.0.0"
+actions:
+  - id: copy-big
+    type: file.copy
+    source: big.bin
+    destination: data/big.bin
+EOF
+
+  log "Making a key and building the package (the first runs may build the CLI and the installer)..."
+  rm -f "$WORK/bench.key" "$WORK/bench.pub"
+  "$SUP" keygen --out "$WORK/bench" >"$RUN/log-keygen" 2>&1 \
+    || { cat "$RUN/log-keygen" >&2; die "sup keygen failed"; }
+  [[ -f "$WORK/bench.key" && -f "$WORK/bench.pub" ]] \
+    || die "sup keygen --out $WORK/bench did not write bench.key and bench.pub"
+  "$SUP" build "$RUN/spec" -o "$pkg" --key "$WORK/bench.key" >"$RUN/log-build" 2>&1 \
+    || { cat "$RUN/log-build" >&2; die "sup build failed"; }
+  # The spec's hard link is not needed any more.
+  rm -f "$RUN/spec/payload/big.bin"
+  fresh_gateway
+
+  local heap
+  heap="$(grep -o -- '-Xmx[0-9]*[kKmMgG]' "$SUP_INSTALLER" | head -n 1 || true)"
+  log "Installer heap limit from $SUP_INSTALLER: ${heap:-none found}"
+
+  log "Timing each step ($RUNS run(s)), each run after reading its input with cat so it is in the page cache:"
+  measure cp "$payload" "$RUN/out/copy.bin" true cp "$payload" "$RUN/out/copy.bin"
+  rm -f "$RUN/out/copy.bin"
+  measure openssl-dgst "$payload" - true openssl dgst -sha256 "$payload"
+  measure sup-install "$pkg" - fresh_gateway \
+    "$SUP_INSTALLER" install "$pkg" --config "$GW/gateway.yaml"
+  [[ -f "$installed" ]] || die "the install did not write $installed"
+  cmp -s "$payload" "$installed" || die "$installed differs from the payload"
+
+  local stamp report
+  stamp="$(date -u +%Y%m%dT%H%M%SZ)"
+  report="$RESULTS/install-${SIZE_MIB}MiB-$stamp.txt"
+  report_text "$heap" | tee "$report"
+  log "Saved to ${report#"$REPO_ROOT"/}"
+  grep -q ' FAIL$' "$report" && return 3
+  return 0
+}
+
+report_text() {
+  local heap="$1" name
+  echo "install: $SIZE_MIB MiB random payload in one file.copy, $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo "host: $(uname -srm), $(nproc) CPUs, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
+  echo "installer: $SUP_INSTALLER (JVM heap ${heap:-not limited by the launcher}); $(openssl version)"
+  echo "Each step ran $RUNS time(s), each run after sync and after its input was read with cat, so"
+  echo "it read from the page cache. sup-install ran on a fresh sandbox gateway each time and"
+  echo "includes JVM start-up and the installer's fsync of the new file; cp's writes are not synced."
+  echo "Wall s is the median of the runs."
+  echo
+  printf '%-16s %10s %16s   %s\n' step "wall s" "peak RSS MiB" "all runs, wall s"
+  for name in "${STEPS[@]}"; do
+    printf '%-16s %10s %16s   %s\n' "$name" "${WALL[$name]}" "${RSS[$name]}" "${ALL_WALLS[$name]}"
+  done
+  echo
+  local install="${WALL[sup-install]}" floor
+  floor="$(awk -v a="${WALL[openssl-dgst]}" -v b="${WALL[cp]}" 'BEGIN {printf "%.2f", a + b}')"
+  printf '%-30s %8s   %-10s %s\n' ratio value target result
+  printf '%-30s %8s   %-10s %s\n' "install / (openssl-dgst + cp)" "$(ratio "$install" "$floor")" "<= 1.30" \
+    "$(verdict "$install <= 1.3 * $floor")"
+  printf '%-30s %8s   %-10s %s\n' "install peak RSS MiB" "${RSS[sup-install]}" "< 96" \
+    "$(verdict "${RSS[sup-install]} < 96")"
+}
+
+main
