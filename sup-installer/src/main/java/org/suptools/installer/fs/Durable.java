@@ -2,6 +2,8 @@ package org.suptools.installer.fs;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -17,6 +19,8 @@ import java.util.UUID;
  * either the old file or the complete new one.
  */
 public final class Durable {
+
+    private static final int BUFFER = 64 * 1024;
 
     private Durable() {
     }
@@ -47,13 +51,20 @@ public final class Durable {
      * @return the number of bytes written
      */
     public static long copyNew(InputStream in, Path file, Deadline deadline) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            // Read (and, for a payload, hashed) on a second thread while written on this one, in
-            // 1 MiB buffers; forced to the disk once, at the end.
-            long total = PipelinedCopy.copy(in, channel, deadline);
+        long total = 0;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+             OutputStream out = Channels.newOutputStream(channel)) {
+            byte[] buffer = new byte[BUFFER];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                out.write(buffer, 0, n);
+                total += n;
+                deadline.check();
+                TestPause.copied(n);
+            }
+            out.flush();
             channel.force(true);
-            return total;
         }
+        return total;
     }
 
     /** Appends one line and forces it to the disk. */
