@@ -11,55 +11,11 @@
 # is missing, 2 bad usage.
 set -euo pipefail
 
-usage() {
-  sed -n '/^# Usage/,/^[^#]/ s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
-}
-
-case "${1:-}" in
-  -h | --help) usage; exit 0 ;;
-esac
-if [[ $# -gt 1 ]]; then
-  usage >&2
-  exit 2
-fi
-SIZE_MIB="${1:-1024}"
-if ! [[ "$SIZE_MIB" =~ ^[1-9][0-9]*$ ]]; then
-  echo "build-verify: SIZE_MIB must be a positive whole number of MiB, not '$SIZE_MIB'" >&2
-  exit 2
-fi
-
-RUNS="${RUNS:-1}"
-if ! [[ "$RUNS" =~ ^[1-9][0-9]*$ ]]; then
-  echo "build-verify: RUNS must be a positive whole number, not '$RUNS'" >&2
-  exit 2
-fi
-
-BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-REPO_ROOT="$(cd "$BENCH_DIR/.." && pwd)"
-WORK="$BENCH_DIR/work"
+BENCH_NAME="build-verify"
+# shellcheck source=benchmarks/lib/common.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+parse_args "$@"
 RUN="$WORK/run"
-RESULTS="$WORK/results"
-SUP="${SUP:-$REPO_ROOT/bin/sup}"
-TIME=/usr/bin/time
-
-log() { printf '%s\n' "$*" >&2; }
-die() { log "build-verify: $*"; exit 1; }
-
-# Installs a Debian package, but only as root and only after saying so.
-apt_install() {
-  local package="$1"
-  if [[ "$(id -u)" -ne 0 ]] || ! command -v apt-get >/dev/null; then
-    return 1
-  fi
-  log "Installing the Debian package '$package' with apt-get (running as root)..."
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$package" >"$WORK/apt-$package.log" 2>&1 \
-    || { log "apt-get install $package failed; see $WORK/apt-$package.log"; return 1; }
-}
-
-ensure_time() {
-  [[ -x "$TIME" ]] && return 0
-  apt_install time || die "$TIME is missing: install the Debian package 'time' (apt-get install time)"
-}
 
 # True when mender-artifact can be used, installing it if it is missing and can be installed.
 ensure_mender() {
@@ -89,41 +45,6 @@ check_space() {
 cleanup() {
   rm -rf "$RUN"
 }
-
-declare -A WALL RSS ALL_WALLS
-STEPS=()
-
-# measure NAME INPUT OUTPUT COMMAND...: RUNS times, syncs, warms the page cache by reading
-# INPUT with cat, deletes OUTPUT (unless it is -), and runs COMMAND under GNU time. Records the
-# median wall seconds and the highest peak RSS. The command's own output goes to a log file.
-measure() {
-  local name="$1" input="$2" output="$3"
-  shift 3
-  log "  $name: $*"
-  local run walls=() rss_max=0 wall rss_kib
-  for ((run = 1; run <= RUNS; run++)); do
-    [[ "$output" == - ]] || rm -f "$output"
-    sync
-    cat "$input" >/dev/null
-    if ! "$TIME" -f '%e %M' -o "$RUN/time-$name" "$@" >"$RUN/log-$name" 2>&1; then
-      log "build-verify: step '$name' failed:"
-      tail -n 20 "$RUN/log-$name" >&2
-      tail -n 2 "$RUN/time-$name" >&2 || true
-      exit 1
-    fi
-    read -r wall rss_kib < <(tail -n 1 "$RUN/time-$name")
-    walls+=("$wall")
-    ((rss_kib > rss_max)) && rss_max="$rss_kib"
-  done
-  WALL[$name]="$(printf '%s\n' "${walls[@]}" | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}')"
-  RSS[$name]="$(awk -v k="$rss_max" 'BEGIN {printf "%.1f", k / 1024}')"
-  ALL_WALLS[$name]="${walls[*]}"
-  STEPS+=("$name")
-}
-
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2f", a / b; else print "n/a"}'; }
-# verdict OK: PASS or FAIL from an awk condition that is true when the target is met.
-verdict() { awk "BEGIN {exit !($1)}" && echo PASS || echo FAIL; }
 
 main() {
   mkdir -p "$WORK" "$RESULTS"
@@ -167,25 +88,25 @@ EOF
   [[ -f "$WORK/bench.key" && -f "$WORK/bench.pub" ]] \
     || die "sup keygen --out $WORK/bench did not write bench.key and bench.pub"
   if ((have_mender)); then
-    # mender-artifact 3.9 reads only PKCS#1 RSA or SEC1 ECDSA private keys ("BEGIN RSA/EC
-    # PRIVATE KEY"); PKCS#8 ("BEGIN PRIVATE KEY") and Ed25519 keys are refused.
+    # mender-artifact 3.9 reads only PKCS#1 RSA or SEC1 ECDSA private keys (the traditional PEM
+    # blocks); PKCS#8 and Ed25519 keys are refused.
     openssl ecparam -genkey -name prime256v1 -noout -out "$RUN/mender.key" 2>/dev/null
     openssl ec -in "$RUN/mender.key" -pubout -out "$RUN/mender.pub" 2>/dev/null
   fi
 
   log "Timing each step ($RUNS run(s)), each run after reading its input with cat so it is in the page cache:"
-  measure cp "$payload" "$RUN/out/copy.bin" cp "$payload" "$RUN/out/copy.bin"
+  measure cp "$payload" "$RUN/out/copy.bin" true cp "$payload" "$RUN/out/copy.bin"
   rm -f "$RUN/out/copy.bin"
-  measure openssl-dgst "$payload" - openssl dgst -sha256 "$payload"
-  measure sup-build "$RUN/spec/payload/big.bin" "$RUN/out/bench.sup" \
+  measure openssl-dgst "$payload" - true openssl dgst -sha256 "$payload"
+  measure sup-build "$RUN/spec/payload/big.bin" "$RUN/out/bench.sup" true \
     "$SUP" build "$RUN/spec" -o "$RUN/out/bench.sup" --key "$WORK/bench.key"
-  measure sup-verify "$RUN/out/bench.sup" - \
+  measure sup-verify "$RUN/out/bench.sup" - true \
     "$SUP" verify "$RUN/out/bench.sup" --trust "$WORK/bench.pub"
   if ((have_mender)); then
-    measure mender-write "$payload" "$RUN/out/bench.mender" \
+    measure mender-write "$payload" "$RUN/out/bench.mender" true \
       mender-artifact write module-image -T single-file -n bench -t bench-device \
       -o "$RUN/out/bench.mender" -f "$payload" --compression none -k "$RUN/mender.key"
-    measure mender-validate "$RUN/out/bench.mender" - \
+    measure mender-validate "$RUN/out/bench.mender" - true \
       mender-artifact validate "$RUN/out/bench.mender" -k "$RUN/mender.pub"
   fi
 

@@ -12,57 +12,13 @@
 # 2 bad usage.
 set -euo pipefail
 
-usage() {
-  sed -n '/^# Usage/,/^[^#]/ s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
-}
-
-case "${1:-}" in
-  -h | --help) usage; exit 0 ;;
-esac
-if [[ $# -gt 1 ]]; then
-  usage >&2
-  exit 2
-fi
-SIZE_MIB="${1:-1024}"
-if ! [[ "$SIZE_MIB" =~ ^[1-9][0-9]*$ ]]; then
-  echo "install: SIZE_MIB must be a positive whole number of MiB, not '$SIZE_MIB'" >&2
-  exit 2
-fi
-
-RUNS="${RUNS:-1}"
-if ! [[ "$RUNS" =~ ^[1-9][0-9]*$ ]]; then
-  echo "install: RUNS must be a positive whole number, not '$RUNS'" >&2
-  exit 2
-fi
-
-BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-REPO_ROOT="$(cd "$BENCH_DIR/.." && pwd)"
-WORK="$BENCH_DIR/work"
+BENCH_NAME=install
+# shellcheck source=benchmarks/lib/common.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+parse_args "$@"
 RUN="$WORK/install-run"
-RESULTS="$WORK/results"
-SUP="${SUP:-$REPO_ROOT/bin/sup}"
 SUP_INSTALLER="${SUP_INSTALLER:-$REPO_ROOT/bin/sup-installer}"
-TIME=/usr/bin/time
 GW="$RUN/gw"
-
-log() { printf '%s\n' "$*" >&2; }
-die() { log "install: $*"; exit 1; }
-
-# Installs a Debian package, but only as root and only after saying so.
-apt_install() {
-  local package="$1"
-  if [[ "$(id -u)" -ne 0 ]] || ! command -v apt-get >/dev/null; then
-    return 1
-  fi
-  log "Installing the Debian package '$package' with apt-get (running as root)..."
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$package" >"$WORK/apt-$package.log" 2>&1 \
-    || { log "apt-get install $package failed; see $WORK/apt-$package.log"; return 1; }
-}
-
-ensure_time() {
-  [[ -x "$TIME" ]] && return 0
-  apt_install time || die "$TIME is missing: install the Debian package 'time' (apt-get install time)"
-}
 
 # Fails early rather than filling the disk: the payload, the .sup and the installed copy coexist
 # (the cp copy is deleted as soon as it has been timed), plus headroom.
@@ -95,42 +51,6 @@ fresh_gateway() {
     || { cat "$RUN/log-sandbox" >&2; die "sup-installer sandbox failed"; }
   [[ -f "$GW/gateway.yaml" ]] || die "sup-installer sandbox did not write $GW/gateway.yaml"
 }
-
-declare -A WALL RSS ALL_WALLS
-STEPS=()
-
-# measure NAME INPUT OUTPUT PREPARE COMMAND...: RUNS times, runs PREPARE (a shell function, or
-# true), deletes OUTPUT (unless it is -), syncs, warms the page cache by reading INPUT with cat,
-# and runs COMMAND under GNU time. Records the median wall seconds and the highest peak RSS.
-measure() {
-  local name="$1" input="$2" output="$3" prepare="$4"
-  shift 4
-  log "  $name: $*"
-  local run walls=() rss_max=0 wall rss_kib
-  for ((run = 1; run <= RUNS; run++)); do
-    "$prepare"
-    [[ "$output" == - ]] || rm -f "$output"
-    sync
-    cat "$input" >/dev/null
-    if ! "$TIME" -f '%e %M' -o "$RUN/time-$name" "$@" >"$RUN/log-$name" 2>&1; then
-      log "install: step '$name' failed:"
-      tail -n 20 "$RUN/log-$name" >&2
-      tail -n 2 "$RUN/time-$name" >&2 || true
-      exit 1
-    fi
-    read -r wall rss_kib < <(tail -n 1 "$RUN/time-$name")
-    walls+=("$wall")
-    ((rss_kib > rss_max)) && rss_max="$rss_kib"
-  done
-  WALL[$name]="$(printf '%s\n' "${walls[@]}" | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}')"
-  RSS[$name]="$(awk -v k="$rss_max" 'BEGIN {printf "%.1f", k / 1024}')"
-  ALL_WALLS[$name]="${walls[*]}"
-  STEPS+=("$name")
-}
-
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2f", a / b; else print "n/a"}'; }
-# verdict OK: PASS or FAIL from an awk condition that is true when the target is met.
-verdict() { awk "BEGIN {exit !($1)}" && echo PASS || echo FAIL; }
 
 main() {
   mkdir -p "$WORK" "$RESULTS"

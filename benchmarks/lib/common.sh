@@ -1,0 +1,98 @@
+# Shared by the benchmark scripts: argument parsing, logging, tool installs, and the timing of
+# one step (median wall time, highest peak RSS). A script sets BENCH_NAME and RUN, then sources
+# this file and calls parse_args "$@".
+# shellcheck shell=bash
+
+# Used by the scripts that source this file.
+# shellcheck disable=SC2034
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+REPO_ROOT="$(cd "$BENCH_DIR/.." && pwd)"
+WORK="$BENCH_DIR/work"
+# shellcheck disable=SC2034
+RESULTS="$WORK/results"
+SUP="${SUP:-$REPO_ROOT/bin/sup}"
+TIME=/usr/bin/time
+
+log() { printf '%s\n' "$*" >&2; }
+die() { log "$BENCH_NAME: $*"; exit 1; }
+
+# The "# Usage" block at the top of the calling script.
+usage() {
+  sed -n '/^# Usage/,/^[^#]/ s/^# \{0,1\}//p' "$0"
+}
+
+# parse_args [SIZE_MIB]: sets SIZE_MIB (default 1024) and RUNS (from the environment, default 1).
+parse_args() {
+  case "${1:-}" in
+    -h | --help) usage; exit 0 ;;
+  esac
+  if [[ $# -gt 1 ]]; then
+    usage >&2
+    exit 2
+  fi
+  SIZE_MIB="${1:-1024}"
+  if ! [[ "$SIZE_MIB" =~ ^[1-9][0-9]*$ ]]; then
+    log "$BENCH_NAME: SIZE_MIB must be a positive whole number of MiB, not '$SIZE_MIB'"
+    exit 2
+  fi
+  RUNS="${RUNS:-1}"
+  if ! [[ "$RUNS" =~ ^[1-9][0-9]*$ ]]; then
+    log "$BENCH_NAME: RUNS must be a positive whole number, not '$RUNS'"
+    exit 2
+  fi
+}
+
+# Installs a Debian package, but only as root and only after saying so.
+apt_install() {
+  local package="$1"
+  if [[ "$(id -u)" -ne 0 ]] || ! command -v apt-get >/dev/null; then
+    return 1
+  fi
+  log "Installing the Debian package '$package' with apt-get (running as root)..."
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$package" >"$WORK/apt-$package.log" 2>&1 \
+    || { log "apt-get install $package failed; see $WORK/apt-$package.log"; return 1; }
+}
+
+ensure_time() {
+  [[ -x "$TIME" ]] && return 0
+  apt_install time || die "$TIME is missing: install the Debian package 'time' (apt-get install time)"
+}
+
+declare -A WALL RSS ALL_WALLS
+STEPS=()
+
+
+# measure NAME INPUT OUTPUT PREPARE COMMAND...: RUNS times, runs PREPARE (a shell function, or
+# true), deletes OUTPUT (unless it is -), syncs, warms the page cache by reading INPUT with cat,
+# and runs COMMAND under GNU time. Records the median wall seconds and the highest peak RSS.
+# RUN is set by the calling script.
+# shellcheck disable=SC2153
+measure() {
+  local name="$1" input="$2" output="$3" prepare="$4"
+  shift 4
+  log "  $name: $*"
+  local run walls=() rss_max=0 wall rss_kib
+  for ((run = 1; run <= RUNS; run++)); do
+    "$prepare"
+    [[ "$output" == - ]] || rm -f "$output"
+    sync
+    cat "$input" >/dev/null
+    if ! "$TIME" -f '%e %M' -o "$RUN/time-$name" "$@" >"$RUN/log-$name" 2>&1; then
+      log "$BENCH_NAME: step '$name' failed:"
+      tail -n 20 "$RUN/log-$name" >&2
+      tail -n 2 "$RUN/time-$name" >&2 || true
+      exit 1
+    fi
+    read -r wall rss_kib < <(tail -n 1 "$RUN/time-$name")
+    walls+=("$wall")
+    ((rss_kib > rss_max)) && rss_max="$rss_kib"
+  done
+  WALL[$name]="$(printf '%s\n' "${walls[@]}" | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}')"
+  RSS[$name]="$(awk -v k="$rss_max" 'BEGIN {printf "%.1f", k / 1024}')"
+  ALL_WALLS[$name]="${walls[*]}"
+  STEPS+=("$name")
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2f", a / b; else print "n/a"}'; }
+# verdict OK: PASS or FAIL from an awk condition that is true when the target is met.
+verdict() { awk "BEGIN {exit !($1)}" && echo PASS || echo FAIL; }
