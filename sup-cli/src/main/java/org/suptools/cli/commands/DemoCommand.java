@@ -39,14 +39,21 @@ import picocli.CommandLine.Spec;
 
 /** {@code sup demo}: the packaging half of the end-to-end demo, on the sample package. */
 @Command(name = "demo",
-        header = "Build, sign, verify and inspect the sample package (packaging half of the demo).",
+        header = "The end-to-end demo: build, sign, verify and install the sample package on a sandbox gateway.",
         mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Walk through packaging on the sample package sample-packages/packages/runtime-config: "
-                + "make a throwaway Ed25519 key, build and sign the package, verify it against the key, and "
-                + "show what is in it.",
-            "This is the packaging half of the end-to-end demo; the installer half (applying the package to "
-                + "a sample gateway) comes with the installer.",
-            "Re-running replaces the files of the previous run in the work directory."})
+        description = {"Walk through the whole toolchain on the sample package sample-packages/packages/runtime-config: "
+                + "make a throwaway Ed25519 key, build and sign the package, verify it against the key, show what "
+                + "is in it; then create a sandbox gateway (DIR/gateway, the sample runtime running) trusting the "
+                + "key, install the package on it with bin/sup-installer, and summarize: each action with its status "
+                + "and time, the audit log lines, the TR50 reply, and where the files are.",
+            "The sandbox runtime is left running at the end, so you can look at it and install more packages on "
+                + "it; the summary says how to stop it. --stop stops it instead.",
+            "The installer is run as a separate process: bin/sup-installer of the source tree (or the launcher "
+                + "named by the system property " + DemoInstaller.PROPERTY + "). Without it (sup not run from a "
+                + "source tree) the demo stops after the packaging half, with exit code 0.",
+            "Re-running stops and replaces the sandbox and the files of the previous run in the work directory.",
+            "Exit codes: 0 done; non-zero when a step fails (the install's own exit code when the install fails: "
+                + "1 failed and rolled back, 3 refused, 4 rollback incomplete, 5 busy)."})
 public final class DemoCommand implements Callable<Integer> {
 
     static final String SAMPLE = "sample-packages/packages/runtime-config";
@@ -66,8 +73,12 @@ public final class DemoCommand implements Callable<Integer> {
             description = "The package to build (default: " + SAMPLE + " in the source tree).")
     private Path sample;
 
+    @Option(names = "--stop", description = "Stop the sandbox runtime at the end (default: leave it running).")
+    private boolean stop;
+
     @Override
     public Integer call() throws IOException, SpecException, InvalidPackageException {
+        long startedAt = System.nanoTime();
         Optional<Path> home = SupHome.find();
         Path specPath = sample != null ? sample : home.map(h -> h.resolve(SAMPLE)).orElseThrow(() ->
                 new NoSuchFileException(SAMPLE, null, "the sample package is not found: run sup from the source "
@@ -78,7 +89,7 @@ public final class DemoCommand implements Callable<Integer> {
                 : Files.createTempDirectory("sup-demo"));
         Files.createDirectories(work.resolve("keys"));
         PrintWriter out = spec.commandLine().getOut();
-        out.println("sup demo: the packaging half (the installer half comes with the installer)");
+        out.println("sup demo: build, sign, verify and install the sample package on a sandbox gateway");
         out.println("work directory: " + work);
         out.println();
 
@@ -113,16 +124,31 @@ public final class DemoCommand implements Callable<Integer> {
         new PackageView(out).print(OpenedPackage.read(packageFile), ArchiveEntry.list(packageFile), built.size(),
                 built.sha256().orElseThrow(), Optional.of(trust));
         out.println();
+        out.flush();
+        Optional<DemoInstaller> installer = DemoInstaller.find(work);
+        int exitCode = 0;
+        if (installer.isEmpty()) {
+            out.println("The installer half is skipped: the installer launcher "
+                    + DemoInstaller.expectedLauncher().map(p -> p + " is not there").orElse(
+                            "bin/sup-installer is not found (sup does not run from a source tree)")
+                    + ".");
+            out.println("Note: run bin/sup demo in a clone of the SUP sources to install the package on a sandbox "
+                    + "gateway too.");
+        } else {
+            exitCode = installer.get().demo(out, packageFile, keys.publicKeyFile(), stop);
+        }
+        out.println();
         out.println("Try next:");
         out.println("  sup inspect " + packageFile + " --json");
         out.println("  sup verify " + packageFile + " --trust " + keys.publicKeyFile());
         out.println("  sup extract " + packageFile + " -d " + work.resolve("extracted"));
+        out.printf("%nThe demo took %.1f s.%n", (System.nanoTime() - startedAt) / 1e9);
         out.flush();
-        return 0;
+        return exitCode;
     }
 
     /** Paths below the current directory are shown relative to it: shorter, and ready to paste. */
-    private static Path shown(Path path) {
+    static Path shown(Path path) {
         Path here = Path.of("").toAbsolutePath();
         Path absolute = path.toAbsolutePath().normalize();
         return absolute.startsWith(here) && !absolute.equals(here) ? here.relativize(absolute) : absolute;
