@@ -215,6 +215,24 @@ class SamplesIT {
                 assertThat(home.resolve("conf/telemetry-profile.txt")).hasContent("telemetry profile: acme-10s");
                 assertThat(actionStatuses(confirmation)).containsExactly("succeeded", "skipped", "succeeded");
                 assertThat(audit).anyMatch(l -> l.contains("action 2/3 file.copy skipped"));
+                // The same package on a dw-edge gateway: the other conditional action runs instead.
+                Path edge = work.resolve("edge");
+                sandboxes.add(edge);
+                Result edgeSandbox = installer("sandbox", edge.toString(), "--trust", keys.resolve("e2e.pub").toString(),
+                        "--product", "dw-edge");
+                assertThat(edgeSandbox.exit).as(edgeSandbox.output).isZero();
+                Path edgeHome = edge.resolve("dwcore");
+                Result edgeInstall = installer("install", sup.toString(), "--config", edge.resolve("gateway.yaml").toString(),
+                        "--mailbox-id", MAILBOX);
+                assertThat(edgeInstall.exit).as(edgeInstall.output).isZero();
+                JsonNode edgeConfirmation = JSON.readTree(edgeHome.resolve("logs/confirmation.json").toFile());
+                assertSucceeded(edgeConfirmation, Files.readAllLines(edgeHome.resolve("logs/audit.log")),
+                        JSON.readTree(edgeHome.resolve("logs/tr50-reply.json").toFile()), name, version);
+                assertThat(actionStatuses(edgeConfirmation)).containsExactly("skipped", "succeeded", "succeeded");
+                assertThat(edgeHome.resolve("conf/edge-telemetry.conf"))
+                        .hasSameBinaryContentAs(SAMPLES.resolve(sample + "/payload/edge-telemetry.conf"));
+                assertThat(properties(edgeHome.resolve("conf/dwcore.user.properties"))).doesNotContainKey("dw.telemetry.interval");
+                assertThat(status(edgeHome)).as("dw-edge runtime healthy").isZero();
             }
             case "cert-rotation" -> {
                 assertThat(home.resolve("conf/certs/gateway-ca.pem"))
