@@ -21,6 +21,9 @@ ensure_built() {
         echo "error: building $module failed; run 'mvn -pl $module -am package' in $root to see why" >&2
         exit 3
       fi
+      # The jar plugin leaves a jar whose content did not change as it was, with its old time;
+      # mark it as built now, or every later run would build again.
+      touch "$jar"
     fi
   ) 9>"$root/target/.build.lock"
 }
