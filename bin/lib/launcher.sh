@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by the launchers in bin/: build a module with Maven when its jar is missing or older than
 # the sources it is made from. A lock keeps two launchers started at once from building together.
 
