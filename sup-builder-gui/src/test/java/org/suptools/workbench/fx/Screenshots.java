@@ -11,7 +11,7 @@ import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Saves a snapshot of the scene as PNG into docs/images (the surefire property names the folder). */
+/** Saves a snapshot of the scene as PNG into the folder the {@code workbench.screenshots} property names. */
 final class Screenshots {
 
     private Screenshots() {
