@@ -33,7 +33,9 @@ check_space() {
 # Stops the sandbox's runtime if it runs (it is created with --no-start, so it normally does not).
 stop_runtime() {
   local ctl="$GW/dwcore/runtime/bin/runtime-ctl"
-  [[ -x "$ctl" ]] && "$ctl" stop "$GW/dwcore" >/dev/null 2>&1 || true
+  if [[ -x "$ctl" ]]; then
+    "$ctl" stop "$GW/dwcore" >/dev/null 2>&1 || true
+  fi
 }
 
 cleanup() {
