@@ -10,9 +10,11 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.suptools.samples.runtime.RuntimeHomeLayout;
+import org.suptools.samples.runtime.SampleRuntime;
 
 /**
  * Runs the source tree's real launchers ({@code bin/sup}, {@code bin/sup-installer}) and the
@@ -113,6 +115,25 @@ final class Launchers {
         } finally {
             Files.deleteIfExists(output);
         }
+    }
+
+    /**
+     * The live processes with an argument inside {@code dir}: the runtimes of the runtime homes
+     * below it (a runtime is started with its home as an argument), once no launcher runs there.
+     */
+    static List<ProcessHandle> runtimesUnder(Path dir) throws IOException {
+        String real = dir.toRealPath().toString();
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().arguments().stream().flatMap(Stream::of)
+                        .anyMatch(arg -> arg.equals(real) || arg.startsWith(real + "/")))
+                .toList();
+    }
+
+    /** The pid in the runtime's pid file, if there is one. */
+    static Optional<Long> runtimePid(Path home) throws IOException {
+        Path file = home.resolve(SampleRuntime.PID_FILE);
+        return Files.isRegularFile(file) ? Optional.of(Long.parseLong(Files.readString(file).strip()))
+                : Optional.empty();
     }
 
     /**
