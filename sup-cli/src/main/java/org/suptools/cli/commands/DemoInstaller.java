@@ -41,6 +41,8 @@ final class DemoInstaller {
     static final String LAUNCHER = "bin/sup-installer";
 
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
+    /** The demo installs as a campaign would, so the TR50 reply ends with the portal's mailbox.ack. */
+    static final String MAILBOX_ID = "sup-demo-mailbox";
 
     private final Path launcher;
     private final Path logDir;
@@ -132,11 +134,14 @@ final class DemoInstaller {
         long auditBefore = Files.exists(audit) ? Files.size(audit) : 0;
         Map<Integer, ActionRow> rows = new TreeMap<>();
         String[] finished = new String[2];
-        out.println("5. sup-installer install " + packageFile.getFileName() + " --config " + config + " --events");
+        out.println("5. sup-installer install " + packageFile.getFileName() + " --config " + config
+                + " --mailbox-id " + MAILBOX_ID + " --events");
+        out.println("   as a campaign starts it: the made-up mailbox id gets the mailbox.ack in the TR50 reply");
         out.flush();
         long installStart = System.nanoTime();
         Run install = run("install", line -> onEvent(out, line, rows, finished), "install",
-                packageFile.toAbsolutePath().toString(), "--config", config.toAbsolutePath().toString(), "--events");
+                packageFile.toAbsolutePath().toString(), "--config", config.toAbsolutePath().toString(),
+                "--mailbox-id", MAILBOX_ID, "--events");
         Duration installTime = Duration.ofNanos(System.nanoTime() - installStart);
         out.println("   installer exit code " + install.exitCode() + " after " + seconds(installTime));
         String summary = install.errText().strip();
