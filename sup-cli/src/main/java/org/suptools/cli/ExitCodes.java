@@ -4,7 +4,7 @@ import org.suptools.model.InvalidPackageException.Reason;
 
 /**
  * The exit codes of {@code sup}, a contract scripts rely on: listed in every command's help and
- * in docs/cli.md. Only {@link SupErrorHandler} and commands that report a verdict (validate,
+ * in docs/reference/exit-codes.md. Only {@link SupErrorHandler} and commands that report a verdict (validate,
  * diff) return anything but {@link #OK}.
  */
 public final class ExitCodes {

@@ -31,7 +31,7 @@ import picocli.CommandLine.Command;
             CompletionCommand.class,
             DemoCommand.class},
         footerHeading = "%n",
-        footer = "Run 'sup COMMAND --help' for the options of a command. Exit codes and JSON output: docs/cli.md.",
+        footer = "Run 'sup COMMAND --help' for the options of a command. The user guide and the reference: docs/README.md.",
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.HELP_OK, ExitCodes.HELP_INVALID, ExitCodes.HELP_USAGE, ExitCodes.HELP_UNTRUSTED,
             ExitCodes.HELP_EXPIRED, ExitCodes.HELP_IO, ExitCodes.HELP_INTERNAL})

@@ -2,7 +2,7 @@ package org.suptools.installer;
 
 /**
  * The installer's exit codes: a stable contract for the campaign agent and the Workbench,
- * listed in {@code --help} and docs/installer.md.
+ * listed in {@code --help} and docs/reference/exit-codes.md.
  */
 public enum ExitCode {
     /** The package is installed (or, for recover, nothing is left to do). */

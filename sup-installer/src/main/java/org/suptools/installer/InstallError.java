@@ -8,7 +8,7 @@ import org.suptools.model.InvalidPackageException;
 /**
  * Why an install did not succeed, with its stable TR50 {@code errorCode} (sent in
  * {@code mailbox.ack}, written in confirmation.json) and the exit code it leads to. The codes are
- * a documented contract (docs/installer.md); new ones are added, existing ones never change.
+ * a documented contract (docs/reference/reports.md); new ones are added, existing ones never change.
  */
 public enum InstallError {
     VERIFICATION_FAILED(-90100, "verification-failed", ExitCode.REFUSED),

@@ -1,7 +1,7 @@
 package org.suptools.workbench.viewmodel;
 
 /**
- * The installer's stable exit codes (docs/installer.md, "Exit codes"), for a run that ended
+ * The installer's stable exit codes (docs/reference/exit-codes.md), for a run that ended
  * without a {@code finished} or {@code refused} event: a usage error, a busy gateway, an
  * unexpected error.
  */

@@ -37,7 +37,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The real window, driven headless (Monocle) by mouse and keyboard. Saves the screenshots of docs/workbench.md. */
+/** The real window, driven headless (Monocle) by mouse and keyboard. Saves the screenshots of docs/guide/1-authoring-in-the-workbench.md. */
 @ExtendWith(ApplicationExtension.class)
 class WorkbenchWindowTest {
 

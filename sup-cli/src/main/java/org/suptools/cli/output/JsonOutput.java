@@ -15,7 +15,7 @@ import java.io.UncheckedIOException;
 
 /**
  * The {@code --json} output: built as explicit trees, so field names and order are exactly those
- * documented in docs/cli.md, and printed with two-space indentation. Empty lists stay in the
+ * documented in docs/reference/json-output.md, and printed with two-space indentation. Empty lists stay in the
  * output (a script can rely on every documented field being there).
  */
 public final class JsonOutput {

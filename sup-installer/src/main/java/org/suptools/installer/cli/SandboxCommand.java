@@ -105,7 +105,7 @@ final class SandboxCommand implements Callable<Integer> {
     private String config(Path home) {
         String ctl = RuntimeHomeLayout.CTL.substring(RuntimeHomeLayout.RUNTIME_DIR.length() + 1);
         StringBuilder yaml = new StringBuilder();
-        yaml.append("# A sandbox gateway made by 'sup-installer sandbox'. docs/installer.md describes every field.\n");
+        yaml.append("# A sandbox gateway made by 'sup-installer sandbox'. docs/reference/gateway-config.md describes every field.\n");
         yaml.append("runtimeHome: ").append(HOME).append('\n');
         yaml.append("stateDir: state\n");
         if (trust.isEmpty()) {

@@ -10,7 +10,7 @@ import org.suptools.model.action.PackageManager;
 
 /**
  * The gateway configuration the installer works with, every path absolute and every default
- * applied. Loaded by {@link GatewayConfigLoader}; docs/installer.md describes the file.
+ * applied. Loaded by {@link GatewayConfigLoader}; docs/reference/gateway-config.md describes the file.
  *
  * @param file                 the file it was read from (messages name it)
  * @param runtimeHome          the directory relative action paths resolve against

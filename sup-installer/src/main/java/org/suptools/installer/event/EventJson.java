@@ -7,7 +7,7 @@ import org.suptools.installer.fs.StateJson;
 /**
  * The {@code --events} stream: one JSON object per line on standard output, for the Workbench's
  * live progress. {@code {"event": "action-started", "index": 2, "total": 5, "id": "config",
- * "type": "file.copy", "at": "..."}}; the fields of each event are listed in docs/installer.md.
+ * "type": "file.copy", "at": "..."}}; the fields of each event are listed in docs/reference/json-output.md.
  */
 public final class EventJson implements InstallListener {
 

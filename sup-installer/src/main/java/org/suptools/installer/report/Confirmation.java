@@ -17,7 +17,7 @@ import org.suptools.installer.fs.StateJson;
 
 /**
  * {@code confirmation.json} in the logs directory: the record of one install, rewritten
- * atomically after every action. docs/installer.md describes every field. {@code errorCode} is the
+ * atomically after every action. docs/reference/reports.md describes every field. {@code errorCode} is the
  * TR50 code (0 when it succeeded); {@code recovery} says when a later run completed or undid an
  * install that was interrupted.
  */

@@ -72,7 +72,7 @@ class GatewayConfigSchemaTest {
 
     @Test
     void theDocsExampleAndASandboxConfig_areValidForBoth() throws Exception {
-        String docs = read(Path.of("../docs/installer.md"));
+        String docs = read(Path.of("../docs/reference/gateway-config.md"));
         int start = docs.indexOf("```yaml\nruntimeHome:");
         String example = docs.substring(start + "```yaml\n".length(), docs.indexOf("```", start + 7));
         Path docsConfig = Files.writeString(dir.resolve("docs.yaml"), example);
