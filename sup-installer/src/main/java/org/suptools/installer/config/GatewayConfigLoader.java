@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.suptools.model.action.PackageManager;
 import org.suptools.model.action.Timeout;
+import org.suptools.model.gateway.ConfigException;
 import org.suptools.model.gateway.GatewayConfigFile;
 import org.suptools.model.gateway.GatewayProfile;
 import org.suptools.model.json.DocumentFiles;

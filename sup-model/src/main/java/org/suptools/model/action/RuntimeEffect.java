@@ -9,7 +9,7 @@ public enum RuntimeEffect {
     STOP("stop"),
     START("start"),
     RESTART("restart"),
-    REBOOT_AFTER("reboot after the package");
+    REBOOT_AFTER("reboot");
 
     private final String text;
 

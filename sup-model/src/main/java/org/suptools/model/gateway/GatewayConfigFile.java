@@ -33,12 +33,12 @@ public final class GatewayConfigFile {
     }
 
     /** Reads the gateway's profile from the file's identity section; the rest of the file is not checked. */
-    public static GatewayProfile readProfile(Path file) throws GatewayFileException {
+    public static GatewayProfile readProfile(Path file) throws ConfigException {
         IdentityOnly read;
         try {
             read = DocumentFiles.read(file, IdentityOnly.class, MAX_BYTES, KIND);
         } catch (DocumentException e) {
-            throw new GatewayFileException(file, List.of(e.problem()));
+            throw new ConfigException(file, List.of(e.problem()));
         }
         List<Problem> problems = new ArrayList<>();
         GatewayProfile profile;
@@ -51,7 +51,7 @@ public final class GatewayConfigFile {
                     problems);
         }
         if (profile == null) {
-            throw new GatewayFileException(file, problems);
+            throw new ConfigException(file, problems);
         }
         return profile;
     }

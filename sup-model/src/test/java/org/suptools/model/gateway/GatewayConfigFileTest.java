@@ -51,27 +51,31 @@ class GatewayConfigFileTest {
         Path file = write("gateway.yaml", "identity:\n  product: p\n  os: \" \"\n");
 
         assertThatThrownBy(() -> GatewayConfigFile.readProfile(file))
-                .isInstanceOfSatisfying(GatewayFileException.class, e -> assertThat(e.getMessage().lines().toList())
-                        .containsExactly(file + ": identity.os: is required",
-                                file + ": identity.architecture: is required",
-                                file + ": identity.runtimeVersion: is required (the installed runtime's version, "
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.getMessage().lines().toList())
+                        .containsExactly("gateway.yaml: identity.os: is required",
+                                "gateway.yaml: identity.architecture: is required",
+                                "gateway.yaml: identity.runtimeVersion: is required (the installed runtime's version, "
                                         + "such as 5.1.0)"));
     }
 
     @Test
-    void aMistypedIdentityField_orABadVersion_isRefusedWhereItStands() throws Exception {
+    void aMistypedIdentityField_aBadVersion_orAVersionWrittenAsANumber_isRefusedWhereItStands() throws Exception {
         assertThatThrownBy(() -> GatewayConfigFile.readProfile(write("a.yaml", "identity:\n  prodcut: p\n")))
-                .hasMessageStartingWith(dir.resolve("a.yaml") + ": identity.prodcut: unknown field");
+                .hasMessageStartingWith("a.yaml: identity.prodcut: unknown field");
         assertThatThrownBy(() -> GatewayConfigFile.readProfile(write("b.yaml", """
                 identity: {product: p, os: linux, architecture: x86_64, runtimeVersion: "5.1"}
-                """))).hasMessageStartingWith(dir.resolve("b.yaml") + ": identity.runtimeVersion: ");
+                """))).hasMessageStartingWith("b.yaml: identity.runtimeVersion: '5.1' is not a SemVer");
+        assertThatThrownBy(() -> GatewayConfigFile.readProfile(write("c.yaml", """
+                identity: {product: p, os: linux, architecture: x86_64, runtimeVersion: 5.1}
+                """))).hasMessage("c.yaml: identity.runtimeVersion: expected a text value "
+                        + "(write it in quotes)");
     }
 
     @Test
     void noIdentity_andNoFile_areRefused() throws Exception {
         assertThatThrownBy(() -> GatewayConfigFile.readProfile(write("a.yaml", "runtimeHome: /opt/dw\n")))
-                .hasMessageEndingWith("a.yaml: identity: is required (product, os, architecture, runtimeVersion)");
+                .hasMessage("a.yaml: identity: is required (product, os, architecture, runtimeVersion)");
         assertThatThrownBy(() -> GatewayConfigFile.readProfile(dir.resolve("none.yaml")))
-                .hasMessageEndingWith("none.yaml: no such file");
+                .hasMessage("none.yaml: no such file");
     }
 }
