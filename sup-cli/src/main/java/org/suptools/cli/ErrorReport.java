@@ -10,6 +10,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.util.List;
 import org.suptools.model.InvalidPackageException;
+import org.suptools.model.gateway.ConfigException;
+import org.suptools.model.validation.FileProblemsException;
 import org.suptools.model.validation.SpecException;
 
 /**
@@ -26,14 +28,23 @@ record ErrorReport(int exitCode, List<String> lines) {
             return new ErrorReport(ExitCodes.forReason(invalid.reason()), List.of(oneLine(invalid.getMessage())));
         }
         if (failure instanceof SpecException spec) {
-            List<String> lines = spec.problems().stream().map(problem -> spec.file() + ": " + problem).toList();
+            List<String> lines = lines(spec);
             return new ErrorReport(ExitCodes.INVALID, lines.isEmpty() ? List.of(spec.file() + ": invalid spec") : lines);
+        }
+        if (failure instanceof ConfigException gatewayConfig) {
+            // Like a bad key file: an input the command cannot use, not a verdict on the package.
+            return new ErrorReport(ExitCodes.IO, lines(gatewayConfig));
         }
         if (failure instanceof IOException io) {
             return new ErrorReport(ExitCodes.IO, List.of(describe(io)));
         }
         return new ErrorReport(ExitCodes.INTERNAL, List.of("internal error: " + failure
                 + " (this is a bug in sup; --verbose shows the stack trace)"));
+    }
+
+    /** One line for each problem, naming the file as the user named it. */
+    private static List<String> lines(FileProblemsException invalid) {
+        return invalid.problems().stream().map(problem -> invalid.file() + ": " + problem).toList();
     }
 
     /** The JDK's file exceptions carry the path and a terse reason; this puts them as "path: reason". */

@@ -8,6 +8,7 @@ import org.suptools.cli.commands.ExtractCommand;
 import org.suptools.cli.commands.InitCommand;
 import org.suptools.cli.commands.InspectCommand;
 import org.suptools.cli.commands.KeygenCommand;
+import org.suptools.cli.commands.PlanCommand;
 import org.suptools.cli.commands.SignCommand;
 import org.suptools.cli.commands.ValidateCommand;
 import org.suptools.cli.commands.VerifyCommand;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Command;
             ExtractCommand.class,
             KeygenCommand.class,
             DiffCommand.class,
+            PlanCommand.class,
             CompletionCommand.class,
             DemoCommand.class},
         footerHeading = "%n",

@@ -16,13 +16,13 @@ class SupCommandTest {
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).contains("init", "validate", "build", "sign", "verify", "inspect", "extract",
-                "keygen", "diff", "completion", "demo");
+                "keygen", "diff", "plan", "completion", "demo");
         assertThat(result.out()).contains("Exit codes:", " 0 ", " 1 ", " 2 ", " 3 ", " 4 ", " 5 ", "70 ");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"init", "validate", "build", "sign", "verify", "inspect", "extract", "keygen", "diff",
-        "completion", "demo"})
+        "plan", "completion", "demo"})
     void everyCommandsHelp_listsTheExitCodes(String command) {
         Result result = Sup.run(command, "--help");
 

@@ -14,6 +14,7 @@ class CompletionCommandTest {
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).startsWith("#!/usr/bin/env bash")
-                .contains("complete -F _complete_sup", "init", "--force", "keygen", "\"ed25519\" \"ecdsa-p256\" \"rsa-3072\"");
+                .contains("complete -F _complete_sup", "init", "--force", "keygen", "\"ed25519\" \"ecdsa-p256\" \"rsa-3072\"")
+                .contains("_picocli_sup_plan", "--runtime-version", "--installed");
     }
 }

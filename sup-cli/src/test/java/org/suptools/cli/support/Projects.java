@@ -13,6 +13,9 @@ public final class Projects {
     /** The sample package of the source tree; tests run in sup-cli/, one level below the root. */
     public static final Path SAMPLE = Path.of("..", "sample-packages", "packages", "runtime-config");
 
+    /** The sample package for two products: each product-specific action has its own {@code when}. */
+    public static final Path TWO_PRODUCTS = Path.of("..", "sample-packages", "packages", "two-products");
+
     private Projects() {
     }
 

@@ -1,7 +1,7 @@
 package org.suptools.installer.cli;
 
 import java.nio.file.Path;
-import org.suptools.installer.config.ConfigException;
+import org.suptools.model.gateway.ConfigException;
 import org.suptools.installer.config.GatewayConfig;
 import org.suptools.installer.config.GatewayConfigLoader;
 import picocli.CommandLine.Option;

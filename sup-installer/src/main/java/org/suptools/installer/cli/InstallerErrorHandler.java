@@ -2,7 +2,7 @@ package org.suptools.installer.cli;
 
 import java.io.PrintWriter;
 import org.suptools.installer.ExitCode;
-import org.suptools.installer.config.ConfigException;
+import org.suptools.model.gateway.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;

@@ -40,7 +40,7 @@ final class StatusCommand implements Callable<Integer> {
         if (json) {
             ObjectNode status = StateJson.mapper().createObjectNode();
             status.put("runtimeHome", config.runtimeHome().toString());
-            status.put("runtimeVersion", inventory.runtimeVersion().orElse(config.identity().runtimeVersion()).toString());
+            status.put("runtimeVersion", inventory.runtimeVersion().orElse(config.identity().profile().runtimeVersion()).toString());
             status.set("packages", StateJson.mapper().valueToTree(inventory.packages()));
             status.set("lastInstall", StateJson.mapper().valueToTree(last));
             status.put("interruptedInstall", interrupted);
@@ -48,7 +48,7 @@ final class StatusCommand implements Callable<Integer> {
         } else {
             out.println("runtime home:    " + config.runtimeHome());
             out.println("runtime version: " + inventory.runtimeVersion().map(v -> v + " (installed by a firmware update)")
-                    .orElse(config.identity().runtimeVersion().toString()));
+                    .orElse(config.identity().profile().runtimeVersion().toString()));
             if (inventory.packages().isEmpty()) {
                 out.println("installed:       none");
             } else {

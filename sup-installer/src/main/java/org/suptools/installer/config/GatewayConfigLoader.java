@@ -1,12 +1,6 @@
 package org.suptools.installer.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,8 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.suptools.model.action.PackageManager;
 import org.suptools.model.action.Timeout;
-import org.suptools.model.json.JsonProblems;
-import org.suptools.model.json.SupJson;
+import org.suptools.model.gateway.ConfigException;
+import org.suptools.model.gateway.GatewayConfigFile;
+import org.suptools.model.gateway.GatewayProfile;
+import org.suptools.model.json.DocumentFiles;
+import org.suptools.model.json.DocumentFiles.DocumentException;
 import org.suptools.model.validation.Problem;
 import org.suptools.model.version.SemVer;
 
@@ -36,7 +33,6 @@ public final class GatewayConfigLoader {
     public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(60);
     public static final Duration DEFAULT_HEALTH_WAIT = Duration.ofSeconds(60);
     public static final long DEFAULT_MIN_FREE_SPACE = 64L << 20;
-    private static final long MAX_CONFIG_BYTES = 1024 * 1024;
 
     private GatewayConfigLoader() {
     }
@@ -64,24 +60,9 @@ public final class GatewayConfigLoader {
 
     private static RawConfig parse(Path file) throws ConfigException {
         try {
-            if (Files.size(file) > MAX_CONFIG_BYTES) {
-                throw new ConfigException(file, List.of(Problem.error("", "larger than " + MAX_CONFIG_BYTES
-                        + " bytes; not a gateway configuration")));
-            }
-            ObjectMapper mapper = file.toString().endsWith(".json") ? SupJson.json() : SupJson.yaml();
-            try (InputStream in = Files.newInputStream(file)) {
-                RawConfig raw = mapper.readValue(in, RawConfig.class);
-                if (raw == null) {
-                    throw new ConfigException(file, List.of(Problem.error("", "the file is empty")));
-                }
-                return raw;
-            }
-        } catch (JsonProcessingException e) {
-            throw new ConfigException(file, List.of(JsonProblems.of(e)));
-        } catch (NoSuchFileException e) {
-            throw new ConfigException(file, List.of(Problem.error("", "no such file")));
-        } catch (IOException e) {
-            throw new ConfigException(file, List.of(Problem.error("", "cannot read: " + e.getMessage())));
+            return DocumentFiles.read(file, RawConfig.class, GatewayConfigFile.MAX_BYTES, GatewayConfigFile.KIND);
+        } catch (DocumentException e) {
+            throw new ConfigException(file, List.of(e.problem()));
         }
     }
 
@@ -183,21 +164,15 @@ public final class GatewayConfigLoader {
 
     private static GatewayIdentity identity(RawIdentity raw, List<Problem> problems) {
         if (raw == null) {
-            problems.add(Problem.error("identity", "is required (product, os, architecture, runtimeVersion)"));
+            problems.add(GatewayConfigFile.missingIdentity());
             return null;
         }
-        String product = required(raw.product(), "identity.product", problems);
-        String os = required(raw.os(), "identity.os", problems);
-        String architecture = required(raw.architecture(), "identity.architecture", problems);
-        if (raw.runtimeVersion() == null) {
-            problems.add(Problem.error("identity.runtimeVersion", "is required (the installed runtime's version, "
-                    + "such as 5.1.0)"));
-        }
-        if (product == null || os == null || architecture == null || raw.runtimeVersion() == null) {
+        GatewayProfile profile = GatewayConfigFile.profile(raw.product(), raw.os(), raw.architecture(),
+                raw.runtimeVersion(), problems);
+        if (profile == null) {
             return null;
         }
-        return new GatewayIdentity(product, os, architecture, raw.runtimeVersion(),
-                Optional.ofNullable(raw.thingKey()).filter(k -> !k.isBlank()));
+        return new GatewayIdentity(profile, Optional.ofNullable(raw.thingKey()).filter(k -> !k.isBlank()));
     }
 
     private static RuntimeSettings runtime(RawRuntime raw, Path runtimeHome, List<Problem> problems) {
@@ -234,14 +209,6 @@ public final class GatewayConfigLoader {
             command.set(0, runtimeHome.resolve(program).normalize().toString());
         }
         return command;
-    }
-
-    private static String required(String value, String field, List<Problem> problems) {
-        if (value == null || value.isBlank()) {
-            problems.add(Problem.error(field, "is required"));
-            return null;
-        }
-        return value;
     }
 
     private static Path path(Path base, String value, String field, List<Problem> problems) {

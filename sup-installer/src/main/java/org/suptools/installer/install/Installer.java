@@ -168,7 +168,7 @@ public final class Installer {
         try (VerifiedInstall verified = checked) {
             events.on(new InstallEvent.Verified(clock.instant(), verified.info()));
             ArchivePayloads payloads = new ArchivePayloads(verified.archive(), verified.manifest());
-            Plan plan = new Planner(config).plan(verified.manifest(), identity, payloads);
+            Plan plan = new Planner(config).plan(verified.manifest(), identity.profile(), payloads);
             events.on(new InstallEvent.Planned(clock.instant(), plan.actions().stream().map(Installer::step).toList()));
             if (request.dryRun()) {
                 long skipped = plan.actions().stream().filter(PlannedAction::skipped).count();

@@ -72,7 +72,7 @@ final class Rollback {
         int total = manifest.actions().size();
         JournalState state = journal.state();
         UndoContext context = new UndoContext(index, action, state, journal, runtime, commands);
-        boolean touchesRuntime = touchesRuntime(action);
+        boolean touchesRuntime = action.type().runtimeEffect().touchesRuntime();
         boolean runningBefore = touchesRuntime && runningQuietly();
         try {
             Executors.of(action).undo(context);
@@ -111,18 +111,11 @@ final class Rollback {
         }
     }
 
-    private static boolean touchesRuntime(Action action) {
-        return switch (action.type()) {
-            case RUNTIME_STOP, RUNTIME_START, RUNTIME_RESTART, FIRMWARE_UPDATE -> true;
-            default -> false;
-        };
-    }
-
     /** True when the install started or restarted the runtime: it may have loaded what is now restored. */
     private boolean restartNeeded() {
         return journal.state().begun().stream()
                 .map(index -> manifest.actions().get(index - 1))
-                .anyMatch(action -> touchesRuntime(action) && action.type() != org.suptools.model.action.ActionType.RUNTIME_STOP);
+                .anyMatch(action -> action.type().runtimeEffect().startsRuntime());
     }
 
     private void restoreRuntime(boolean wasRunning, boolean restartNeeded, List<String> failures) {

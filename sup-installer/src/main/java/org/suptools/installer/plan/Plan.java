@@ -21,9 +21,7 @@ public record Plan(List<PlannedAction> actions, Map<String, Long> requiredBytes)
 
     /** True when an action stops, starts or replaces the runtime. */
     public boolean touchesRuntime() {
-        return actions.stream().filter(a -> !a.skipped()).anyMatch(a -> switch (a.action().type()) {
-            case RUNTIME_STOP, RUNTIME_START, RUNTIME_RESTART, FIRMWARE_UPDATE -> true;
-            default -> false;
-        });
+        return actions.stream().filter(a -> !a.skipped())
+                .anyMatch(a -> a.action().type().runtimeEffect().touchesRuntime());
     }
 }

@@ -17,18 +17,17 @@ import java.util.Optional;
 import org.suptools.installer.InstallError;
 import org.suptools.installer.RefusedException;
 import org.suptools.installer.config.GatewayConfig;
-import org.suptools.installer.config.GatewayIdentity;
 import org.suptools.installer.exec.Payloads;
 import org.suptools.installer.fs.Trees;
 import org.suptools.model.action.Action;
 import org.suptools.model.action.ArchiveExtract;
 import org.suptools.model.action.ArchiveFormat;
 import org.suptools.model.action.CertificateInstall;
-import org.suptools.model.action.Condition;
 import org.suptools.model.action.FieldValue;
 import org.suptools.model.action.FileDelete;
 import org.suptools.model.action.FirmwareUpdate;
 import org.suptools.model.action.Timeout;
+import org.suptools.model.gateway.GatewayProfile;
 import org.suptools.model.manifest.Manifest;
 import org.suptools.model.manifest.PayloadFile;
 
@@ -52,18 +51,16 @@ public final class Planner {
         this.guard = new PathGuard(config);
     }
 
-    public Plan plan(Manifest manifest, GatewayIdentity identity, Payloads payloads) throws RefusedException, IOException {
+    public Plan plan(Manifest manifest, GatewayProfile gateway, Payloads payloads) throws RefusedException, IOException {
         List<String> problems = new ArrayList<>();
         List<PlannedAction> planned = new ArrayList<>();
         for (int i = 0; i < manifest.actions().size(); i++) {
             Action action = manifest.actions().get(i);
             String where = "actions[" + i + "]";
             Duration timeout = action.header().timeout().map(Timeout::duration).orElse(config.defaultActionTimeout());
-            Optional<Condition> when = action.header().when();
-            if (when.isPresent() && !when.get().matches(identity.os(), identity.product(), identity.architecture())) {
-                planned.add(new PlannedAction(i + 1, action, Map.of(), timeout, Optional.of("condition "
-                        + when.get().summary() + " does not match this gateway (os=" + identity.os() + " product="
-                        + identity.product() + " architecture=" + identity.architecture() + ")")));
+            Optional<String> skipReason = gateway.skipReason(action);
+            if (skipReason.isPresent()) {
+                planned.add(new PlannedAction(i + 1, action, Map.of(), timeout, skipReason));
                 continue;
             }
             Map<String, Path> paths = new LinkedHashMap<>();

@@ -44,6 +44,13 @@ public record Inventory(Optional<SemVer> runtimeVersion, Map<String, InstalledPa
         return Optional.ofNullable(packages.get(name));
     }
 
+    /** The version of each installed package, by name. */
+    public Map<String, SemVer> versions() {
+        Map<String, SemVer> versions = new TreeMap<>();
+        packages.forEach((name, installed) -> versions.put(name, installed.version()));
+        return versions;
+    }
+
     public Inventory with(String name, InstalledPackage installed) {
         Map<String, InstalledPackage> copy = new TreeMap<>(packages);
         copy.put(name, installed);

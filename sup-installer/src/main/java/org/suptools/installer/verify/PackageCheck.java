@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.suptools.installer.InstallError;
 import org.suptools.installer.RefusedException;
@@ -18,9 +16,8 @@ import org.suptools.model.InvalidPackageException;
 import org.suptools.model.archive.ArchiveLimits;
 import org.suptools.model.archive.ProgressListener;
 import org.suptools.model.archive.SupArchive;
+import org.suptools.model.gateway.Applicability;
 import org.suptools.model.manifest.Manifest;
-import org.suptools.model.manifest.Requirement;
-import org.suptools.model.manifest.Target;
 import org.suptools.model.packaging.PackageVerifier;
 import org.suptools.model.packaging.PackageVerifier.SignedManifest;
 import org.suptools.model.packaging.VerifyOptions;
@@ -64,8 +61,7 @@ public final class PackageCheck {
             archive.verifyPayloads(manifest.payloads(), progress);
             PackageInfo verified = new PackageInfo(Optional.of(manifest.name()), Optional.of(manifest.version().toString()),
                     info.fileName(), info.sha256(), signed.trustedSigners());
-            checkTarget(manifest, identity);
-            checkRequirements(manifest, inventory);
+            checkApplies(manifest, identity, inventory);
             checkVersion(manifest, inventory);
             return new VerifiedInstall(archive, manifest, verified);
         } catch (InvalidPackageException e) {
@@ -89,36 +85,15 @@ public final class PackageCheck {
         }
     }
 
-    private static void checkTarget(Manifest manifest, GatewayIdentity gateway) throws RefusedException {
-        if (manifest.targets().isEmpty()) {
-            return;
+    private static void checkApplies(Manifest manifest, GatewayIdentity identity, Inventory inventory)
+            throws RefusedException {
+        Applicability applicability = Applicability.of(manifest.targets(), manifest.requires(), identity.profile(),
+                inventory.versions());
+        if (!applicability.targetMatches()) {
+            throw new RefusedException(InstallError.TARGET_MISMATCH, applicability.targetRefusal());
         }
-        for (Target target : manifest.targets()) {
-            if (target.matches(gateway.product(), gateway.os(), gateway.architecture(), gateway.runtimeVersion())) {
-                return;
-            }
-        }
-        List<String> targets = manifest.targets().stream().map(Target::toString).toList();
-        throw new RefusedException(InstallError.TARGET_MISMATCH, "the package is for " + String.join(", ", targets)
-                + ", not for this gateway (" + gateway.product() + "/" + gateway.os() + "/" + gateway.architecture()
-                + " runtime " + gateway.runtimeVersion() + ")");
-    }
-
-    private static void checkRequirements(Manifest manifest, Inventory inventory) throws RefusedException {
-        List<String> problems = new ArrayList<>();
-        for (int i = 0; i < manifest.requires().size(); i++) {
-            Requirement requirement = manifest.requires().get(i);
-            Optional<InstalledPackage> installed = inventory.installed(requirement.name());
-            if (installed.isEmpty()) {
-                problems.add("requires[" + i + "]: needs " + requirement.name() + " " + requirement.version()
-                        + ", which is not installed");
-            } else if (!requirement.version().contains(installed.get().version())) {
-                problems.add("requires[" + i + "]: needs " + requirement.name() + " " + requirement.version()
-                        + ", but " + installed.get().version() + " is installed");
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new RefusedException(InstallError.REQUIREMENT_NOT_MET, problems);
+        if (!applicability.requirementsMet()) {
+            throw new RefusedException(InstallError.REQUIREMENT_NOT_MET, applicability.unmetRequirements());
         }
     }
 

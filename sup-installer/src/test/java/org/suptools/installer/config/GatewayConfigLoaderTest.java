@@ -9,6 +9,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.suptools.model.action.PackageManager;
+import org.suptools.model.gateway.ConfigException;
 
 /** The gateway config: defaults, paths relative to the file, and every problem located. */
 class GatewayConfigLoaderTest {

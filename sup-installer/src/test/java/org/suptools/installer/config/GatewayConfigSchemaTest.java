@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.suptools.installer.cli.InstallerMain;
+import org.suptools.model.gateway.ConfigException;
 import org.suptools.model.json.SupJson;
 
 /** docs/schema/gateway-config.schema.json says what the config loader reads, and the docs' example is valid. */

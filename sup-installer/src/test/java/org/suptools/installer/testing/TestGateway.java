@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import org.suptools.installer.config.ConfigException;
+import org.suptools.model.gateway.ConfigException;
 import org.suptools.installer.config.GatewayConfig;
 import org.suptools.installer.config.GatewayConfigLoader;
 import org.suptools.installer.event.InstallListener;

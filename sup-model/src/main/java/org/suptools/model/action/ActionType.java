@@ -39,6 +39,17 @@ public enum ActionType {
         return recordClass;
     }
 
+    /** What actions of this type do to the runtime; a firmware update restarts it. */
+    public RuntimeEffect runtimeEffect() {
+        return switch (this) {
+            case RUNTIME_STOP -> RuntimeEffect.STOP;
+            case RUNTIME_START -> RuntimeEffect.START;
+            case RUNTIME_RESTART, FIRMWARE_UPDATE -> RuntimeEffect.RESTART;
+            case SYSTEM_REBOOT -> RuntimeEffect.REBOOT_AFTER;
+            default -> RuntimeEffect.NONE;
+        };
+    }
+
     public static Optional<ActionType> fromName(String name) {
         return Arrays.stream(values()).filter(t -> t.typeName.equals(name)).findFirst();
     }

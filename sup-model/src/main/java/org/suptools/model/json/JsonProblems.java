@@ -1,5 +1,6 @@
 package org.suptools.model.json;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -7,6 +8,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.suptools.model.validation.Problem;
@@ -46,6 +49,10 @@ public final class JsonProblems {
             return Problem.error(path, "'" + format.getValue() + "' is not a valid value");
         }
         if (mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            if (readFromText(mismatch.getTargetType())) {
+                // A version or a duration written as a YAML number (runtimeVersion: 5.1) lost its text already.
+                return Problem.error(path, "expected " + describe(String.class));
+            }
             return Problem.error(path, "expected " + describe(mismatch.getTargetType()) + detail(mapping));
         }
         return fieldProblem(path, mapping.getOriginalMessage());
@@ -64,6 +71,13 @@ public final class JsonProblems {
             return Problem.error(location, text.substring(colon + 2));
         }
         return Problem.error(path, text);
+    }
+
+    /** A value type the documents write as text, such as a SemVer: it has a static creator from a String. */
+    private static boolean readFromText(Class<?> type) {
+        return Arrays.stream(type.getDeclaredMethods()).anyMatch(method -> Modifier.isStatic(method.getModifiers())
+                && method.isAnnotationPresent(JsonCreator.class)
+                && Arrays.equals(method.getParameterTypes(), new Class<?>[] {String.class}));
     }
 
     private static String detail(JsonMappingException e) {

@@ -1,8 +1,6 @@
 package org.suptools.model.manifest;
 
-import java.util.Objects;
 import java.util.Optional;
-import org.suptools.model.version.SemVer;
 import org.suptools.model.version.VersionRange;
 
 /**
@@ -24,16 +22,6 @@ public record Target(String product, String os, String architecture, Optional<Ve
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(field + ": is required (use \"*\" for any)");
         }
-    }
-
-    /** True when a gateway with this identity is one this target is for. */
-    public boolean matches(String gatewayProduct, String gatewayOs, String gatewayArchitecture, SemVer runtime) {
-        return matches(product, gatewayProduct) && matches(os, gatewayOs) && matches(architecture, gatewayArchitecture)
-                && runtimeVersion.map(range -> range.contains(runtime)).orElse(true);
-    }
-
-    private static boolean matches(String wanted, String actual) {
-        return ANY.equals(wanted) || Objects.equals(wanted, actual);
     }
 
     @Override

@@ -1,11 +1,7 @@
 package org.suptools.model.spec;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,7 +9,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.suptools.model.archive.PayloadSource;
-import org.suptools.model.json.JsonProblems;
+import org.suptools.model.json.DocumentFiles;
+import org.suptools.model.json.DocumentFiles.DocumentException;
 import org.suptools.model.json.SupJson;
 import org.suptools.model.manifest.PayloadFile;
 import org.suptools.model.validation.PackageValidator;
@@ -96,22 +93,9 @@ public final class SpecFiles {
 
     public static PackageSpec parse(Path file) throws SpecException {
         try {
-            if (Files.size(file) > MAX_SPEC_BYTES) {
-                throw new SpecException(file, List.of(Problem.error("", "larger than " + MAX_SPEC_BYTES + " bytes; not a spec")));
-            }
-            try (InputStream in = Files.newInputStream(file)) {
-                PackageSpec spec = mapperFor(file).readValue(in, PackageSpec.class);
-                if (spec == null) {
-                    throw new SpecException(file, List.of(Problem.error("", "the file is empty")));
-                }
-                return spec;
-            }
-        } catch (JsonProcessingException e) {
-            throw new SpecException(file, List.of(JsonProblems.of(e)));
-        } catch (NoSuchFileException e) {
-            throw new SpecException(file, List.of(Problem.error("", "no such file")));
-        } catch (IOException e) {
-            throw new SpecException(file, List.of(Problem.error("", "cannot read: " + e.getMessage())));
+            return DocumentFiles.read(file, PackageSpec.class, MAX_SPEC_BYTES, "a spec");
+        } catch (DocumentException e) {
+            throw new SpecException(file, List.of(e.problem()));
         }
     }
 
@@ -128,10 +112,6 @@ public final class SpecFiles {
         } finally {
             Files.deleteIfExists(temp);
         }
-    }
-
-    private static ObjectMapper mapperFor(Path file) {
-        return file.toString().endsWith(".json") ? SupJson.json() : SupJson.yaml();
     }
 
     /** Every regular file under the payload directory, sorted by name; none when it does not exist. */
