@@ -136,6 +136,10 @@ public final class PlanCommand implements Callable<Integer> {
             view.printJson(spec.commandLine().getOut());
         } else if (!common.quiet()) {
             view.printText(spec.commandLine().getOut());
+        } else if (!view.plan().applies()) {
+            // Quiet, as in a pipeline's loop over gateway profiles: the exit code alone would not say why.
+            spec.commandLine().getErr().println("sup: " + view.file() + ": does not apply: "
+                    + view.plan().applicability().refusal());
         }
         return view.plan().applies() ? ExitCodes.OK : ExitCodes.INVALID;
     }

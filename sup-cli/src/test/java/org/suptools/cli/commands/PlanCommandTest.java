@@ -98,6 +98,20 @@ class PlanCommandTest {
     }
 
     @Test
+    void quiet_printsOnlyWhyItDoesNotApply_asOneErrorLine() {
+        Result applies = plan(Projects.TWO_PRODUCTS, "dw-edge", "1.4.0", "--quiet");
+        Result refused = plan(Projects.TWO_PRODUCTS, "dw-edge", "2.0.0", "--quiet");
+
+        assertThat(applies.exitCode()).as(applies.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(applies.out() + applies.err()).isEmpty();
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCodes.INVALID);
+        assertThat(refused.out()).isEmpty();
+        assertThat(refused.err().lines()).singleElement().asString()
+                .startsWith("sup: ").contains("sup.yaml: does not apply: the package is for ")
+                .contains("not for this gateway");
+    }
+
+    @Test
     void aRuntimeVersionOutOfRange_doesNotApply() throws Exception {
         Result result = plan(Projects.TWO_PRODUCTS, "dw-edge", "2.0.0", "--json");
 

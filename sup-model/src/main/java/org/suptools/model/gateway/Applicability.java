@@ -56,6 +56,16 @@ public record Applicability(GatewayProfile gateway, List<TargetCheck> targets, L
         return "the package is for " + String.join(", ", listed) + ", not for this gateway (" + gateway + ")";
     }
 
+    /** Why the package does not apply, in one line: the target refusal, then each unmet requirement. */
+    public String refusal() {
+        List<String> reasons = new ArrayList<>();
+        if (!targetMatches()) {
+            reasons.add(targetRefusal());
+        }
+        reasons.addAll(unmetRequirements());
+        return String.join("; ", reasons);
+    }
+
     /** Each unmet requirement, located: {@code requires[0]: needs acme-base >=1.0.0, which is not installed}. */
     public List<String> unmetRequirements() {
         return requirements.stream().filter(check -> !check.met())

@@ -66,4 +66,12 @@ class ApplicabilityTest {
         assertThat(applicability.unmetRequirements()).isEmpty();
         assertThat(applicability.requirements().get(0).message()).isEqualTo("needs acme-base >=1.0.0; 1.2.0 is installed");
     }
+
+    @Test
+    void refusal_joinsTheTargetRefusalAndEachUnmetRequirement_inOneLine() {
+        Applicability applicability = Applicability.of(List.of(GATEWAY), List.of(BASE), EDGE, Map.of());
+
+        assertThat(applicability.refusal()).isEqualTo(applicability.targetRefusal()
+                + "; requires[0]: needs acme-base >=1.0.0, which is not installed");
+    }
 }
