@@ -20,8 +20,8 @@ public final class CliReference {
     public static final String REGENERATE = "mvn -pl docs -am test -Dtest=CliReferenceIsCurrentTest "
             + "-Dsurefire.failIfNoSpecifiedTests=false -Dsup.docs.update=true";
 
-    private static final String GENERATED = "<!-- Generated from the picocli commands by org.suptools.docs.CliReference;"
-            + " do not edit. Regenerate with: " + REGENERATE + " -->\n";
+    private static final String GENERATED = "<!-- Generated from the picocli commands by "
+            + "org.suptools.docs.CliReference; do not edit. Regenerate with: " + REGENERATE + " -->\n";
 
     private CliReference() {
     }

@@ -115,8 +115,8 @@ final class CommandReference {
 
     private static void exitCodes(UsageMessageSpec usage, StringBuilder out) {
         table("Exit codes", List.of("Code", "Meaning"), List.copyOf(usage.exitCodeList().entrySet()),
-                code -> List.of(Markdown.code(plain(code.getKey()).strip()), Markdown.text(plain(code.getValue()).strip())),
-                out);
+                code -> List.of(Markdown.code(plain(code.getKey()).strip()),
+                        Markdown.text(plain(code.getValue()).strip())), out);
     }
 
     private static <T> void table(String title, List<String> headings, List<T> rows, Function<T, List<String>> cells,
@@ -179,7 +179,8 @@ final class CommandReference {
         if (group.exclusive()) {
             List<String> others = group.options().stream().filter(other -> other != option && !other.hidden())
                     .map(other -> Markdown.code(other.longestName())).toList();
-            return others.isEmpty() ? "**Required.** " : "**Required** unless " + String.join(" or ", others) + " is given. ";
+            return others.isEmpty() ? "**Required.** "
+                    : "**Required** unless " + String.join(" or ", others) + " is given. ";
         }
         return option.required() ? "**Required.** " : "";
     }

@@ -18,7 +18,8 @@ final class Markdown {
 
     /** Plain text, shown as written: nothing in it becomes emphasis, a link, a list or a heading. */
     static String text(String plain) {
-        String escaped = INLINE_SPECIAL.matcher(plain).replaceAll(match -> Matcher.quoteReplacement("\\" + match.group()));
+        String escaped = INLINE_SPECIAL.matcher(plain)
+                .replaceAll(match -> Matcher.quoteReplacement("\\" + match.group()));
         return BLOCK_START.matcher(escaped).replaceFirst(match -> Matcher.quoteReplacement("\\" + match.group()));
     }
 

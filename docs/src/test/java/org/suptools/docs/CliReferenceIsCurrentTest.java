@@ -23,8 +23,8 @@ class CliReferenceIsCurrentTest {
             Path committed = COMMITTED.resolve(page.getKey());
             String text = Files.exists(committed) ? Files.readString(committed) : "";
 
-            assertThat(text).withFailMessage("docs/reference/%s is not what the commands give now; regenerate it with: %s",
-                    page.getKey(), CliReference.REGENERATE).isEqualTo(page.getValue());
+            assertThat(text).withFailMessage("docs/reference/%s is not what the commands give now; "
+                    + "regenerate it with: %s", page.getKey(), CliReference.REGENERATE).isEqualTo(page.getValue());
         }
     }
 

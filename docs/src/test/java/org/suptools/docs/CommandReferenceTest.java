@@ -29,7 +29,8 @@ class CommandReferenceTest {
         @Option(names = {"--out", "-o"}, required = true, paramLabel = "OUT", description = "Where to write.")
         String out;
 
-        @Option(names = "--level", paramLabel = "N", defaultValue = "2", description = "How deep (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--level", paramLabel = "N", defaultValue = "2",
+                description = "How deep (default: ${DEFAULT-VALUE}).")
         int level;
 
         @Option(names = "--mode", paramLabel = "MODE", defaultValue = "a|b", showDefaultValue = Visibility.ALWAYS,
@@ -93,7 +94,8 @@ class CommandReferenceTest {
 
     @Test
     void render_tablesTheParametersAndOptions_inHelpOrder_escapingPipes() {
-        assertThat(render()).contains("| Parameter | Description |\n| --- | --- |\n| `FILE...` | Files to read: a\\|b. |\n")
+        assertThat(render())
+                .contains("| Parameter | Description |\n| --- | --- |\n| `FILE...` | Files to read: a\\|b. |\n")
                 .contains("| Option | Description |\n| --- | --- |\n"
                         + "| `--level=N` | How deep (default: 2). |\n"
                         + "| `--mode=MODE` | The mode.<br>Default: `a\\|b` |\n"
