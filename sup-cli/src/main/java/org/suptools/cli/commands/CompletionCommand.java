@@ -11,9 +11,11 @@ import picocli.CommandLine.Spec;
 /** {@code sup completion}: the bash completion script, generated from the command definitions. */
 @Command(name = "completion",
         header = "Print a bash/zsh completion script.",
-        mixinStandardHelpOptions = true,
-        description = {"Print a completion script for bash (zsh: run 'autoload -U +X bashcompinit && bashcompinit' "
-                + "first).", "Use it with: source <(sup completion)"})
+        mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Print a completion script for bash (zsh: run 'autoload -U +X bashcompinit && bashcompinit' "
+                + "first).",
+        footer = {"%nExamples:", "  source <(sup completion)",
+            "  sup completion > ~/.local/share/bash-completion/completions/sup"})
 public final class CompletionCommand implements Callable<Integer> {
 
     @Spec

@@ -37,7 +37,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code sup demo}: the packaging half of the end-to-end demo, on the sample package. */
+/** {@code sup demo}: the end-to-end demo on the sample package, installed on a sandbox gateway by bin/sup-installer. */
 @Command(name = "demo",
         header = "The end-to-end demo: build, sign, verify and install the sample package on a sandbox gateway.",
         mixinStandardHelpOptions = true, sortOptions = false,
@@ -52,8 +52,10 @@ import picocli.CommandLine.Spec;
                 + "named by the system property " + DemoInstaller.PROPERTY + "). Without it (sup not run from a "
                 + "source tree) the demo stops after the packaging half, with exit code 0.",
             "Re-running stops and replaces the sandbox and the files of the previous run in the work directory.",
-            "Exit codes: 0 done; non-zero when a step fails (the install's own exit code when the install fails: "
-                + "1 failed and rolled back, 3 refused, 4 rollback incomplete, 5 busy)."})
+            "Exit codes: 0 done; those below when a packaging step fails; when creating the sandbox or the install "
+                + "fails, the installer's own (1 failed and rolled back, 2 usage, 3 refused, 4 rollback incomplete, "
+                + "5 busy)."},
+        footer = {"%nExamples:", "  bin/sup demo", "  bin/sup demo --dir /tmp/sup-demo --stop"})
 public final class DemoCommand implements Callable<Integer> {
 
     static final String SAMPLE = "sample-packages/packages/runtime-config";

@@ -30,7 +30,9 @@ import picocli.CommandLine.Spec;
         description = {"Show what changed from package A to package B: metadata, targets, requirements, "
                 + "actions (matched by id, so a reorder shows as moves), payloads by hash, and signers.",
             "Lines start with + (added), - (removed), ~ (changed) or > (moved). The packages' structure is "
-                + "checked, their payloads are not hashed."})
+                + "checked, their payloads are not hashed."},
+        footer = {"%nExamples:", "  sup diff my-package-1.0.sup my-package-1.1.sup",
+            "  sup diff my-package-1.0.sup my-package-1.1.sup --exit-code --json"})
 public final class DiffCommand implements Callable<Integer> {
 
     @Spec

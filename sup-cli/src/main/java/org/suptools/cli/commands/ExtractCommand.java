@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
         description = {"Unpack a package safely: manifest.json, signatures.json and payload/..., each file "
                 + "checked against the manifest's size and SHA-256 before it appears. Nothing is written "
                 + "outside DIR, nothing is overwritten, and on failure nothing is left behind.",
-            "DIR must be empty or absent. With --trust the signatures are checked first."})
+            "DIR must be empty or absent. With --trust the signatures are checked first."},
+        footer = {"%nExample:", "  sup extract my-package.sup -d my-package-contents --trust keys/release.pub"})
 public final class ExtractCommand implements Callable<Integer> {
 
     @Spec
@@ -44,7 +45,8 @@ public final class ExtractCommand implements Callable<Integer> {
     @Parameters(paramLabel = "IN.sup", description = "The package to unpack.")
     private Path in;
 
-    @Option(names = {"-d", "--dir"}, required = true, paramLabel = "DIR", description = "Where to unpack it.")
+    @Option(names = {"-d", "--dir"}, required = true, paramLabel = "DIR",
+            description = "The directory to unpack into (empty or absent).")
     private Path dir;
 
     @Option(names = "--trust", paramLabel = "DIR_OR_KEY",

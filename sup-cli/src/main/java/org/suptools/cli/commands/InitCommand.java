@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
         header = "Start a package project: DIR/sup.yaml with a commented example, and DIR/payload/.",
         mixinStandardHelpOptions = true, sortOptions = false,
         description = "Create a package project: DIR/sup.yaml with a commented example, and DIR/payload/ "
-                + "with the example payload file it uses.")
+                + "with the example payload file it uses.",
+        footer = {"%nExamples:", "  sup init my-package", "  sup init my-package --name acme-config"})
 public final class InitCommand implements Callable<Integer> {
 
     static final String PAYLOAD_FILE = "app.properties";

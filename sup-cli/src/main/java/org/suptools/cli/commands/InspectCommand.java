@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
         description = {"Show what is in a package: metadata, targets, actions, payloads, signatures and archive "
                 + "entries.",
             "Only the structure is checked (payloads are not hashed, signatures are only checked with --trust); "
-                + "use 'sup verify' before relying on what it shows."})
+                + "use 'sup verify' before relying on what it shows."},
+        footer = {"%nExamples:", "  sup inspect my-package.sup", "  sup inspect my-package.sup --trust keys/ --json"})
 public final class InspectCommand implements Callable<Integer> {
 
     @Spec
@@ -49,7 +50,8 @@ public final class InspectCommand implements Callable<Integer> {
     private Path in;
 
     @Option(names = "--trust", paramLabel = "DIR_OR_KEY",
-            description = "Mark each signature trusted, untrusted or bad-signature against these public keys.")
+            description = "Mark each signature trusted, untrusted or bad-signature against these public keys "
+                    + "(a .pub file, or a directory of them).")
     private Path trust;
 
     @Override

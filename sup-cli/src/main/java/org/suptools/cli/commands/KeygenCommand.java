@@ -30,7 +30,8 @@ import picocli.CommandLine.TypeConversionException;
         mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Generate a signing key pair: NAME.key, the private key (PKCS#8 PEM, readable by you "
                 + "only), and NAME.pub, the public key to give to the gateways' trust stores.",
-            "Existing files are never overwritten."})
+            "Existing files are never overwritten."},
+        footer = {"%nExamples:", "  sup keygen -o keys/release", "  sup keygen -o keys/legacy --algorithm rsa-3072"})
 public final class KeygenCommand implements Callable<Integer> {
 
     @Spec
@@ -48,7 +49,7 @@ public final class KeygenCommand implements Callable<Integer> {
 
     @Option(names = {"-a", "--algorithm"}, paramLabel = "ALGORITHM", defaultValue = "ed25519",
             converter = AlgorithmConverter.class, completionCandidates = AlgorithmNames.class,
-            description = "ed25519 (default), ecdsa-p256 or rsa-3072 (RSA-PSS).")
+            description = "The key algorithm: ed25519, ecdsa-p256 or rsa-3072 (RSA-PSS); default: ${DEFAULT-VALUE}.")
     private KeyAlgorithm algorithm;
 
     static final class AlgorithmConverter implements ITypeConverter<KeyAlgorithm> {

@@ -35,7 +35,9 @@ import picocli.CommandLine.Spec;
                 + "and hashes); a tampered package is refused, not signed.",
             "Signing again with the same key replaces that key's signature. The manifest and payloads are "
                 + "copied unchanged; with Ed25519 keys the result is byte-reproducible.",
-            "Without -o the package is replaced in place, atomically."})
+            "Without -o the package is replaced in place, atomically."},
+        footer = {"%nExamples:", "  sup sign my-package.sup --key keys/second.key",
+            "  sup sign my-package.sup -k keys/release.key -o my-package-signed.sup"})
 public final class SignCommand implements Callable<Integer> {
 
     @Spec
@@ -51,7 +53,8 @@ public final class SignCommand implements Callable<Integer> {
             description = "A private key file (PEM) to sign with; repeat for several signatures.")
     private List<Path> keyFiles;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "OUT.sup", description = "Write the signed package here instead.")
+    @Option(names = {"-o", "--out"}, paramLabel = "OUT.sup",
+            description = "Write the signed package here instead of replacing IN.sup.")
     private Path out;
 
     @Override

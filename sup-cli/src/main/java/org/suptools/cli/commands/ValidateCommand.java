@@ -44,7 +44,8 @@ import picocli.CommandLine.Spec;
             "For a .sup: the full integrity check (structure, payload sizes and hashes; signatures only with "
                 + "--trust), then the checks of the manifest. An expired package is a warning here; "
                 + "'sup verify' refuses it.",
-            "Exit 1 if there is any error."})
+            "Exit 1 if there is any error."},
+        footer = {"%nExamples:", "  sup validate my-package", "  sup validate my-package.sup --trust keys/release.pub"})
 public final class ValidateCommand implements Callable<Integer> {
 
     @Spec

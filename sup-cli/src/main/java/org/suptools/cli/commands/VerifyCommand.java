@@ -34,7 +34,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true, sortOptions = false,
         description = {"The full check of a package, as a gateway makes it: structure, manifest, signatures "
                 + "against the trusted keys, expiry, and every payload's size and SHA-256.",
-            "Exit 0 only if the package is intact, signed by at least --threshold trusted keys, and not expired."})
+            "Exit 0 only if the package is intact, signed by at least --threshold trusted keys, and not expired."},
+        footer = {"%nExamples:", "  sup verify my-package.sup --trust keys/release.pub",
+            "  sup verify my-package.sup --trust keys/ --threshold 2 --at 2030-01-01T00:00:00Z"})
 public final class VerifyCommand implements Callable<Integer> {
 
     @Spec

@@ -14,7 +14,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code sup-installer history --config GATEWAY_CONFIG [--json]}: past installs with their outcomes, oldest first. */
-@Command(mixinStandardHelpOptions = true, name = "history", description = "Lists past installs with their outcomes, oldest first.")
+@Command(mixinStandardHelpOptions = true, name = "history", sortOptions = false,
+        description = "Lists past installs with their outcomes, oldest first.",
+        exitCodeListHeading = ExitCodeHelp.HEADING,
+        exitCodeList = {"0:shown", "1:failed: the installer's state could not be read", ExitCodeHelp.USAGE})
 final class HistoryCommand implements Callable<Integer> {
 
     @Spec

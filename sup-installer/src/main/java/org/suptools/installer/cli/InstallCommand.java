@@ -26,12 +26,16 @@ import picocli.CommandLine.Spec;
 
 /** {@code sup-installer install FILE.sup --config GATEWAY_CONFIG}: applies one package. */
 @Command(mixinStandardHelpOptions = true, name = "install", sortOptions = false,
+        header = "Install one package on this gateway: verified, journaled, rolled back on failure.",
         description = {"Applies one package: lock, recover an interrupted install, verify, plan, run the actions with "
                 + "a journal, roll back on failure; writes confirmation.json, the audit log and the TR50 reply in the "
                 + "logs directory."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:succeeded", "1:failed; rolled back (or stopped, failure policy stop)", "2:usage",
-            "3:refused before any change", "4:rollback incomplete: the gateway needs attention", "5:busy"})
+        exitCodeListHeading = ExitCodeHelp.HEADING,
+        exitCodeList = {ExitCodeHelp.SUCCEEDED, ExitCodeHelp.FAILED, ExitCodeHelp.USAGE, ExitCodeHelp.REFUSED,
+            ExitCodeHelp.ROLLBACK_INCOMPLETE, ExitCodeHelp.BUSY},
+        footer = {"%nExamples:", "  sup-installer install app.sup --config /tmp/gw/gateway.yaml --dry-run",
+            "  sup-installer install app.sup --config /tmp/gw/gateway.yaml --campaign-id C-2026-11 "
+                + "--mailbox-id M-8813"})
 final class InstallCommand implements Callable<Integer> {
 
     @Spec
@@ -50,7 +54,8 @@ final class InstallCommand implements Callable<Integer> {
             description = "The TR50 mailbox message to acknowledge (mailbox.ack) and to correlate log messages with.")
     String mailboxId;
 
-    @Option(names = "--thing-key", paramLabel = "KEY", description = "The gateway's thing key (default: the config's).")
+    @Option(names = "--thing-key", paramLabel = "THING_KEY",
+            description = "The gateway's thing key (default: the config's).")
     String thingKey;
 
     @Option(names = "--dry-run", description = "Verify and plan only; change nothing.")

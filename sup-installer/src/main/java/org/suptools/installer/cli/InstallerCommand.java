@@ -15,14 +15,10 @@ import picocli.CommandLine.Command;
             SandboxCommand.class,
             picocli.CommandLine.HelpCommand.class
         },
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:succeeded",
-            "1:failed; rolled back (or stopped there, with failure policy stop)",
-            "2:usage: bad command line or gateway configuration",
-            "3:refused before any change (invalid, untrusted, expired, not for this gateway, plan refused)",
-            "4:rollback incomplete: the gateway needs attention (run recover once fixed)",
-            "5:busy: another installer holds the lock; nothing was touched"
-        })
+        exitCodeListHeading = ExitCodeHelp.HEADING,
+        exitCodeList = {ExitCodeHelp.SUCCEEDED, ExitCodeHelp.FAILED, ExitCodeHelp.USAGE, ExitCodeHelp.REFUSED,
+            ExitCodeHelp.ROLLBACK_INCOMPLETE, ExitCodeHelp.BUSY},
+        footerHeading = "%n",
+        footer = "Run 'sup-installer COMMAND --help' for the options of a command.")
 public final class InstallerCommand {
 }

@@ -15,12 +15,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code sup-installer recover --config GATEWAY_CONFIG}: finishes or undoes an interrupted install. */
-@Command(mixinStandardHelpOptions = true, name = "recover",
+@Command(mixinStandardHelpOptions = true, name = "recover", sortOptions = false,
+        header = "Finish or undo an interrupted install.",
         description = {"Finishes an interrupted install that had committed, or undoes one that had not, so the "
                 + "runtime home is exactly as before or exactly as after; confirmation.json says which."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:consistent: recovered, or nothing to recover", "2:usage",
-            "4:rollback incomplete: the gateway needs attention", "5:busy"})
+        exitCodeListHeading = ExitCodeHelp.HEADING,
+        exitCodeList = {"0:consistent: recovered, or nothing to recover", ExitCodeHelp.USAGE,
+            ExitCodeHelp.ROLLBACK_INCOMPLETE, ExitCodeHelp.BUSY},
+        footer = {"%nExample:", "  sup-installer recover --config /tmp/gw/gateway.yaml"})
 final class RecoverCommand implements Callable<Integer> {
 
     @Spec

@@ -28,8 +28,15 @@ import picocli.CommandLine.Spec;
  * store holding the given keys (none: unsigned packages allowed), and {@code DIR/gateway.yaml}.
  */
 @Command(mixinStandardHelpOptions = true, name = "sandbox", sortOptions = false,
+        header = "Create a sandbox gateway to try packages on.",
         description = {"Creates a ready sandbox gateway in DIR: DIR/gateway.yaml, a runtime home DIR/dwcore with "
-                + "the sample runtime installed and running, logs, state and a trust store with the given keys."})
+                + "the sample runtime installed and running, logs, state and a trust store with the given keys.",
+            "It prints the config path and the commands that stop and start the runtime."},
+        exitCodeListHeading = ExitCodeHelp.HEADING,
+        exitCodeList = {"0:created", "1:failed: a key file is unreadable, or the runtime did not start",
+            "2:usage: bad command line, or DIR already holds a sandbox"},
+        footer = {"%nExamples:", "  sup-installer sandbox /tmp/gw --trust keys/release.pub",
+            "  sup-installer install my-package.sup --config /tmp/gw/gateway.yaml"})
 final class SandboxCommand implements Callable<Integer> {
 
     static final String HOME = "dwcore";
@@ -48,16 +55,20 @@ final class SandboxCommand implements Callable<Integer> {
             description = "The version of the sample runtime installed (default: ${DEFAULT-VALUE}).")
     String runtimeVersion;
 
-    @Option(names = "--product", defaultValue = "dw-gateway", description = "The gateway's product (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--product", paramLabel = "PRODUCT", defaultValue = "dw-gateway",
+            description = "The gateway's product (default: ${DEFAULT-VALUE}).")
     String product;
 
-    @Option(names = "--os", defaultValue = "linux", description = "The gateway's OS (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--os", paramLabel = "OS", defaultValue = "linux",
+            description = "The gateway's OS (default: ${DEFAULT-VALUE}).")
     String os;
 
-    @Option(names = "--architecture", description = "The gateway's architecture (default: this machine's, e.g. x86_64).")
+    @Option(names = "--architecture", paramLabel = "ARCH",
+            description = "The gateway's architecture (default: this machine's, e.g. x86_64).")
     String architecture;
 
-    @Option(names = "--thing-key", defaultValue = "sandbox-gateway", description = "The gateway's thing key (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--thing-key", paramLabel = "THING_KEY", defaultValue = "sandbox-gateway",
+            description = "The gateway's thing key (default: ${DEFAULT-VALUE}).")
     String thingKey;
 
     @Option(names = "--health-wait", paramLabel = "DURATION", defaultValue = "60s",

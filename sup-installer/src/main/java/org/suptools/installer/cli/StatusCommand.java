@@ -17,7 +17,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code sup-installer status --config GATEWAY_CONFIG [--json]}: installed packages and the last result. */
-@Command(mixinStandardHelpOptions = true, name = "status", description = "Shows the installed packages with their versions, and the last install's result.")
+@Command(mixinStandardHelpOptions = true, name = "status", sortOptions = false,
+        description = "Shows the runtime home and version, the installed packages with their versions, the last "
+                + "install's result, and whether an interrupted install awaits recover.",
+        exitCodeListHeading = ExitCodeHelp.HEADING,
+        exitCodeList = {"0:shown", "1:failed: the installer's state could not be read", ExitCodeHelp.USAGE})
 final class StatusCommand implements Callable<Integer> {
 
     @Spec
@@ -26,7 +30,7 @@ final class StatusCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions options;
 
-    @Option(names = "--json", description = "Print JSON, stable for scripts.")
+    @Option(names = "--json", description = "Print a JSON object, stable for scripts.")
     boolean json;
 
     @Override
