@@ -52,7 +52,10 @@ import picocli.CommandLine.Spec;
             "For a .sup: the full integrity check first (structure, payload sizes and hashes, expiry); signatures "
                 + "only with --trust. Paths and free space depend on the gateway's files: 'sup-installer install "
                 + "--dry-run' checks them there.",
-            "Exit 0 when the package applies to the gateway, 1 when it does not or the spec or package is invalid."})
+            "Exit 0 when the package applies to the gateway, 1 when it does not or the spec or package is invalid; "
+                + "with --quiet, one line on stderr says why it does not apply."},
+        footer = {"%nExamples:", "  sup plan dist/app.sup --gateway fleet/edge-gateway.yaml --trust keys/release.pub",
+            "  sup plan packages/app --product dw-gateway --os linux --arch x86_64 --runtime-version 1.4.0 --json"})
 public final class PlanCommand implements Callable<Integer> {
 
     @Spec
