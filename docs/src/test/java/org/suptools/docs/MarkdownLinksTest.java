@@ -90,18 +90,10 @@ class MarkdownLinksTest {
         return false;
     }
 
-    /** The link targets of a page, outside fenced code blocks and inline code. */
+    /** The link targets of a page, outside code blocks and inline code. */
     private static List<String> links(Path page) throws IOException {
         List<String> targets = new ArrayList<>();
-        boolean fenced = false;
-        for (String line : Files.readAllLines(page, StandardCharsets.UTF_8)) {
-            if (line.stripLeading().startsWith("```")) {
-                fenced = !fenced;
-                continue;
-            }
-            if (fenced) {
-                continue;
-            }
+        for (String line : proseLines(page)) {
             Matcher matcher = LINK.matcher(INLINE_CODE.matcher(line).replaceAll(""));
             while (matcher.find()) {
                 targets.add(matcher.group(1));
@@ -113,14 +105,9 @@ class MarkdownLinksTest {
     /** The anchors GitHub gives a page's headings: lower case, punctuation dropped, spaces to hyphens, repeats numbered. */
     static Set<String> anchors(Path page) throws IOException {
         Set<String> anchors = new HashSet<>();
-        boolean fenced = false;
-        for (String line : Files.readAllLines(page, StandardCharsets.UTF_8)) {
-            if (line.stripLeading().startsWith("```")) {
-                fenced = !fenced;
-                continue;
-            }
+        for (String line : proseLines(page)) {
             Matcher heading = HEADING.matcher(line);
-            if (fenced || !heading.matches()) {
+            if (!heading.matches()) {
                 continue;
             }
             String slug = heading.group(1).toLowerCase(Locale.ROOT)
@@ -132,5 +119,19 @@ class MarkdownLinksTest {
             }
         }
         return anchors;
+    }
+
+    /** The lines of a page outside fenced code blocks, where a link or a heading is only text. */
+    private static List<String> proseLines(Path page) throws IOException {
+        List<String> prose = new ArrayList<>();
+        boolean fenced = false;
+        for (String line : Files.readAllLines(page, StandardCharsets.UTF_8)) {
+            if (line.stripLeading().startsWith("```")) {
+                fenced = !fenced;
+            } else if (!fenced) {
+                prose.add(line);
+            }
+        }
+        return prose;
     }
 }

@@ -151,18 +151,7 @@ class PipelineExampleIT {
     }
 
     private Path copyOfSample(String where) throws IOException {
-        Path to = work.resolve(where);
-        try (Stream<Path> paths = Files.walk(SAMPLE)) {
-            for (Path p : paths.toList()) {
-                Path target = to.resolve(SAMPLE.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-        return to;
+        return Trees.copy(SAMPLE, work.resolve(where));
     }
 
     private static List<String> filesIn(Path dir) throws IOException {
