@@ -50,7 +50,7 @@ public final class TableEditor<D extends RowDraft<D>> {
         refresh();
     }
 
-    /** Shows the document's rows; rows already shown stay as they are, so a table keeps its selection. */
+    /** Shows the document's rows; left alone when they did not change, so an edit elsewhere keeps the selection. */
     void refresh() {
         List<D> now = read.apply(model.document());
         if (!now.equals(rows)) {

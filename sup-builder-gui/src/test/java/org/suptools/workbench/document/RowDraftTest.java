@@ -13,7 +13,8 @@ class RowDraftTest {
 
         assertThat(target.fields()).containsExactly("product", "os", "architecture", "runtimeVersion");
         assertThat(target.get("architecture")).isEqualTo("x86_64");
-        assertThat(target.with("os", "windows")).isEqualTo(new TargetDraft("dw-gateway", "windows", "x86_64", ">=5.0.0"));
+        assertThat(target.with("os", "windows"))
+                .isEqualTo(new TargetDraft("dw-gateway", "windows", "x86_64", ">=5.0.0"));
         assertThat(RequirementDraft.blank().with("version", "^1.2.0")).isEqualTo(new RequirementDraft("", "^1.2.0"));
         assertThat(RequirementDraft.blank().with("name", null).name()).isEmpty();
     }
