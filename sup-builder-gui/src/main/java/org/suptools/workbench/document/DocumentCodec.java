@@ -3,6 +3,7 @@ package org.suptools.workbench.document;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -83,19 +84,16 @@ public final class DocumentCodec {
         });
         Metadata metadata = new Metadata(text(root, "name"), text(root, "version"), text(root, "description"),
                 text(root, "vendor"), text(root, "expires"), text(root, "failurePolicy"),
-                root.path("allowDowngrade").asBoolean(false), text(root, "payloadDir"), root.get("requires"), extras);
-        List<TargetDraft> targets = new ArrayList<>();
-        for (JsonNode t : root.path("targets")) {
-            targets.add(new TargetDraft(text(t, "product"), text(t, "os"), text(t, "architecture"),
-                    text(t, "runtimeVersion")));
-        }
+                root.path("allowDowngrade").asBoolean(false), text(root, "payloadDir"), extras);
+        List<TargetDraft> targets = rows(root, "targets", TargetDraft.blank());
+        List<RequirementDraft> requires = rows(root, "requires", RequirementDraft.blank());
         List<ActionDraft> actions = new ArrayList<>();
         for (JsonNode a : root.path("actions")) {
             if (a instanceof ObjectNode object) {
                 actions.add(ActionDraft.of(object));
             }
         }
-        return new PackageDocument(metadata, targets, actions);
+        return new PackageDocument(metadata, targets, requires, actions);
     }
 
     /** The spec tree of a document, fields in the order the model writes them. */
@@ -107,16 +105,9 @@ public final class DocumentCodec {
         putText(root, "description", m.description());
         putText(root, "vendor", m.vendor());
         putText(root, "expires", m.expires());
-        var targets = root.putArray("targets");
-        for (TargetDraft t : document.targets()) {
-            ObjectNode target = targets.addObject();
-            putText(target, "product", t.product());
-            putText(target, "os", t.os());
-            putText(target, "architecture", t.architecture());
-            putText(target, "runtimeVersion", t.runtimeVersion());
-        }
-        if (m.requires() != null) {
-            root.set("requires", m.requires());
+        putRows(root.putArray("targets"), document.targets());
+        if (!document.requires().isEmpty()) {
+            putRows(root.putArray("requires"), document.requires());
         }
         if (m.allowDowngrade()) {
             root.put("allowDowngrade", true);
@@ -132,6 +123,26 @@ public final class DocumentCodec {
     /** The document of a valid spec. */
     public static PackageDocument fromSpec(PackageSpec spec) {
         return fromTree(SupJson.json().valueToTree(spec));
+    }
+
+    /** The rows of a list field, each cell as typed; what is not a field of the row is not kept. */
+    private static <D extends RowDraft<D>> List<D> rows(JsonNode root, String field, D blank) {
+        List<D> rows = new ArrayList<>();
+        for (JsonNode node : root.path(field)) {
+            D row = blank;
+            for (String cell : blank.fields()) {
+                row = row.with(cell, text(node, cell));
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static <D extends RowDraft<D>> void putRows(ArrayNode array, List<D> rows) {
+        for (D row : rows) {
+            ObjectNode node = array.addObject();
+            row.fields().forEach(cell -> putText(node, cell, row.get(cell)));
+        }
     }
 
     private static void putText(ObjectNode node, String field, String value) {

@@ -1,12 +1,11 @@
 package org.suptools.workbench.document;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The package fields of a spec as typed, checked only when the spec is assembled. {@code requires}
- * and any field the Workbench does not edit are carried through unchanged, so that opening and
+ * The package fields of a spec as typed, checked only when the spec is assembled. Any field the
+ * Workbench does not edit is carried through unchanged in {@code extras}, so that opening and
  * saving a spec never drops what its author wrote.
  */
 public record Metadata(
@@ -18,7 +17,6 @@ public record Metadata(
         String failurePolicy,
         boolean allowDowngrade,
         String payloadDir,
-        JsonNode requires,
         ObjectNode extras) {
 
     public Metadata {
@@ -29,12 +27,11 @@ public record Metadata(
         expires = nonNull(expires);
         failurePolicy = failurePolicy == null || failurePolicy.isBlank() ? "rollback" : failurePolicy;
         payloadDir = nonNull(payloadDir);
-        requires = requires == null ? null : requires.deepCopy();
         extras = extras == null ? JsonNodeFactory.instance.objectNode() : extras.deepCopy();
     }
 
     public static Metadata newPackage() {
-        return new Metadata("new-package", "1.0.0", "", "", "", "rollback", false, "", null, null);
+        return new Metadata("new-package", "1.0.0", "", "", "", "rollback", false, "", null);
     }
 
     /** The value of a text field by its name as specs write it. */
@@ -54,19 +51,19 @@ public record Metadata(
     public Metadata withText(String field, String value) {
         String v = nonNull(value);
         return switch (field) {
-            case "name" -> new Metadata(v, version, description, vendor, expires, failurePolicy, allowDowngrade, payloadDir, requires, extras);
-            case "version" -> new Metadata(name, v, description, vendor, expires, failurePolicy, allowDowngrade, payloadDir, requires, extras);
-            case "description" -> new Metadata(name, version, v, vendor, expires, failurePolicy, allowDowngrade, payloadDir, requires, extras);
-            case "vendor" -> new Metadata(name, version, description, v, expires, failurePolicy, allowDowngrade, payloadDir, requires, extras);
-            case "expires" -> new Metadata(name, version, description, vendor, v, failurePolicy, allowDowngrade, payloadDir, requires, extras);
-            case "failurePolicy" -> new Metadata(name, version, description, vendor, expires, v, allowDowngrade, payloadDir, requires, extras);
-            case "payloadDir" -> new Metadata(name, version, description, vendor, expires, failurePolicy, allowDowngrade, v, requires, extras);
+            case "name" -> new Metadata(v, version, description, vendor, expires, failurePolicy, allowDowngrade, payloadDir, extras);
+            case "version" -> new Metadata(name, v, description, vendor, expires, failurePolicy, allowDowngrade, payloadDir, extras);
+            case "description" -> new Metadata(name, version, v, vendor, expires, failurePolicy, allowDowngrade, payloadDir, extras);
+            case "vendor" -> new Metadata(name, version, description, v, expires, failurePolicy, allowDowngrade, payloadDir, extras);
+            case "expires" -> new Metadata(name, version, description, vendor, v, failurePolicy, allowDowngrade, payloadDir, extras);
+            case "failurePolicy" -> new Metadata(name, version, description, vendor, expires, v, allowDowngrade, payloadDir, extras);
+            case "payloadDir" -> new Metadata(name, version, description, vendor, expires, failurePolicy, allowDowngrade, v, extras);
             default -> throw new IllegalArgumentException("no text field " + field);
         };
     }
 
     public Metadata withAllowDowngrade(boolean value) {
-        return new Metadata(name, version, description, vendor, expires, failurePolicy, value, payloadDir, requires, extras);
+        return new Metadata(name, version, description, vendor, expires, failurePolicy, value, payloadDir, extras);
     }
 
     /** The payload directory relative to the spec, {@code payload} unless the spec names another. */

@@ -6,43 +6,43 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * A whole package as it is being edited: its metadata, targets and actions. Immutable, so that
- * the edit history keeps snapshots and undo is exact.
+ * A whole package as it is being edited: its metadata, targets, requirements and actions.
+ * Immutable, so that the edit history keeps snapshots and undo is exact.
  */
-public record PackageDocument(Metadata metadata, List<TargetDraft> targets, List<ActionDraft> actions) {
+public record PackageDocument(Metadata metadata, List<TargetDraft> targets, List<RequirementDraft> requires,
+        List<ActionDraft> actions) {
 
     public PackageDocument {
         targets = List.copyOf(targets);
+        requires = List.copyOf(requires);
         actions = List.copyOf(actions);
     }
 
-    /** A new package: one target for any gateway, no actions yet. */
+    /** A new package: one target for any gateway, no requirements, no actions yet. */
     public static PackageDocument empty() {
-        return new PackageDocument(Metadata.newPackage(), List.of(TargetDraft.any()), List.of());
+        return new PackageDocument(Metadata.newPackage(), List.of(TargetDraft.any()), List.of(), List.of());
     }
 
     public PackageDocument withMetadata(Metadata newMetadata) {
-        return new PackageDocument(newMetadata, targets, actions);
+        return new PackageDocument(newMetadata, targets, requires, actions);
     }
 
     public PackageDocument withTargets(List<TargetDraft> newTargets) {
-        return new PackageDocument(metadata, newTargets, actions);
+        return new PackageDocument(metadata, newTargets, requires, actions);
+    }
+
+    public PackageDocument withRequires(List<RequirementDraft> newRequires) {
+        return new PackageDocument(metadata, targets, newRequires, actions);
     }
 
     public PackageDocument withActions(List<ActionDraft> newActions) {
-        return new PackageDocument(metadata, targets, newActions);
+        return new PackageDocument(metadata, targets, requires, newActions);
     }
 
     public PackageDocument withAction(int index, ActionDraft action) {
         List<ActionDraft> list = new ArrayList<>(actions);
         list.set(index, action);
         return withActions(list);
-    }
-
-    public PackageDocument withTarget(int index, TargetDraft target) {
-        List<TargetDraft> list = new ArrayList<>(targets);
-        list.set(index, target);
-        return withTargets(list);
     }
 
     /** The actions with the one at {@code from} moved to {@code to} (an index in the result). */

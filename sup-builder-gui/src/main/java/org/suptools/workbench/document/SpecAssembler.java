@@ -85,26 +85,10 @@ public final class SpecAssembler {
             complete = false;
         }
 
-        List<Target> targets = new ArrayList<>();
-        for (int i = 0; i < document.targets().size(); i++) {
-            ObjectNode node = targetNode(document.targets().get(i));
-            try {
-                targets.add(SupJson.json().treeToValue(node, Target.class));
-            } catch (JsonProcessingException e) {
-                problems.add(relocate(JsonProblems.of(e), "targets[" + i + "]"));
-                complete = false;
-            }
-        }
-        List<Requirement> requires = new ArrayList<>();
-        if (m.requires() != null) {
-            for (int i = 0; i < m.requires().size(); i++) {
-                try {
-                    requires.add(SupJson.json().treeToValue(m.requires().get(i), Requirement.class));
-                } catch (JsonProcessingException e) {
-                    problems.add(relocate(JsonProblems.of(e), "requires[" + i + "]"));
-                    complete = false;
-                }
-            }
+        List<Target> targets = rows("targets", document.targets(), Target.class, problems);
+        List<Requirement> requires = rows("requires", document.requires(), Requirement.class, problems);
+        if (targets.size() < document.targets().size() || requires.size() < document.requires().size()) {
+            complete = false;
         }
         m.extras().fieldNames().forEachRemaining(field -> problems.add(Problem.error(field, "unknown field")));
         if (!m.extras().isEmpty()) {
@@ -147,15 +131,29 @@ public final class SpecAssembler {
         return new Assembly(complete ? Optional.of(spec) : Optional.empty(), problems);
     }
 
-    private static ObjectNode targetNode(TargetDraft target) {
-        ObjectNode node = NODES.objectNode();
-        node.put("product", target.product());
-        node.put("os", target.os());
-        node.put("architecture", target.architecture());
-        if (!target.runtimeVersion().isBlank()) {
-            node.put("runtimeVersion", target.runtimeVersion());
+    /**
+     * The model's values of a table's rows; a row it refuses is reported at {@code field[i]} and
+     * left out. An empty cell is an absent field, so the model says what it needs.
+     */
+    private static <D extends RowDraft<D>, T> List<T> rows(String field, List<D> rows, Class<T> type,
+            List<Problem> problems) {
+        List<T> values = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            ObjectNode node = NODES.objectNode();
+            D row = rows.get(i);
+            for (String cell : row.fields()) {
+                String text = row.get(cell);
+                if (!text.isBlank()) {
+                    node.put(cell, text);
+                }
+            }
+            try {
+                values.add(SupJson.json().treeToValue(node, type));
+            } catch (JsonProcessingException e) {
+                problems.add(relocate(JsonProblems.of(e), field + "[" + i + "]"));
+            }
         }
-        return node;
+        return values;
     }
 
     private static Optional<String> optional(String text) {

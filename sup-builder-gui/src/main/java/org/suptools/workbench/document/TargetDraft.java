@@ -1,7 +1,8 @@
 package org.suptools.workbench.document;
 
 /** A target row as edited: product, OS, architecture and runtime-version range, as typed. */
-public record TargetDraft(String product, String os, String architecture, String runtimeVersion) {
+public record TargetDraft(String product, String os, String architecture, String runtimeVersion)
+        implements RowDraft<TargetDraft> {
 
     public TargetDraft {
         product = product == null ? "" : product;
@@ -15,24 +16,8 @@ public record TargetDraft(String product, String os, String architecture, String
         return new TargetDraft("*", "*", "*", "");
     }
 
-    /** The value of a column by its field name as specs write it. */
-    public String get(String field) {
-        return switch (field) {
-            case "product" -> product;
-            case "os" -> os;
-            case "architecture" -> architecture;
-            case "runtimeVersion" -> runtimeVersion;
-            default -> throw new IllegalArgumentException("no target field " + field);
-        };
-    }
-
-    public TargetDraft with(String field, String value) {
-        return switch (field) {
-            case "product" -> new TargetDraft(value, os, architecture, runtimeVersion);
-            case "os" -> new TargetDraft(product, value, architecture, runtimeVersion);
-            case "architecture" -> new TargetDraft(product, os, value, runtimeVersion);
-            case "runtimeVersion" -> new TargetDraft(product, os, architecture, value);
-            default -> throw new IllegalArgumentException("no target field " + field);
-        };
+    /** A row with every cell empty. */
+    public static TargetDraft blank() {
+        return new TargetDraft("", "", "", "");
     }
 }

@@ -1,30 +1,30 @@
 package org.suptools.workbench.view;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javafx.geometry.Insets;
+import javafx.geometry.VPos;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.cell.TextFieldTableCell;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.beans.property.SimpleStringProperty;
+import org.suptools.workbench.document.RequirementDraft;
 import org.suptools.workbench.document.TargetDraft;
 import org.suptools.workbench.viewmodel.MetadataViewModel;
 
-/** The package screen: metadata fields and the targets table. Binds only. */
+/** The package screen: metadata fields, and the targets and requires tables side by side. Binds only. */
 public final class PackageView {
 
     private final VBox root;
-    private final java.util.Map<String, Node> focusable = new java.util.HashMap<>();
-    private final TableView<TargetDraft> targets = new TableView<>();
+    private final Map<String, Node> focusable = new HashMap<>();
+    private final EditableTable<TargetDraft> targets;
+    private final EditableTable<RequirementDraft> requires;
 
     public PackageView(MetadataViewModel vm) {
         GridPane grid = Forms.grid();
@@ -44,49 +44,41 @@ public final class PackageView {
         CheckBox downgrade = new CheckBox("Allow installing over a newer version of this package");
         downgrade.setId("allowDowngrade");
         downgrade.selectedProperty().bindBidirectional(vm.allowDowngradeProperty());
-        row = Forms.row(grid, row, "Downgrade", downgrade, null, null);
-        Label requires = new Label();
-        requires.textProperty().bind(vm.requiresSummaryProperty());
-        Forms.row(grid, row, "Requires", requires, vm.message("requires"), "kept as written in sup.yaml");
+        Forms.row(grid, row, "Downgrade", downgrade, null, null);
+        targets = new EditableTable<>(vm.targets(), Map.of(
+                "product", new EditableTable.Column("Product", 120),
+                "os", new EditableTable.Column("OS", 80),
+                "architecture", new EditableTable.Column("Architecture", 120),
+                "runtimeVersion", new EditableTable.Column("Runtime version range", 230)),
+                vm.message("targets"));
+        requires = new EditableTable<>(vm.requires(), Map.of(
+                "name", new EditableTable.Column("Package", 170),
+                "version", new EditableTable.Column("Version range", 180)),
+                vm.message("requires"));
+        GridPane tables = new GridPane();
+        tables.setHgap(24);
+        tables.setVgap(6);
+        ColumnConstraints wide = new ColumnConstraints();
+        wide.setHgrow(Priority.ALWAYS);
+        ColumnConstraints narrow = new ColumnConstraints(360);
+        tables.getColumnConstraints().setAll(wide, narrow);
+        tables.addColumn(0, Forms.title("Targets"),
+                Forms.hint("The gateways this package is for; '*' matches any. The runtime-version range is "
+                        + "optional, such as >=5.0.0 <6.0.0. Double-click a cell to edit it."),
+                targets.root());
+        tables.addColumn(1, Forms.title("Requires"),
+                Forms.hint("Packages that must be installed first, in a version range such as ^1.2.0; "
+                        + "double-click a cell to edit it."),
+                requires.root());
+        tables.getChildren().forEach(child -> GridPane.setValignment(child, VPos.TOP));
 
-        targets.setId("targets");
-        targets.setEditable(true);
-        targets.setItems(vm.targets());
-        targets.setPrefHeight(170);
-        targets.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        for (String field : MetadataViewModel.TARGET_FIELDS) {
-            TableColumn<TargetDraft, String> column = new TableColumn<>(switch (field) {
-                case "runtimeVersion" -> "Runtime version range";
-                case "os" -> "OS";
-                default -> Character.toUpperCase(field.charAt(0)) + field.substring(1);
-            });
-            column.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().get(field)));
-            column.setCellFactory(TextFieldTableCell.forTableColumn());
-            column.setOnEditCommit(e -> vm.setTargetField(e.getTablePosition().getRow(), field, e.getNewValue()));
-            column.setPrefWidth(field.equals("runtimeVersion") ? 260 : 180);
-            targets.getColumns().add(column);
-        }
-        Button add = new Button("Add target");
-        add.setId("add-target");
-        add.setOnAction(e -> vm.addTarget());
-        Button remove = new Button("Remove target");
-        remove.setId("remove-target");
-        remove.disableProperty().bind(targets.getSelectionModel().selectedItemProperty().isNull());
-        remove.setOnAction(e -> vm.removeTarget(targets.getSelectionModel().getSelectedIndex()));
-        Label targetMessage = Forms.message(vm.message("targets"), "targets-message");
-
-        VBox content = new VBox(10,
-                Forms.title("Package"), grid,
-                Forms.title("Targets"),
-                Forms.hint("The gateways this package is for. '*' matches any; double-click a cell to edit. "
-                        + "The runtime-version range is optional, such as >=5.0.0 <6.0.0."),
-                targets, new HBox(8, add, remove), targetMessage);
+        VBox content = new VBox(10, Forms.title("Package"), grid, tables);
         content.setPadding(new Insets(16));
         content.setMaxWidth(980);
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         root = new VBox(scroll);
-        VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
     }
 
     private int text(GridPane grid, int row, MetadataViewModel vm, String field, String label, String hint) {
@@ -100,14 +92,9 @@ public final class PackageView {
         return Forms.row(grid, row, label, text, vm.message(field), hint);
     }
 
-    /** Focuses the field of a problem location such as {@code version} or {@code targets[1].os}. */
+    /** Focuses the field of a problem location such as {@code version} or {@code requires[1].version}. */
     public boolean focus(String location) {
-        if (location.startsWith("targets")) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^targets\\[(\\d+)]").matcher(location);
-            if (m.find()) {
-                targets.getSelectionModel().select(Integer.parseInt(m.group(1)));
-            }
-            targets.requestFocus();
+        if (targets.focus(location) || requires.focus(location)) {
             return true;
         }
         for (String field : List.copyOf(focusable.keySet())) {

@@ -11,7 +11,9 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -22,13 +24,16 @@ import org.suptools.model.action.Action;
 import org.suptools.model.action.ActionType;
 import org.suptools.model.archive.ArchiveOptions;
 import org.suptools.model.archive.ProgressListener;
+import org.suptools.model.manifest.Requirement;
 import org.suptools.model.packaging.PackageBuilder;
 import org.suptools.model.packaging.PackageVerifier;
 import org.suptools.model.packaging.VerifiedPackage;
 import org.suptools.model.packaging.VerifyOptions;
 import org.suptools.model.spec.SpecFiles;
+import org.suptools.model.version.VersionRange;
 import org.suptools.workbench.TestPackages;
 import org.suptools.workbench.Workbench;
+import org.suptools.workbench.document.RequirementDraft;
 import org.suptools.workbench.viewmodel.ActionRow;
 import org.suptools.workbench.viewmodel.MainViewModel;
 import org.suptools.workbench.viewmodel.Screen;
@@ -64,6 +69,9 @@ class WorkbenchWindowTest {
         replaceText(robot, "#version", "1.2.0");
         replaceText(robot, "#description", "Configures the demo application");
         replaceText(robot, "#vendor", "Acme Industrial");
+        robot.clickOn("#add-requirement");
+        editCell(robot, "requires-name", 0, "acme-base");
+        editCell(robot, "requires-version", 0, ">=1.0.0 <2.0.0");
         Screenshots.save(workbench.scene(), "workbench-package");
 
         robot.clickOn("#tab-actions");
@@ -107,6 +115,8 @@ class WorkbenchWindowTest {
         VerifiedPackage verified = new PackageVerifier(VerifyOptions.integrityOnly(TestPackages.CLOCK.instant()))
                 .verify(sup, ProgressListener.NONE);
         assertThat(verified.manifest().name()).isEqualTo("acme-demo");
+        assertThat(verified.manifest().requires())
+                .containsExactly(new Requirement("acme-base", VersionRange.parse(">=1.0.0 <2.0.0")));
         assertThat(verified.manifest().actions()).extracting(Action::type).containsExactly(ActionType.RUNTIME_STOP,
                 ActionType.DIR_CREATE, ActionType.FILE_COPY, ActionType.PROPERTIES_SET, ActionType.COMMAND_RUN,
                 ActionType.RUNTIME_START);
@@ -180,6 +190,70 @@ class WorkbenchWindowTest {
         robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
         assertThat(version.getText()).isEqualTo("1.0");
         assertThat(message.isVisible()).isTrue();
+    }
+
+    @Test
+    void aRequirementWithABadRange_isShownAndLeadsToItsCell_andOnceFixedThePackageBuildsWithIt(FxRobot robot)
+            throws Exception {
+        Path pkg = Files.createDirectories(dir.resolve("acme-app"));
+        robot.interact(() -> vm.newPackageIn(pkg));
+        robot.clickOn("#tab-actions");
+        addFromPalette(robot, ActionType.RUNTIME_RESTART);
+        robot.clickOn("#tab-package");
+
+        robot.clickOn("#add-requirement");
+        editCell(robot, "requires-name", 0, "acme-base");
+        editCell(robot, "requires-version", 0, ">=1.02");
+
+        Label message = robot.lookup("#requires-message").queryAs(Label.class);
+        assertThat(message.isVisible()).isTrue();
+        assertThat(message.getText()).contains("'>=1.02' is not a valid version range");
+        assertThat(vm.problems().problems()).singleElement()
+                .satisfies(p -> assertThat(p.location()).isEqualTo("requires[0].version"));
+        assertThat(robot.lookup("#build-button").query().isDisabled()).isTrue();
+
+        robot.clickOn("#tab-build");
+        robot.clickOn((Node n) -> n instanceof ListCell<?> cell && cell.getText() != null
+                && cell.getText().contains("requires[0].version: "));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.screenProperty().get()).isEqualTo(Screen.PACKAGE);
+        TableView<?> requires = robot.lookup("#requires").queryAs(TableView.class);
+        assertThat(requires.isFocused()).isTrue();
+        assertThat(requires.getSelectionModel().getSelectedCells()).singleElement().satisfies(cell -> {
+            assertThat(cell.getRow()).isZero();
+            assertThat(cell.getTableColumn().getId()).isEqualTo("requires-version");
+        });
+
+        robot.push(KeyCode.F2);
+        robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+        robot.write(">=1.2.0").push(KeyCode.ENTER);
+
+        assertThat(message.isVisible()).isFalse();
+        assertThat(vm.problems().problems()).isEmpty();
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        assertThat(message.isVisible()).isTrue();
+        robot.press(KeyCode.CONTROL, KeyCode.Y).release(KeyCode.Y, KeyCode.CONTROL);
+        assertThat(vm.metadata().requires().rows()).containsExactly(new RequirementDraft("acme-base", ">=1.2.0"));
+        assertThat(vm.hasUnsavedChanges()).isTrue();
+        robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        assertThat(vm.hasUnsavedChanges()).isFalse();
+        robot.clickOn("#tab-build");
+        robot.clickOn("#build-button");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.build().resultProperty().get() != null);
+        Path sup = vm.build().resultProperty().get().file();
+        VerifiedPackage verified = new PackageVerifier(VerifyOptions.integrityOnly(TestPackages.CLOCK.instant()))
+                .verify(sup, ProgressListener.NONE);
+        assertThat(verified.manifest().requires())
+                .containsExactly(new Requirement("acme-base", VersionRange.parse(">=1.2.0")));
+    }
+
+    /** Double-clicks a cell of an editable table, replaces its text and commits it with Enter. */
+    private static void editCell(FxRobot robot, String columnId, int row, String text) {
+        robot.doubleClickOn((Node n) -> n instanceof TableCell<?, ?> cell && cell.getTableColumn() != null
+                && columnId.equals(cell.getTableColumn().getId()) && cell.getIndex() == row);
+        robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+        robot.write(text).push(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private void addFromPalette(FxRobot robot, ActionType type) {

@@ -36,18 +36,18 @@ class MetadataViewModelTest {
 
     @Test
     void targets_areAddedEditedAndRemoved_withInlineMessages() {
-        vm.addTarget();
-        vm.setTargetField(1, "runtimeVersion", ">=1.02");
-        assertThat(vm.targets()).hasSize(2);
+        vm.targets().add();
+        vm.targets().set(1, "runtimeVersion", ">=1.02");
+        assertThat(vm.targets().rows()).hasSize(2);
         assertThat(vm.message("targets[1]").get()).contains("1.02");
 
-        vm.setTargetField(1, "runtimeVersion", ">=1.2.0 <2.0.0");
+        vm.targets().set(1, "runtimeVersion", ">=1.2.0 <2.0.0");
         assertThat(vm.message("targets[1]").get()).isEmpty();
 
-        vm.removeTarget(0);
-        assertThat(vm.targets()).extracting(t -> t.runtimeVersion()).containsExactly(">=1.2.0 <2.0.0");
+        vm.targets().remove(0);
+        assertThat(vm.targets().rows()).extracting(t -> t.runtimeVersion()).containsExactly(">=1.2.0 <2.0.0");
         main.undo();
-        assertThat(vm.targets()).hasSize(2);
+        assertThat(vm.targets().rows()).hasSize(2);
     }
 
     @Test

@@ -1,0 +1,86 @@
+package org.suptools.workbench.view;
+
+import java.util.Map;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.value.ObservableStringValue;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.cell.TextFieldTableCell;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.suptools.workbench.document.RowDraft;
+import org.suptools.workbench.viewmodel.TableEditor;
+
+/**
+ * A table of the package screen edited in place: a text column per field (double-click a cell to
+ * edit it), Add and Remove buttons, and the inline message of the table's problems. Binds only.
+ * Ids: the table is {@code #requires}, its columns {@code #requires-name}, the buttons
+ * {@code #add-requirement} and {@code #remove-requirement}, the message {@code #requires-message}.
+ */
+final class EditableTable<D extends RowDraft<D>> {
+
+    private final TableEditor<D> editor;
+    private final TableView<D> table = new TableView<>();
+    private final VBox root;
+
+    /** @param columns each column's title and preferred width, by field */
+    EditableTable(TableEditor<D> editor, Map<String, Column> columns, ObservableStringValue message) {
+        this.editor = editor;
+        table.setId(editor.field());
+        table.setEditable(true);
+        table.setItems(editor.rows());
+        table.setPrefHeight(150);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getSelectionModel().setCellSelectionEnabled(true);
+        for (String field : editor.columns()) {
+            Column spec = columns.get(field);
+            TableColumn<D, String> column = new TableColumn<>(spec.title());
+            column.setId(editor.field() + "-" + field);
+            column.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().get(field)));
+            column.setCellFactory(TextFieldTableCell.forTableColumn());
+            column.setOnEditCommit(e -> editor.set(e.getTablePosition().getRow(), field, e.getNewValue()));
+            column.setPrefWidth(spec.width());
+            table.getColumns().add(column);
+        }
+        Button add = new Button("Add " + editor.noun());
+        add.setId("add-" + editor.noun());
+        add.setOnAction(e -> {
+            editor.add();
+            int last = editor.rows().size() - 1;
+            table.getSelectionModel().clearAndSelect(last, table.getColumns().get(0));
+            table.scrollTo(last);
+            table.requestFocus();
+        });
+        Button remove = new Button("Remove " + editor.noun());
+        remove.setId("remove-" + editor.noun());
+        remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        remove.setOnAction(e -> editor.remove(table.getSelectionModel().getSelectedIndex()));
+        Label problems = Forms.message(message, editor.field() + "-message");
+        root = new VBox(6, table, new HBox(8, add, remove), problems);
+    }
+
+    /** A column's title and preferred width. */
+    record Column(String title, double width) {
+    }
+
+    /** Selects and focuses the cell of a problem location in this table; false for a location elsewhere. */
+    boolean focus(String location) {
+        if (!editor.covers(location)) {
+            return false;
+        }
+        editor.cellAt(location).filter(cell -> cell.row() < editor.rows().size()).ifPresent(cell -> {
+            TableColumn<D, ?> column = table.getColumns().get(cell.column().map(editor.columns()::indexOf).orElse(0));
+            table.getSelectionModel().clearAndSelect(cell.row(), column);
+            table.scrollTo(cell.row());
+        });
+        table.requestFocus();
+        return true;
+    }
+
+    Node root() {
+        return root;
+    }
+}
