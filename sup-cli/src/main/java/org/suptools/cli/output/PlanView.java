@@ -25,7 +25,7 @@ import org.suptools.model.version.SemVer;
 
 /**
  * What {@code sup plan} prints: a {@link GatewayPlan} as text, or as the JSON object documented in
- * docs/cli.md.
+ * docs/reference/json-output.md.
  *
  * @param file           the package or spec as the user named it
  * @param isPackage      a .sup (verified) rather than a spec

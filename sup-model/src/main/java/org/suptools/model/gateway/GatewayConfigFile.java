@@ -11,7 +11,7 @@ import org.suptools.model.version.SemVer;
 
 /**
  * The {@code identity} section of a gateway configuration file (the installer's
- * {@code gateway.yaml}, or JSON when the name ends in {@code .json}; docs/installer.md), and the
+ * {@code gateway.yaml}, or JSON when the name ends in {@code .json}; docs/reference/gateway-config.md), and the
  * checks both the installer and {@code sup plan} make of it. The other sections belong to the
  * installer, which reads and checks the whole file.
  */
