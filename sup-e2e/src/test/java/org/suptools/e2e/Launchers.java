@@ -45,17 +45,21 @@ final class Launchers {
         return run(ROOT.resolve("bin/sup-installer"), args);
     }
 
-    /** A key pair made by {@code bin/sup keygen}. */
-    record Keys(Path privateKey, Path publicKey) {
+    /** A key pair made by {@code bin/sup keygen}, and the key id it reported. */
+    record Keys(Path privateKey, Path publicKey, String keyId) {
     }
 
-    /** {@code bin/sup keygen --out base}: {@code base.key} and {@code base.pub}. */
-    static Keys keygen(Path base) throws Exception {
+    /** {@code bin/sup keygen --out base [options]}: {@code base.key} and {@code base.pub}. */
+    static Keys keygen(Path base, String... options) throws Exception {
         Files.createDirectories(base.getParent());
-        Result keygen = sup("keygen", "--out", base.toString());
+        List<String> args = new ArrayList<>(List.of("keygen", "--json", "--out", base.toString()));
+        args.addAll(List.of(options));
+        Result keygen = sup(args.toArray(String[]::new));
         assertThat(keygen.exit()).as(keygen.output()).isZero();
+        String keyId = InstallReport.JSON.readTree(keygen.output().substring(keygen.output().indexOf('{')))
+                .path("keyId").asText();
         Keys keys = new Keys(base.resolveSibling(base.getFileName() + ".key"),
-                base.resolveSibling(base.getFileName() + ".pub"));
+                base.resolveSibling(base.getFileName() + ".pub"), keyId);
         assertThat(keys.privateKey()).isRegularFile();
         assertThat(keys.publicKey()).isRegularFile();
         return keys;
