@@ -251,6 +251,7 @@ class FormatSpecIT {
                         "UNLISTED_ENTRY", null),
                 Arguments.of("signatures.json third", "runtime-config", null, "UNLISTED_ENTRY"),
                 Arguments.of("a colon in a payload name", "runtime-config", null, "UNSAFE_ENTRY_NAME"),
+                Arguments.of("a payload name that is not UTF-8", "runtime-config", null, "UNSAFE_ENTRY_NAME"),
                 Arguments.of("a directory entry", "runtime-config", null, "SPECIAL_ENTRY"),
                 Arguments.of("a script before the archive", "runtime-config", null, "NOT_A_ZIP"),
                 Arguments.of("a signature in unpadded base64", "runtime-config", null, "INVALID_SIGNATURES"),
@@ -366,6 +367,19 @@ class FormatSpecIT {
                 entries.put("payload/a:b.properties", entries.remove("payload/logging.properties"));
                 editManifest(entries,
                         m -> ((ObjectNode) m.path("payloads").path(0)).put("path", "payload/a:b.properties"));
+            }
+            case "a payload name that is not UTF-8" -> {
+                // Latin-1 'é' (0xE9) where UTF-8 needs two bytes: patched into both headers after writing.
+                entries.put("payload/caf~.txt", "x\n".getBytes(StandardCharsets.UTF_8));
+                byte[] bytes = Files.readAllBytes(write(copy, entries));
+                byte[] placeholder = "payload/caf~".getBytes(StandardCharsets.UTF_8);
+                int patched = 0;
+                for (int at = indexOf(bytes, placeholder, 0); at >= 0; at = indexOf(bytes, placeholder, at + 1)) {
+                    bytes[at + placeholder.length - 1] = (byte) 0xE9;
+                    patched++;
+                }
+                assertThat(patched).as("the local and the central header").isEqualTo(2);
+                return Files.write(copy, bytes);
             }
             case "a directory entry" -> entries.put("payload/conf/", new byte[0]);
             case "a script before the archive" -> {

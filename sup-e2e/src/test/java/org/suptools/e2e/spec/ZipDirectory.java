@@ -226,11 +226,11 @@ final class ZipDirectory implements Closeable {
         return result;
     }
 
-    /** UTF-8, each malformed byte sequence becoming '?'. */
+    /** UTF-8, each malformed byte sequence becoming U+FFFD, which the name rules then refuse. */
     private static String utf8(byte[] bytes) {
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE).replaceWith("?")
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE).replaceWith("\uFFFD")
                     .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw new IllegalStateException("a replacing decoder does not throw", e);

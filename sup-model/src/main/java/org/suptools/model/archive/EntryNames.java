@@ -1,5 +1,9 @@
 package org.suptools.model.archive;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.Optional;
 
@@ -13,6 +17,19 @@ final class EntryNames {
     static final Comparator<String> UTF8_ORDER = EntryNames::compareCodePoints;
 
     private EntryNames() {
+    }
+
+    /** True when {@code raw} is well-formed UTF-8: no malformed or truncated sequence, no encoded surrogate. */
+    static boolean isUtf8(byte[] raw) {
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(raw));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     /**

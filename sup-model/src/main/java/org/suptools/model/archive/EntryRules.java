@@ -56,6 +56,10 @@ final class EntryRules {
         if (problem.isPresent()) {
             throw refuse(UNSAFE_ENTRY_NAME, name, "is unsafe: it " + problem.get());
         }
+        if (!EntryNames.isUtf8(entry.getRawName())) {
+            // Commons Compress decodes a malformed byte to '?', which alone would look harmless.
+            throw refuse(UNSAFE_ENTRY_NAME, name, "is unsafe: it is not valid UTF-8");
+        }
         if (containsBackslash(entry.getRawName())) {
             // Commons Compress turns backslashes into '/' in names from MS-DOS systems; the raw name tells.
             throw refuse(UNSAFE_ENTRY_NAME, name, "is unsafe: it contains a backslash");

@@ -61,7 +61,11 @@ final class ZipPatcher {
      * length, bypassing what a ZIP writer would normalise.
      */
     ZipPatcher rawName(String name, String replacement) {
-        byte[] raw = replacement.getBytes(StandardCharsets.UTF_8);
+        return rawName(name, replacement.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Replaces the name bytes of {@code name} in both headers, which need not be valid UTF-8. */
+    ZipPatcher rawName(String name, byte[] raw) {
         int central = centralHeader(name);
         int local = localHeader(central);
         if (raw.length != Short.toUnsignedInt(bytes.getShort(central + 28))) {
