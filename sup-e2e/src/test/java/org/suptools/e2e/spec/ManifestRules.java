@@ -209,7 +209,11 @@ final class ManifestRules {
                     string(at, value);
                 }
             }
-            case "undoSource", "directory", "workingDir", "interpreter" -> string(at, value);
+            case "undoSource", "directory", "workingDir", "interpreter" -> {
+                if (value != null && !value.isNull()) {
+                    text(at, value);
+                }
+            }
             case "mode" -> matches(at, value, MODE);
             case "format" -> oneOf(at, value, "zip", "tar", "tar.gz");
             case "manager" -> oneOf(at, value, "dpkg", "rpm", "opkg");

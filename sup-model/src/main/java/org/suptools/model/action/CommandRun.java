@@ -20,7 +20,7 @@ public record CommandRun(
     public CommandRun {
         java.util.Objects.requireNonNull(header, "header");
         command = Fields.nonEmptyList(command, "command");
-        workingDir = Fields.optional(workingDir);
+        workingDir = Fields.optionalText(workingDir, "workingDir");
         environment = Fields.orderedMap(environment, "environment");
         successExitCodes = Fields.list(successExitCodes, "successExitCodes");
         if (successExitCodes.isEmpty()) {

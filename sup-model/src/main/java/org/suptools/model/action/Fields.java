@@ -39,6 +39,13 @@ final class Fields {
         return value == null ? Optional.empty() : value;
     }
 
+    /** An optional text field: absent is fine, present but blank is not (the schema says the same). */
+    static Optional<String> optionalText(Optional<String> value, String field) {
+        Optional<String> present = optional(value);
+        present.ifPresent(text -> text(text, field));
+        return present;
+    }
+
     static Optional<String> mode(Optional<String> mode) {
         Optional<String> value = optional(mode);
         value.ifPresent(m -> {

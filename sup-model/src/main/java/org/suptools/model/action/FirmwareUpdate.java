@@ -24,7 +24,7 @@ public record FirmwareUpdate(
     public FirmwareUpdate {
         java.util.Objects.requireNonNull(header, "header");
         Fields.text(source, "source");
-        directory = Fields.optional(directory);
+        directory = Fields.optionalText(directory, "directory");
         format = Fields.optional(format);
         runtimeVersion = Fields.optional(runtimeVersion);
     }

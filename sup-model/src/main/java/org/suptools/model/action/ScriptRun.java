@@ -25,15 +25,15 @@ public record ScriptRun(
     public ScriptRun {
         java.util.Objects.requireNonNull(header, "header");
         Fields.text(source, "source");
-        interpreter = Fields.optional(interpreter);
+        interpreter = Fields.optionalText(interpreter, "interpreter");
         arguments = Fields.list(arguments, "arguments");
-        workingDir = Fields.optional(workingDir);
+        workingDir = Fields.optionalText(workingDir, "workingDir");
         environment = Fields.orderedMap(environment, "environment");
         successExitCodes = Fields.list(successExitCodes, "successExitCodes");
         if (successExitCodes.isEmpty()) {
             successExitCodes = List.of(0);
         }
-        undoSource = Fields.optional(undoSource);
+        undoSource = Fields.optionalText(undoSource, "undoSource");
     }
 
     public String effectiveInterpreter() {
