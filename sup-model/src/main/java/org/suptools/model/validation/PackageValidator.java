@@ -16,6 +16,7 @@ import org.suptools.model.action.FirmwareUpdate;
 import org.suptools.model.action.SystemReboot;
 import org.suptools.model.manifest.Manifest;
 import org.suptools.model.manifest.PayloadFile;
+import org.suptools.model.manifest.Requirement;
 import org.suptools.model.manifest.Target;
 import org.suptools.model.spec.PackageSpec;
 
@@ -34,7 +35,7 @@ public final class PackageValidator {
 
     /** Checks a spec against the payload files found beside it (names relative to the payload directory). */
     public List<Problem> validate(PackageSpec spec, Set<String> payloadNames) {
-        return validate(spec.targets(), spec.actions(), payloadNames, spec.expires());
+        return validate(spec.name(), spec.requires(), spec.targets(), spec.actions(), payloadNames, spec.expires());
     }
 
     /** Checks a manifest read from a package. */
@@ -43,11 +44,12 @@ public final class PackageValidator {
         for (PayloadFile payload : manifest.payloads()) {
             names.add(payload.name());
         }
-        return validate(manifest.targets(), manifest.actions(), names, manifest.expires());
+        return validate(manifest.name(), manifest.requires(), manifest.targets(), manifest.actions(), names,
+                manifest.expires());
     }
 
-    private List<Problem> validate(List<Target> targets, List<Action> actions, Set<String> payloadNames,
-            Optional<Instant> expires) {
+    private List<Problem> validate(String name, List<Requirement> requires, List<Target> targets,
+            List<Action> actions, Set<String> payloadNames, Optional<Instant> expires) {
         Problems problems = new Problems();
         if (targets.isEmpty()) {
             problems.error("targets", "at least one target is required");
@@ -57,9 +59,27 @@ public final class PackageValidator {
         }
         expires.filter(e -> !now.isBefore(e))
                 .ifPresent(e -> problems.warning("expires", "the package expired at " + e));
+        checkRequires(name, requires, problems);
         checkActions(actions, targets, payloadNames, problems);
         checkUnusedPayloads(actions, payloadNames, problems);
         return problems.toList();
+    }
+
+    /** A package cannot need itself, and one package is required once: two ranges would mean their intersection. */
+    private static void checkRequires(String name, List<Requirement> requires, Problems problems) {
+        Map<String, Integer> firstIndexOfName = new HashMap<>();
+        for (int i = 0; i < requires.size(); i++) {
+            String required = requires.get(i).name();
+            String at = "requires[" + i + "].name";
+            if (required.equals(name)) {
+                problems.error(at, "the package cannot require itself");
+            }
+            Integer earlier = firstIndexOfName.putIfAbsent(required, i);
+            if (earlier != null) {
+                problems.error(at, "'" + required + "' is already required by requires[" + earlier
+                        + "]; write one range");
+            }
+        }
     }
 
     private static void checkActions(List<Action> actions, List<Target> targets, Set<String> payloadNames,

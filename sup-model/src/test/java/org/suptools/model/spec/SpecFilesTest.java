@@ -112,6 +112,24 @@ class SpecFilesTest {
     }
 
     @Test
+    void loadValid_refusesARequirementOnItself_andOnOnePackageTwice() throws IOException {
+        Path file = spec("""
+                name: x
+                version: 1.0.0
+                requires:
+                  - {name: x, version: ">=1.0.0"}
+                  - {name: base, version: ">=1.0.0"}
+                  - {name: base, version: "<2.0.0"}
+                targets: [{product: p, os: linux, architecture: x86_64}]
+                actions: [{id: stop, type: runtime.stop}]
+                """);
+        assertThatThrownBy(() -> SpecFiles.loadValid(file, NOW))
+                .isInstanceOfSatisfying(SpecException.class, e -> assertThat(e.problems()).extracting(Problem::toString)
+                        .containsExactly("requires[0].name: the package cannot require itself",
+                                "requires[2].name: 'base' is already required by requires[1]; write one range"));
+    }
+
+    @Test
     void loadValid_reportsAllWholePackageProblemsAtOnce() throws IOException {
         Path file = spec("""
                 name: x
