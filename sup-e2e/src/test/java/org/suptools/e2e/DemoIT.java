@@ -171,6 +171,8 @@ class DemoIT {
             InstallReport report = InstallReport.of(home);
             assertThat(files.get("confirmation")).isEqualTo(home.resolve("logs/confirmation.json"));
             assertThat(output()).contains("--mailbox-id " + MAILBOX);
+            assertThat(output()).as("commands the user can type from the repository root")
+                    .contains("  bin/sup inspect " + shown(files.get("package")) + " --json");
             report.assertSucceeded(MAILBOX);
             assertThat(report.actionStatuses()).hasSize(actions.size()).containsOnly("succeeded");
 

@@ -140,10 +140,12 @@ public final class DemoCommand implements Callable<Integer> {
             exitCode = installer.get().demo(out, packageFile, keys.publicKeyFile(), stop);
         }
         out.println();
+        // As the user can type it: bin/sup in the source tree, where sup is not on the PATH.
+        String sup = home.map(h -> shown(h.resolve("bin/sup")).toString()).orElse("sup");
         out.println("Try next:");
-        out.println("  sup inspect " + packageFile + " --json");
-        out.println("  sup verify " + packageFile + " --trust " + keys.publicKeyFile());
-        out.println("  sup extract " + packageFile + " -d " + work.resolve("extracted"));
+        out.println("  " + sup + " inspect " + packageFile + " --json");
+        out.println("  " + sup + " verify " + packageFile + " --trust " + keys.publicKeyFile());
+        out.println("  " + sup + " extract " + packageFile + " -d " + work.resolve("extracted"));
         out.printf("%nThe demo took %.1f s.%n", (System.nanoTime() - startedAt) / 1e9);
         out.flush();
         return exitCode;
