@@ -82,11 +82,7 @@ actions:
 EOF
 
   log "Making keys (the first bin/sup run may build the CLI first)..."
-  rm -f "$WORK/bench.key" "$WORK/bench.pub"
-  "$SUP" keygen --out "$WORK/bench" >"$RUN/log-keygen" 2>&1 \
-    || { cat "$RUN/log-keygen" >&2; die "sup keygen failed"; }
-  [[ -f "$WORK/bench.key" && -f "$WORK/bench.pub" ]] \
-    || die "sup keygen --out $WORK/bench did not write bench.key and bench.pub"
+  make_bench_key
   if ((have_mender)); then
     # mender-artifact 3.9 reads only PKCS#1 RSA or SEC1 ECDSA private keys (the traditional PEM
     # blocks); PKCS#8 and Ed25519 keys are refused.

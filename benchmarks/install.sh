@@ -94,11 +94,7 @@ actions:
 EOF
 
   log "Making a key and building the package (the first runs may build the CLI and the installer)..."
-  rm -f "$WORK/bench.key" "$WORK/bench.pub"
-  "$SUP" keygen --out "$WORK/bench" >"$RUN/log-keygen" 2>&1 \
-    || { cat "$RUN/log-keygen" >&2; die "sup keygen failed"; }
-  [[ -f "$WORK/bench.key" && -f "$WORK/bench.pub" ]] \
-    || die "sup keygen --out $WORK/bench did not write bench.key and bench.pub"
+  make_bench_key
   "$SUP" build "$RUN/spec" -o "$pkg" --key "$WORK/bench.key" >"$RUN/log-build" 2>&1 \
     || { cat "$RUN/log-build" >&2; die "sup build failed"; }
   # The spec's hard link is not needed any more.

@@ -93,6 +93,15 @@ measure() {
   STEPS+=("$name")
 }
 
+# make_bench_key: a fresh key pair $WORK/bench.key and bench.pub, made with the real "$SUP" keygen.
+make_bench_key() {
+  rm -f "$WORK/bench.key" "$WORK/bench.pub"
+  "$SUP" keygen --out "$WORK/bench" >"$RUN/log-keygen" 2>&1 \
+    || { cat "$RUN/log-keygen" >&2; die "sup keygen failed"; }
+  [[ -f "$WORK/bench.key" && -f "$WORK/bench.pub" ]] \
+    || die "sup keygen --out $WORK/bench did not write bench.key and bench.pub"
+}
+
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2f", a / b; else print "n/a"}'; }
 # verdict OK: PASS or FAIL from an awk condition that is true when the target is met.
 verdict() { awk "BEGIN {exit !($1)}" && echo PASS || echo FAIL; }
