@@ -34,8 +34,8 @@ import org.apache.commons.exec.ExecuteResultHandler;
  * killed, the result has exit code -1 and an {@code [interrupted]} line at the end of its output,
  * and the thread's interrupt flag is set again for the caller to see.
  *
- * <p>A command that exits while a background process it started still runs is reported at most
- * {@link #OUTPUT_DRAIN_WAIT} after its exit, with its own exit code; if that process still held
+ * <p>A command that exits while a background process it started still runs is reported once its
+ * output has been quiet for {@link #OUTPUT_DRAIN_WAIT} after its exit, with its own exit code; if that process still held
  * the output open, a last line says the output was not read to its end. The background process is
  * left alone: only a timeout or an interruption kills a command's descendants.
  */
@@ -44,7 +44,7 @@ public final class ProcessRunner {
     /** How much of the combined output a result keeps, in characters. */
     public static final int DEFAULT_TAIL_CHARS = 4096;
 
-    /** How long output is still read after the command has exited. */
+    /** How long the output must stay quiet, after the command has exited, before it is no longer read. */
     public static final Duration OUTPUT_DRAIN_WAIT = Duration.ofSeconds(1);
 
     /** After an interrupt, how long to wait for the killed command to be reaped. */
