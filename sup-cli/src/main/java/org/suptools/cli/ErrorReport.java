@@ -44,7 +44,7 @@ record ErrorReport(int exitCode, List<String> lines) {
 
     /** One line for each problem, naming the file as the user named it. */
     private static List<String> lines(FileProblemsException invalid) {
-        return invalid.problems().stream().map(problem -> invalid.file() + ": " + problem).toList();
+        return invalid.problems().stream().map(problem -> problem.in(invalid.file().toString())).toList();
     }
 
     /** The JDK's file exceptions carry the path and a terse reason; this puts them as "path: reason". */

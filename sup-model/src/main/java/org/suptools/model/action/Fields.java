@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.suptools.model.validation.ShownText;
 
 /**
  * The field checks every action record runs in its compact constructor. Each failure is an
@@ -29,8 +30,8 @@ final class Fields {
     static String id(String value) {
         text(value, "id");
         if (!ID.matcher(value).matches()) {
-            throw new IllegalArgumentException("id: '" + value
-                    + "' must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+            throw new IllegalArgumentException("id: " + ShownText.quoted(value)
+                    + " must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
         return value;
     }

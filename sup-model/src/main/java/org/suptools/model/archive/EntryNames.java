@@ -6,6 +6,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.Optional;
+import org.suptools.model.validation.ShownText;
 
 /** The entry names of the .sup format, and the rule that keeps every name safe to extract. */
 final class EntryNames {
@@ -81,18 +82,9 @@ final class EntryNames {
         return Optional.empty();
     }
 
-    /** {@code name} in single quotes, control characters escaped, fit for a one-line message. */
+    /** {@code name} in single quotes, control and other invisible characters escaped, fit for a one-line message. */
     static String quoted(String name) {
-        StringBuilder out = new StringBuilder(name.length() + 2).append('\'');
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c < 0x20 || c >= 0x7f && c <= 0x9f) {
-                out.append(String.format("\\u%04X", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.append('\'').toString();
+        return ShownText.quoted(name);
     }
 
     private static boolean isAsciiLetter(char c) {

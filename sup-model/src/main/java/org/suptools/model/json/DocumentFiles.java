@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.suptools.model.validation.FileReasons;
 import org.suptools.model.validation.Problem;
 
 /**
@@ -25,6 +25,9 @@ public final class DocumentFiles {
      * @param kind     what the document is, for the refusal of a larger one ("a spec")
      */
     public static <T> T read(Path file, Class<T> type, long maxBytes, String kind) throws DocumentException {
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new DocumentException(Problem.error("", "is " + FileReasons.kind(file) + ", not " + kind + " file"));
+        }
         try {
             if (Files.size(file) > maxBytes) {
                 throw new DocumentException(Problem.error("", "larger than " + maxBytes + " bytes; not " + kind));
@@ -38,10 +41,8 @@ public final class DocumentFiles {
             }
         } catch (JsonProcessingException e) {
             throw new DocumentException(JsonProblems.of(e));
-        } catch (NoSuchFileException e) {
-            throw new DocumentException(Problem.error("", "no such file"));
         } catch (IOException e) {
-            throw new DocumentException(Problem.error("", "cannot read: " + e.getMessage()));
+            throw new DocumentException(Problem.error("", FileReasons.whyUnreadable(file, e)));
         }
     }
 

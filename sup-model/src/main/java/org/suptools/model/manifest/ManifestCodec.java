@@ -38,14 +38,20 @@ public final class ManifestCodec {
             throw new InvalidPackageException(Reason.INVALID_MANIFEST, source + ": " + ENTRY_NAME + " is not a JSON object");
         }
         JsonNode format = tree.get("formatVersion");
-        if (format == null || !format.isInt()) {
+        if (format == null || format.isNull()) {
             throw new InvalidPackageException(Reason.INVALID_MANIFEST,
                     source + ": " + ENTRY_NAME + " formatVersion: is required (a whole number)");
         }
-        if (format.intValue() != Manifest.FORMAT_VERSION) {
+        if (!format.isNumber()) {
+            throw new InvalidPackageException(Reason.INVALID_MANIFEST, source + ": " + ENTRY_NAME
+                    + " formatVersion: must be a whole number such as " + Manifest.FORMAT_VERSION + ", not "
+                    + kindOf(format));
+        }
+        if (!format.isInt() || format.intValue() != Manifest.FORMAT_VERSION) {
+            // 1.0, 2 or a 401-digit number: a version this tool does not read, whatever its form.
             throw new InvalidPackageException(Reason.UNSUPPORTED_FORMAT_VERSION, source + ": " + ENTRY_NAME
-                    + " formatVersion: " + format.intValue() + " is not supported (this tool reads version "
-                    + Manifest.FORMAT_VERSION + ")");
+                    + " formatVersion: " + shortened(format.asText()) + " is not a supported format version (this tool "
+                    + "reads version " + Manifest.FORMAT_VERSION + ")");
         }
         try {
             return SupJson.json().treeToValue(tree, Manifest.class);
@@ -54,8 +60,18 @@ public final class ManifestCodec {
         }
     }
 
+    private static String kindOf(JsonNode node) {
+        return node.isTextual() ? "a text value (write it without quotes)" : node.isBoolean() ? "true or false"
+                : node.isArray() ? "a list" : "an object";
+    }
+
+    private static String shortened(String number) {
+        return number.length() <= 20 ? number : number.substring(0, 12) + "... (" + number.length() + " digits)";
+    }
+
     private static InvalidPackageException invalid(String source, IOException e) {
-        String problem = e instanceof JsonProcessingException json ? JsonProblems.of(json).toString() : e.getMessage();
+        String problem = e instanceof JsonProcessingException json ? JsonProblems.of(json).toString()
+                : "cannot be read: " + e.getMessage();
         return new InvalidPackageException(Reason.INVALID_MANIFEST, source + ": " + ENTRY_NAME + " " + problem, e);
     }
 }

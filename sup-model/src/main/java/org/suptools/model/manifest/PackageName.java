@@ -1,6 +1,7 @@
 package org.suptools.model.manifest;
 
 import java.util.regex.Pattern;
+import org.suptools.model.validation.ShownText;
 
 /** The rule for package names: they become file names and log text, so they stay plain. */
 public final class PackageName {
@@ -15,8 +16,8 @@ public final class PackageName {
             throw new IllegalArgumentException("name: is required");
         }
         if (!NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("name: '" + name
-                    + "' must be 1 to 100 lowercase letters, digits, '.', '_' or '-', starting with a letter or digit");
+            throw new IllegalArgumentException("name: " + ShownText.quoted(name)
+                    + " must be 1 to 100 lowercase letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
         return name;
     }

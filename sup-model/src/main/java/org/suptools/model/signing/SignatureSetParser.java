@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.suptools.model.InvalidPackageException;
 import org.suptools.model.InvalidPackageException.Reason;
+import org.suptools.model.json.JsonProblems;
 
 /** Reads {@code signatures.json} strictly, naming the file and the field at fault. */
 final class SignatureSetParser {
@@ -107,7 +108,7 @@ final class SignatureSetParser {
             }
             return root;
         } catch (JsonProcessingException e) {
-            throw invalid(fileName, "not valid JSON" + at(e.getLocation()) + ": " + oneLine(e.getOriginalMessage()), e);
+            throw new InvalidPackageException(Reason.INVALID_SIGNATURES, JsonProblems.of(e).in(fileName), e);
         } catch (IOException e) {
             throw invalid(fileName, "cannot be read: " + oneLine(e.getMessage()), e);
         }
@@ -117,12 +118,8 @@ final class SignatureSetParser {
         return location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
-    /** Jackson's message on one line, without the source excerpt it appends to some messages. */
     private static String oneLine(String message) {
-        return String.valueOf(message)
-                .replaceAll(" \\(start marker at \\[Source: .*\\]\\)", "")
-                .replaceAll("\\s*\\R\\s*", " ")
-                .strip();
+        return String.valueOf(message).replaceAll("\\s*\\R\\s*", " ").strip();
     }
 
     private static InvalidPackageException invalid(String fileName, String problem) {

@@ -15,7 +15,7 @@ public abstract class FileProblemsException extends Exception {
 
     /** @param shownAs how the message names the file */
     protected FileProblemsException(Path file, String shownAs, List<Problem> problems) {
-        super(problems.stream().map(p -> shownAs + ": " + p).collect(Collectors.joining(System.lineSeparator())));
+        super(problems.stream().map(p -> p.in(shownAs)).collect(Collectors.joining(System.lineSeparator())));
         this.file = file;
         this.problems = List.copyOf(problems);
     }

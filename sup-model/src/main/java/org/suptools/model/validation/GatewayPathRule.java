@@ -18,11 +18,11 @@ public final class GatewayPathRule {
             return Optional.of("must not contain control characters");
         }
         if (path.contains("\\")) {
-            return Optional.of("'" + path + "' must use '/' as the separator, not '\\'");
+            return Optional.of(ShownText.quoted(path) + " must use '/' as the separator, not '\\'");
         }
         for (String segment : path.split("/")) {
             if (segment.equals("..")) {
-                return Optional.of("'" + path + "' must stay inside the runtime home (no '..')");
+                return Optional.of(ShownText.quoted(path) + " must stay inside the runtime home (no '..')");
             }
         }
         return Optional.empty();
@@ -31,7 +31,7 @@ public final class GatewayPathRule {
     /** Why a path that must be relative (a payload name) is refused, or empty when it is acceptable. */
     public static Optional<String> checkRelative(String path) {
         if (path.startsWith("/") || path.matches("^[A-Za-z]:.*")) {
-            return Optional.of("'" + path + "' must be relative to the payload directory");
+            return Optional.of(ShownText.quoted(path) + " must be relative to the payload directory");
         }
         return check(path).map(m -> m.replace("the runtime home", "the payload directory"));
     }

@@ -76,7 +76,7 @@ public final class PackageValidator {
             }
             Integer earlier = firstIndexOfName.putIfAbsent(required, i);
             if (earlier != null) {
-                problems.error(at, "'" + required + "' is already required by requires[" + earlier
+                problems.error(at, ShownText.quoted(required) + " is already required by requires[" + earlier
                         + "]; write one range");
             }
         }
@@ -91,7 +91,7 @@ public final class PackageValidator {
             String at = "actions[" + i + "]";
             Integer earlier = firstIndexOfId.putIfAbsent(action.id(), i);
             if (earlier != null) {
-                problems.error(at + ".id", "'" + action.id() + "' is already used by actions[" + earlier + "]");
+                problems.error(at + ".id", ShownText.quoted(action.id()) + " is already used by actions[" + earlier + "]");
             }
             for (FieldValue ref : action.payloadReferences()) {
                 checkPayloadReference(at + "." + ref.field(), ref.value(), payloadNames, problems);
@@ -113,7 +113,7 @@ public final class PackageValidator {
         if (unsafe.isPresent()) {
             problems.error(location, unsafe.get());
         } else if (!payloadNames.contains(name)) {
-            problems.error(location, "no such payload file '" + name + "'" + suggestions(payloadNames));
+            problems.error(location, "no such payload file " + ShownText.quoted(name) + suggestions(payloadNames));
         }
     }
 
@@ -161,7 +161,7 @@ public final class PackageValidator {
         }
         for (String name : new TreeSet<>(payloadNames)) {
             if (!used.contains(name)) {
-                problems.warning("payloads", "'" + name + "' is not used by any action");
+                problems.warning("payloads", ShownText.quoted(name) + " is not used by any action");
             }
         }
     }

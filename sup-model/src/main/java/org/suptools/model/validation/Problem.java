@@ -27,6 +27,27 @@ public record Problem(Severity severity, String location, String message) {
         return new Problem(Severity.WARNING, location, message);
     }
 
+    /**
+     * An error at a place in the text rather than at a field (a syntax error): its location is
+     * {@code line:column}, both counted from 1, so that it reads {@code gateway.yaml:7:3: ...}.
+     */
+    public static Problem atPosition(int line, int column, String message) {
+        return error(line + ":" + column, message);
+    }
+
+    /** Whether the location is a {@code line:column} position in the text, not a field. */
+    public boolean isPosition() {
+        return location.matches("\\d+:\\d+");
+    }
+
+    /**
+     * The problem as one line naming its file: {@code gateway.yaml: runtime.start: is required},
+     * or {@code gateway.yaml:7:3: not valid YAML: ...} for a position.
+     */
+    public String in(String file) {
+        return isPosition() ? file + ":" + this : file + ": " + this;
+    }
+
     public boolean isError() {
         return severity == Severity.ERROR;
     }

@@ -1,0 +1,79 @@
+package org.suptools.model.validation;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Why a file could not be used, put for people: {@code is a directory, not a file},
+ * {@code permission denied}, never the JDK's exception text. A link is called a link, with what
+ * it leads to, so that a message never calls a link a file.
+ */
+public final class FileReasons {
+
+    private FileReasons() {
+    }
+
+    /** What is at {@code path}, not following a link: "a link to a directory", "a file", "nothing". */
+    public static String kind(Path path) {
+        if (Files.isSymbolicLink(path)) {
+            if (!Files.exists(path)) {
+                return "a link that leads nowhere";
+            }
+            return "a link to " + kindFollowing(path);
+        }
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            return "nothing";
+        }
+        return kindFollowing(path);
+    }
+
+    private static String kindFollowing(Path path) {
+        if (Files.isDirectory(path)) {
+            return "a directory";
+        }
+        if (Files.isRegularFile(path)) {
+            return "a file";
+        }
+        return "a special file (a device, pipe or socket)";
+    }
+
+    /**
+     * Why reading {@code path} failed, as a phrase that follows the file's name: "no such file",
+     * "is a directory, not a file", "permission denied". The path is looked at again to say
+     * what it is when the exception does not.
+     */
+    public static String whyUnreadable(Path path, IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return Files.isSymbolicLink(path) ? "is a link that leads nowhere" : "no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied (this user cannot read it)";
+        }
+        if (e instanceof NotDirectoryException) {
+            return "a part of the path is not a directory";
+        }
+        if (Files.isDirectory(path)) {
+            return "is " + kind(path) + ", not a file";
+        }
+        if (Files.exists(path) && !Files.isRegularFile(path)) {
+            return "is " + kind(path) + ", not a file";
+        }
+        String reason = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : e.getMessage();
+        if (reason == null || reason.isBlank()) {
+            return "cannot be read";
+        }
+        String text = reason.replaceAll("\\s*\\R\\s*", " ").strip();
+        int colon = text.lastIndexOf(": ");
+        if (text.startsWith("java.") && colon > 0) {
+            text = text.substring(colon + 2);
+        }
+        return "cannot be read: " + text.toLowerCase(Locale.ROOT);
+    }
+}
