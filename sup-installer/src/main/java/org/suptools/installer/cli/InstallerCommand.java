@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
             RecoverCommand.class,
             StatusCommand.class,
             HistoryCommand.class,
+            CheckConfigCommand.class,
             SandboxCommand.class,
             picocli.CommandLine.HelpCommand.class
         },

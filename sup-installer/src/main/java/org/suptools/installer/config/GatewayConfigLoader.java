@@ -15,14 +15,18 @@ import org.suptools.model.gateway.GatewayConfigFile;
 import org.suptools.model.gateway.GatewayProfile;
 import org.suptools.model.json.DocumentFiles;
 import org.suptools.model.json.DocumentFiles.DocumentException;
+import org.suptools.model.json.DocumentFiles.FieldByField;
+import org.suptools.model.signing.TrustStore;
 import org.suptools.model.validation.Problem;
 import org.suptools.model.version.SemVer;
 
 /**
  * Reads a gateway configuration (YAML, or JSON when the name ends in {@code .json}), applies the
- * defaults and checks it as a whole. Relative paths resolve against the directory of the file;
- * relative program paths of the runtime commands ({@code bin/runtime-ctl}) against the runtime
- * home. Every problem is collected and reported at once.
+ * defaults and checks it as a whole, fields and machine alike ({@link MachineChecks}): every
+ * command that works on a gateway loads it first, so a bad config is refused the same way by
+ * all of them, before the lock is taken or anything is written. Relative paths resolve against
+ * the directory of the file; relative program paths of the runtime commands
+ * ({@code bin/runtime-ctl}) against the runtime home. Every problem is collected and reported at once.
  */
 public final class GatewayConfigLoader {
 
@@ -40,7 +44,7 @@ public final class GatewayConfigLoader {
     /** The file as written; every field optional here so that the checks below can name what is missing. */
     record RawConfig(String runtimeHome, String logsDir, String stateDir, RawTrust trust, Boolean allowUnsigned,
             RawIdentity identity, RawRuntime runtime, List<String> allowedRoots, Timeout defaultActionTimeout,
-            String minFreeSpace, Map<PackageManager, List<String>> packageManagers) {
+            ByteSize minFreeSpace, Map<PackageManager, List<String>> packageManagers) {
     }
 
     record RawTrust(String store, Integer threshold) {
@@ -53,26 +57,47 @@ public final class GatewayConfigLoader {
             Timeout healthWait) {
     }
 
+    /**
+     * The config, checked: what {@code install}, {@code recover}, {@code status} and {@code history}
+     * work with. Throws with every problem when there is any.
+     */
     public static GatewayConfig load(Path file) throws ConfigException {
-        RawConfig raw = parse(file);
-        return resolve(file, raw);
-    }
-
-    private static RawConfig parse(Path file) throws ConfigException {
-        try {
-            return DocumentFiles.read(file, RawConfig.class, GatewayConfigFile.MAX_BYTES, GatewayConfigFile.KIND);
-        } catch (DocumentException e) {
-            throw new ConfigException(file, List.of(e.problem()));
+        ConfigCheck check = check(file, false);
+        if (!check.problems().isEmpty()) {
+            throw new ConfigException(file, check.problems());
         }
+        return check.config().orElseThrow();
     }
 
-    private static GatewayConfig resolve(Path file, RawConfig raw) throws ConfigException {
+    /**
+     * Everything {@link #load} checks, collected instead of thrown; with {@code commands}, also
+     * that the runtime commands given as paths are executable ({@code check-config}: an install
+     * does not refuse on it, since recovering from an interrupted firmware update must stay possible).
+     */
+    public static ConfigCheck check(Path file, boolean commands) {
+        FieldByField<RawConfig> read;
+        try {
+            read = DocumentFiles.readEachField(file, RawConfig.class, GatewayConfigFile.MAX_BYTES,
+                    GatewayConfigFile.KIND);
+        } catch (DocumentException e) {
+            return new ConfigCheck(file, List.of(e.problem()), Optional.empty(), List.of());
+        }
+        return resolve(file, read.value(), read.problems(), commands);
+    }
+
+    /**
+     * @param unread the problems of the fields that could not be read (left null in {@code raw}):
+     *               they are not reported again as missing
+     */
+    private static ConfigCheck resolve(Path file, RawConfig raw, List<Problem> unread, boolean commands) {
         Path base = file.toAbsolutePath().normalize().getParent();
         List<Problem> problems = new ArrayList<>();
 
         Path runtimeHome = path(base, raw.runtimeHome(), "runtimeHome", problems);
         if (raw.runtimeHome() == null) {
             problems.add(Problem.error("runtimeHome", "is required"));
+        } else if (runtimeHome != null) {
+            MachineChecks.runtimeHome(runtimeHome, problems);
         }
         Path logsDir = raw.logsDir() == null
                 ? (runtimeHome == null ? null : runtimeHome.resolve(DEFAULT_LOGS_DIR))
@@ -94,10 +119,13 @@ public final class GatewayConfigLoader {
             if (raw.trust().threshold() != null) {
                 threshold = raw.trust().threshold();
                 if (threshold < 1) {
-                    problems.add(Problem.error("trust.threshold", "must be at least 1, was " + threshold));
+                    problems.add(Problem.error("trust.threshold", "must be a whole number of at least 1, was "
+                            + threshold));
                 }
             }
         }
+        TrustStore keys = trustStore.map(store -> MachineChecks.trustStore(store, problems)).orElse(null);
+        MachineChecks.threshold(threshold, keys, problems);
         if (raw.trust() == null && !allowUnsigned) {
             problems.add(Problem.error("trust", "is required unless allowUnsigned is true"));
         }
@@ -119,8 +147,14 @@ public final class GatewayConfigLoader {
                 problems.add(Problem.error("allowedRoots", "must list at least one directory"));
             }
             for (int i = 0; i < raw.allowedRoots().size(); i++) {
-                Path root = path(base, raw.allowedRoots().get(i), "allowedRoots[" + i + "]", problems);
+                String field = "allowedRoots[" + i + "]";
+                if (raw.allowedRoots().get(i) == null) {
+                    problems.add(Problem.error(field, "is empty; write a directory, such as /opt/dw/dwcore"));
+                    continue;
+                }
+                Path root = path(base, raw.allowedRoots().get(i), field, problems);
                 if (root != null) {
+                    MachineChecks.allowedRoot(root, field, problems);
                     allowedRoots.add(root);
                 }
             }
@@ -134,16 +168,15 @@ public final class GatewayConfigLoader {
                 }
             }
         }
+        if (stateDir != null) {
+            MachineChecks.writable(stateDir, "stateDir", problems);
+        }
+        if (logsDir != null) {
+            MachineChecks.writable(logsDir, "logsDir", problems);
+        }
         Duration defaultTimeout = raw.defaultActionTimeout() == null ? DEFAULT_ACTION_TIMEOUT
                 : raw.defaultActionTimeout().duration();
-        long minFreeSpace = DEFAULT_MIN_FREE_SPACE;
-        if (raw.minFreeSpace() != null) {
-            try {
-                minFreeSpace = ByteSize.parse(raw.minFreeSpace());
-            } catch (IllegalArgumentException e) {
-                problems.add(Problem.error("minFreeSpace", e.getMessage()));
-            }
-        }
+        long minFreeSpace = raw.minFreeSpace() == null ? DEFAULT_MIN_FREE_SPACE : raw.minFreeSpace().bytes();
         Map<PackageManager, List<String>> managers = new EnumMap<>(PackageManager.class);
         managers.putAll(GatewayConfig.DEFAULT_PACKAGE_MANAGERS);
         if (raw.packageManagers() != null) {
@@ -155,11 +188,28 @@ public final class GatewayConfigLoader {
             });
         }
 
-        if (!problems.isEmpty()) {
-            throw new ConfigException(file, problems);
+        if (commands && runtime != null) {
+            MachineChecks.command(runtime.start(), "runtime.start", problems);
+            MachineChecks.command(runtime.stop(), "runtime.stop", problems);
+            MachineChecks.command(runtime.status(), "runtime.status", problems);
         }
-        return new GatewayConfig(file.toAbsolutePath().normalize(), runtimeHome, logsDir, stateDir, trustStore, threshold,
-                allowUnsigned, identity, runtime, allowedRoots, defaultTimeout, minFreeSpace, managers);
+
+        problems.removeIf(problem -> isReportedAlready(problem, unread));
+        problems.addAll(0, unread);
+        List<String> keyIds = keys == null ? List.of() : List.copyOf(keys.keyIds());
+        if (!problems.isEmpty()) {
+            return new ConfigCheck(file, problems, Optional.empty(), keyIds);
+        }
+        return new ConfigCheck(file, problems, Optional.of(new GatewayConfig(file.toAbsolutePath().normalize(),
+                runtimeHome, logsDir, stateDir, trustStore, threshold, allowUnsigned, identity, runtime, allowedRoots,
+                defaultTimeout, minFreeSpace, managers)), keyIds);
+    }
+
+    /** A field said to be missing that is in fact there but could not be read (or holds such a field). */
+    private static boolean isReportedAlready(Problem problem, List<Problem> unread) {
+        String field = problem.location();
+        return unread.stream().map(Problem::location).anyMatch(location -> location.equals(field)
+                || location.startsWith(field + ".") || location.startsWith(field + "["));
     }
 
     private static GatewayIdentity identity(RawIdentity raw, List<Problem> problems) {

@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.suptools.model.action.PackageManager;
+import org.suptools.installer.testing.TestPackages;
 import org.suptools.model.gateway.ConfigException;
 
 /** The gateway config: defaults, paths relative to the file, and every problem located. */
@@ -31,6 +33,13 @@ class GatewayConfigLoaderTest {
               stop: [/usr/bin/systemctl, stop, dw]
               status: [sh, -c, "exit 0"]
             """;
+
+    /** The runtime home and a trust store with one key exist, as on a gateway. */
+    @BeforeEach
+    void gateway() throws Exception {
+        Files.createDirectories(dir.resolve("dwcore"));
+        TestPackages.writePublicKey(dir.resolve("keys"), "ci", TestPackages.TRUSTED);
+    }
 
     Path write(String name, String text) throws Exception {
         return Files.writeString(dir.resolve(name), text);
@@ -60,19 +69,20 @@ class GatewayConfigLoaderTest {
 
     @Test
     void jsonConfig_withEveryField() throws Exception {
+        Path etc = Files.createDirectories(dir.resolve("etc-dw"));
         GatewayConfig config = GatewayConfigLoader.load(write("gateway.json", """
-                {"runtimeHome": "/opt/dw/dwcore", "logsDir": "/var/log/dw", "stateDir": "/var/lib/sup",
+                {"runtimeHome": "dwcore", "logsDir": "var/log/dw", "stateDir": "var/lib/sup",
                  "allowUnsigned": true,
                  "identity": {"product": "p", "os": "linux", "architecture": "aarch64", "runtimeVersion": "5.1.0",
                               "thingKey": "gw-9"},
                  "runtime": {"start": ["a"], "stop": ["b"], "status": ["c"], "commandTimeout": "10s", "healthWait": "2m"},
-                 "allowedRoots": ["/opt/dw/dwcore", "/etc/dw"], "defaultActionTimeout": "90s", "minFreeSpace": "1GiB",
+                 "allowedRoots": ["dwcore", "etc-dw"], "defaultActionTimeout": "90s", "minFreeSpace": "1GiB",
                  "packageManagers": {"opkg": ["/usr/bin/opkg", "install", "--force-reinstall"]}}
                 """));
 
         assertThat(config.trustStore()).isEmpty();
         assertThat(config.allowUnsigned()).isTrue();
-        assertThat(config.allowedRoots()).containsExactly(Path.of("/opt/dw/dwcore"), Path.of("/etc/dw"));
+        assertThat(config.allowedRoots()).containsExactly(dir.resolve("dwcore"), etc);
         assertThat(config.runtime().healthWait()).isEqualTo(Duration.ofMinutes(2));
         assertThat(config.defaultActionTimeout()).isEqualTo(Duration.ofSeconds(90));
         assertThat(config.minFreeSpace()).isEqualTo(1L << 30);

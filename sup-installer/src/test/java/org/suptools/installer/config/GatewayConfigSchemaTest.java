@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.suptools.installer.cli.InstallerMain;
+import org.suptools.installer.testing.TestPackages;
 import org.suptools.model.gateway.ConfigException;
 import org.suptools.model.json.SupJson;
 
@@ -78,6 +79,12 @@ class GatewayConfigSchemaTest {
         String example = docs.substring(start + "```yaml\n".length(), docs.indexOf("```", start + 7));
         Path docsConfig = Files.writeString(dir.resolve("docs.yaml"), example);
         assertThat(errors(docsConfig)).isEmpty();
+        // The loader also checks the machine: give the example's directories a home here.
+        Path home = Files.createDirectories(dir.resolve("opt/dw/dwcore"));
+        TestPackages.writePublicKey(dir.resolve("etc/sup/trust"), "ci", TestPackages.TRUSTED);
+        Files.writeString(docsConfig, example.replace("/opt/", dir.resolve("opt") + "/")
+                .replace("/etc/sup/", dir.resolve("etc/sup") + "/"));
+        assertThat(GatewayConfigLoader.load(docsConfig).runtimeHome()).isEqualTo(home);
         assertThat(GatewayConfigLoader.load(docsConfig).runtime().healthWait()).hasMinutes(2);
 
         assertThat(InstallerMain.commandLine().setOut(new java.io.PrintWriter(new java.io.StringWriter()))

@@ -18,7 +18,7 @@ public record Timeout(Duration duration) {
     public Timeout {
         Objects.requireNonNull(duration, "duration");
         if (duration.isNegative() || duration.isZero()) {
-            throw new IllegalArgumentException("must be positive, was " + duration);
+            throw new IllegalArgumentException("must be longer than zero (examples: 500ms, 30s, 5m, 1h)");
         }
     }
 

@@ -34,6 +34,12 @@ public final class FileReasons {
         return kindFollowing(path);
     }
 
+    /** What is at {@code path} as a phrase after its name: "does not exist", "is a link to a file". */
+    public static String whatItIs(Path path) {
+        String kind = kind(path);
+        return kind.equals("nothing") ? "does not exist" : "is " + kind;
+    }
+
     private static String kindFollowing(Path path) {
         if (Files.isDirectory(path)) {
             return "a directory";
