@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -48,6 +49,10 @@ public final class JsonProblems {
     }
 
     public static Problem of(JsonProcessingException e) {
+        if (e instanceof JsonMappingException && e.getCause() instanceof StreamReadException syntax) {
+            // A syntax error met while binding a field: the text is at fault, not the field.
+            return syntaxProblem(syntax);
+        }
         if (e instanceof JsonMappingException mapping && !(e instanceof MismatchedInputException trailing
                 && isTrailing(trailing))) {
             return mappingProblem(mapping);
@@ -176,9 +181,11 @@ public final class JsonProblems {
             if (mismatch.getTargetType() == null) {
                 return fieldProblem(path, human(mapping.getOriginalMessage(), "is not a valid value"));
             }
-            if (readFromText(mismatch.getTargetType())) {
+            if (createdFrom(mismatch.getTargetType(), String.class)) {
                 // A version or a duration written as a YAML number (runtimeVersion: 5.1) lost its text already.
-                return Problem.error(path, "expected " + describe(String.class));
+                return Problem.error(path, createdFrom(mismatch.getTargetType(), long.class)
+                        ? "expected a whole number or " + describe(String.class)
+                        : "expected " + describe(String.class));
             }
             return Problem.error(path, "expected " + describe(mismatch.getTargetType()) + found(mismatch));
         }
@@ -262,11 +269,11 @@ public final class JsonProblems {
         return hint > 0 ? line.substring(0, hint) + line.substring(hint).replace(": was expecting", ", expecting") : line;
     }
 
-    /** A value type the documents write as text, such as a SemVer: it has a static creator from a String. */
-    private static boolean readFromText(Class<?> type) {
+    /** A value type the documents write as a scalar, such as a SemVer: it has a static creator from that type. */
+    private static boolean createdFrom(Class<?> type, Class<?> parameter) {
         return Arrays.stream(type.getDeclaredMethods()).anyMatch(method -> Modifier.isStatic(method.getModifiers())
                 && method.isAnnotationPresent(JsonCreator.class)
-                && Arrays.equals(method.getParameterTypes(), new Class<?>[] {String.class}));
+                && Arrays.equals(method.getParameterTypes(), new Class<?>[] {parameter}));
     }
 
     private static boolean isWholeNumber(Class<?> type) {

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.suptools.model.InvalidPackageException;
 import org.suptools.model.InvalidPackageException.Reason;
 import org.suptools.model.json.JsonProblems;
+import org.suptools.model.validation.ShownText;
 
 /** Reads {@code signatures.json} strictly, naming the file and the field at fault. */
 final class SignatureSetParser {
@@ -95,7 +96,7 @@ final class SignatureSetParser {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!known.contains(name)) {
-                throw invalid(fileName, prefix + name + ": unknown field");
+                throw invalid(fileName, prefix + ShownText.escaped(name) + ": unknown field");
             }
         }
     }

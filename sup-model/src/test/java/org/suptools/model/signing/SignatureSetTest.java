@@ -113,8 +113,8 @@ class SignatureSetTest {
         assertThatThrownBy(() -> SignatureSet.parse(json.getBytes(StandardCharsets.UTF_8), "signatures.json"))
                 .isInstanceOfSatisfying(InvalidPackageException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_SIGNATURES))
-                .hasMessageStartingWith("signatures.json: ")
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+                .hasMessageStartingWith("signatures.json:")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").doesNotContain("Exception"));
     }
 
     @Test
@@ -130,7 +130,7 @@ class SignatureSetTest {
         byte[] json = "{\"signatures\":[],\"signatures\":[]}".getBytes(StandardCharsets.UTF_8);
 
         assertThatThrownBy(() -> SignatureSet.parse(json, "signatures.json"))
-                .hasMessage("signatures.json: not valid JSON at line 1, column 30: Duplicate field 'signatures'");
+                .hasMessage("signatures.json:1:30: 'signatures' appears twice in the same object; keep one");
     }
 
     @Test
