@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
         description = {"Loads the gateway config and checks everything the installer will rely on: the fields, the "
                 + "runtime home, the trust store's keys and threshold, that the state and logs directories can be "
                 + "written, the allowed roots, and that runtime commands given as paths are executable. Prints every "
-                + "problem, one line each, or ok with a summary. Writes nothing and takes no lock."},
+                + "problem, one line each, or ok with a summary. Takes no lock and leaves nothing behind (the write check "
+                + "creates and removes a probe file)."},
         exitCodeListHeading = ExitCodeHelp.HEADING,
         exitCodeList = {"0:ok: the config can be used", ExitCodeHelp.USAGE},
         footer = {"%nExamples:", "  sup-installer check-config --config /etc/sup/gateway.yaml",

@@ -58,7 +58,7 @@ class InstallerCliTest {
         Run help = run("--help");
 
         assertThat(help.exit()).isZero();
-        assertThat(help.out()).contains("install", "recover", "status", "history", "sandbox", "Exit codes:",
+        assertThat(help.out()).contains("install", "recover", "status", "history", "check-config", "sandbox", "Exit codes:",
                 "0   succeeded", "3   refused before any change", "4   rollback incomplete", "5   busy");
         assertThat(run("install", "--help").out()).contains("--campaign-id", "--mailbox-id", "--thing-key", "--dry-run",
                 "--events", "--tr50-reply", "5   busy");

@@ -95,6 +95,29 @@ class GatewayConfigSchemaTest {
     }
 
     @Test
+    void everyDocumentedSizeAndDurationForm_isValidForBoth() throws Exception {
+        Files.createDirectories(dir.resolve("home"));
+        for (String[] forms : new String[][] {{"1048576", "90"}, {"\"1048576\"", "\"90\""}, {"1 MiB", "500ms"},
+            {"64MiB", "30s"}, {"10MB", "5m"}, {"2gib", "1h"}, {"0", "1"}}) {
+            Path file = Files.writeString(dir.resolve("sizes.yaml"), "runtimeHome: home\nallowUnsigned: true\n"
+                    + "identity: {product: p, os: linux, architecture: x86_64, runtimeVersion: 1.0.0}\n"
+                    + "runtime: {start: [a], stop: [b], status: [c], healthWait: " + forms[1] + "}\n"
+                    + "minFreeSpace: " + forms[0] + "\ndefaultActionTimeout: " + forms[1] + "\n");
+            assertThat(errors(file)).as(forms[0] + ", " + forms[1]).isEmpty();
+            assertThat(GatewayConfigLoader.check(file, false).problems()).as(forms[0] + ", " + forms[1]).isEmpty();
+        }
+        for (String[] forms : new String[][] {{"1.5", "30s"}, {"10 XB", "30s"}, {"-1", "30s"}, {"1MiB", "0"},
+            {"1MiB", "0s"}, {"1MiB", "1.5"}, {"1MiB", "5 min"}}) {
+            Path file = Files.writeString(dir.resolve("sizes.yaml"), "runtimeHome: home\nallowUnsigned: true\n"
+                    + "identity: {product: p, os: linux, architecture: x86_64, runtimeVersion: 1.0.0}\n"
+                    + "runtime: {start: [a], stop: [b], status: [c]}\n"
+                    + "minFreeSpace: " + forms[0] + "\ndefaultActionTimeout: " + forms[1] + "\n");
+            assertThat(errors(file)).as(forms[0] + ", " + forms[1]).isNotEmpty();
+            assertThat(GatewayConfigLoader.check(file, false).problems()).as(forms[0] + ", " + forms[1]).isNotEmpty();
+        }
+    }
+
+    @Test
     void configsTheLoaderRefuses_theSchemaRefusesToo() throws Exception {
         Path noHome = Files.writeString(dir.resolve("a.yaml"), """
                 allowUnsigned: true
