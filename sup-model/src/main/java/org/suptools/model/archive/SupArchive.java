@@ -13,6 +13,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,6 +31,7 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.suptools.model.InvalidPackageException;
 import org.suptools.model.InvalidPackageException.Reason;
 import org.suptools.model.manifest.PayloadFile;
+import org.suptools.model.validation.FileReasons;
 
 /**
  * An open .sup archive, read through its ZIP central directory.
@@ -88,6 +90,9 @@ public final class SupArchive implements AutoCloseable {
     public static SupArchive open(Path file, ArchiveLimits limits) throws IOException, InvalidPackageException {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(limits, "limits");
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new FileSystemException(file.toString(), null, FileReasons.whatItIs(file) + ", not a package file");
+        }
         checkMagic(file);
         CentralDirectoryBounds.check(file, limits.maxEntries());
         ZipFile zip = openZip(file);
