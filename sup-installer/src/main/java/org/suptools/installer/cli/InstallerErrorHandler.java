@@ -1,8 +1,10 @@
 package org.suptools.installer.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.FileSystemException;
 import org.suptools.installer.ExitCode;
 import org.suptools.model.gateway.ConfigException;
+import org.suptools.model.validation.FileReasons;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -25,7 +27,7 @@ public final class InstallerErrorHandler implements IExecutionExceptionHandler {
             err.println("sup-installer: " + exitException.getMessage());
             exit = exitException.exitCode().code();
         } else {
-            err.println("sup-installer: error: " + (failure.getMessage() == null ? failure.toString() : failure.getMessage()));
+            err.println("sup-installer: error: " + describe(failure));
             exit = ExitCode.FAILED.code();
         }
         if (verbose(parseResult)) {
@@ -33,6 +35,17 @@ public final class InstallerErrorHandler implements IExecutionExceptionHandler {
         }
         err.flush();
         return exit;
+    }
+
+    /** One line for people: a file error names its path and reason; nothing else shows a class name. */
+    private static String describe(Exception failure) {
+        if (failure instanceof FileSystemException files && files.getFile() != null) {
+            return FileReasons.describe(files);
+        }
+        if (failure.getMessage() == null || failure.getMessage().isBlank()) {
+            return "an unexpected error; --verbose shows the details";
+        }
+        return failure.getMessage().replaceAll("\\s*\\R\\s*", " ");
     }
 
     private static boolean verbose(ParseResult parseResult) {

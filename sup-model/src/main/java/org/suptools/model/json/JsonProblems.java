@@ -63,7 +63,8 @@ public final class JsonProblems {
     /** A problem of the text itself, before any field is known: located by line and column. */
     private static Problem syntaxProblem(JsonProcessingException e) {
         JsonLocation at = e.getLocation();
-        String message = syntaxMessage(e);
+        // The parsers quote the text they met: what cannot be seen in it is escaped.
+        String message = ShownText.escaped(syntaxMessage(e));
         if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
             return Problem.atPosition(yaml.getProblemMark().getLine() + 1, yaml.getProblemMark().getColumn() + 1, message);
         }
@@ -257,7 +258,7 @@ public final class JsonProblems {
         if (message == null || message.isBlank()) {
             return otherwise;
         }
-        String line = message.replaceAll("\\s*\\R\\s*", " ").strip();
+        String line = ShownText.escaped(message.replaceAll("\\s*\\R\\s*", " ").strip());
         return INTERNALS.matcher(line).find() ? otherwise : line;
     }
 

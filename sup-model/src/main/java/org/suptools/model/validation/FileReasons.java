@@ -51,6 +51,22 @@ public final class FileReasons {
     }
 
     /**
+     * A file system error as one line naming its path: {@code /proc/rt-state: permission denied}
+     * (the JDK's message of some of them is the bare path).
+     */
+    public static String describe(FileSystemException e) {
+        String reason = e.getReason() != null ? e.getReason().toLowerCase(Locale.ROOT)
+                : e instanceof NoSuchFileException ? "no such file or directory"
+                : e instanceof AccessDeniedException ? "permission denied"
+                : e instanceof java.nio.file.FileAlreadyExistsException ? "exists already"
+                : e instanceof java.nio.file.DirectoryNotEmptyException ? "directory not empty"
+                : e instanceof NotDirectoryException ? "not a directory"
+                : "cannot be used";
+        String other = e.getOtherFile() == null ? "" : " (and " + e.getOtherFile() + ")";
+        return e.getFile() + other + ": " + reason;
+    }
+
+    /**
      * Why reading {@code path} failed, as a phrase that follows the file's name: "no such file",
      * "is a directory, not a file", "permission denied". The path is looked at again to say
      * what it is when the exception does not.
