@@ -122,10 +122,10 @@ public final class SpecReader {
             // 2. The manifest.
             JsonNode manifest = parse(manifestBytes, INVALID_MANIFEST);
             JsonNode version = manifest.get("formatVersion");
-            if (version == null || !version.isInt()) {
+            if (version == null || !version.isNumber()) {
                 throw new Rejection(INVALID_MANIFEST, "formatVersion: is required (a whole number)");
             }
-            if (version.intValue() != 1) {
+            if (!version.isInt() || version.intValue() != 1) {
                 throw new Rejection(UNSUPPORTED_FORMAT_VERSION, "formatVersion " + version);
             }
             List<String> problems = ManifestRules.check(manifest);
