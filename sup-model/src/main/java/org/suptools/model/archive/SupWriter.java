@@ -2,19 +2,17 @@ package org.suptools.model.archive;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.suptools.model.files.AtomicFiles;
 import org.suptools.model.manifest.PayloadFile;
 
 /**
@@ -216,32 +214,19 @@ public final class SupWriter {
         }
     }
 
+    /** Writes an archive through a {@link ZipOutput} of a temporary file, moved over {@code out} when complete. */
+    private static void writeAtomically(Path out, ArchiveBody body) throws IOException {
+        AtomicFiles.replace(out, temp -> {
+            try (ZipOutput zip = ZipOutput.create(temp)) {
+                body.writeTo(zip);
+            }
+        });
+    }
+
     /** What fills a new archive file. */
     @FunctionalInterface
     private interface ArchiveBody {
         void writeTo(ZipOutput zip) throws IOException;
-    }
-
-    /**
-     * Writes an archive to a temporary file beside {@code out} and moves it into place when
-     * complete; on any failure the temporary file is deleted and {@code out} is left as it was.
-     */
-    private static void writeAtomically(Path out, ArchiveBody body) throws IOException {
-        Path target = out.toAbsolutePath();
-        Path temp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        try {
-            try (ZipOutput zip = ZipOutput.create(temp)) {
-                body.writeTo(zip);
-            }
-            moveIntoPlace(temp, target);
-        } catch (IOException | RuntimeException | Error e) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
-        }
     }
 
     private record SizedSource(PayloadSource source, long size, int index) {
@@ -294,13 +279,5 @@ public final class SupWriter {
                     + "; they must have the same length");
         }
         return actual;
-    }
-
-    private static void moveIntoPlace(Path temp, Path target) throws IOException {
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 }

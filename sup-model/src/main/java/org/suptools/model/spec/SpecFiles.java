@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.suptools.model.archive.PayloadSource;
+import org.suptools.model.files.AtomicFiles;
 import org.suptools.model.json.DocumentFiles;
 import org.suptools.model.json.DocumentFiles.DocumentException;
 import org.suptools.model.json.SupJson;
@@ -101,17 +102,10 @@ public final class SpecFiles {
 
     /** Writes a spec in the form its file name says (YAML unless it ends in {@code .json}). */
     public static void write(PackageSpec spec, Path file) throws IOException {
-        Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".sup-spec", ".tmp");
-        try {
-            byte[] bytes = file.toString().endsWith(".json")
-                    ? SupJson.canonicalBytes(spec)
-                    : SupJson.yaml().writeValueAsBytes(spec);
-            Files.write(temp, bytes);
-            Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        byte[] bytes = file.toString().endsWith(".json")
+                ? SupJson.canonicalBytes(spec)
+                : SupJson.yaml().writeValueAsBytes(spec);
+        AtomicFiles.write(file, bytes);
     }
 
     /** Every regular file under the payload directory, sorted by name; none when it does not exist. */
