@@ -15,9 +15,9 @@ import java.util.Set;
 import org.suptools.model.files.AtomicFiles;
 import org.suptools.model.json.JsonProblems;
 import org.suptools.model.json.SupJson;
+import org.suptools.model.problem.Problem;
 import org.suptools.model.spec.PackageSpec;
 import org.suptools.model.spec.SpecFiles;
-import org.suptools.model.validation.Problem;
 import org.suptools.model.validation.SpecException;
 
 /**

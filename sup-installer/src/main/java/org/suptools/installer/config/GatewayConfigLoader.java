@@ -15,7 +15,7 @@ import org.suptools.model.gateway.GatewayConfigFile;
 import org.suptools.model.gateway.GatewayProfile;
 import org.suptools.model.json.DocumentFiles;
 import org.suptools.model.json.DocumentFiles.DocumentException;
-import org.suptools.model.validation.Problem;
+import org.suptools.model.problem.Problem;
 import org.suptools.model.version.SemVer;
 
 /**

@@ -7,7 +7,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import org.suptools.model.validation.Problem;
+import org.suptools.model.problem.Problem;
 
 /**
  * Reads one small document that people write by hand (a spec, a gateway configuration): YAML, or

@@ -12,7 +12,7 @@ import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.suptools.model.validation.Problem;
+import org.suptools.model.problem.Problem;
 
 /**
  * Turns Jackson's errors into one {@link Problem} located the way the user wrote the document

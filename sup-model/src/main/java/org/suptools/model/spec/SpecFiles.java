@@ -14,8 +14,8 @@ import org.suptools.model.json.DocumentFiles;
 import org.suptools.model.json.DocumentFiles.DocumentException;
 import org.suptools.model.json.SupJson;
 import org.suptools.model.manifest.PayloadFile;
+import org.suptools.model.problem.Problem;
 import org.suptools.model.validation.PackageValidator;
-import org.suptools.model.validation.Problem;
 import org.suptools.model.validation.SpecException;
 
 /**
@@ -63,7 +63,7 @@ public final class SpecFiles {
 
     /** All problems of a loaded spec, errors and warnings, as of {@code now}. */
     public static List<Problem> check(LoadedSpec loaded, Instant now) {
-        List<Problem> problems = new ArrayList<>(new PackageValidator(now).validate(loaded.spec(), loaded.payloadNames()));
+        List<Problem> problems = new ArrayList<>(new PackageValidator(now).validate(loaded.spec().contents(loaded.payloadNames())));
         problems.addAll(unstorablePayloadNames(loaded));
         return problems;
     }
