@@ -25,6 +25,7 @@
  *       {@link org.suptools.tr50.PortalErrorCodes} (portal side).</li>
  * </ul>
  *
- * <p>The protocol facts and their sources are summed up in {@code docs/reference/tr50.md}.
+ * <p>{@code docs/reference/tr50.md} describes what is written and what is accepted, for peers and
+ * operators.
  */
 package org.suptools.tr50;
