@@ -130,6 +130,14 @@ class MalformedMessageTest {
         assertPlainOneLine(e);
     }
 
+    @Test
+    void messages_escapeWhatCouldSplitOrDisguiseALogLine() {
+        Tr50Exception e = refused("{\"1\": {\"command\": \"log.publish\", \"params\": {\"msg\": \"m\", "
+                + "\"ts\": \"a\u2028b\u202ec\\u0007\\\"d\"}}}");
+
+        assertThat(e.getMessage()).endsWith("found \"a\\u2028b\\u202ec\\u0007\\\"d\"");
+    }
+
     private static Tr50Exception refused(String json) {
         Tr50Exception e = catchThrowableOfType(() -> Tr50Codec.readRequest(bytes(json)), Tr50Exception.class);
         assertThat(e).as("refusal of %s", json).isNotNull();
