@@ -13,8 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.suptools.model.InvalidPackageException;
 import org.suptools.model.InvalidPackageException.Reason;
+import org.suptools.model.problem.Problem;
 import org.suptools.model.signing.KeyFileException;
-import org.suptools.model.validation.Problem;
 import org.suptools.model.validation.SpecException;
 
 class ErrorReportTest {

@@ -51,7 +51,6 @@ import org.suptools.e2e.spec.SpecReader.Payload;
 import org.suptools.e2e.spec.SpecReader.SupView;
 import org.suptools.e2e.spec.SpecReader.Target;
 import org.suptools.e2e.spec.SpecReader.Trust;
-import org.suptools.samples.runtime.RuntimeHomeLayout;
 
 /**
  * docs/format.md is precise enough to write a compatible reader: {@link SpecReader}, written from
@@ -125,16 +124,13 @@ class FormatSpecIT {
         }
     }
 
-    /** {@code bin/sup build} of a copy of a sample (its generated payload made), signed with {@code keys}. */
+    /** {@code bin/sup build} of a copy of a sample, signed with {@code keys}. */
     private static Path build(String label, String sample, Keys keys) throws Exception {
         return build(label, sample, keys, source -> { });
     }
 
     private static Path build(String label, String sample, Keys keys, Consumer<Path> edit) throws Exception {
         Path source = Trees.copy(SAMPLES.resolve(sample), work.resolve("src/" + label));
-        if (sample.equals("firmware-update")) {
-            RuntimeHomeLayout.firmwareArchive(source.resolve("payload/sample-runtime-1.1.0.tar.gz"), "1.1.0", true);
-        }
         edit.accept(source);
         Path out = work.resolve(label + ".sup");
         Result build = sup("build", source.toString(), "-o", out.toString(), "--key", keys.privateKey().toString());

@@ -14,7 +14,7 @@ import org.suptools.model.action.Action;
 import org.suptools.model.action.ActionType;
 import org.suptools.model.json.JsonProblems;
 import org.suptools.model.json.SupJson;
-import org.suptools.model.validation.Problem;
+import org.suptools.model.problem.Problem;
 
 /**
  * An action as it is being edited: its type and its fields in the flat form specs use

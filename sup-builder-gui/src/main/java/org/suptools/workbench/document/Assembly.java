@@ -2,8 +2,8 @@ package org.suptools.workbench.document;
 
 import java.util.List;
 import java.util.Optional;
+import org.suptools.model.problem.Problem;
 import org.suptools.model.spec.PackageSpec;
-import org.suptools.model.validation.Problem;
 
 /**
  * What the model makes of a document: every problem, field checks and whole-package checks alike,

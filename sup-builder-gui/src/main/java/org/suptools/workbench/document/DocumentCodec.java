@@ -9,15 +9,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.suptools.model.files.AtomicFiles;
 import org.suptools.model.json.JsonProblems;
 import org.suptools.model.json.SupJson;
+import org.suptools.model.problem.Problem;
 import org.suptools.model.spec.PackageSpec;
 import org.suptools.model.spec.SpecFiles;
-import org.suptools.model.validation.Problem;
 import org.suptools.model.validation.SpecException;
 
 /**
@@ -65,13 +65,7 @@ public final class DocumentCodec {
             return;
         }
         ObjectMapper mapper = mapperFor(file);
-        Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".sup-spec", ".tmp");
-        try {
-            Files.write(temp, mapper.writeValueAsBytes(toTree(document)));
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(file, mapper.writeValueAsBytes(toTree(document)));
     }
 
     /** The document a spec's tree describes. */

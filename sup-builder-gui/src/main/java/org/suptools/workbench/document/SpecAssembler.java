@@ -20,9 +20,9 @@ import org.suptools.model.manifest.FailurePolicy;
 import org.suptools.model.manifest.PackageName;
 import org.suptools.model.manifest.Requirement;
 import org.suptools.model.manifest.Target;
+import org.suptools.model.problem.Problem;
 import org.suptools.model.spec.PackageSpec;
 import org.suptools.model.validation.PackageValidator;
-import org.suptools.model.validation.Problem;
 import org.suptools.model.version.SemVer;
 
 /**
@@ -114,7 +114,7 @@ public final class SpecAssembler {
 
         PackageSpec spec = new PackageSpec(name, version, optional(m.description()), optional(m.vendor()), expires,
                 targets, requires, m.allowDowngrade(), policy, optional(m.payloadDir()), actions);
-        for (Problem problem : new PackageValidator(now).validate(spec, payloadNames)) {
+        for (Problem problem : new PackageValidator(now).validate(spec.contents(payloadNames))) {
             if (problem.location().equals("actions") && !document.actions().isEmpty()) {
                 continue;
             }

@@ -16,6 +16,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.suptools.workbench.viewmodel.ApplyRow;
 import org.suptools.workbench.viewmodel.ApplyViewModel;
+import org.suptools.workbench.viewmodel.ShownPath;
 
 /** The Packages tab: apply a package to a gateway through the installer, live. Shown locally only. */
 public final class ApplyView {
@@ -26,14 +27,14 @@ public final class ApplyView {
         TextField pkg = new TextField();
         pkg.setId("apply-package");
         pkg.setEditable(false);
-        pkg.textProperty().bind(vm.packageFileProperty().asString());
+        pkg.textProperty().bind(Forms.shownPath(vm.packageFileProperty()));
         Button choosePkg = new Button("Choose package...");
         choosePkg.setId("apply-choose-package");
         choosePkg.setOnAction(e -> dialogs.choosePackageToApply().ifPresent(vm.packageFileProperty()::set));
         TextField cfg = new TextField();
         cfg.setId("apply-config");
         cfg.setEditable(false);
-        cfg.textProperty().bind(vm.configFileProperty().asString());
+        cfg.textProperty().bind(Forms.shownPath(vm.configFileProperty()));
         Button chooseCfg = new Button("Choose gateway config...");
         chooseCfg.setId("apply-choose-config");
         chooseCfg.setOnAction(e -> dialogs.chooseGatewayConfig().ifPresent(vm.configFileProperty()::set));
@@ -82,7 +83,7 @@ public final class ApplyView {
         rows.getColumns().add(Tables.column("Id", 130, ApplyRow::id));
         rows.getColumns().add(Tables.column("Type", 130, ApplyRow::type));
         rows.getColumns().add(Tables.column("Status", 110, ApplyRow::status));
-        rows.getColumns().add(Tables.column("Message", 300, ApplyRow::message));
+        rows.getColumns().add(Tables.column("Message", 300, r -> ShownPath.inText(r.message())));
 
         TextArea confirmation = new TextArea();
         confirmation.setId("apply-confirmation");

@@ -24,7 +24,7 @@ public final class BuildView {
         TextField output = new TextField();
         output.setId("build-output");
         output.setEditable(false);
-        output.textProperty().bind(vm.outputProperty().asString());
+        output.textProperty().bind(Forms.shownPath(vm.outputProperty()));
         Button chooseOutput = new Button("Choose...");
         chooseOutput.setOnAction(e -> dialogs.chooseBuildOutput(vm.outputProperty().get()).ifPresent(vm::chooseOutput));
         HBox outputBox = new HBox(6, output, chooseOutput);

@@ -1,6 +1,10 @@
 package org.suptools.workbench.view;
 
+import java.nio.file.Path;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.value.ObservableStringValue;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -8,6 +12,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.suptools.workbench.viewmodel.ShownPath;
 
 /** Small helpers the views share to lay out labelled fields with their inline messages. */
 final class Forms {
@@ -58,6 +63,11 @@ final class Forms {
             text.setId(id);
         }
         return text;
+    }
+
+    /** A path as the Workbench shows it ({@link ShownPath}), following the property; empty when there is none. */
+    static StringBinding shownPath(ObservableValue<Path> path) {
+        return Bindings.createStringBinding(() -> ShownPath.of(path.getValue()), path);
     }
 
     static Label title(String text) {

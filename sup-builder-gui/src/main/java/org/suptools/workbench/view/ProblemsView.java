@@ -8,7 +8,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.suptools.model.validation.Problem;
+import org.suptools.model.problem.Problem;
 import org.suptools.workbench.viewmodel.ProblemsViewModel;
 
 /** The problems panel: every problem, current; a click or Enter goes to it. */

@@ -8,11 +8,11 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.IntegerProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.suptools.model.validation.Problem;
+import org.suptools.model.action.ActionType;
+import org.suptools.model.problem.Problem;
 import org.suptools.workbench.document.ActionDraft;
 import org.suptools.workbench.document.Assembly;
 import org.suptools.workbench.document.PackageDocument;
-import org.suptools.model.action.ActionType;
 
 /**
  * The ordered action list and the palette: add an action of any type after the selected one,

@@ -115,7 +115,7 @@ public final class BuildViewModel {
 
     static String describe(BuildResult built) {
         List<PackageSignature> signatures = built.signatures().signatures();
-        return "Built " + built.file() + "\n"
+        return "Built " + ShownPath.of(built.file()) + "\n"
                 + "Size: " + built.size() + " bytes\n"
                 + "SHA-256: " + built.sha256().orElse("not computed") + "\n"
                 + "Signatures: " + (signatures.isEmpty() ? "none (unsigned)"

@@ -59,7 +59,7 @@ public final class MainViewModel {
             Path file = model.specFile();
             String name = model.document().metadata().name();
             return (history.isDirty() ? "* " : "") + (name.isBlank() ? "untitled" : name)
-                    + (file == null ? " (not saved)" : " - " + file) + " - SUP Workbench";
+                    + (file == null ? " (not saved)" : " - " + ShownPath.of(file)) + " - SUP Workbench";
         }, history.dirtyProperty(), model.specFileProperty(), model.documentProperty());
     }
 
@@ -79,7 +79,7 @@ public final class MainViewModel {
     public void newPackageIn(Path dir) {
         model.load(PackageDocument.empty(), dir.resolve(SpecFiles.DEFAULT_NAME));
         screen.set(Screen.PACKAGE);
-        status.set("New package in " + dir + ". Not saved yet.");
+        status.set("New package in " + ShownPath.of(dir) + ". Not saved yet.");
     }
 
     /**
@@ -92,7 +92,7 @@ public final class MainViewModel {
             inspector.open(path);
             apply.packageFileProperty().set(path);
             screen.set(Screen.INSPECT);
-            status.set("Opened " + path + " read-only.");
+            status.set("Opened " + ShownPath.of(path) + " read-only.");
             return true;
         }
         if (Files.isDirectory(path) && List.of("sup.yaml", "sup.yml", "sup.json").stream()
@@ -105,14 +105,14 @@ public final class MainViewModel {
             PackageDocument document = DocumentCodec.read(file);
             model.load(document, file.toAbsolutePath());
             screen.set(Screen.ACTIONS);
-            status.set("Opened " + file + (model.assembly().hasErrors()
+            status.set("Opened " + ShownPath.of(file) + (model.assembly().hasErrors()
                     ? " (" + model.assembly().errorCount() + " errors to fix)" : ""));
             return true;
         } catch (SpecException e) {
             status.set("Cannot open: " + e.getMessage());
             return false;
         } catch (IllegalArgumentException e) {
-            status.set("Cannot open " + path + ": " + e.getMessage());
+            status.set("Cannot open " + ShownPath.of(path) + ": " + e.getMessage());
             return false;
         }
     }
@@ -129,11 +129,11 @@ public final class MainViewModel {
         try {
             DocumentCodec.write(model.document(), model.assembly(), file);
             model.savedAs(file.toAbsolutePath());
-            status.set("Saved " + file + (model.assembly().hasErrors()
+            status.set("Saved " + ShownPath.of(file) + (model.assembly().hasErrors()
                     ? " with " + model.assembly().errorCount() + " errors still to fix" : ""));
             return true;
         } catch (IOException e) {
-            status.set("Cannot save " + file + ": " + e.getMessage());
+            status.set("Cannot save " + ShownPath.of(file) + ": " + e.getMessage());
             return false;
         }
     }

@@ -7,7 +7,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import org.suptools.model.validation.Problem;
+import org.suptools.model.problem.Problem;
 import org.suptools.workbench.document.Assembly;
 
 /**

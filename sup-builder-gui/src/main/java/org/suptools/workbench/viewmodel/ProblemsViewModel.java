@@ -7,7 +7,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.suptools.model.validation.Problem;
+import org.suptools.model.problem.Problem;
 import org.suptools.workbench.document.Assembly;
 
 /**

@@ -8,9 +8,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.suptools.model.action.ActionType;
+import org.suptools.model.problem.Problem;
 import org.suptools.model.spec.LoadedSpec;
 import org.suptools.model.spec.SpecFiles;
-import org.suptools.model.validation.Problem;
 import org.suptools.workbench.TestPackages;
 
 class SpecAssemblerTest {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.suptools.model.archive.ArchiveOptions;
 import org.suptools.model.archive.ProgressListener;
@@ -61,6 +62,10 @@ class PackagesTabRealInstallerTest {
     @TempDir
     Path dir;
 
+    /** The test's folder stands for the user's home: paths show as ~/..., in the screenshots too. */
+    @RegisterExtension
+    final UserHome home = new UserHome();
+
     Path gateway;
     Path config;
     PrivateKey key;
@@ -79,6 +84,7 @@ class PackagesTabRealInstallerTest {
 
     @BeforeEach
     void sandbox() throws Exception {
+        home.set(dir);
         KeyPair pair = KeyPairs.generate(KeyAlgorithm.ED25519);
         KeyFiles.Written keys = KeyFiles.write(dir.resolve("throwaway"), pair);
         key = pair.getPrivate();

@@ -19,6 +19,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.suptools.model.action.Action;
 import org.suptools.model.action.ActionType;
@@ -49,19 +50,24 @@ class WorkbenchWindowTest {
     @TempDir
     Path dir;
 
+    /** The test's folder stands for the user's home: paths show as ~/..., in the screenshots too. */
+    @RegisterExtension
+    final UserHome home = new UserHome();
+
     Workbench workbench;
     MainViewModel vm;
     final AnsweringDialogs dialogs = new AnsweringDialogs();
 
     @Start
     void start(Stage stage) {
+        home.set(dir);
         workbench = Workbench.show(stage, Workbench.defaultServices(), dialogs, Optional.empty());
         vm = workbench.viewModel();
     }
 
     @Test
     void composeSixActionsOfDifferentTypes_buildIt_andTheModelVerifiesThePackage(FxRobot robot) throws Exception {
-        Path pkg = Files.createDirectories(dir.resolve("acme-demo"));
+        Path pkg = Files.createDirectories(dir.resolve("projects/acme-demo"));
         Path conf = Files.writeString(dir.resolve("app.conf"), "http.port=8080\n");
         robot.interact(() -> vm.newPackageIn(pkg));
 

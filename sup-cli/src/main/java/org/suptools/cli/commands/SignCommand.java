@@ -11,11 +11,11 @@ import org.suptools.cli.options.CommonOptions;
 import org.suptools.cli.output.Progress;
 import org.suptools.cli.output.SignatureView;
 import org.suptools.cli.packages.Refusals;
-import org.suptools.cli.packages.SignatureRewriter;
 import org.suptools.cli.packages.SigningKeys;
 import org.suptools.model.InvalidPackageException;
 import org.suptools.model.archive.Sha256;
 import org.suptools.model.archive.SupArchive;
+import org.suptools.model.archive.SupWriter;
 import org.suptools.model.manifest.Manifest;
 import org.suptools.model.manifest.ManifestCodec;
 import org.suptools.model.signing.SignatureSet;
@@ -83,7 +83,7 @@ public final class SignCommand implements Callable<Integer> {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        SignatureRewriter.rewrite(in, signatures.toJson(), target);
+        new SupWriter().resign(in, signatures.toJson(), target);
         if (!common.quiet()) {
             PrintWriter output = spec.commandLine().getOut();
             output.println("Signed " + target + ": signed " + SignatureView.summary(signatures));

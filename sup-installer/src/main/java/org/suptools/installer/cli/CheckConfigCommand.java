@@ -13,7 +13,7 @@ import org.suptools.installer.config.GatewayConfig;
 import org.suptools.installer.config.GatewayConfigLoader;
 import org.suptools.installer.fs.StateJson;
 import org.suptools.model.gateway.GatewayProfile;
-import org.suptools.model.validation.Problem;
+import org.suptools.model.problem.Problem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

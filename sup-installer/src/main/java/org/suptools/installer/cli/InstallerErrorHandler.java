@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.FileSystemException;
 import org.suptools.installer.ExitCode;
 import org.suptools.model.gateway.ConfigException;
-import org.suptools.model.validation.FileReasons;
+import org.suptools.model.problem.FileReasons;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;

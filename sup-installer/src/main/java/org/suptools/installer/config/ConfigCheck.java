@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.suptools.model.validation.Problem;
+import org.suptools.model.problem.Problem;
 
 /**
  * What checking a gateway config found: every problem (none when it can be used), the config

@@ -16,8 +16,8 @@ import org.suptools.model.gateway.GatewayProfile;
 import org.suptools.model.json.DocumentFiles;
 import org.suptools.model.json.DocumentFiles.DocumentException;
 import org.suptools.model.json.DocumentFiles.FieldByField;
+import org.suptools.model.problem.Problem;
 import org.suptools.model.signing.TrustStore;
-import org.suptools.model.validation.Problem;
 import org.suptools.model.version.SemVer;
 
 /**

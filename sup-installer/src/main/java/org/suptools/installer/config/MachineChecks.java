@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.suptools.model.signing.KeyFileException;
 import org.suptools.model.signing.TrustStore;
-import org.suptools.model.validation.FileReasons;
-import org.suptools.model.validation.Problem;
+import org.suptools.model.problem.FileReasons;
+import org.suptools.model.problem.Problem;
 
 /**
  * The checks of a gateway config against this machine, made before the installer takes its

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.suptools.model.gateway.ConfigException;
-import org.suptools.model.validation.Problem;
+import org.suptools.model.problem.Problem;
 import picocli.CommandLine;
 
 /** The one mapping of what escaped a command to an exit code and a line for people. */

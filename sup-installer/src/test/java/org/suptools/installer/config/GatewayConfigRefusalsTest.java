@@ -20,7 +20,7 @@ import org.suptools.installer.testing.TestPackages;
 import org.suptools.installer.testing.TreeSnapshot;
 import org.suptools.model.gateway.ConfigException;
 import org.suptools.model.signing.PemKeys;
-import org.suptools.model.validation.Problem;
+import org.suptools.model.problem.Problem;
 
 /**
  * Every bad gateway config of issue 9's table is refused by the loader, naming its field (and the

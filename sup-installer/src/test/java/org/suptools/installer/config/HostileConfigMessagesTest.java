@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.suptools.model.validation.Problem;
-import org.suptools.model.validation.ShownText;
+import org.suptools.model.problem.Problem;
+import org.suptools.model.problem.ShownText;
 
 /**
  * Hostile gateway configs fed to the installer's loader: every one is refused, and every line of

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 import java.util.Optional;
-import org.suptools.model.json.Names;
+import org.suptools.model.action.Names;
 
 /** The archive formats that {@code archive.extract} and {@code firmware.update} unpack. */
 public enum ArchiveFormat {

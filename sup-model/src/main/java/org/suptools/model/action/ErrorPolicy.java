@@ -2,7 +2,7 @@ package org.suptools.model.action;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import org.suptools.model.json.Names;
+import org.suptools.model.action.Names;
 
 /** What a failing action does to the package: fail it (the default) or let it go on. */
 public enum ErrorPolicy {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.suptools.model.validation.ShownText;
+import org.suptools.model.problem.ShownText;
 
 /**
  * The field checks every action record runs in its compact constructor. Each failure is an

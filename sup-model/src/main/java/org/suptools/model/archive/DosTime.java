@@ -1,5 +1,11 @@
 package org.suptools.model.archive;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -13,6 +19,20 @@ import java.time.ZoneOffset;
  * @param date year - 1980, month and day, packed as ZIP's 16-bit date field
  */
 record DosTime(int time, int date) {
+
+    /** The time fields of the local header at {@code offset} in {@code archive}, as they are. */
+    static DosTime ofHeader(Path archive, long offset) throws IOException {
+        ByteBuffer fields = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
+        try (FileChannel channel = FileChannel.open(archive, StandardOpenOption.READ)) {
+            while (fields.hasRemaining()) {
+                if (channel.read(fields, offset + 10 + fields.position()) < 0) {
+                    throw new IOException(archive + ": the local header at " + offset + " is cut short");
+                }
+            }
+        }
+        fields.flip();
+        return new DosTime(Short.toUnsignedInt(fields.getShort()), Short.toUnsignedInt(fields.getShort()));
+    }
 
     static DosTime of(Instant instant) {
         LocalDateTime utc = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);

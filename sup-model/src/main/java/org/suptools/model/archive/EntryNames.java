@@ -6,7 +6,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.Optional;
-import org.suptools.model.validation.ShownText;
+import org.suptools.model.problem.ShownText;
 
 /** The entry names of the .sup format, and the rule that keeps every name safe to extract. */
 final class EntryNames {

@@ -31,7 +31,7 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.suptools.model.InvalidPackageException;
 import org.suptools.model.InvalidPackageException.Reason;
 import org.suptools.model.manifest.PayloadFile;
-import org.suptools.model.validation.FileReasons;
+import org.suptools.model.problem.FileReasons;
 
 /**
  * An open .sup archive, read through its ZIP central directory.

@@ -1,16 +1,18 @@
 package org.suptools.model.archive;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.suptools.model.files.AtomicFiles;
 import org.suptools.model.manifest.PayloadFile;
 
 /**
@@ -145,11 +147,8 @@ public final class SupWriter {
         Objects.requireNonNull(progress, "progress");
         Objects.requireNonNull(finisher, "finisher");
         List<SizedSource> sources = sortedAndSized(payloads);
-
-        Path target = out.toAbsolutePath();
-        Path temp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        try {
-            try (ZipOutput zip = ZipOutput.create(temp); PayloadCopier copier = new PayloadCopier()) {
+        writeAtomically(out, zip -> {
+            try (PayloadCopier copier = new PayloadCopier()) {
                 ZipAssembler assembler = new ZipAssembler(zip, thresholds, DosTime.of(options.timestamp()));
                 int manifest = assembler.addStored(EntryNames.MANIFEST, manifestPlaceholder);
                 Optional<Integer> signatures = signaturesPlaceholder.isPresent()
@@ -170,15 +169,64 @@ public final class SupWriter {
                 }
                 assembler.finish();
             }
-            moveIntoPlace(temp, target);
-        } catch (IOException | RuntimeException | Error e) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
+        });
+    }
+
+    /**
+     * Writes a copy of the package {@code in} to {@code out} with other signatures: {@code
+     * manifest.json} and the payload entries are copied as their stored bytes (never inflated or
+     * deflated again), so re-signing a large package costs a file copy, and the result has the
+     * layout of {@link #write}: signing a package built with key A with key B gives the bytes of
+     * building it with keys A and B. {@code out} may be {@code in}; it is replaced only when the
+     * copy is complete. The caller checks the package first (structure and payload hashes).
+     *
+     * @throws IOException if {@code in} cannot be read or does not start with {@code manifest.json}
+     */
+    public void resign(Path in, byte[] signaturesJson, Path out) throws IOException {
+        Objects.requireNonNull(signaturesJson, "signaturesJson");
+        try (ZipFile source = ZipFile.builder().setPath(in).setUseUnicodeExtraFields(false).get()) {
+            List<ZipArchiveEntry> entries = Collections.list(source.getEntriesInPhysicalOrder());
+            if (entries.isEmpty() || !entries.get(0).getName().equals(EntryNames.MANIFEST)) {
+                throw new IOException(in + ": the first entry is not " + EntryNames.MANIFEST);
             }
-            throw e;
+            DosTime time = DosTime.ofHeader(in, entries.get(0).getLocalHeaderOffset());
+            writeAtomically(out, zip -> {
+                ZipAssembler assembler = new ZipAssembler(zip, thresholds, time);
+                copyRaw(source, entries.get(0), assembler);
+                assembler.addStored(EntryNames.SIGNATURES, signaturesJson);
+                for (ZipArchiveEntry entry : entries.subList(1, entries.size())) {
+                    if (!entry.getName().equals(EntryNames.SIGNATURES)) {
+                        copyRaw(source, entry, assembler);
+                    }
+                }
+                assembler.finish();
+            });
         }
+    }
+
+    private static void copyRaw(ZipFile source, ZipArchiveEntry entry, ZipAssembler assembler) throws IOException {
+        try (InputStream raw = source.getRawInputStream(entry)) {
+            if (raw == null) {
+                throw new IOException(entry.getName() + ": its stored bytes cannot be read");
+            }
+            assembler.addRaw(entry.getName(), entry.getMethod(), entry.getSize(), (int) entry.getCrc(),
+                    entry.getCompressedSize(), raw);
+        }
+    }
+
+    /** Writes an archive through a {@link ZipOutput} of a temporary file, moved over {@code out} when complete. */
+    private static void writeAtomically(Path out, ArchiveBody body) throws IOException {
+        AtomicFiles.replace(out, temp -> {
+            try (ZipOutput zip = ZipOutput.create(temp)) {
+                body.writeTo(zip);
+            }
+        });
+    }
+
+    /** What fills a new archive file. */
+    @FunctionalInterface
+    private interface ArchiveBody {
+        void writeTo(ZipOutput zip) throws IOException;
     }
 
     private record SizedSource(PayloadSource source, long size, int index) {
@@ -231,13 +279,5 @@ public final class SupWriter {
                     + "; they must have the same length");
         }
         return actual;
-    }
-
-    private static void moveIntoPlace(Path temp, Path target) throws IOException {
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 }

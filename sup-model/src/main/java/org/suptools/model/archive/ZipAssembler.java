@@ -1,6 +1,7 @@
 package org.suptools.model.archive;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -63,6 +64,25 @@ final class ZipAssembler {
         out.rewrite(entry.offset(), written.localHeader(time));
         entries.add(written);
         return copied;
+    }
+
+    /**
+     * Appends an entry whose data is copied as it is stored in another archive (never inflated
+     * or deflated again); {@code raw} must hold exactly {@code compressedSize} bytes.
+     */
+    void addRaw(String name, int method, long size, int crc, long compressedSize, InputStream raw)
+            throws IOException {
+        ZipEntryLayout entry = ZipEntryLayout.before(name, method, size, out.position(), thresholds)
+                .after(crc, compressedSize);
+        if (!entry.zip64Local() && thresholds.needs64(compressedSize)) {
+            throw new IOException(name + ": " + compressedSize + " stored bytes, too many for an entry without ZIP64 sizes");
+        }
+        out.write(entry.localHeader(time));
+        long copied = out.transfer(raw);
+        if (copied != compressedSize) {
+            throw new IOException(name + ": " + copied + " bytes copied, but the entry says " + compressedSize);
+        }
+        entries.add(entry);
     }
 
     /** Writes the central directory and the end records after the last entry. */

@@ -1,6 +1,7 @@
 package org.suptools.model.archive;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -34,6 +35,17 @@ final class ZipOutput implements AutoCloseable {
         while (bytes.hasRemaining()) {
             position += channel.write(bytes);
         }
+    }
+
+    /** Appends everything {@code in} holds; returns how many bytes that was. */
+    long transfer(InputStream in) throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        long total = 0;
+        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+            write(ByteBuffer.wrap(buffer, 0, n));
+            total += n;
+        }
+        return total;
     }
 
     /** Overwrites bytes already written, from {@code at} on; the append position stays. */

@@ -2,8 +2,8 @@ package org.suptools.model.gateway;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.suptools.model.problem.Problem;
 import org.suptools.model.validation.FileProblemsException;
-import org.suptools.model.validation.Problem;
 
 /**
  * A gateway configuration that cannot be used, or (for {@code sup plan}) whose identity section

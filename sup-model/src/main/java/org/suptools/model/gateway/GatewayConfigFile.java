@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.suptools.model.json.DocumentFiles;
 import org.suptools.model.json.DocumentFiles.DocumentException;
-import org.suptools.model.validation.Problem;
+import org.suptools.model.problem.Problem;
 import org.suptools.model.version.SemVer;
 
 /**

@@ -13,9 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.suptools.model.validation.FileReasons;
-import org.suptools.model.validation.Problem;
-import org.suptools.model.validation.ShownText;
+import org.suptools.model.problem.FileReasons;
+import org.suptools.model.problem.Problem;
+import org.suptools.model.problem.ShownText;
 
 /**
  * Reads one small document that people write by hand (a spec, a gateway configuration): YAML, or

@@ -25,8 +25,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.suptools.model.validation.Problem;
-import org.suptools.model.validation.ShownText;
+import org.suptools.model.problem.Problem;
+import org.suptools.model.problem.ShownText;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**

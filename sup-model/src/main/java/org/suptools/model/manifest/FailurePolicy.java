@@ -2,7 +2,7 @@ package org.suptools.model.manifest;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import org.suptools.model.json.Names;
+import org.suptools.model.action.Names;
 
 /** What the installer does when an action fails: undo everything done so far, or stop where it failed. */
 public enum FailurePolicy {

@@ -1,7 +1,7 @@
 package org.suptools.model.manifest;
 
 import java.util.regex.Pattern;
-import org.suptools.model.validation.ShownText;
+import org.suptools.model.problem.ShownText;
 
 /** The rule for package names: they become file names and log text, so they stay plain. */
 public final class PackageName {

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 import org.suptools.model.InvalidPackageException;
 import org.suptools.model.InvalidPackageException.Reason;
 import org.suptools.model.json.JsonProblems;
-import org.suptools.model.validation.ShownText;
+import org.suptools.model.problem.ShownText;
 
 /** Reads {@code signatures.json} strictly, naming the file and the field at fault. */
 final class SignatureSetParser {

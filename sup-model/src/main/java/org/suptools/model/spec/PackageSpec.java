@@ -3,11 +3,13 @@ package org.suptools.model.spec;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.suptools.model.action.Action;
 import org.suptools.model.manifest.FailurePolicy;
 import org.suptools.model.manifest.PackageName;
 import org.suptools.model.manifest.Requirement;
 import org.suptools.model.manifest.Target;
+import org.suptools.model.validation.PackageContents;
 import org.suptools.model.version.SemVer;
 
 /**
@@ -47,5 +49,10 @@ public record PackageSpec(
 
     public String effectivePayloadDir() {
         return payloadDir.orElse(DEFAULT_PAYLOAD_DIR);
+    }
+
+    /** What the whole-package checks look at, with the payload files found beside the spec. */
+    public PackageContents contents(Set<String> payloadNames) {
+        return new PackageContents(name, requires, targets, actions, payloadNames, expires);
     }
 }

@@ -9,12 +9,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.suptools.model.archive.PayloadSource;
+import org.suptools.model.files.AtomicFiles;
 import org.suptools.model.json.DocumentFiles;
 import org.suptools.model.json.DocumentFiles.DocumentException;
 import org.suptools.model.json.SupJson;
 import org.suptools.model.manifest.PayloadFile;
+import org.suptools.model.problem.Problem;
 import org.suptools.model.validation.PackageValidator;
-import org.suptools.model.validation.Problem;
 import org.suptools.model.validation.SpecException;
 
 /**
@@ -62,7 +63,7 @@ public final class SpecFiles {
 
     /** All problems of a loaded spec, errors and warnings, as of {@code now}. */
     public static List<Problem> check(LoadedSpec loaded, Instant now) {
-        List<Problem> problems = new ArrayList<>(new PackageValidator(now).validate(loaded.spec(), loaded.payloadNames()));
+        List<Problem> problems = new ArrayList<>(new PackageValidator(now).validate(loaded.spec().contents(loaded.payloadNames())));
         problems.addAll(unstorablePayloadNames(loaded));
         return problems;
     }
@@ -101,17 +102,10 @@ public final class SpecFiles {
 
     /** Writes a spec in the form its file name says (YAML unless it ends in {@code .json}). */
     public static void write(PackageSpec spec, Path file) throws IOException {
-        Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".sup-spec", ".tmp");
-        try {
-            byte[] bytes = file.toString().endsWith(".json")
-                    ? SupJson.canonicalBytes(spec)
-                    : SupJson.yaml().writeValueAsBytes(spec);
-            Files.write(temp, bytes);
-            Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        byte[] bytes = file.toString().endsWith(".json")
+                ? SupJson.canonicalBytes(spec)
+                : SupJson.yaml().writeValueAsBytes(spec);
+        AtomicFiles.write(file, bytes);
     }
 
     /** Every regular file under the payload directory, sorted by name; none when it does not exist. */

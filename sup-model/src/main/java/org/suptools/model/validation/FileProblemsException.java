@@ -3,6 +3,7 @@ package org.suptools.model.validation;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.suptools.model.problem.Problem;
 
 /**
  * A file that cannot be used, with every problem found in it. The message names the file and

@@ -1,6 +1,7 @@
 package org.suptools.model.validation;
 
 import java.util.Optional;
+import org.suptools.model.problem.ShownText;
 
 /**
  * The static rule for paths written in a package. Gateway paths are relative to the runtime home

@@ -15,10 +15,11 @@ import org.suptools.model.action.FieldValue;
 import org.suptools.model.action.FirmwareUpdate;
 import org.suptools.model.action.SystemReboot;
 import org.suptools.model.manifest.Manifest;
-import org.suptools.model.manifest.PayloadFile;
 import org.suptools.model.manifest.Requirement;
 import org.suptools.model.manifest.Target;
-import org.suptools.model.spec.PackageSpec;
+import org.suptools.model.problem.Problem;
+import org.suptools.model.problem.Problems;
+import org.suptools.model.problem.ShownText;
 
 /**
  * The whole-package checks, the second layer of validation: what no single field can know
@@ -33,35 +34,25 @@ public final class PackageValidator {
         this.now = now;
     }
 
-    /** Checks a spec against the payload files found beside it (names relative to the payload directory). */
-    public List<Problem> validate(PackageSpec spec, Set<String> payloadNames) {
-        return validate(spec.name(), spec.requires(), spec.targets(), spec.actions(), payloadNames, spec.expires());
-    }
-
     /** Checks a manifest read from a package. */
     public List<Problem> validate(Manifest manifest) {
-        Set<String> names = new HashSet<>();
-        for (PayloadFile payload : manifest.payloads()) {
-            names.add(payload.name());
-        }
-        return validate(manifest.name(), manifest.requires(), manifest.targets(), manifest.actions(), names,
-                manifest.expires());
+        return validate(PackageContents.of(manifest));
     }
 
-    private List<Problem> validate(String name, List<Requirement> requires, List<Target> targets,
-            List<Action> actions, Set<String> payloadNames, Optional<Instant> expires) {
+    /** Checks a package's contents: a spec with the payload files beside it, or a manifest. */
+    public List<Problem> validate(PackageContents contents) {
         Problems problems = new Problems();
-        if (targets.isEmpty()) {
+        if (contents.targets().isEmpty()) {
             problems.error("targets", "at least one target is required");
         }
-        if (actions.isEmpty()) {
+        if (contents.actions().isEmpty()) {
             problems.error("actions", "at least one action is required");
         }
-        expires.filter(e -> !now.isBefore(e))
+        contents.expires().filter(e -> !now.isBefore(e))
                 .ifPresent(e -> problems.warning("expires", "the package expired at " + e));
-        checkRequires(name, requires, problems);
-        checkActions(actions, targets, payloadNames, problems);
-        checkUnusedPayloads(actions, payloadNames, problems);
+        checkRequires(contents.name(), contents.requires(), problems);
+        checkActions(contents.actions(), contents.targets(), contents.payloadNames(), problems);
+        checkUnusedPayloads(contents.actions(), contents.payloadNames(), problems);
         return problems.toList();
     }
 

@@ -2,6 +2,7 @@ package org.suptools.model.validation;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.suptools.model.problem.Problem;
 
 /**
  * A spec that cannot be built: it does not parse, or the whole-package checks found errors. Holds

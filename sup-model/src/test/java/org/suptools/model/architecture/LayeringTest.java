@@ -1,58 +1,42 @@
 package org.suptools.model.architecture;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * The model sits at the bottom: it knows nothing of screens, command lines or processes. This
- * test reads the model's sources and fails when one of them reaches up.
+ * The model sits at the bottom: it knows nothing of screens, command lines or processes, and its
+ * own packages depend on each other one way only. Read from the compiled classes (ArchUnit), so
+ * a fully qualified name or a static import cannot slip past as it could past a text search.
  */
 class LayeringTest {
 
-    private static final Pattern FORBIDDEN = Pattern.compile(
-            "^import\\s+(static\\s+)?(javafx\\.|picocli\\.|org\\.apache\\.commons\\.exec\\.|org\\.suptools\\.(cli|installer|workbench)\\.)",
-            Pattern.MULTILINE);
+    private static final JavaClasses MODEL = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.suptools.model");
 
     @Test
-    void model_importsNoUiCliProcessOrUpperLayerPackages() throws IOException {
-        List<String> offenders;
-        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
-            offenders = files.filter(f -> f.toString().endsWith(".java"))
-                    .filter(LayeringTest::reachesUp)
-                    .map(Path::toString)
-                    .toList();
-        }
-        assertThat(offenders).as("model sources importing an upper layer").isEmpty();
+    void model_packagesFormNoCycle() {
+        slices().matching("org.suptools.model.(*)..").should().beFreeOfCycles().check(MODEL);
     }
 
     @Test
-    void model_doesNotStartProcesses() throws IOException {
-        List<String> offenders;
-        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
-            offenders = files.filter(f -> f.toString().endsWith(".java"))
-                    .filter(f -> read(f).contains("ProcessBuilder") || read(f).contains("Runtime.getRuntime().exec"))
-                    .map(Path::toString)
-                    .toList();
-        }
-        assertThat(offenders).isEmpty();
+    void model_dependsOnNoUiCliProcessOrUpperLayer() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("javafx..", "picocli..",
+                "org.apache.commons.exec..", "org.suptools.cli..", "org.suptools.installer..",
+                "org.suptools.workbench..", "org.suptools.agent..", "org.suptools.portal..")
+                .check(MODEL);
     }
 
-    private static boolean reachesUp(Path file) {
-        return FORBIDDEN.matcher(read(file)).find();
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    @Test
+    void model_startsNoProcess() {
+        noClasses().should().dependOnClassesThat().areAssignableTo(ProcessBuilder.class)
+                .orShould().callMethod(Runtime.class, "exec", String.class)
+                .orShould().callMethod(Runtime.class, "exec", String[].class)
+                .check(MODEL);
     }
 }

@@ -427,4 +427,54 @@ class SupWriterTest {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void resign_givesTheBytesOfWritingWithTheNewSignatures_unsignedOrSigned() throws IOException {
+        ArchiveOptions options = ArchiveOptions.fromEnvironment(Map.of(ArchiveOptions.SOURCE_DATE_EPOCH, "1700000000"));
+        byte[] other = "{\"signatures\":[{\"keyId\":\"b\"}]}".getBytes(StandardCharsets.UTF_8);
+        Path unsigned = dir.resolve("unsigned.sup");
+        writer.write(unsigned, MANIFEST, Optional.empty(), samplePayloads(), options, ProgressListener.NONE);
+        Path signed = write("signed.sup", samplePayloads(), options);
+        Path expected = dir.resolve("expected.sup");
+        writer.write(expected, MANIFEST, Optional.of(other), samplePayloads(), options, ProgressListener.NONE);
+
+        writer.resign(unsigned, other, dir.resolve("from-unsigned.sup"));
+        writer.resign(signed, other, signed);
+
+        assertThat(Files.readAllBytes(dir.resolve("from-unsigned.sup"))).isEqualTo(Files.readAllBytes(expected));
+        assertThat(Files.readAllBytes(signed)).isEqualTo(Files.readAllBytes(expected));
+    }
+
+    @Test
+    void resign_keepsZip64RecordsWhereTheWriterPutsThem() throws IOException {
+        SupWriter small = new SupWriter(new Zip64Thresholds(10_000, 3));
+        ArchiveOptions options = ArchiveOptions.fromEnvironment(Map.of(ArchiveOptions.SOURCE_DATE_EPOCH, "1700000000"));
+        Path signed = dir.resolve("signed.sup");
+        small.write(signed, MANIFEST, Optional.of(SIGNATURES), samplePayloads(), options, ProgressListener.NONE);
+        byte[] other = "{\"signatures\":[{\"keyId\":\"c\"}]}".getBytes(StandardCharsets.UTF_8);
+        Path expected = dir.resolve("expected.sup");
+        small.write(expected, MANIFEST, Optional.of(other), samplePayloads(), options, ProgressListener.NONE);
+
+        small.resign(signed, other, dir.resolve("resigned.sup"));
+
+        assertThat(Files.readAllBytes(dir.resolve("resigned.sup"))).isEqualTo(Files.readAllBytes(expected));
+    }
+
+    @Test
+    void resign_ofAnArchiveThatDoesNotStartWithTheManifest_failsAndLeavesNothing() throws IOException {
+        Path notSup = dir.resolve("not.sup");
+        writer.write(notSup, MANIFEST, Optional.empty(), samplePayloads(), ArchiveOptions.defaults(),
+                ProgressListener.NONE);
+        Path payloadFirst = dir.resolve("payload-first.zip");
+        try (var zip = new org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream(payloadFirst)) {
+            ZipArchiveEntry entry = new ZipArchiveEntry("payload/a.txt");
+            zip.putArchiveEntry(entry);
+            zip.write(new byte[] {1});
+            zip.closeArchiveEntry();
+        }
+
+        assertThatThrownBy(() -> writer.resign(payloadFirst, SIGNATURES, dir.resolve("out.sup")))
+                .isInstanceOf(IOException.class).hasMessageContaining("the first entry is not manifest.json");
+        assertThat(dir.resolve("out.sup")).doesNotExist();
+    }
 }

@@ -15,7 +15,7 @@ import org.suptools.model.gateway.GatewayConfigFile;
 import org.suptools.model.manifest.ManifestCodec;
 import org.suptools.model.signing.SignatureSet;
 import org.suptools.model.spec.SpecFiles;
-import org.suptools.model.validation.ShownText;
+import org.suptools.model.problem.ShownText;
 
 /**
  * A corpus of hostile documents fed to every reader of the model (manifest, signatures, spec,

@@ -15,7 +15,7 @@ import org.suptools.model.action.ActionType;
 import org.suptools.model.action.CommandRun;
 import org.suptools.model.action.ErrorPolicy;
 import org.suptools.model.action.PropertiesSet;
-import org.suptools.model.validation.Problem;
+import org.suptools.model.problem.Problem;
 import org.suptools.model.validation.SpecException;
 
 class SpecFilesTest {

@@ -1,4 +1,4 @@
-package org.suptools.model.json;
+package org.suptools.model.action;
 
 import java.util.Arrays;
 import java.util.function.Function;

@@ -1,4 +1,4 @@
-package org.suptools.model.validation;
+package org.suptools.model.problem;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;

@@ -1,4 +1,4 @@
-package org.suptools.model.validation;
+package org.suptools.model.problem;
 
 /**
  * A name as a message may show it: every character that cannot be seen, or that changes how the

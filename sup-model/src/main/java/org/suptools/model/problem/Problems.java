@@ -1,4 +1,4 @@
-package org.suptools.model.validation;
+package org.suptools.model.problem;
 
 import java.util.ArrayList;
 import java.util.List;

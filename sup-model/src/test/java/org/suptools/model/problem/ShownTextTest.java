@@ -1,4 +1,4 @@
-package org.suptools.model.validation;
+package org.suptools.model.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,55 @@
+package org.suptools.model.files;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicFilesTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void write_createsANewFileWithTheUsualPermissions_notATemporaryFilesOwnerOnlyOnes() throws IOException {
+        Path target = dir.resolve("sup.yaml");
+        Path plain = Files.writeString(dir.resolve("plain.txt"), "made the usual way");
+
+        AtomicFiles.write(target, "name: acme\n".getBytes());
+
+        assertThat(target).hasContent("name: acme");
+        assertThat(Files.getPosixFilePermissions(target)).isEqualTo(Files.getPosixFilePermissions(plain));
+        assertThat(dir).isDirectoryNotContaining(path -> path.getFileName().toString().endsWith(".tmp"));
+    }
+
+    @Test
+    void write_replacingAFile_keepsItsPermissions() throws IOException {
+        Path target = Files.writeString(dir.resolve("sup.yaml"), "old");
+        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-rw-r--"));
+
+        AtomicFiles.write(target, "new".getBytes());
+
+        assertThat(target).hasContent("new");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo("rw-rw-r--");
+    }
+
+    @Test
+    void replace_whenTheContentFails_leavesTheTargetAsItWasAndNoTemporaryFile() throws IOException {
+        Path target = Files.writeString(dir.resolve("app.sup"), "the previous package");
+
+        assertThatThrownBy(() -> AtomicFiles.replace(target, temp -> {
+            Files.writeString(temp, "half of it");
+            throw new IOException("disk full");
+        })).hasMessage("disk full");
+
+        assertThat(target).hasContent("the previous package");
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(target);
+        }
+    }
+}
