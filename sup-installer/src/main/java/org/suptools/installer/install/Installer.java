@@ -50,6 +50,7 @@ public final class Installer {
     private final CommandRunner commands;
     private final Clock clock;
     private final UnpackLimits unpackLimits;
+    private final LowDiskSpace disk;
 
     public Installer(GatewayConfig config, RuntimeControl runtime, CommandRunner commands, Clock clock) {
         this(config, runtime, commands, clock, UnpackLimits.DEFAULTS);
@@ -57,11 +58,22 @@ public final class Installer {
 
     public Installer(GatewayConfig config, RuntimeControl runtime, CommandRunner commands, Clock clock,
             UnpackLimits unpackLimits) {
+        this(config, runtime, commands, clock, unpackLimits, Gateway.lowDiskSpace(config, LowDiskSpace.FILE_SYSTEM));
+    }
+
+    private Installer(GatewayConfig config, RuntimeControl runtime, CommandRunner commands, Clock clock,
+            UnpackLimits unpackLimits, LowDiskSpace disk) {
         this.config = config;
         this.runtime = runtime;
         this.commands = commands;
         this.clock = clock;
         this.unpackLimits = unpackLimits;
+        this.disk = disk;
+    }
+
+    /** The same installer, told the free space of file systems by {@code usable} (tests fill no real disk). */
+    Installer withUsableSpace(LowDiskSpace.UsableSpace usable) {
+        return new Installer(config, runtime, commands, clock, unpackLimits, Gateway.lowDiskSpace(config, usable));
     }
 
     /**
@@ -83,7 +95,7 @@ public final class Installer {
                         Optional.of(InstallError.GATEWAY_NEEDS_ATTENTION), "an interrupted install is pending; "
                         + "run recover first (a dry run changes nothing)", Optional.empty(), Optional.empty());
             }
-            Optional<InstallOutcome> recovered = new Recovery(config, runtime, commands, clock)
+            Optional<InstallOutcome> recovered = new Recovery(config, runtime, commands, disk, clock)
                     .run(List.of(), Optional.empty());
             if (recovered.isPresent() && recovered.get().exitCode() == ExitCode.ROLLBACK_INCOMPLETE) {
                 return new InstallOutcome(ExitCode.ROLLBACK_INCOMPLETE, Optional.empty(),
@@ -104,7 +116,7 @@ public final class Installer {
             return InstallOutcome.busy("another installer is running on this gateway; try again when it is done");
         }
         try {
-            return new Recovery(config, runtime, commands, clock).run(listeners, extraReply)
+            return new Recovery(config, runtime, commands, disk, clock).run(listeners, extraReply)
                     .orElse(new InstallOutcome(ExitCode.SUCCEEDED, Optional.empty(), Optional.empty(),
                             "nothing to recover: no install was interrupted", Optional.empty(), Optional.empty()));
         } finally {
@@ -124,13 +136,30 @@ public final class Installer {
         listeners.forEach(events::add);
         RequestInfo requestInfo = new RequestInfo(request.request().campaignId(), request.request().mailboxId(),
                 request.request().thingKey().or(() -> config.identity().thingKey()));
+        try {
+            return verifyPlanAndRun(installId, file, request, requestInfo, events, recorder, extraReply);
+        } catch (RefusedException e) {
+            return refused(e, events, recorder, request, extraReply);
+        } catch (OutOfMemoryError e) {
+            throw e;
+        } catch (IOException | RuntimeException | Error e) {
+            if (recorder.current().isEmpty()) {
+                events.on(new InstallEvent.Started(now(), installId, requestInfo,
+                        PackageInfo.ofFile(file.getFileName().toString(), "")));
+            }
+            return failedBeforeAnyChange(e, events, recorder, !request.dryRun(), extraReply);
+        }
+    }
 
+    private InstallOutcome verifyPlanAndRun(String installId, Path file, InstallRequest request,
+            RequestInfo requestInfo, EventBus events, ConfirmationRecorder recorder, Optional<Path> extraReply)
+            throws IOException, RefusedException {
         try {
             PackageCheck.requireReadable(file);
         } catch (RefusedException e) {
             events.on(new InstallEvent.Started(clock.instant(), installId, requestInfo,
                     PackageInfo.ofFile(file.getFileName().toString(), "")));
-            return refused(e, events, recorder, request, extraReply);
+            throw e;
         }
         Instant startedAt = clock.instant();
         Inventory inventory = Inventory.read(config.stateDir());
@@ -147,7 +176,7 @@ public final class Installer {
             } catch (RefusedException e) {
                 events.on(new InstallEvent.Started(startedAt, installId, requestInfo,
                         PackageInfo.ofFile(file.getFileName().toString(), digest.join())));
-                return refused(e, events, recorder, request, extraReply);
+                throw e;
             }
             try {
                 String sha256 = digest.join();
@@ -177,26 +206,37 @@ public final class Installer {
                 return new InstallOutcome(ExitCode.SUCCEEDED, Optional.empty(), Optional.empty(), message,
                         Optional.empty(), Optional.of(plan));
             }
-            Optional<Boolean> runtimeWasRunning = Optional.empty();
-            if (plan.touchesRuntime()) {
-                try {
-                    runtimeWasRunning = Optional.of(runtime.isRunning());
-                } catch (IOException e) {
-                    throw new RefusedException(InstallError.PLAN_REFUSED, "cannot ask the runtime for its status: "
-                            + e.getMessage(), e);
-                }
-            }
+            Optional<Boolean> runtimeWasRunning = runtimeWasRunning(plan);
             return execute(installId, verified, plan, payloads, runtimeWasRunning, requestInfo, events, recorder,
                     extraReply);
-        } catch (RefusedException e) {
-            return refused(e, events, recorder, request, extraReply);
+        }
+    }
+
+    /**
+     * Whether the runtime runs, journalled first so that a rollback knows whether to start it
+     * again. A package that stops or starts the runtime is refused when the runtime cannot be
+     * asked; any other goes on with the answer unknown (and its rollback leaves the runtime alone).
+     */
+    private Optional<Boolean> runtimeWasRunning(Plan plan) throws RefusedException {
+        if (plan.actions().stream().allMatch(PlannedAction::skipped)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(runtime.isRunning());
+        } catch (IOException e) {
+            if (plan.touchesRuntime()) {
+                throw new RefusedException(InstallError.PLAN_REFUSED, "cannot ask the runtime for its status: "
+                        + e.getMessage(), e);
+            }
+            return Optional.empty();
         }
     }
 
     private InstallOutcome execute(String installId, VerifiedInstall verified, Plan plan, ArchivePayloads payloads,
             Optional<Boolean> runtimeWasRunning, RequestInfo requestInfo, EventBus events, ConfirmationRecorder recorder,
             Optional<Path> extraReply) throws IOException {
-        try (Journal journal = Journal.create(config.stateDir())) {
+        Journal journal = Journal.create(config.stateDir());
+        try {
             journal.append(new JournalRecord.InstallBegun(installId, clock.instant(),
                     StateJson.mapper().readTree(ManifestCodec.toBytes(verified.manifest())),
                     StateJson.mapper().valueToTree(verified.info()), StateJson.mapper().valueToTree(requestInfo),
@@ -204,68 +244,185 @@ public final class Installer {
             ExecutionEnvironment environment = new ExecutionEnvironment(installId, payloads, journal,
                     config.stateDir().resolve("backup").resolve(installId), runtime, commands, config.runtimeHome(),
                     unpackLimits, config.packageManagers());
-            Rollback rollback = new Rollback(verified.manifest(), journal, runtime, commands, events, clock);
+            Rollback rollback = new Rollback(verified.manifest(), journal, runtime, commands, events, disk,
+                    clock);
             Finisher finisher = new Finisher(config.stateDir(), config.logsDir(), journal, events, recorder, clock);
-            ActionRunner.Result result = new ActionRunner(plan, verified.manifest(), environment, events, rollback,
-                    clock).run();
-            String label = verified.info().label();
-            boolean reboot = Finisher.rebootRequired(verified.manifest(), journal.state());
-            InstallStatus status;
-            Optional<InstallError> error;
-            String message;
-            if (result instanceof ActionRunner.Result.Committed) {
-                finisher.cleanUpKept();
-                finisher.updateInventory(verified.manifest(), verified.info(), installId);
-                status = InstallStatus.SUCCEEDED;
-                error = Optional.empty();
-                message = "";
-            } else if (result instanceof ActionRunner.Result.Stopped stopped) {
-                finisher.cleanUpKept();
-                status = stopped.partialUndoFailed() ? InstallStatus.ROLLBACK_INCOMPLETE : InstallStatus.FAILED;
-                error = Optional.of(stopped.partialUndoFailed() ? InstallError.ROLLBACK_INCOMPLETE
-                        : InstallError.STOPPED_ON_FAILURE);
-                message = "action " + stopped.index() + " failed: " + stopped.message()
-                        + "; failure policy stop: the actions before it stay applied";
-            } else {
-                ActionRunner.Result.Failed failed = (ActionRunner.Result.Failed) result;
-                String reason = "action " + failed.index() + " failed: " + failed.message();
-                List<String> failures = rollback.undoAll(reason, runtimeWasRunning);
-                reboot = false;
-                if (failures.isEmpty()) {
-                    status = InstallStatus.ROLLED_BACK;
-                    error = Optional.of(InstallError.ACTION_FAILED);
-                    message = reason + "; everything was rolled back";
-                } else {
-                    status = InstallStatus.ROLLBACK_INCOMPLETE;
-                    error = Optional.of(InstallError.ROLLBACK_INCOMPLETE);
-                    message = reason + "; rollback incomplete: " + String.join("; ", failures);
+            new ActionRunner(plan, verified.manifest(), environment, events, rollback, clock).run();
+            Finisher.Ending ending = new Completion(verified.manifest(), verified.info(), journal, rollback, finisher)
+                    .complete(Completion.Mode.AFTER_ACTIONS, extraReply);
+            return outcome(verified.info().label(), ending, Optional.empty(), recorder, plan);
+        } catch (OutOfMemoryError e) {
+            closeQuietly(journal);
+            throw e;
+        } catch (IOException | RuntimeException | Error e) {
+            closeQuietly(journal);
+            return new FaultHandler(e, verified.info().label(), events, recorder, extraReply).handle(plan);
+        } finally {
+            closeQuietly(journal);
+        }
+    }
+
+    private InstallOutcome outcome(String label, Finisher.Ending ending, Optional<String> fault,
+            ConfirmationRecorder recorder, Plan plan) {
+        String summary = ending.status() == InstallStatus.SUCCEEDED
+                ? label + " installed" + (ending.rebootRequired() ? "; a reboot is required" : "")
+                : label + ": " + ending.message();
+        if (fault.isPresent() && !summary.contains(fault.get())) {
+            summary += " (after an unexpected error: " + fault.get() + ")";
+        }
+        if (!ending.unwritten().isEmpty()) {
+            summary += " (warning: these reports could not be written: " + String.join("; ", ending.unwritten())
+                    + "; sup-installer recover writes them once it can, and no other install starts before)";
+        }
+        return new InstallOutcome(ending.status().exitCode(), Optional.of(ending.status()), ending.error(), summary,
+                recorder.current(), Optional.of(plan));
+    }
+
+    /**
+     * An error nobody expected after the journal began (a bug, a clock or a journal that throws):
+     * handled the way recovery handles a kill, in this process, from the journal on disk, so the
+     * install still rolls back (or, once committed, completes), its reports are written and the
+     * exit code is a documented one.
+     */
+    private final class FaultHandler {
+
+        private final Throwable fault;
+        private final String label;
+        private final EventBus events;
+        private final ConfirmationRecorder recorder;
+        private final Optional<Path> extraReply;
+
+        FaultHandler(Throwable fault, String label, EventBus events, ConfirmationRecorder recorder,
+                Optional<Path> extraReply) {
+            this.fault = fault;
+            this.label = label;
+            this.events = events;
+            this.recorder = recorder;
+            this.extraReply = extraReply;
+        }
+
+        InstallOutcome handle(Plan plan) {
+            String problem = describe(fault);
+            try {
+                if (!Journal.inProgress(config.stateDir())) {
+                    Finisher.Ending finished = recorder.current().map(c -> new Finisher.Ending(c.status(), c.error(),
+                            c.errorMessage(), c.rebootRequired(), List.of())).orElseThrow(() -> new IOException(
+                            "the journal is gone and no report says how the install ended"));
+                    return outcome(label, finished, Optional.of(problem), recorder, plan);
                 }
+                try (Journal journal = Journal.resume(config.stateDir())) {
+                    if (journal.state().install().isEmpty()) {
+                        journal.close();
+                        java.nio.file.Files.delete(config.stateDir().resolve(Journal.CURRENT));
+                        return failedBeforeAnyChange(fault, events, recorder, true, extraReply);
+                    }
+                    try {
+                        journal.append(new JournalRecord.Fault(problem, now()));
+                    } catch (IOException e) {
+                        fault.addSuppressed(e);
+                    }
+                    Finisher.Ending ending = new Recovery(config, runtime, commands, disk, clock).complete(journal, events,
+                            recorder, extraReply, Completion.Mode.AFTER_FAULT);
+                    return outcome(label, ending, Optional.of(problem), recorder, plan);
+                }
+            } catch (OutOfMemoryError e) {
+                throw e;
+            } catch (IOException | RuntimeException | Error second) {
+                return giveUp(problem, second);
             }
-            finisher.finish(status, error, message, reboot, Optional.empty(), installId, extraReply);
-            String summary = status == InstallStatus.SUCCEEDED ? label + " installed" + (reboot ? "; a reboot is required" : "")
-                    : label + ": " + message;
-            List<String> warnings = finisher.warnings();
-            if (!warnings.isEmpty()) {
-                summary += " (warning: " + String.join("; ", warnings) + ")";
+        }
+
+        /** Even the recovery failed: the journal stays for {@code recover}; the reports say so if they can. */
+        private InstallOutcome giveUp(String problem, Throwable second) {
+            String message = "the install stopped on an unexpected error (" + problem + ") and could not be brought "
+                    + "to an end (" + describe(second) + "); the journal is kept: once the cause is fixed, run "
+                    + "sup-installer recover --config " + config.file();
+            try {
+                events.on(new InstallEvent.Finished(now(), InstallStatus.ROLLBACK_INCOMPLETE,
+                        Optional.of(InstallError.ROLLBACK_INCOMPLETE), message, false, Optional.empty()));
+                if (recorder.current().isPresent() && recorder.failure().isEmpty()) {
+                    Reports.write(config.logsDir(), config.stateDir(), extraReply);
+                }
+            } catch (IOException | RuntimeException e) {
+                message += " (the reports could not be written either: " + describe(e) + ")";
             }
-            return new InstallOutcome(status.exitCode(), Optional.of(status), error, summary, recorder.current(),
-                    Optional.of(plan));
+            return new InstallOutcome(ExitCode.ROLLBACK_INCOMPLETE, Optional.of(InstallStatus.ROLLBACK_INCOMPLETE),
+                    Optional.of(InstallError.ROLLBACK_INCOMPLETE), label + ": " + message, recorder.current(),
+                    Optional.empty());
+        }
+    }
+
+    /**
+     * An error nobody expected before the journal began: nothing was changed. The install is
+     * reported {@code refused} with error {@code internal-error}, exit 1.
+     */
+    private InstallOutcome failedBeforeAnyChange(Throwable e, EventBus events, ConfirmationRecorder recorder,
+            boolean report, Optional<Path> extraReply) {
+        String message = describe(e) + "; nothing was changed";
+        events.on(new InstallEvent.Refused(now(), InstallError.INTERNAL, message));
+        if (report) {
+            message += reportRefusal(recorder, extraReply);
+        }
+        return new InstallOutcome(InstallError.INTERNAL.exitCode(), Optional.of(InstallStatus.REFUSED),
+                Optional.of(InstallError.INTERNAL), recorder.current().map(c -> c.pkg().label() + ": ").orElse("")
+                + message, recorder.current(), Optional.empty());
+    }
+
+    /** {@code internal error: java.lang.ArithmeticException: long overflow}, {@code I/O error: ...}. */
+    static String describe(Throwable e) {
+        if (e instanceof IOException) {
+            return "I/O error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+        return "internal error: " + e;
+    }
+
+    /** The clock's time, or the system's when the clock itself is what failed. */
+    private Instant now() {
+        try {
+            return clock.instant();
+        } catch (RuntimeException e) {
+            return Instant.now();
+        }
+    }
+
+    private static void closeQuietly(Journal journal) {
+        try {
+            journal.close();
+        } catch (IOException e) {
+            // Closing only releases the file; what was written was forced already.
         }
     }
 
     private InstallOutcome refused(RefusedException e, EventBus events, ConfirmationRecorder recorder,
             InstallRequest request, Optional<Path> extraReply) {
-        events.on(new InstallEvent.Refused(clock.instant(), e.error(), e.getMessage()));
+        events.on(new InstallEvent.Refused(now(), e.error(), e.getMessage()));
         String message = e.getMessage();
-        if (!request.dryRun() && recorder.current().isPresent()) {
-            try {
-                Reports.write(config.logsDir(), config.stateDir(), extraReply);
-            } catch (IOException io) {
-                message += " (warning: the audit log or the TR50 reply could not be written: " + io.getMessage() + ")";
-            }
+        if (!request.dryRun()) {
+            message += reportRefusal(recorder, extraReply);
         }
         return new InstallOutcome(ExitCode.REFUSED, Optional.of(InstallStatus.REFUSED), Optional.of(e.error()), message,
                 recorder.current(), Optional.empty());
+    }
+
+    /**
+     * The audit lines and the TR50 reply of an install that changed nothing, made from its
+     * confirmation.json; a warning for the summary when they could not be written (never a reply
+     * made from another install's confirmation).
+     */
+    private String reportRefusal(ConfirmationRecorder recorder, Optional<Path> extraReply) {
+        if (recorder.current().isEmpty()) {
+            return "";
+        }
+        if (recorder.failure().isPresent()) {
+            return " (warning: " + Confirmation.FILE_NAME + " could not be written: " + recorder.failure().get()
+                    .getMessage() + "; so neither could the audit log and the TR50 reply)";
+        }
+        try {
+            Reports.write(config.logsDir(), config.stateDir(), extraReply);
+            return "";
+        } catch (IOException | RuntimeException e) {
+            return " (warning: the audit log or the TR50 reply could not be written: " + describe(e) + ")";
+        }
     }
 
     private static InstallEvent.PlannedStep step(PlannedAction action) {
