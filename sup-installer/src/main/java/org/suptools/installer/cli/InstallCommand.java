@@ -102,6 +102,8 @@ final class InstallCommand implements Callable<Integer> {
         PrintWriter summary = outcome.exitCode() == ExitCode.SUCCEEDED && !events ? out : err;
         summary.println((outcome.exitCode() == ExitCode.SUCCEEDED ? "" : "sup-installer: ") + outcome.message());
         summary.flush();
+        outcome.warnings().forEach(warning -> err.println("sup-installer: warning: " + warning));
+        err.flush();
         return outcome.exitCode().code();
     }
 }

@@ -270,12 +270,11 @@ public final class Installer {
         if (fault.isPresent() && !summary.contains(fault.get())) {
             summary += " (after an unexpected error: " + fault.get() + ")";
         }
-        if (!ending.unwritten().isEmpty()) {
-            summary += " (warning: these reports could not be written: " + String.join("; ", ending.unwritten())
-                    + "; sup-installer recover writes them once it can, and no other install starts before)";
-        }
+        List<String> warnings = ending.unwritten().isEmpty() ? List.of() : List.of("these reports could not be "
+                + "written: " + String.join("; ", ending.unwritten()) + "; the journal stays open: sup-installer "
+                + "recover writes them once it can, and no other install starts before");
         return new InstallOutcome(ending.status().exitCode(), Optional.of(ending.status()), ending.error(), summary,
-                recorder.current(), Optional.of(plan));
+                recorder.current(), Optional.of(plan), warnings);
     }
 
     /**
@@ -346,6 +345,10 @@ public final class Installer {
             } catch (IOException | RuntimeException e) {
                 message += " (the reports could not be written either: " + describe(e) + ")";
             }
+            if (recorder.failure().isPresent()) {
+                message += " (" + Confirmation.FILE_NAME + " could not be written either: "
+                        + recorder.failure().get().getMessage() + ")";
+            }
             return new InstallOutcome(ExitCode.ROLLBACK_INCOMPLETE, Optional.of(InstallStatus.ROLLBACK_INCOMPLETE),
                     Optional.of(InstallError.ROLLBACK_INCOMPLETE), label + ": " + message, recorder.current(),
                     Optional.empty());
@@ -360,12 +363,10 @@ public final class Installer {
             boolean report, Optional<Path> extraReply) {
         String message = describe(e) + "; nothing was changed";
         events.on(new InstallEvent.Refused(now(), InstallError.INTERNAL, message));
-        if (report) {
-            message += reportRefusal(recorder, extraReply);
-        }
+        Optional<String> warning = report ? reportRefusal(recorder, extraReply) : Optional.empty();
         return new InstallOutcome(InstallError.INTERNAL.exitCode(), Optional.of(InstallStatus.REFUSED),
                 Optional.of(InstallError.INTERNAL), recorder.current().map(c -> c.pkg().label() + ": ").orElse("")
-                + message, recorder.current(), Optional.empty());
+                + message, recorder.current(), Optional.empty(), warning.stream().toList());
     }
 
     /** {@code internal error: java.lang.ArithmeticException: long overflow}, {@code I/O error: ...}. */
@@ -396,32 +397,29 @@ public final class Installer {
     private InstallOutcome refused(RefusedException e, EventBus events, ConfirmationRecorder recorder,
             InstallRequest request, Optional<Path> extraReply) {
         events.on(new InstallEvent.Refused(now(), e.error(), e.getMessage()));
-        String message = e.getMessage();
-        if (!request.dryRun()) {
-            message += reportRefusal(recorder, extraReply);
-        }
-        return new InstallOutcome(ExitCode.REFUSED, Optional.of(InstallStatus.REFUSED), Optional.of(e.error()), message,
-                recorder.current(), Optional.empty());
+        Optional<String> warning = request.dryRun() ? Optional.empty() : reportRefusal(recorder, extraReply);
+        return new InstallOutcome(ExitCode.REFUSED, Optional.of(InstallStatus.REFUSED), Optional.of(e.error()),
+                e.getMessage(), recorder.current(), Optional.empty(), warning.stream().toList());
     }
 
     /**
      * The audit lines and the TR50 reply of an install that changed nothing, made from its
-     * confirmation.json; a warning for the summary when they could not be written (never a reply
-     * made from another install's confirmation).
+     * confirmation.json; a warning when they could not be written (never a reply made from
+     * another install's confirmation).
      */
-    private String reportRefusal(ConfirmationRecorder recorder, Optional<Path> extraReply) {
+    private Optional<String> reportRefusal(ConfirmationRecorder recorder, Optional<Path> extraReply) {
         if (recorder.current().isEmpty()) {
-            return "";
+            return Optional.empty();
         }
         if (recorder.failure().isPresent()) {
-            return " (warning: " + Confirmation.FILE_NAME + " could not be written: " + recorder.failure().get()
-                    .getMessage() + "; so neither could the audit log and the TR50 reply)";
+            return Optional.of(Confirmation.FILE_NAME + " could not be written (" + recorder.failure().get()
+                    .getMessage() + "), so neither could the audit log and the TR50 reply");
         }
         try {
             Reports.write(config.logsDir(), config.stateDir(), extraReply);
-            return "";
+            return Optional.empty();
         } catch (IOException | RuntimeException e) {
-            return " (warning: the audit log or the TR50 reply could not be written: " + describe(e) + ")";
+            return Optional.of("the audit log or the TR50 reply could not be written (" + describe(e) + ")");
         }
     }
 
@@ -433,7 +431,7 @@ public final class Installer {
     /** Sortable by time, unique: {@code 20260101T100000Z-1a2b3c4d}. */
     private String newInstallId() {
         String time = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-                .withZone(java.time.ZoneOffset.UTC).format(clock.instant());
+                .withZone(java.time.ZoneOffset.UTC).format(now());
         return time + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 }

@@ -21,6 +21,7 @@ public final class FakeRuntime implements RuntimeControl {
     private boolean failStart;
     private boolean failStop;
     private int startsToFail;
+    private int brokenAtStart;
     private Optional<Path> healthFailWhenExists = Optional.empty();
     private final List<String> calls = new ArrayList<>();
     private List<Path> loaded = List.of();
@@ -38,6 +39,12 @@ public final class FakeRuntime implements RuntimeControl {
     /** The next {@code count} starts fail; later ones succeed. */
     public FakeRuntime failStarts(int count) {
         this.startsToFail = count;
+        return this;
+    }
+
+    /** The {@code n}-th start (counted from 1) throws an unexpected {@link IllegalStateException}, a bug in the control. */
+    public FakeRuntime brokenAtStart(int n) {
+        this.brokenAtStart = n;
         return this;
     }
 
@@ -96,6 +103,9 @@ public final class FakeRuntime implements RuntimeControl {
     @Override
     public synchronized void start() throws RuntimeControlException {
         calls.add("start");
+        if (starts() == brokenAtStart) {
+            throw new IllegalStateException("runtime control broke");
+        }
         boolean failOnce = startsToFail > 0;
         if (failOnce) {
             startsToFail--;
