@@ -99,8 +99,9 @@ public final class Installer {
                     .run(List.of(), Optional.empty());
             if (recovered.isPresent() && recovered.get().exitCode() == ExitCode.ROLLBACK_INCOMPLETE) {
                 return new InstallOutcome(ExitCode.ROLLBACK_INCOMPLETE, Optional.empty(),
-                        Optional.of(InstallError.GATEWAY_NEEDS_ATTENTION), "an earlier interrupted install could not "
-                        + "be fully undone, so this one was not started: " + recovered.get().message(),
+                        Optional.of(InstallError.GATEWAY_NEEDS_ATTENTION), "an earlier install needs attention (its "
+                        + "rollback or its reports are incomplete), so this one was not started: "
+                        + recovered.get().message(),
                         Optional.empty(), Optional.empty());
             }
             return installLocked(request, listeners, extraReply);
@@ -250,108 +251,17 @@ public final class Installer {
             new ActionRunner(plan, verified.manifest(), environment, events, rollback, clock).run();
             Finisher.Ending ending = new Completion(verified.manifest(), verified.info(), journal, rollback, finisher)
                     .complete(Completion.Mode.AFTER_ACTIONS, extraReply);
-            return outcome(verified.info().label(), ending, Optional.empty(), recorder, plan);
+            return Outcomes.ended(verified.info().label(), ending, Optional.empty(), recorder, plan);
         } catch (OutOfMemoryError e) {
             closeQuietly(journal);
             throw e;
         } catch (IOException | RuntimeException | Error e) {
             closeQuietly(journal);
-            return new FaultHandler(e, verified.info().label(), events, recorder, extraReply).handle(plan);
+            return new AfterFault(config, runtime, commands, disk, clock).handle(e, verified.info().label(), events,
+                    recorder, extraReply, plan).orElseGet(() -> failedBeforeAnyChange(e, events, recorder, true,
+                    extraReply));
         } finally {
             closeQuietly(journal);
-        }
-    }
-
-    private InstallOutcome outcome(String label, Finisher.Ending ending, Optional<String> fault,
-            ConfirmationRecorder recorder, Plan plan) {
-        String summary = ending.status() == InstallStatus.SUCCEEDED
-                ? label + " installed" + (ending.rebootRequired() ? "; a reboot is required" : "")
-                : label + ": " + ending.message();
-        if (fault.isPresent() && !summary.contains(fault.get())) {
-            summary += " (after an unexpected error: " + fault.get() + ")";
-        }
-        List<String> warnings = ending.unwritten().isEmpty() ? List.of() : List.of("these reports could not be "
-                + "written: " + String.join("; ", ending.unwritten()) + "; the journal stays open: sup-installer "
-                + "recover writes them once it can, and no other install starts before");
-        return new InstallOutcome(ending.status().exitCode(), Optional.of(ending.status()), ending.error(), summary,
-                recorder.current(), Optional.of(plan), warnings);
-    }
-
-    /**
-     * An error nobody expected after the journal began (a bug, a clock or a journal that throws):
-     * handled the way recovery handles a kill, in this process, from the journal on disk, so the
-     * install still rolls back (or, once committed, completes), its reports are written and the
-     * exit code is a documented one.
-     */
-    private final class FaultHandler {
-
-        private final Throwable fault;
-        private final String label;
-        private final EventBus events;
-        private final ConfirmationRecorder recorder;
-        private final Optional<Path> extraReply;
-
-        FaultHandler(Throwable fault, String label, EventBus events, ConfirmationRecorder recorder,
-                Optional<Path> extraReply) {
-            this.fault = fault;
-            this.label = label;
-            this.events = events;
-            this.recorder = recorder;
-            this.extraReply = extraReply;
-        }
-
-        InstallOutcome handle(Plan plan) {
-            String problem = describe(fault);
-            try {
-                if (!Journal.inProgress(config.stateDir())) {
-                    Finisher.Ending finished = recorder.current().map(c -> new Finisher.Ending(c.status(), c.error(),
-                            c.errorMessage(), c.rebootRequired(), List.of())).orElseThrow(() -> new IOException(
-                            "the journal is gone and no report says how the install ended"));
-                    return outcome(label, finished, Optional.of(problem), recorder, plan);
-                }
-                try (Journal journal = Journal.resume(config.stateDir())) {
-                    if (journal.state().install().isEmpty()) {
-                        journal.close();
-                        java.nio.file.Files.delete(config.stateDir().resolve(Journal.CURRENT));
-                        return failedBeforeAnyChange(fault, events, recorder, true, extraReply);
-                    }
-                    try {
-                        journal.append(new JournalRecord.Fault(problem, now()));
-                    } catch (IOException e) {
-                        fault.addSuppressed(e);
-                    }
-                    Finisher.Ending ending = new Recovery(config, runtime, commands, disk, clock).complete(journal, events,
-                            recorder, extraReply, Completion.Mode.AFTER_FAULT);
-                    return outcome(label, ending, Optional.of(problem), recorder, plan);
-                }
-            } catch (OutOfMemoryError e) {
-                throw e;
-            } catch (IOException | RuntimeException | Error second) {
-                return giveUp(problem, second);
-            }
-        }
-
-        /** Even the recovery failed: the journal stays for {@code recover}; the reports say so if they can. */
-        private InstallOutcome giveUp(String problem, Throwable second) {
-            String message = "the install stopped on an unexpected error (" + problem + ") and could not be brought "
-                    + "to an end (" + describe(second) + "); the journal is kept: once the cause is fixed, run "
-                    + "sup-installer recover --config " + config.file();
-            try {
-                events.on(new InstallEvent.Finished(now(), InstallStatus.ROLLBACK_INCOMPLETE,
-                        Optional.of(InstallError.ROLLBACK_INCOMPLETE), message, false, Optional.empty()));
-                if (recorder.current().isPresent() && recorder.failure().isEmpty()) {
-                    Reports.write(config.logsDir(), config.stateDir(), extraReply);
-                }
-            } catch (IOException | RuntimeException e) {
-                message += " (the reports could not be written either: " + describe(e) + ")";
-            }
-            if (recorder.failure().isPresent()) {
-                message += " (" + Confirmation.FILE_NAME + " could not be written either: "
-                        + recorder.failure().get().getMessage() + ")";
-            }
-            return new InstallOutcome(ExitCode.ROLLBACK_INCOMPLETE, Optional.of(InstallStatus.ROLLBACK_INCOMPLETE),
-                    Optional.of(InstallError.ROLLBACK_INCOMPLETE), label + ": " + message, recorder.current(),
-                    Optional.empty());
         }
     }
 
@@ -361,20 +271,12 @@ public final class Installer {
      */
     private InstallOutcome failedBeforeAnyChange(Throwable e, EventBus events, ConfirmationRecorder recorder,
             boolean report, Optional<Path> extraReply) {
-        String message = describe(e) + "; nothing was changed";
+        String message = Outcomes.describe(e) + "; nothing was changed";
         events.on(new InstallEvent.Refused(now(), InstallError.INTERNAL, message));
         Optional<String> warning = report ? reportRefusal(recorder, extraReply) : Optional.empty();
         return new InstallOutcome(InstallError.INTERNAL.exitCode(), Optional.of(InstallStatus.REFUSED),
                 Optional.of(InstallError.INTERNAL), recorder.current().map(c -> c.pkg().label() + ": ").orElse("")
                 + message, recorder.current(), Optional.empty(), warning.stream().toList());
-    }
-
-    /** {@code internal error: java.lang.ArithmeticException: long overflow}, {@code I/O error: ...}. */
-    static String describe(Throwable e) {
-        if (e instanceof IOException) {
-            return "I/O error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-        }
-        return "internal error: " + e;
     }
 
     /** The clock's time, or the system's when the clock itself is what failed. */
@@ -419,7 +321,7 @@ public final class Installer {
             Reports.write(config.logsDir(), config.stateDir(), extraReply);
             return Optional.empty();
         } catch (IOException | RuntimeException e) {
-            return Optional.of("the audit log or the TR50 reply could not be written (" + describe(e) + ")");
+            return Optional.of("the audit log or the TR50 reply could not be written (" + Outcomes.describe(e) + ")");
         }
     }
 

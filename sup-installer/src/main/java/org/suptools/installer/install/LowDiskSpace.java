@@ -44,17 +44,17 @@ final class LowDiskSpace {
         this.usable = usable;
     }
 
-    /** One sentence naming each place short of space and what to free; empty when none is. */
+    /** One sentence naming each file system short of space (by the first place on it) and what to free; empty when none is. */
     Optional<String> advice() {
         List<String> low = new ArrayList<>();
-        List<Object> seen = new ArrayList<>();
+        List<FileStore> seen = new ArrayList<>();
         for (Map.Entry<String, Path> place : places.entrySet()) {
             try {
-                Object key = usable == FILE_SYSTEM ? store(place.getValue()) : place.getValue();
-                if (seen.contains(key)) {
+                FileStore store = store(place.getValue());
+                if (seen.contains(store)) {
                     continue;
                 }
-                seen.add(key);
+                seen.add(store);
                 long free = usable.of(place.getValue());
                 if (free < reserve) {
                     low.add("the file system of the " + place.getKey() + " " + place.getValue() + " has "

@@ -175,7 +175,7 @@ class RuntimeAfterRollbackTest {
         // The firmware's own start fails (its health check), and so does the rollback's (a full disk).
         runtime[0].failStarts(2);
         long[] free = {12 * 1024};
-        Installer installer = gateway.installer().withUsableSpace(path -> path.equals(home) ? free[0] : 1L << 40);
+        Installer installer = gateway.installer().withUsableSpace(path -> path.startsWith(home) ? free[0] : 1L << 40);
 
         InstallOutcome outcome = installer.install(new InstallRequest(sup,
                 org.suptools.installer.event.RequestInfo.manual(Optional.empty()), false), List.of(), Optional.empty());
