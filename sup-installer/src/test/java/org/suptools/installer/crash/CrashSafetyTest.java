@@ -2,6 +2,7 @@ package org.suptools.installer.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,19 +15,20 @@ import org.junit.jupiter.api.io.TempDir;
 import org.suptools.installer.InstallError;
 import org.suptools.installer.InstallStatus;
 import org.suptools.installer.fs.TestFault;
+import org.suptools.installer.journal.Journal;
+import org.suptools.installer.journal.JournalRecord;
 import org.suptools.installer.report.Confirmation;
 import org.suptools.installer.testing.InstallerProcess;
 import org.suptools.installer.testing.ReportsAgree;
 import org.suptools.installer.testing.TestGateway;
 import org.suptools.installer.testing.TreeSnapshot;
-import java.nio.file.Files;
-import org.suptools.installer.journal.Journal;
-import org.suptools.installer.journal.JournalRecord;
 
 /**
  * The real installer process (64 MiB heap), killed with SIGKILL and then recovered with
  * {@code recover}: the runtime home must be exactly as before the install or exactly as after it,
- * never between, and confirmation.json must say which.
+ * never between; the runtime must run what the files say; and confirmation.json, the journal,
+ * installed.json, the history and the TR50 reply must agree on which. Also faults injected into
+ * the real process (a full disk, a journal that cannot be written) end in documented states.
  */
 class CrashSafetyTest {
 
