@@ -10,9 +10,9 @@ import java.io.IOException;
  * <ul>
  *   <li>{@code disk-full:N}: once this process has copied N bytes of payload, the copy fails with
  *       {@code No space left on device}, as a full file system makes {@code write} fail;</li>
- *   <li>{@code journal:N}: writing journal record N fails with an I/O error;</li>
- *   <li>{@code crash:NAME}: {@link #at} throws an unexpected {@link IllegalStateException} at
- *       the point named {@code NAME} (a bug in the installer).</li>
+ *   <li>{@code journal:N}: writing journal record N fails with an I/O error, and so does every
+ *       later attempt (the record is never written, so the next one is N again), as on a disk
+ *       that went bad.</li>
  * </ul>
  */
 public final class TestFault {
@@ -30,13 +30,6 @@ public final class TestFault {
     public static void journal(int number) throws IOException {
         if (POINT != null && POINT.equals("journal:" + number)) {
             throw new IOException("injected fault: journal record " + number + " could not be written");
-        }
-    }
-
-    /** Throws an unexpected exception if this is the point named. */
-    public static void at(String name) {
-        if (POINT != null && POINT.equals("crash:" + name)) {
-            throw new IllegalStateException("injected fault at " + name);
         }
     }
 

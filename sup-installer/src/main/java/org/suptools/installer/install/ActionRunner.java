@@ -10,7 +10,6 @@ import org.suptools.installer.exec.ActionFailedException;
 import org.suptools.installer.exec.ActionResult;
 import org.suptools.installer.exec.ExecutionEnvironment;
 import org.suptools.installer.exec.Executors;
-import org.suptools.installer.fs.TestFault;
 import org.suptools.installer.journal.Journal;
 import org.suptools.installer.journal.JournalRecord;
 import org.suptools.installer.plan.Plan;
@@ -82,7 +81,6 @@ final class ActionRunner {
                     result.message(), result.exitCode(), result.outputTail()));
         }
         journal.append(new JournalRecord.Committed(clock.instant()));
-        TestFault.at("commit");
     }
 
     /** Records a failed action and applies its policies; true when the package goes on. */

@@ -51,6 +51,8 @@ final class Completion {
         }
     }
 
+    private static final String RECOVER_HINT = " (once the cause is fixed, sup-installer recover finishes the job)";
+
     private final Manifest manifest;
     private final PackageInfo info;
     private final Journal journal;
@@ -111,8 +113,6 @@ final class Completion {
                 : reason + "; everything was rolled back";
         return finisher.end(InstallStatus.ROLLED_BACK, Optional.of(error), message, false, recovery, extraReply);
     }
-
-    private static final String RECOVER_HINT = " (once the cause is fixed, sup-installer recover finishes the job)";
 
     /**
      * The action that failed and stopped the package, in the words the rollback uses: the first

@@ -11,7 +11,6 @@ import org.suptools.installer.InstallError;
 import org.suptools.installer.InstallStatus;
 import org.suptools.installer.event.InstallEvent;
 import org.suptools.installer.event.PackageInfo;
-import org.suptools.installer.fs.TestFault;
 import org.suptools.installer.fs.Trees;
 import org.suptools.installer.journal.Journal;
 import org.suptools.installer.journal.JournalRecord;
@@ -138,7 +137,6 @@ final class Finisher {
             unwritten.add("the audit log and the TR50 reply, which are made from " + Confirmation.FILE_NAME);
         }
         if (unwritten.isEmpty() && ended.status() != InstallStatus.ROLLBACK_INCOMPLETE) {
-            TestFault.at("finish");
             journal.append(new JournalRecord.Finished(ended.status(), clock.instant()));
             Trees.deleteRecursively(stateDir.resolve("backup").resolve(journal.state().install().orElseThrow()
                     .installId()));

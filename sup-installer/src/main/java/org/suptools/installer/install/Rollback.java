@@ -11,7 +11,6 @@ import org.suptools.installer.exec.CommandRunner;
 import org.suptools.installer.exec.Executors;
 import org.suptools.installer.exec.UndoContext;
 import org.suptools.installer.exec.UndoFailedException;
-import org.suptools.installer.fs.TestFault;
 import org.suptools.installer.fs.Trees;
 import org.suptools.installer.journal.Journal;
 import org.suptools.installer.journal.JournalRecord;
@@ -54,7 +53,6 @@ final class Rollback {
             journal.append(new JournalRecord.RollbackBegun(reason, clock.instant()));
         }
         events.on(new InstallEvent.RollbackStarted(clock.instant(), reason));
-        TestFault.at("rollback");
         List<String> failures = new ArrayList<>();
         List<Integer> begun = new ArrayList<>(journal.state().begun());
         for (int i = begun.size() - 1; i >= 0; i--) {

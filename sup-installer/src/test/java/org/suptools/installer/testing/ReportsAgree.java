@@ -57,7 +57,16 @@ public final class ReportsAgree {
         checkInventory(confirmation);
         checkHistory(confirmation);
         checkReply(confirmation);
+        checkAudit(confirmation);
         return confirmation;
+    }
+
+    /** The install's final audit line is in audit.log once, however often its reports were written. */
+    private void checkAudit(Confirmation confirmation) throws IOException {
+        List<String> lines = AuditLog.linesOf(confirmation).stream().map(l -> l.format()).toList();
+        String last = lines.get(lines.size() - 1);
+        assertThat(Files.readAllLines(home.resolve("logs").resolve(AuditLog.FILE_NAME)).stream()
+                .filter(last::equals)).as("the install's last audit line after %s", context).hasSize(1);
     }
 
     private void checkActions(Confirmation confirmation) throws IOException {
