@@ -13,7 +13,11 @@ public enum ExitCode {
     USAGE(2, "usage: bad command line or gateway configuration"),
     /** The package was refused before any change: invalid, untrusted, expired, not for this gateway, or plan refused. */
     REFUSED(3, "refused before any change"),
-    /** Undoing failed for at least one action; the gateway needs attention. */
+    /**
+     * The gateway needs attention: an undo failed, the runtime could not be started after the
+     * rollback, or an unexpected error stopped even the rollback (for {@code recover}, also
+     * reports that still cannot be written). The journal is kept; {@code recover} finishes the job.
+     */
     ROLLBACK_INCOMPLETE(4, "rollback incomplete: the gateway needs attention"),
     /** Another installer holds the lock; nothing was touched. */
     BUSY(5, "busy: another installer is running");

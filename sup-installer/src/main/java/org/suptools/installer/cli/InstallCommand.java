@@ -79,10 +79,12 @@ final class InstallCommand implements Callable<Integer> {
         try {
             outcome = Gateway.installer(config).install(new InstallRequest(file, request, dryRun), List.of(listener),
                     Optional.ofNullable(tr50Reply));
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException | Error e) {
+            // The installer ends every install it began itself; this is for what escapes even that.
             if (Journal.inProgress(config.stateDir())) {
                 throw new ExitException(ExitCode.ROLLBACK_INCOMPLETE, "the install stopped on an unexpected error ("
-                        + e.getMessage() + "); run: sup-installer recover --config " + options.config, e);
+                        + (e.getMessage() == null ? e.toString() : e.getMessage()) + "); run: sup-installer recover "
+                        + "--config " + options.config, e);
             }
             throw e;
         }
@@ -100,6 +102,8 @@ final class InstallCommand implements Callable<Integer> {
         PrintWriter summary = outcome.exitCode() == ExitCode.SUCCEEDED && !events ? out : err;
         summary.println((outcome.exitCode() == ExitCode.SUCCEEDED ? "" : "sup-installer: ") + outcome.message());
         summary.flush();
+        outcome.warnings().forEach(warning -> err.println("sup-installer: warning: " + warning));
+        err.flush();
         return outcome.exitCode().code();
     }
 }

@@ -42,6 +42,9 @@ final class RecoverCommand implements Callable<Integer> {
                 : spec.commandLine().getErr();
         summary.println((outcome.exitCode() == ExitCode.SUCCEEDED ? "" : "sup-installer: ") + outcome.message());
         summary.flush();
+        PrintWriter err = spec.commandLine().getErr();
+        outcome.warnings().forEach(warning -> err.println("sup-installer: warning: " + warning));
+        err.flush();
         return outcome.exitCode().code();
     }
 }

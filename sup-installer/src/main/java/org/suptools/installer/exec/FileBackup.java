@@ -47,13 +47,15 @@ public final class FileBackup {
 
     /**
      * Puts the backup back at {@code original}, replacing whatever is there; nothing when there is
-     * no backup (the original was never changed: changes only follow a complete backup). Safe to repeat.
+     * no backup (the original was never changed: changes only follow a complete backup), and
+     * nothing but removing the backup when the original is still what the backup holds (the
+     * change was refused, as by an immutable file: replacing it would be refused too). Safe to repeat.
      */
     public static void restore(Path original, Path backup) throws IOException {
         if (!Trees.exists(backup)) {
             return;
         }
-        if (Trees.exists(original) && sameFile(original, backup)) {
+        if (Trees.exists(original) && (sameFile(original, backup) || sameContent(original, backup))) {
             Files.delete(backup);
             return;
         }
@@ -85,6 +87,19 @@ public final class FileBackup {
         Trees.deleteRecursively(temp);
         Trees.copyTree(original, temp);
         Durable.rename(temp, backup);
+    }
+
+    /** Two regular files with the same mode and bytes, or two links with the same target. */
+    private static boolean sameContent(Path a, Path b) throws IOException {
+        BasicFileAttributes attributesA = Files.readAttributes(a, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        BasicFileAttributes attributesB = Files.readAttributes(b, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (attributesA.isSymbolicLink() && attributesB.isSymbolicLink()) {
+            return Files.readSymbolicLink(a).equals(Files.readSymbolicLink(b));
+        }
+        return attributesA.isRegularFile() && attributesB.isRegularFile() && attributesA.size() == attributesB.size()
+                && Files.getPosixFilePermissions(a, LinkOption.NOFOLLOW_LINKS)
+                        .equals(Files.getPosixFilePermissions(b, LinkOption.NOFOLLOW_LINKS))
+                && Files.mismatch(a, b) == -1;
     }
 
     private static boolean sameFile(Path a, Path b) throws IOException {

@@ -16,8 +16,8 @@ import org.suptools.model.action.FirmwareUpdate;
  * stopped if it runs, and two journalled renames swap the trees ({@code <dir>} becomes
  * {@code <dir>.previous}, the new tree becomes {@code <dir>}); a {@code <dir>.previous} left by an
  * earlier update is set aside and deleted once the package is committed. A runtime that was
- * running is started again and must pass its health check. Undo stops the runtime, renames back
- * and starts the old runtime if it was running.
+ * running is started again and must pass its health check. Undo stops the runtime and renames
+ * back; it never starts it: the rollback does, once, after every undo (see {@link UndoContext}).
  */
 final class FirmwareUpdateExecutor implements ActionExecutor {
 

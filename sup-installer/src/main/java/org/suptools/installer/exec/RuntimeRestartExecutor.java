@@ -7,8 +7,8 @@ import org.suptools.model.action.RuntimeRestart;
 
 /**
  * {@code runtime.restart}: stops the runtime if it runs, starts it and waits for its health
- * check. Undo brings it back to running or stopped as it was; the rollback restarts it once more at
- * the end, so that it runs on the restored files.
+ * check. Undo stops it if it was stopped before; if it was running, the rollback starts it once,
+ * after every undo, so that it runs on the restored files.
  */
 final class RuntimeRestartExecutor implements ActionExecutor {
 

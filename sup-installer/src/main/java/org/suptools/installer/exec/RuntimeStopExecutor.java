@@ -5,7 +5,10 @@ import org.suptools.installer.journal.UndoStep;
 import org.suptools.installer.runtime.RuntimeControlException;
 import org.suptools.model.action.RuntimeStop;
 
-/** {@code runtime.stop}: stops the runtime through the gateway's stop command. Undo starts it again. */
+/**
+ * {@code runtime.stop}: stops the runtime through the gateway's stop command. Undo leaves the start
+ * to the rollback, which starts it once, after every undo.
+ */
 final class RuntimeStopExecutor implements ActionExecutor {
 
     RuntimeStopExecutor(RuntimeStop action) {

@@ -29,7 +29,6 @@ public final class UndoContext {
     private final Journal journal;
     private final RuntimeControl runtime;
     private final CommandRunner commands;
-    private boolean runtimeStarted;
 
     public UndoContext(int index, Action action, JournalState state, Journal journal, RuntimeControl runtime,
             CommandRunner commands) {
@@ -51,11 +50,6 @@ public final class UndoContext {
 
     public List<UndoStep> steps() {
         return state.stepsOf(index);
-    }
-
-    /** True when this undo started the runtime (so it runs on restored files already). */
-    public boolean startedRuntime() {
-        return runtimeStarted;
     }
 
     /**
@@ -96,7 +90,9 @@ public final class UndoContext {
             }
         } else if (step instanceof UndoStep.ModeChanged changed) {
             Path path = Path.of(changed.path());
-            if (Trees.exists(path)) {
+            // A mode that never changed (the chmod was refused) is left alone: the path may refuse it again.
+            if (Trees.exists(path) && !changed.mode().equals(Trees.octal(java.nio.file.Files.getPosixFilePermissions(
+                    path, java.nio.file.LinkOption.NOFOLLOW_LINKS)))) {
                 java.nio.file.Files.setPosixFilePermissions(path, Trees.permissions(changed.mode()));
             }
         } else if (step instanceof UndoStep.Obsolete) {
@@ -124,19 +120,13 @@ public final class UndoContext {
     }
 
     /**
-     * Brings the runtime to the wanted state. A runtime that is up but unhealthy counts as not
-     * running, so it is stopped before it is started; stopping is always safe to repeat.
+     * Stops the runtime when the step says it was stopped. An undo never starts it: files that
+     * later undos restore must be back before it reads them, so the rollback starts it once, after
+     * the last undo, when it was running before the install. Stopping is always safe to repeat.
      */
     private void restoreRuntime(UndoStep.Runtime wanted) throws IOException, RuntimeControlException {
-        if (wanted.restoresRunning()) {
-            if (!runtime.isRunning()) {
-                runtime.stop();
-                runtime.start();
-                runtimeStarted = true;
-            }
-        } else {
+        if (!wanted.restoresRunning()) {
             runtime.stop();
-            runtimeStarted = false;
         }
     }
 
@@ -161,7 +151,7 @@ public final class UndoContext {
         } else if (step instanceof UndoStep.Ran s) {
             return "undoing '" + String.join(" ", s.command()) + "'";
         } else if (step instanceof UndoStep.Runtime s) {
-            return "bringing the runtime back to " + s.restore();
+            return "stopping the runtime";
         }
         return step.toString();
     }

@@ -60,6 +60,7 @@ public final class Durable {
                 total += n;
                 deadline.check();
                 TestPause.copied(n);
+                TestFault.copied(n);
             }
             out.flush();
             channel.force(true);

@@ -3,6 +3,7 @@ package org.suptools.installer.install;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
+import org.suptools.installer.ActionStatus;
 import org.suptools.installer.event.InstallEvent;
 import org.suptools.installer.exec.ActionContext;
 import org.suptools.installer.exec.ActionFailedException;
@@ -20,27 +21,14 @@ import org.suptools.model.manifest.Manifest;
 
 /**
  * Runs the planned actions in order, each journalled as begun and done, announcing each as an
- * event. A failing action's own partial changes are undone at once; then its error policy
- * ({@code continue}) or the package's failure policy decides: go on, stop there ({@code stop},
- * journalled as kept), or hand over to the rollback. When every action is done the install is
- * journalled as committed.
+ * event. A failing action's temporary files go at once (a partial copy may be what filled the
+ * disk); then its error policy ({@code continue}: its own changes are undone and the package goes
+ * on) or the package's failure policy decides: stop there ({@code stop}: its own changes are
+ * undone, the others journalled as kept), or leave the rollback to {@link Completion}. When every
+ * action is done the install is journalled as committed. How the install ends is read from the
+ * journal afterwards, never from here.
  */
 final class ActionRunner {
-
-    /** How the run ended. */
-    sealed interface Result {
-        /** Every action done (some may have failed with error policy continue); journalled as committed. */
-        record Committed(boolean rebootRequired, int continuedFailures) implements Result {
-        }
-
-        /** An action failed under failure policy stop; what was done stays (journalled as kept). */
-        record Stopped(int index, String message, boolean partialUndoFailed, boolean rebootRequired) implements Result {
-        }
-
-        /** An action failed under failure policy rollback; the caller rolls back. */
-        record Failed(int index, String message) implements Result {
-        }
-    }
 
     private final Plan plan;
     private final Manifest manifest;
@@ -61,52 +49,59 @@ final class ActionRunner {
         this.clock = clock;
     }
 
-    Result run() throws IOException {
+    /** Runs until every action is done (then commits) or one fails and stops the package. */
+    void run() throws IOException {
         int total = plan.total();
-        boolean reboot = false;
-        int continued = 0;
         for (PlannedAction step : plan.actions()) {
             Action action = step.action();
             int index = step.index();
             String type = action.type().typeName();
             if (step.skipped()) {
-                journal.append(new JournalRecord.ActionDone(index, "skipped", clock.instant(), step.skipReason()));
+                journal.append(new JournalRecord.ActionDone(index, ActionStatus.SKIPPED, clock.instant(),
+                        step.skipReason()));
                 events.on(new InstallEvent.ActionSkipped(clock.instant(), index, total, action.id(), type,
                         step.skipReason().orElseThrow()));
                 continue;
             }
             journal.append(new JournalRecord.ActionBegun(index, clock.instant()));
             events.on(new InstallEvent.ActionStarted(clock.instant(), index, total, action.id(), type));
-            ActionContext context = new ActionContext(index, action, step.paths(), step.timeout(), environment);
+            ActionResult result;
             try {
-                ActionResult result = Executors.of(action).apply(context);
-                reboot |= context.rebootRequested();
-                journal.append(new JournalRecord.ActionDone(index, "succeeded", clock.instant(),
-                        Optional.of(result.message())));
-                events.on(new InstallEvent.ActionSucceeded(clock.instant(), index, total, action.id(), type,
-                        result.message(), result.exitCode(), result.outputTail()));
+                ActionContext context = new ActionContext(index, action, step.paths(), step.timeout(), environment);
+                result = Executors.of(action).apply(context);
             } catch (ActionFailedException | IOException | RuntimeException e) {
-                String message = messageOf(e);
-                boolean continuing = action.header().onError() == ErrorPolicy.CONTINUE;
-                journal.append(new JournalRecord.ActionDone(index, "failed", clock.instant(), Optional.of(message)));
-                events.on(new InstallEvent.ActionFailed(clock.instant(), index, total, action.id(), type, message,
-                        e instanceof ActionFailedException f ? f.exitCode() : Optional.empty(),
-                        e instanceof ActionFailedException f ? f.outputTail() : Optional.empty(), continuing));
-                if (continuing) {
-                    rollback.undo(index);
-                    continued++;
-                    continue;
+                if (!failed(index, action, e)) {
+                    return;
                 }
-                if (manifest.failurePolicy() == FailurePolicy.STOP) {
-                    boolean undoFailed = rollback.undo(index).isPresent();
-                    journal.append(new JournalRecord.Kept(clock.instant(), message));
-                    return new Result.Stopped(index, message, undoFailed, reboot);
-                }
-                return new Result.Failed(index, message);
+                continue;
             }
+            journal.append(new JournalRecord.ActionDone(index, ActionStatus.SUCCEEDED, clock.instant(),
+                    Optional.of(result.message())));
+            events.on(new InstallEvent.ActionSucceeded(clock.instant(), index, total, action.id(), type,
+                    result.message(), result.exitCode(), result.outputTail()));
         }
         journal.append(new JournalRecord.Committed(clock.instant()));
-        return new Result.Committed(reboot, continued);
+    }
+
+    /** Records a failed action and applies its policies; true when the package goes on. */
+    private boolean failed(int index, Action action, Exception e) throws IOException {
+        String message = messageOf(e);
+        boolean continuing = action.header().onError() == ErrorPolicy.CONTINUE;
+        rollback.discardTemporary(index);
+        journal.append(new JournalRecord.ActionDone(index, ActionStatus.FAILED, clock.instant(), Optional.of(message)));
+        events.on(new InstallEvent.ActionFailed(clock.instant(), index, plan.total(), action.id(),
+                action.type().typeName(), message,
+                e instanceof ActionFailedException f ? f.exitCode() : Optional.empty(),
+                e instanceof ActionFailedException f ? f.outputTail() : Optional.empty(), continuing));
+        if (continuing) {
+            rollback.undoOnly(index);
+            return true;
+        }
+        if (manifest.failurePolicy() == FailurePolicy.STOP) {
+            rollback.undoOnly(index);
+            journal.append(new JournalRecord.Kept(clock.instant(), message));
+        }
+        return false;
     }
 
     private static String messageOf(Exception e) {

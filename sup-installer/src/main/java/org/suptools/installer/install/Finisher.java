@@ -3,9 +3,10 @@ package org.suptools.installer.install;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import org.suptools.installer.ActionStatus;
 import org.suptools.installer.InstallError;
 import org.suptools.installer.InstallStatus;
 import org.suptools.installer.event.InstallEvent;
@@ -15,6 +16,7 @@ import org.suptools.installer.journal.Journal;
 import org.suptools.installer.journal.JournalRecord;
 import org.suptools.installer.journal.JournalState;
 import org.suptools.installer.journal.UndoStep;
+import org.suptools.installer.report.Confirmation;
 import org.suptools.installer.report.ConfirmationRecorder;
 import org.suptools.installer.state.History;
 import org.suptools.installer.state.HistoryEntry;
@@ -26,11 +28,21 @@ import org.suptools.model.manifest.Manifest;
 
 /**
  * Ends an install the same way whether it just ran or is being recovered: removes temporary
- * files and trees set aside, updates the inventory when committed, writes the final confirmation,
- * the history line, the audit log and the TR50 reply, and closes the journal. Every part can be
- * repeated, so a crash while finishing is finished again by the next run.
+ * files and trees set aside, updates the inventory when committed, journals how it ended, then
+ * writes the final confirmation (its actions as the journal tells them), the history line, the
+ * audit log and the TR50 reply, and closes the journal. Every part can be repeated, so a crash
+ * while finishing is finished again by the next run; a report that cannot be written keeps the
+ * journal open, so that {@code recover} writes it once it can.
  */
 final class Finisher {
+
+    /** How the install ended, and what could not be reported. */
+    record Ending(InstallStatus status, Optional<InstallError> error, String message, boolean rebootRequired,
+            List<String> unwritten) {
+        Ending {
+            unwritten = List.copyOf(unwritten);
+        }
+    }
 
     private final Path stateDir;
     private final Path logsDir;
@@ -38,7 +50,6 @@ final class Finisher {
     private final EventBus events;
     private final ConfirmationRecorder recorder;
     private final Clock clock;
-    private final java.util.List<String> warnings = new java.util.ArrayList<>();
 
     Finisher(Path stateDir, Path logsDir, Journal journal, EventBus events, ConfirmationRecorder recorder, Clock clock) {
         this.stateDir = stateDir;
@@ -68,9 +79,9 @@ final class Finisher {
         JournalState state = journal.state();
         Inventory inventory = Inventory.read(stateDir).with(manifest.name(),
                 new InstalledPackage(manifest.version(), clock.instant(), info.sha256(), installId));
-        for (Map.Entry<Integer, String> done : state.done().entrySet()) {
-            if ("succeeded".equals(done.getValue())
-                    && manifest.actions().get(done.getKey() - 1) instanceof FirmwareUpdate update
+        for (JournalRecord.ActionDone done : state.done().values()) {
+            if (done.status() == ActionStatus.SUCCEEDED
+                    && manifest.actions().get(done.index() - 1) instanceof FirmwareUpdate update
                     && update.runtimeVersion().isPresent()) {
                 inventory = inventory.withRuntimeVersion(update.runtimeVersion().get());
             }
@@ -78,43 +89,61 @@ final class Finisher {
         inventory.write(stateDir);
     }
 
-    /** What went wrong with the reports (the install itself is not affected). */
-    List<String> warnings() {
-        return List.copyOf(warnings);
-    }
-
     /** True when a {@code system.reboot} action succeeded. */
     static boolean rebootRequired(Manifest manifest, JournalState state) {
-        return state.done().entrySet().stream().anyMatch(done -> "succeeded".equals(done.getValue())
-                && manifest.actions().get(done.getKey() - 1) instanceof SystemReboot);
+        return state.done().values().stream().anyMatch(done -> done.status() == ActionStatus.SUCCEEDED
+                && manifest.actions().get(done.index() - 1) instanceof SystemReboot);
     }
 
     /**
-     * Announces the end (the confirmation is written from that event), appends the history line,
-     * derives the audit log and the TR50 reply, and closes the journal unless the gateway needs
-     * attention (then {@code recover} finds it again).
+     * Journals how the install ended (unless the gateway needs attention: then {@code recover}
+     * finds the install again and goes on with it), then writes the reports.
      */
-    void finish(InstallStatus status, Optional<InstallError> error, String message, boolean reboot,
-            Optional<String> recovery, String installId, Optional<Path> extraReply) throws IOException {
-        events.on(new InstallEvent.Finished(clock.instant(), status, error, message, reboot, recovery));
-        if (recorder.current().isPresent()) {
-            History.append(stateDir, HistoryEntry.of(recorder.current().get()));
-            if (recorder.failure().isEmpty()) {
-                try {
-                    Reports.write(logsDir, stateDir, extraReply);
-                } catch (IOException e) {
-                    warnings.add("the audit log or the TR50 reply could not be written: " + e.getMessage());
-                }
-            } else {
-                warnings.add("confirmation.json could not be written: " + recorder.failure().get().getMessage());
-            }
-        }
+    Ending end(InstallStatus status, Optional<InstallError> error, String message, boolean reboot,
+            Optional<String> recovery, Optional<Path> extraReply) throws IOException {
+        JournalRecord.Ended ended = new JournalRecord.Ended(status, error, message, reboot, recovery, clock.instant());
         if (status != InstallStatus.ROLLBACK_INCOMPLETE) {
-            journal.append(new JournalRecord.Finished(status.text(), clock.instant()));
-            Trees.deleteRecursively(stateDir.resolve("backup").resolve(installId));
+            journal.append(ended);
+        }
+        return report(ended, extraReply);
+    }
+
+    /**
+     * Writes the reports of an install that ended: the final confirmation, the history line, the
+     * audit log and the TR50 reply; then finishes the journal, unless a report could not be
+     * written or the gateway needs attention.
+     */
+    Ending report(JournalRecord.Ended ended, Optional<Path> extraReply) throws IOException {
+        List<String> unwritten = new ArrayList<>();
+        Confirmation confirmation = JournalReport.reconciled(recorder.current().orElseThrow().finished(ended.at(),
+                ended.status(), ended.error(), ended.message(), ended.rebootRequired(), ended.recovery()),
+                journal.state());
+        Optional<IOException> failure = recorder.replace(confirmation);
+        events.on(new InstallEvent.Finished(ended.at(), ended.status(), ended.error(), ended.message(),
+                ended.rebootRequired(), ended.recovery()));
+        failure.ifPresent(e -> unwritten.add(Confirmation.FILE_NAME + " (" + e.getMessage() + ")"));
+        try {
+            History.record(stateDir, HistoryEntry.of(confirmation));
+        } catch (IOException e) {
+            unwritten.add("the history (" + e.getMessage() + ")");
+        }
+        if (failure.isEmpty()) {
+            try {
+                Reports.write(logsDir, stateDir, extraReply);
+            } catch (IOException e) {
+                unwritten.add("the audit log or the TR50 reply (" + e.getMessage() + ")");
+            }
+        } else {
+            unwritten.add("the audit log and the TR50 reply, which are made from " + Confirmation.FILE_NAME);
+        }
+        if (unwritten.isEmpty() && ended.status() != InstallStatus.ROLLBACK_INCOMPLETE) {
+            journal.append(new JournalRecord.Finished(ended.status(), clock.instant()));
+            Trees.deleteRecursively(stateDir.resolve("backup").resolve(journal.state().install().orElseThrow()
+                    .installId()));
             journal.finish(stateDir);
         } else {
             journal.close();
         }
+        return new Ending(ended.status(), ended.error(), ended.message(), ended.rebootRequired(), unwritten);
     }
 }

@@ -19,6 +19,15 @@ public final class Gateway {
         return new Installer(config, runtimeControl(config, runner), new ProcessCommands(runner), Clock.systemUTC());
     }
 
+    /** What to free when the runtime cannot start for want of space: the gateway's own directories. */
+    static LowDiskSpace lowDiskSpace(GatewayConfig config, LowDiskSpace.UsableSpace usable) {
+        java.util.Map<String, java.nio.file.Path> places = new java.util.LinkedHashMap<>();
+        places.put("runtime home", config.runtimeHome());
+        places.put("logs directory", config.logsDir());
+        places.put("state directory", config.stateDir());
+        return new LowDiskSpace(places, config.logsDir(), config.minFreeSpace(), usable);
+    }
+
     /** The runtime's start, stop and status commands, run from the runtime home. */
     public static RuntimeControl runtimeControl(GatewayConfig config, ProcessRunner runner) {
         RuntimeSettings settings = config.runtime();

@@ -50,6 +50,7 @@ public final class Installer {
     private final CommandRunner commands;
     private final Clock clock;
     private final UnpackLimits unpackLimits;
+    private final LowDiskSpace disk;
 
     public Installer(GatewayConfig config, RuntimeControl runtime, CommandRunner commands, Clock clock) {
         this(config, runtime, commands, clock, UnpackLimits.DEFAULTS);
@@ -57,11 +58,22 @@ public final class Installer {
 
     public Installer(GatewayConfig config, RuntimeControl runtime, CommandRunner commands, Clock clock,
             UnpackLimits unpackLimits) {
+        this(config, runtime, commands, clock, unpackLimits, Gateway.lowDiskSpace(config, LowDiskSpace.FILE_SYSTEM));
+    }
+
+    private Installer(GatewayConfig config, RuntimeControl runtime, CommandRunner commands, Clock clock,
+            UnpackLimits unpackLimits, LowDiskSpace disk) {
         this.config = config;
         this.runtime = runtime;
         this.commands = commands;
         this.clock = clock;
         this.unpackLimits = unpackLimits;
+        this.disk = disk;
+    }
+
+    /** The same installer, told the free space of file systems by {@code usable} (tests fill no real disk). */
+    Installer withUsableSpace(LowDiskSpace.UsableSpace usable) {
+        return new Installer(config, runtime, commands, clock, unpackLimits, Gateway.lowDiskSpace(config, usable));
     }
 
     /**
@@ -83,12 +95,13 @@ public final class Installer {
                         Optional.of(InstallError.GATEWAY_NEEDS_ATTENTION), "an interrupted install is pending; "
                         + "run recover first (a dry run changes nothing)", Optional.empty(), Optional.empty());
             }
-            Optional<InstallOutcome> recovered = new Recovery(config, runtime, commands, clock)
+            Optional<InstallOutcome> recovered = new Recovery(config, runtime, commands, disk, clock)
                     .run(List.of(), Optional.empty());
             if (recovered.isPresent() && recovered.get().exitCode() == ExitCode.ROLLBACK_INCOMPLETE) {
                 return new InstallOutcome(ExitCode.ROLLBACK_INCOMPLETE, Optional.empty(),
-                        Optional.of(InstallError.GATEWAY_NEEDS_ATTENTION), "an earlier interrupted install could not "
-                        + "be fully undone, so this one was not started: " + recovered.get().message(),
+                        Optional.of(InstallError.GATEWAY_NEEDS_ATTENTION), "an earlier install needs attention (its "
+                        + "rollback or its reports are incomplete), so this one was not started: "
+                        + recovered.get().message(),
                         Optional.empty(), Optional.empty());
             }
             return installLocked(request, listeners, extraReply);
@@ -104,7 +117,7 @@ public final class Installer {
             return InstallOutcome.busy("another installer is running on this gateway; try again when it is done");
         }
         try {
-            return new Recovery(config, runtime, commands, clock).run(listeners, extraReply)
+            return new Recovery(config, runtime, commands, disk, clock).run(listeners, extraReply)
                     .orElse(new InstallOutcome(ExitCode.SUCCEEDED, Optional.empty(), Optional.empty(),
                             "nothing to recover: no install was interrupted", Optional.empty(), Optional.empty()));
         } finally {
@@ -124,13 +137,30 @@ public final class Installer {
         listeners.forEach(events::add);
         RequestInfo requestInfo = new RequestInfo(request.request().campaignId(), request.request().mailboxId(),
                 request.request().thingKey().or(() -> config.identity().thingKey()));
+        try {
+            return verifyPlanAndRun(installId, file, request, requestInfo, events, recorder, extraReply);
+        } catch (RefusedException e) {
+            return refused(e, events, recorder, request, extraReply);
+        } catch (OutOfMemoryError e) {
+            throw e;
+        } catch (IOException | RuntimeException | Error e) {
+            if (recorder.current().isEmpty()) {
+                events.on(new InstallEvent.Started(now(), installId, requestInfo,
+                        PackageInfo.ofFile(file.getFileName().toString(), "")));
+            }
+            return failedBeforeAnyChange(e, events, recorder, !request.dryRun(), extraReply);
+        }
+    }
 
+    private InstallOutcome verifyPlanAndRun(String installId, Path file, InstallRequest request,
+            RequestInfo requestInfo, EventBus events, ConfirmationRecorder recorder, Optional<Path> extraReply)
+            throws IOException, RefusedException {
         try {
             PackageCheck.requireReadable(file);
         } catch (RefusedException e) {
             events.on(new InstallEvent.Started(clock.instant(), installId, requestInfo,
                     PackageInfo.ofFile(file.getFileName().toString(), "")));
-            return refused(e, events, recorder, request, extraReply);
+            throw e;
         }
         Instant startedAt = clock.instant();
         Inventory inventory = Inventory.read(config.stateDir());
@@ -147,7 +177,7 @@ public final class Installer {
             } catch (RefusedException e) {
                 events.on(new InstallEvent.Started(startedAt, installId, requestInfo,
                         PackageInfo.ofFile(file.getFileName().toString(), digest.join())));
-                return refused(e, events, recorder, request, extraReply);
+                throw e;
             }
             try {
                 String sha256 = digest.join();
@@ -177,26 +207,37 @@ public final class Installer {
                 return new InstallOutcome(ExitCode.SUCCEEDED, Optional.empty(), Optional.empty(), message,
                         Optional.empty(), Optional.of(plan));
             }
-            Optional<Boolean> runtimeWasRunning = Optional.empty();
-            if (plan.touchesRuntime()) {
-                try {
-                    runtimeWasRunning = Optional.of(runtime.isRunning());
-                } catch (IOException e) {
-                    throw new RefusedException(InstallError.PLAN_REFUSED, "cannot ask the runtime for its status: "
-                            + e.getMessage(), e);
-                }
-            }
+            Optional<Boolean> runtimeWasRunning = runtimeWasRunning(plan);
             return execute(installId, verified, plan, payloads, runtimeWasRunning, requestInfo, events, recorder,
                     extraReply);
-        } catch (RefusedException e) {
-            return refused(e, events, recorder, request, extraReply);
+        }
+    }
+
+    /**
+     * Whether the runtime runs, journalled first so that a rollback knows whether to start it
+     * again. A package that stops or starts the runtime is refused when the runtime cannot be
+     * asked; any other goes on with the answer unknown (and its rollback leaves the runtime alone).
+     */
+    private Optional<Boolean> runtimeWasRunning(Plan plan) throws RefusedException {
+        if (plan.actions().stream().allMatch(PlannedAction::skipped)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(runtime.isRunning());
+        } catch (IOException e) {
+            if (plan.touchesRuntime()) {
+                throw new RefusedException(InstallError.PLAN_REFUSED, "cannot ask the runtime for its status: "
+                        + e.getMessage(), e);
+            }
+            return Optional.empty();
         }
     }
 
     private InstallOutcome execute(String installId, VerifiedInstall verified, Plan plan, ArchivePayloads payloads,
             Optional<Boolean> runtimeWasRunning, RequestInfo requestInfo, EventBus events, ConfirmationRecorder recorder,
             Optional<Path> extraReply) throws IOException {
-        try (Journal journal = Journal.create(config.stateDir())) {
+        Journal journal = Journal.create(config.stateDir());
+        try {
             journal.append(new JournalRecord.InstallBegun(installId, clock.instant(),
                     StateJson.mapper().readTree(ManifestCodec.toBytes(verified.manifest())),
                     StateJson.mapper().valueToTree(verified.info()), StateJson.mapper().valueToTree(requestInfo),
@@ -204,68 +245,84 @@ public final class Installer {
             ExecutionEnvironment environment = new ExecutionEnvironment(installId, payloads, journal,
                     config.stateDir().resolve("backup").resolve(installId), runtime, commands, config.runtimeHome(),
                     unpackLimits, config.packageManagers());
-            Rollback rollback = new Rollback(verified.manifest(), journal, runtime, commands, events, clock);
+            Rollback rollback = new Rollback(verified.manifest(), journal, runtime, commands, events, disk,
+                    clock);
             Finisher finisher = new Finisher(config.stateDir(), config.logsDir(), journal, events, recorder, clock);
-            ActionRunner.Result result = new ActionRunner(plan, verified.manifest(), environment, events, rollback,
-                    clock).run();
-            String label = verified.info().label();
-            boolean reboot = Finisher.rebootRequired(verified.manifest(), journal.state());
-            InstallStatus status;
-            Optional<InstallError> error;
-            String message;
-            if (result instanceof ActionRunner.Result.Committed) {
-                finisher.cleanUpKept();
-                finisher.updateInventory(verified.manifest(), verified.info(), installId);
-                status = InstallStatus.SUCCEEDED;
-                error = Optional.empty();
-                message = "";
-            } else if (result instanceof ActionRunner.Result.Stopped stopped) {
-                finisher.cleanUpKept();
-                status = stopped.partialUndoFailed() ? InstallStatus.ROLLBACK_INCOMPLETE : InstallStatus.FAILED;
-                error = Optional.of(stopped.partialUndoFailed() ? InstallError.ROLLBACK_INCOMPLETE
-                        : InstallError.STOPPED_ON_FAILURE);
-                message = "action " + stopped.index() + " failed: " + stopped.message()
-                        + "; failure policy stop: the actions before it stay applied";
-            } else {
-                ActionRunner.Result.Failed failed = (ActionRunner.Result.Failed) result;
-                String reason = "action " + failed.index() + " failed: " + failed.message();
-                List<String> failures = rollback.undoAll(reason, runtimeWasRunning);
-                reboot = false;
-                if (failures.isEmpty()) {
-                    status = InstallStatus.ROLLED_BACK;
-                    error = Optional.of(InstallError.ACTION_FAILED);
-                    message = reason + "; everything was rolled back";
-                } else {
-                    status = InstallStatus.ROLLBACK_INCOMPLETE;
-                    error = Optional.of(InstallError.ROLLBACK_INCOMPLETE);
-                    message = reason + "; rollback incomplete: " + String.join("; ", failures);
-                }
-            }
-            finisher.finish(status, error, message, reboot, Optional.empty(), installId, extraReply);
-            String summary = status == InstallStatus.SUCCEEDED ? label + " installed" + (reboot ? "; a reboot is required" : "")
-                    : label + ": " + message;
-            List<String> warnings = finisher.warnings();
-            if (!warnings.isEmpty()) {
-                summary += " (warning: " + String.join("; ", warnings) + ")";
-            }
-            return new InstallOutcome(status.exitCode(), Optional.of(status), error, summary, recorder.current(),
-                    Optional.of(plan));
+            new ActionRunner(plan, verified.manifest(), environment, events, rollback, clock).run();
+            Finisher.Ending ending = new Completion(verified.manifest(), verified.info(), journal, rollback, finisher)
+                    .complete(Completion.Mode.AFTER_ACTIONS, extraReply);
+            return Outcomes.ended(verified.info().label(), ending, Optional.empty(), recorder, plan);
+        } catch (OutOfMemoryError e) {
+            closeQuietly(journal);
+            throw e;
+        } catch (IOException | RuntimeException | Error e) {
+            closeQuietly(journal);
+            return new AfterFault(config, runtime, commands, disk, clock).handle(e, verified.info().label(), events,
+                    recorder, extraReply, plan).orElseGet(() -> failedBeforeAnyChange(e, events, recorder, true,
+                    extraReply));
+        } finally {
+            closeQuietly(journal);
+        }
+    }
+
+    /**
+     * An error nobody expected before the journal began: nothing was changed. The install is
+     * reported {@code refused} with error {@code internal-error}, exit 1.
+     */
+    private InstallOutcome failedBeforeAnyChange(Throwable e, EventBus events, ConfirmationRecorder recorder,
+            boolean report, Optional<Path> extraReply) {
+        String message = Outcomes.describe(e) + "; nothing was changed";
+        events.on(new InstallEvent.Refused(now(), InstallError.INTERNAL, message));
+        Optional<String> warning = report ? reportRefusal(recorder, extraReply) : Optional.empty();
+        return new InstallOutcome(InstallError.INTERNAL.exitCode(), Optional.of(InstallStatus.REFUSED),
+                Optional.of(InstallError.INTERNAL), recorder.current().map(c -> c.pkg().label() + ": ").orElse("")
+                + message, recorder.current(), Optional.empty(), warning.stream().toList());
+    }
+
+    /** The clock's time, or the system's when the clock itself is what failed. */
+    private Instant now() {
+        try {
+            return clock.instant();
+        } catch (RuntimeException e) {
+            return Instant.now();
+        }
+    }
+
+    private static void closeQuietly(Journal journal) {
+        try {
+            journal.close();
+        } catch (IOException e) {
+            // Closing only releases the file; what was written was forced already.
         }
     }
 
     private InstallOutcome refused(RefusedException e, EventBus events, ConfirmationRecorder recorder,
             InstallRequest request, Optional<Path> extraReply) {
-        events.on(new InstallEvent.Refused(clock.instant(), e.error(), e.getMessage()));
-        String message = e.getMessage();
-        if (!request.dryRun() && recorder.current().isPresent()) {
-            try {
-                Reports.write(config.logsDir(), config.stateDir(), extraReply);
-            } catch (IOException io) {
-                message += " (warning: the audit log or the TR50 reply could not be written: " + io.getMessage() + ")";
-            }
+        events.on(new InstallEvent.Refused(now(), e.error(), e.getMessage()));
+        Optional<String> warning = request.dryRun() ? Optional.empty() : reportRefusal(recorder, extraReply);
+        return new InstallOutcome(ExitCode.REFUSED, Optional.of(InstallStatus.REFUSED), Optional.of(e.error()),
+                e.getMessage(), recorder.current(), Optional.empty(), warning.stream().toList());
+    }
+
+    /**
+     * The audit lines and the TR50 reply of an install that changed nothing, made from its
+     * confirmation.json; a warning when they could not be written (never a reply made from
+     * another install's confirmation).
+     */
+    private Optional<String> reportRefusal(ConfirmationRecorder recorder, Optional<Path> extraReply) {
+        if (recorder.current().isEmpty()) {
+            return Optional.empty();
         }
-        return new InstallOutcome(ExitCode.REFUSED, Optional.of(InstallStatus.REFUSED), Optional.of(e.error()), message,
-                recorder.current(), Optional.empty());
+        if (recorder.failure().isPresent()) {
+            return Optional.of(Confirmation.FILE_NAME + " could not be written (" + recorder.failure().get()
+                    .getMessage() + "), so neither could the audit log and the TR50 reply");
+        }
+        try {
+            Reports.write(config.logsDir(), config.stateDir(), extraReply);
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.of("the audit log or the TR50 reply could not be written (" + Outcomes.describe(e) + ")");
+        }
     }
 
     private static InstallEvent.PlannedStep step(PlannedAction action) {
@@ -276,7 +333,7 @@ public final class Installer {
     /** Sortable by time, unique: {@code 20260101T100000Z-1a2b3c4d}. */
     private String newInstallId() {
         String time = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-                .withZone(java.time.ZoneOffset.UTC).format(clock.instant());
+                .withZone(java.time.ZoneOffset.UTC).format(now());
         return time + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 }

@@ -1,6 +1,7 @@
 package org.suptools.installer.install;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,20 +11,20 @@ import org.suptools.installer.exec.CommandRunner;
 import org.suptools.installer.exec.Executors;
 import org.suptools.installer.exec.UndoContext;
 import org.suptools.installer.exec.UndoFailedException;
+import org.suptools.installer.fs.Trees;
 import org.suptools.installer.journal.Journal;
 import org.suptools.installer.journal.JournalRecord;
-import org.suptools.installer.journal.JournalState;
+import org.suptools.installer.journal.UndoStep;
 import org.suptools.installer.runtime.RuntimeControl;
-import org.suptools.installer.runtime.RuntimeControlException;
 import org.suptools.model.action.Action;
 import org.suptools.model.manifest.Manifest;
 
 /**
  * Undoes an install from its journal: every action that began and is not undone yet, newest
  * first, each from the steps it journalled; an undo that fails is recorded and the others are
- * still undone. Then the runtime is brought back to the state it had before the install (and
- * restarted if the install had started it on content that is now restored). The same code serves
- * a failing install and the recovery after a crash.
+ * still undone. Undos never start the runtime; once every file is back, {@link
+ * RuntimeAfterRollback} starts it (once) if it was running before the install. The same code
+ * serves a failing install, an unexpected error and the recovery after a crash.
  */
 final class Rollback {
 
@@ -32,20 +33,22 @@ final class Rollback {
     private final RuntimeControl runtime;
     private final CommandRunner commands;
     private final EventBus events;
+    private final RuntimeAfterRollback runtimeAfter;
     private final Clock clock;
 
     Rollback(Manifest manifest, Journal journal, RuntimeControl runtime, CommandRunner commands, EventBus events,
-            Clock clock) {
+            LowDiskSpace disk, Clock clock) {
         this.manifest = manifest;
         this.journal = journal;
         this.runtime = runtime;
         this.commands = commands;
         this.events = events;
+        this.runtimeAfter = new RuntimeAfterRollback(manifest, journal, runtime, disk, clock);
         this.clock = clock;
     }
 
-    /** The failures, one line each; empty when everything was undone. */
-    List<String> undoAll(String reason, Optional<Boolean> runtimeWasRunning) throws IOException {
+    /** Undoes everything not undone yet, then restores the runtime. The failures, one line each; empty when all went back. */
+    List<String> undoAll(String reason) throws IOException {
         if (journal.state().rollback().isEmpty()) {
             journal.append(new JournalRecord.RollbackBegun(reason, clock.instant()));
         }
@@ -54,82 +57,73 @@ final class Rollback {
         List<Integer> begun = new ArrayList<>(journal.state().begun());
         for (int i = begun.size() - 1; i >= 0; i--) {
             int index = begun.get(i);
-            if (journal.state().undone().contains(index)) {
+            if (journal.state().isUndone(index)) {
                 continue;
             }
             undo(index).ifPresent(f -> failures.add("action " + index + ": " + f));
         }
-        runtimeWasRunning.ifPresent(wasRunning -> restoreRuntime(wasRunning, restartNeeded(), failures));
+        runtimeAfter.restore().ifPresent(failures::add);
         return failures;
     }
 
-    /** Whether the runtime now runs because an undo started it (on files already restored). */
-    private boolean runtimeStartedByUndo;
+    /**
+     * Undoes only action {@code index} (the one that failed, when the package goes on or stops
+     * there) and brings the runtime back to the state it had before that action. The failure, if any.
+     */
+    Optional<String> undoOnly(int index) throws IOException {
+        Optional<String> failure = undo(index);
+        if (failure.isPresent()) {
+            return failure;
+        }
+        Optional<String> runtimeFailure = runtimeAfter.restoreAfter(index);
+        if (runtimeFailure.isPresent()) {
+            // Journalled as this undo's failure, so that recover tries again.
+            Action action = manifest.actions().get(index - 1);
+            journal.append(new JournalRecord.ActionUndone(index, false, clock.instant(), runtimeFailure));
+            events.on(new InstallEvent.ActionRollbackFailed(clock.instant(), index, manifest.actions().size(),
+                    action.id(), action.type().typeName(), runtimeFailure.get()));
+        }
+        return runtimeFailure;
+    }
+
+    /**
+     * Removes the temporary files action {@code index} made (a partial copy, a staging tree), at
+     * once and without a journal record: they never held anything that was there before, and a
+     * partial copy may be what filled the disk that the next journal record needs.
+     */
+    void discardTemporary(int index) {
+        for (UndoStep step : journal.state().stepsOf(index)) {
+            if (step instanceof UndoStep.Created created && created.temporary()) {
+                try {
+                    Trees.deleteRecursively(Path.of(created.path()));
+                } catch (IOException e) {
+                    // The undo removes it again, and says so if it cannot.
+                }
+            }
+        }
+    }
 
     /** Undoes one action; the failure message, if any. Journals and announces the outcome. */
-    Optional<String> undo(int index) throws IOException {
+    private Optional<String> undo(int index) throws IOException {
         Action action = manifest.actions().get(index - 1);
         int total = manifest.actions().size();
-        JournalState state = journal.state();
-        UndoContext context = new UndoContext(index, action, state, journal, runtime, commands);
-        boolean touchesRuntime = action.type().runtimeEffect().touchesRuntime();
-        boolean runningBefore = touchesRuntime && runningQuietly();
+        UndoContext context = new UndoContext(index, action, journal.state(), journal, runtime, commands);
+        String failure;
         try {
             Executors.of(action).undo(context);
+            failure = null;
+        } catch (UndoFailedException | RuntimeException e) {
+            failure = e.getMessage() == null ? e.toString() : e.getMessage();
+        }
+        if (failure == null) {
             journal.append(new JournalRecord.ActionUndone(index, true, clock.instant(), Optional.empty()));
             events.on(new InstallEvent.ActionRolledBack(clock.instant(), index, total, action.id(),
                     action.type().typeName()));
-            if (touchesRuntime) {
-                noteRuntime(runningBefore, context.startedRuntime());
-            }
             return Optional.empty();
-        } catch (UndoFailedException | RuntimeException e) {
-            String message = e.getMessage() == null ? e.toString() : e.getMessage();
-            journal.append(new JournalRecord.ActionUndone(index, false, clock.instant(), Optional.of(message)));
-            events.on(new InstallEvent.ActionRollbackFailed(clock.instant(), index, total, action.id(),
-                    action.type().typeName(), message));
-            if (touchesRuntime) {
-                noteRuntime(runningBefore, context.startedRuntime());
-            }
-            return Optional.of(message);
         }
-    }
-
-    private void noteRuntime(boolean runningBefore, boolean started) {
-        if (started) {
-            runtimeStartedByUndo = true;
-        } else if (runningBefore && !runningQuietly()) {
-            runtimeStartedByUndo = false;
-        }
-    }
-
-    private boolean runningQuietly() {
-        try {
-            return runtime != null && runtime.isRunning();
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /** True when the install started or restarted the runtime: it may have loaded what is now restored. */
-    private boolean restartNeeded() {
-        return journal.state().begun().stream()
-                .map(index -> manifest.actions().get(index - 1))
-                .anyMatch(action -> action.type().runtimeEffect().startsRuntime());
-    }
-
-    private void restoreRuntime(boolean wasRunning, boolean restartNeeded, List<String> failures) {
-        try {
-            boolean running = runtime.isRunning();
-            if (wasRunning && (!running || restartNeeded && !runtimeStartedByUndo)) {
-                runtime.stop();
-                runtime.start();
-            } else if (!wasRunning) {
-                runtime.stop();
-            }
-        } catch (IOException | RuntimeControlException e) {
-            failures.add("runtime: could not bring it back to " + (wasRunning ? "running" : "stopped") + ": "
-                    + e.getMessage());
-        }
+        journal.append(new JournalRecord.ActionUndone(index, false, clock.instant(), Optional.of(failure)));
+        events.on(new InstallEvent.ActionRollbackFailed(clock.instant(), index, total, action.id(),
+                action.type().typeName(), failure));
+        return Optional.of(failure);
     }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.suptools.installer.fs.Durable;
 import org.suptools.installer.fs.StateJson;
+import org.suptools.installer.fs.TestFault;
 import org.suptools.installer.fs.TestPause;
 
 /**
@@ -29,6 +30,8 @@ public final class Journal implements AutoCloseable {
     private final Path file;
     private final FileChannel channel;
     private final List<JournalRecord> records;
+    /** Set when a failed append could not be cut back: nothing may follow the torn line. */
+    private IOException broken;
 
     private Journal(Path file, FileChannel channel, List<JournalRecord> records) {
         this.file = file;
@@ -61,14 +64,36 @@ public final class Journal implements AutoCloseable {
         return Files.exists(stateDir.resolve(CURRENT));
     }
 
+    /**
+     * Appends a record and forces it to disk. When that fails (a full disk, an I/O error), the
+     * file is cut back to where it was, so that a torn line never sits between two good ones, and
+     * the record counts as not written.
+     */
     public synchronized void append(JournalRecord record) throws IOException {
         int number = records.size() + 1;
         TestPause.at("before-journal:" + number);
         ByteBuffer bytes = ByteBuffer.wrap((StateJson.line(record) + "\n").getBytes(StandardCharsets.UTF_8));
-        while (bytes.hasRemaining()) {
-            channel.write(bytes);
+        if (broken != null) {
+            throw new IOException("the journal " + file + " cannot be written since an earlier failure: "
+                    + broken.getMessage(), broken);
         }
-        channel.force(true);
+        long length = channel.size();
+        try {
+            TestFault.journal(number);
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+            channel.force(true);
+        } catch (IOException e) {
+            try {
+                channel.truncate(length);
+                channel.position(length);
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+                broken = e;
+            }
+            throw e;
+        }
         records.add(record);
         TestPause.at("journal:" + number);
     }

@@ -7,6 +7,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.suptools.installer.ActionStatus;
+import org.suptools.installer.InstallError;
+import org.suptools.installer.InstallStatus;
 
 /**
  * One line of the install journal ({@code <stateDir>/journal/current.jsonl}). Each is forced to
@@ -23,6 +26,9 @@ import java.util.Optional;
     @JsonSubTypes.Type(value = JournalRecord.ActionUndone.class, name = "undone"),
     @JsonSubTypes.Type(value = JournalRecord.Committed.class, name = "committed"),
     @JsonSubTypes.Type(value = JournalRecord.Kept.class, name = "kept"),
+    @JsonSubTypes.Type(value = JournalRecord.Fault.class, name = "fault"),
+    @JsonSubTypes.Type(value = JournalRecord.RuntimeRestored.class, name = "runtime-restored"),
+    @JsonSubTypes.Type(value = JournalRecord.Ended.class, name = "ended"),
     @JsonSubTypes.Type(value = JournalRecord.Finished.class, name = "finished")
 })
 public sealed interface JournalRecord {
@@ -51,8 +57,13 @@ public sealed interface JournalRecord {
     }
 
     /** Action {@code index} ended: {@code succeeded}, {@code failed} or {@code skipped}. */
-    record ActionDone(int index, String status, Instant at, Optional<String> message) implements JournalRecord {
+    record ActionDone(int index, ActionStatus status, Instant at, Optional<String> message) implements JournalRecord {
         public ActionDone {
+            Objects.requireNonNull(status, "status");
+            if (status != ActionStatus.SUCCEEDED && status != ActionStatus.FAILED && status != ActionStatus.SKIPPED) {
+                throw new IllegalArgumentException("status: an action ends succeeded, failed or skipped, not "
+                        + status.text());
+            }
             message = message == null ? Optional.empty() : message;
         }
     }
@@ -83,7 +94,46 @@ public sealed interface JournalRecord {
     record Kept(Instant at, String message) implements JournalRecord {
     }
 
+    /**
+     * The installer met an error it did not expect (a bug, a broken clock, a journal it could not
+     * write) and is bringing the install to an end the way recovery does after a kill.
+     */
+    record Fault(String message, Instant at) implements JournalRecord {
+        public Fault {
+            Objects.requireNonNull(message, "message");
+        }
+    }
+
+    /**
+     * After the rollback's last undo, the runtime was brought to {@code state} ({@code running}:
+     * started once, health check passed; or {@code stopped}). A recovery after this record does
+     * not start it again unless an undo follows.
+     */
+    record RuntimeRestored(String state, Instant at) implements JournalRecord {
+        public RuntimeRestored {
+            if (!UndoStep.Runtime.RUNNING.equals(state) && !UndoStep.Runtime.STOPPED.equals(state)) {
+                throw new IllegalArgumentException("state: must be running or stopped, was " + state);
+            }
+        }
+    }
+
+    /**
+     * How the install ended, settled before the reports are written: every change is final (the
+     * package committed, kept or rolled back) and only the reports may be missing. A recovery
+     * that finds it writes the reports from it, so they say the same whenever they are written.
+     * {@code recovery} is the confirmation's recovery note, when a later run ended it.
+     */
+    record Ended(InstallStatus status, Optional<InstallError> error, String message, boolean rebootRequired,
+            Optional<String> recovery, Instant at) implements JournalRecord {
+        public Ended {
+            Objects.requireNonNull(status, "status");
+            error = error == null ? Optional.empty() : error;
+            message = message == null ? "" : message;
+            recovery = recovery == null ? Optional.empty() : recovery;
+        }
+    }
+
     /** The install is over and its reports are written; nothing left to recover. */
-    record Finished(String status, Instant at) implements JournalRecord {
+    record Finished(InstallStatus status, Instant at) implements JournalRecord {
     }
 }

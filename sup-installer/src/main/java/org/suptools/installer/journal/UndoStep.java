@@ -90,8 +90,9 @@ public sealed interface UndoStep {
     }
 
     /**
-     * The runtime is about to be stopped or started. Undo brings it to {@code restore}
-     * ({@code running} or {@code stopped}) if it is not there already.
+     * The runtime is about to be stopped or started; {@code restore} is the state it had before
+     * ({@code running} or {@code stopped}). Undo stops it when that was {@code stopped}; it never
+     * starts it: the rollback starts it once, after every undo, when it was running before the install.
      */
     record Runtime(String restore) implements UndoStep {
         public static final String RUNNING = "running";

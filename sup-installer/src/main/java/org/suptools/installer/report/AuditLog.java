@@ -1,8 +1,14 @@
 package org.suptools.installer.report;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.suptools.installer.fs.Durable;
@@ -20,7 +26,11 @@ public final class AuditLog {
     private AuditLog() {
     }
 
-    /** Reads the confirmation, appends its lines to the audit log (forced to disk) and returns them. */
+    /**
+     * Reads the confirmation, appends its lines to the audit log (forced to disk) and returns them.
+     * Lines already there (the reports of an install written again, after a crash that came just
+     * after them) are not appended twice.
+     */
     public static List<AuditLine> appendFrom(Path confirmationFile, Path auditLog) throws IOException {
         List<AuditLine> lines = linesOf(Confirmation.read(confirmationFile));
         StringBuilder text = new StringBuilder();
@@ -30,10 +40,28 @@ public final class AuditLog {
             }
             text.append(lines.get(i).format());
         }
-        if (!lines.isEmpty()) {
+        if (!lines.isEmpty() && !endsWith(auditLog, text + "\n")) {
             Durable.appendLine(auditLog, text.toString());
         }
         return lines;
+    }
+
+    /** True when the file ends with exactly this text (read from its end, never the whole file). */
+    private static boolean endsWith(Path file, String text) throws IOException {
+        byte[] tail = text.getBytes(StandardCharsets.UTF_8);
+        if (!Files.exists(file) || Files.size(file) < tail.length) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer buffer = ByteBuffer.allocate(tail.length);
+            long position = channel.size() - tail.length;
+            while (buffer.hasRemaining()) {
+                if (channel.read(buffer, position + buffer.position()) < 0) {
+                    return false;
+                }
+            }
+            return Arrays.equals(buffer.array(), tail);
+        }
     }
 
     /** The audit lines of one install, in time order. */

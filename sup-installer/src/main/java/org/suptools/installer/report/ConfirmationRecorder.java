@@ -14,12 +14,14 @@ import org.suptools.installer.event.InstallListener;
 /**
  * Keeps confirmation.json up to date from the install events: every event that changes the
  * record rewrites the file atomically, so the file on disk always says how far the install got.
- * A write that fails does not stop the install; the first failure is kept for the caller to report.
+ * A write that fails does not stop the install; the failure is kept until a later write succeeds,
+ * so the caller knows whether the file on disk is the latest.
  */
 public final class ConfirmationRecorder implements InstallListener {
 
     private final Path file;
     private Confirmation current;
+    private Confirmation written;
     private IOException failure;
 
     private ConfirmationRecorder(Path file, Confirmation current) {
@@ -45,9 +47,16 @@ public final class ConfirmationRecorder implements InstallListener {
         return file;
     }
 
-    /** The first write that failed, if any. */
+    /** Why the file on disk is not the latest record: the last write failed. Empty when it is. */
     public Optional<IOException> failure() {
         return Optional.ofNullable(failure);
+    }
+
+    /** Replaces the record (the final one, derived from the journal) and writes it. */
+    public Optional<IOException> replace(Confirmation confirmation) {
+        current = confirmation;
+        write();
+        return failure();
     }
 
     @Override
@@ -101,12 +110,15 @@ public final class ConfirmationRecorder implements InstallListener {
     }
 
     private void write() {
+        if (current.equals(written) && failure == null) {
+            return;
+        }
         try {
             current.writeTo(file);
+            written = current;
+            failure = null;
         } catch (IOException e) {
-            if (failure == null) {
-                failure = e;
-            }
+            failure = e;
         }
     }
 }

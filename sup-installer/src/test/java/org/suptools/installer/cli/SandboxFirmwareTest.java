@@ -25,7 +25,8 @@ import picocli.CommandLine;
 /**
  * A sandbox gateway with the real sample runtime: a firmware update swaps the runtime and it runs
  * healthy on the new version; a firmware whose runtime fails its health check is rolled back and
- * the old runtime runs again.
+ * the old runtime runs again, on the settings the files hold again (the package had changed them
+ * before the firmware).
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class SandboxFirmwareTest {
@@ -85,6 +86,11 @@ class SandboxFirmwareTest {
 
         Path v3 = TestPackages.signed(dir.resolve("runtime-3.0.0.sup"), TestPackages.header("runtime", "3.0.0") + """
                 actions:
+                  - id: port
+                    type: properties.set
+                    file: conf/dwcore.user.properties
+                    set:
+                      dw.http.port: "9393"
                   - id: firmware
                     type: firmware.update
                     source: runtime-3.0.0.tar.gz
@@ -93,13 +99,14 @@ class SandboxFirmwareTest {
                 false)));
         assertThat(run("install", v3.toString(), "--config", config.toString())).isEqualTo(1);
 
-        assertThat(health()).as("the 2.0.0 runtime runs again").startsWith("0 ").contains("\"version\":\"2.0.0\"");
+        assertThat(health()).as("the 2.0.0 runtime runs again, on the restored settings").startsWith("0 ")
+                .contains("\"version\":\"2.0.0\"", "\"dw.http.port\":\"9191\"").doesNotContain("9393");
         assertThat(Files.readString(home.resolve("runtime/VERSION"))).isEqualTo("2.0.0\n");
         assertThat(Files.readString(home.resolve("runtime.previous/VERSION"))).isEqualTo("1.0.0\n");
         assertThat(home.resolve("runtime/HEALTH_FAIL")).doesNotExist();
         Confirmation confirmation = Confirmation.read(home.resolve("logs/confirmation.json"));
         assertThat(confirmation.status()).isEqualTo(InstallStatus.ROLLED_BACK);
-        assertThat(confirmation.actions().get(0).message()).hasValueSatisfying(m -> assertThat(m)
+        assertThat(confirmation.actions().get(1).message()).hasValueSatisfying(m -> assertThat(m)
                 .contains("the new runtime (runtime 3.0.0) did not start healthy"));
         assertThat(run("status", "--config", config.toString())).isZero();
         assertThat(List.of(home.getParent().toFile().list())).contains("gateway.yaml", "dwcore", "trust", "state");

@@ -15,12 +15,10 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.suptools.installer.InstallError;
-import org.suptools.installer.InstallStatus;
 import org.suptools.installer.cli.InstallerMain;
 import org.suptools.installer.journal.Journal;
 import org.suptools.installer.journal.JournalRecord;
 import org.suptools.installer.report.Confirmation;
-import org.suptools.installer.state.Inventory;
 import org.suptools.installer.testing.InstallerProcess;
 import org.suptools.installer.testing.TestArchives;
 import org.suptools.installer.testing.TestGateway;
@@ -102,9 +100,10 @@ final class CrashScenario {
         this.dir = dir;
         this.quickStart = quickStart;
         this.template = dir.resolve("template");
-        TestGateway.create(template, null, TestGateway.markerRuntime(template.resolve("runstate/running")), "");
+        TestGateway.create(template, null, TestGateway.loadingRuntime(template.resolve("runstate")), "");
         Files.createDirectories(template.resolve("runstate"));
-        Files.writeString(template.resolve("runstate/running"), "");
+        Files.writeString(template.resolve("runstate/running"), TestGateway.loadedSettings(template.resolve("dwcore")));
+        Files.writeString(template.resolve("runstate/starts"), "");
         Path big = dir.resolve("big.bin");
         Random random = new Random(42);
         byte[] buffer = new byte[1 << 20];
@@ -140,8 +139,15 @@ final class CrashScenario {
         }
     }
 
+    static final String MAILBOX = "M-CRASH";
+
     List<String> installArgs(Path gateway) {
-        return List.of("install", sup.toString(), "--config", gateway.resolve("gateway.yaml").toString());
+        return List.of("install", sup.toString(), "--config", gateway.resolve("gateway.yaml").toString(),
+                "--mailbox-id", MAILBOX);
+    }
+
+    static List<String> recoverArgs(Path gateway) {
+        return List.of("recover", "--config", gateway.resolve("gateway.yaml").toString());
     }
 
     Path copyOfTemplate(String name) throws IOException {
@@ -172,39 +178,61 @@ final class CrashScenario {
      * @return {@code before} or {@code after}: which state the runtime home was left in
      */
     String killAndRecover(String point) throws Exception {
-        Path gateway = copyOfTemplate("kill-" + point.replace(':', '-'));
-        InstallerProcess installer = InstallerProcess.start(installArgs(gateway), Optional.of(point), quickStart);
+        Path gateway = killed(point, "kill-" + point.replace(':', '-'));
+        return recoverAndCheck(gateway, point, Optional.empty());
+    }
+
+    /** A fresh copy of the gateway named {@code name}, with the installer killed where it paused at {@code point}. */
+    Path killed(String point, String name) throws Exception {
+        Path gateway = copyOfTemplate(name);
+        kill(installArgs(gateway), point);
+        return gateway;
+    }
+
+    /** Runs {@code sup-installer ARGS} until it pauses at {@code point}, then kills it with SIGKILL. */
+    void kill(List<String> args, String point) throws Exception {
+        InstallerProcess installer = InstallerProcess.start(args, Optional.of(point), quickStart);
         assertThat(installer.awaitPause(90)).as("paused at %s; stderr: %s", point, installer.stderr()).isTrue();
         installer.kill();
+    }
 
+    /**
+     * Runs {@code recover} in this process and checks that everything agrees: the runtime home is
+     * exactly as before or as after the install; the runtime runs and runs what the files say,
+     * started at most once by the recovery; confirmation.json, installed.json, the history and the
+     * TR50 reply say the same as the journal and the tree.
+     *
+     * @param error the error confirmation.json must name when the install was rolled back; by
+     *              default action-failed for the failing package, else interrupted
+     * @return {@code before} or {@code after}
+     */
+    String recoverAndCheck(Path gateway, String point, Optional<InstallError> error) throws Exception {
+        Path runstate = gateway.resolve("runstate");
+        long startsBefore = Files.readAllLines(runstate.resolve("starts")).size();
         java.io.StringWriter output = new java.io.StringWriter();
         int exit = InstallerMain.commandLine().setOut(new java.io.PrintWriter(output)).setErr(new java.io.PrintWriter(output))
-                .execute("recover", "--config", gateway.resolve("gateway.yaml").toString());
+                .execute(recoverArgs(gateway).toArray(String[]::new));
 
         assertThat(exit).as("recover after a kill at %s: %s", point, output).isZero();
         TreeSnapshot now = TreeSnapshot.of(gateway.resolve("dwcore"), "logs", "run");
         Path state = gateway.resolve("dwcore.sup-state");
-        boolean installed = Inventory.read(state).installed("acme-crash").isPresent();
-        Optional<Confirmation> confirmation = confirmation(gateway);
-        assertThat(gateway.resolve("runstate/running")).as("the runtime runs after a kill at %s", point).exists();
+        assertThat(runstate.resolve("running")).as("the runtime runs after a kill at %s", point).exists();
+        assertThat(Files.readString(runstate.resolve("running"))).as("what the runtime loaded, after a kill at %s",
+                point).isEqualTo(TestGateway.loadedSettings(gateway.resolve("dwcore")));
+        assertThat(Files.readAllLines(runstate.resolve("starts")).size() - startsBefore)
+                .as("starts by the recovery after a kill at %s", point).isLessThanOrEqualTo(1);
         assertThat(state.resolve(Journal.CURRENT)).as("journal closed after a kill at %s", point).doesNotExist();
+        String outcome;
         if (now.equals(before)) {
-            assertThat(installed).as("inventory after a kill at %s", point).isFalse();
-            if (confirmation.isPresent()) {
-                assertThat(confirmation.get().status()).as("confirmation after a kill at %s", point)
-                        .isEqualTo(InstallStatus.ROLLED_BACK);
-                assertThat(confirmation.get().recovery()).contains(Confirmation.ROLLED_BACK_AFTER_INTERRUPTION);
-                assertThat(confirmation.get().error()).contains(failing ? InstallError.ACTION_FAILED
-                        : InstallError.INTERRUPTED);
-            }
-            return "before";
+            outcome = "before";
+        } else {
+            assertThat(now).as("kill at %s left a mixed state:%nvs before:%n%s%nvs after:%n%s", point, before.diff(now),
+                    after.diff(now)).isEqualTo(after);
+            outcome = "after";
         }
-        assertThat(now).as("kill at %s left a mixed state:%nvs before:%n%s%nvs after:%n%s", point, before.diff(now),
-                after.diff(now)).isEqualTo(after);
-        assertThat(installed).as("inventory after a kill at %s", point).isTrue();
-        assertThat(confirmation).as("confirmation after a kill at %s", point).get()
-                .satisfies(c -> assertThat(c.status()).isEqualTo(InstallStatus.SUCCEEDED));
-        return "after";
+        new org.suptools.installer.testing.ReportsAgree(gateway, point, outcome.equals("after"),
+                Optional.of(error.orElse(failing ? InstallError.ACTION_FAILED : InstallError.INTERRUPTED))).check();
+        return outcome;
     }
 
     static Optional<Confirmation> confirmation(Path gateway) throws IOException {

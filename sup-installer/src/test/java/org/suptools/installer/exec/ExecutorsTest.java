@@ -348,8 +348,9 @@ class ExecutorsTest {
         }
     }
 
+    /** Undo stops a runtime that was stopped before; it never starts one (the rollback does, once, at its end). */
     @Test
-    void runtimeActions_applyAndUndoTheOppositeState() throws Exception {
+    void runtimeActions_undoStopsWhatWasStoppedAndNeverStarts() throws Exception {
         FakeRuntime runtime = new FakeRuntime(true);
         try (ActionHarness h = harness(runtime)) {
             RuntimeStop stop = new RuntimeStop(id("stop"));
@@ -359,9 +360,8 @@ class ExecutorsTest {
             int stopped = h.apply(stop, Map.of());
             assertThat(runtime.isRunning()).isFalse();
             h.undo(stop, stopped);
-            assertThat(runtime.isRunning()).isTrue();
+            assertThat(runtime.isRunning()).as("left for the rollback to start").isFalse();
 
-            runtime.stop();
             int started = h.apply(start, Map.of());
             assertThat(runtime.isRunning()).isTrue();
             h.undo(start, started);
@@ -371,6 +371,11 @@ class ExecutorsTest {
             assertThat(runtime.isRunning()).isTrue();
             h.undo(restart, restarted);
             assertThat(runtime.isRunning()).as("it was stopped before the restart").isFalse();
+
+            runtime.start();
+            int restartedRunning = h.apply(restart, Map.of());
+            h.undo(restart, restartedRunning);
+            assertThat(runtime.calls()).as("no undo started it").endsWith("start", "stop", "start");
         }
     }
 
@@ -398,13 +403,14 @@ class ExecutorsTest {
             assertThat(runtime.isRunning()).isTrue();
             h.undo(update, index);
             assertThat(h.snapshot()).isEqualTo(before);
-            assertThat(runtime.calls()).containsExactly("stop", "start", "stop", "stop", "start");
-            assertThat(runtime.isRunning()).isTrue();
+            assertThat(runtime.calls()).as("stopped before the swap back, and not started: the rollback does that")
+                    .containsExactly("stop", "start", "stop");
+            assertThat(runtime.isRunning()).isFalse();
         }
     }
 
     @Test
-    void firmwareUpdate_newRuntimeUnhealthy_failsAndUndoRestoresTheOldOneRunning() throws Exception {
+    void firmwareUpdate_newRuntimeUnhealthy_failsAndUndoRestoresTheOldTreeStopped() throws Exception {
         FakeRuntime runtime = new FakeRuntime(true);
         try (ActionHarness h = harness(runtime)) {
             Files.createDirectories(h.home.resolve("runtime"));
@@ -420,7 +426,7 @@ class ExecutorsTest {
             h.undo(update, index);
 
             assertThat(h.snapshot()).isEqualTo(before);
-            assertThat(runtime.isRunning()).isTrue();
+            assertThat(runtime.isRunning()).as("the rollback starts it, once every file is back").isFalse();
         }
     }
 

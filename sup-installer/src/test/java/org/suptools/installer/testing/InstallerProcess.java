@@ -59,6 +59,15 @@ public final class InstallerProcess {
      */
     public static InstallerProcess start(List<String> args, Optional<String> pauseAt, boolean quickStart)
             throws IOException {
+        return start(args, pauseAt, Map.of(), quickStart);
+    }
+
+    /**
+     * @param environment variables added to the process's environment, such as a
+     *                    {@link org.suptools.installer.fs.TestFault} point
+     */
+    public static InstallerProcess start(List<String> args, Optional<String> pauseAt, Map<String, String> environment,
+            boolean quickStart) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of("-Xmx64m", "-XX:+UseSerialGC", "-Xshare:auto"));
@@ -68,9 +77,11 @@ public final class InstallerProcess {
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), InstallerMain.class.getName()));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command);
-        Map<String, String> environment = builder.environment();
-        environment.remove(TestPause.VARIABLE);
-        pauseAt.ifPresent(point -> environment.put(TestPause.VARIABLE, point));
+        Map<String, String> variables = builder.environment();
+        variables.remove(TestPause.VARIABLE);
+        variables.remove(org.suptools.installer.fs.TestFault.VARIABLE);
+        pauseAt.ifPresent(point -> variables.put(TestPause.VARIABLE, point));
+        variables.putAll(environment);
         return new InstallerProcess(builder.start());
     }
 

@@ -59,6 +59,31 @@ public final class TestGateway {
                 + "  healthWait: 5s\n";
     }
 
+    /**
+     * The runtime section for a runtime that, like a real one, reads its settings and its version
+     * at start: start copies {@code conf/dwcore.user.properties} and {@code runtime/VERSION} (the
+     * commands run in the runtime home) into {@code <runstate>/running}, which is then what the
+     * running runtime loaded, and appends a line to {@code <runstate>/starts}; stop removes
+     * {@code running}; status checks it. Real commands, cheap and quick.
+     */
+    public static String loadingRuntime(Path runstate) {
+        String running = "'" + runstate.resolve("running") + "'";
+        String loading = "'" + runstate.resolve("loading") + "'";
+        String starts = "'" + runstate.resolve("starts") + "'";
+        return "runtime:\n"
+                + "  start: [sh, -c, \"cat conf/dwcore.user.properties runtime/VERSION > " + loading + " && mv "
+                + loading + " " + running + " && echo start >> " + starts + "\"]\n"
+                + "  stop: [sh, -c, \"rm -f " + running + "\"]\n"
+                + "  status: [sh, -c, \"test -e " + running + "\"]\n"
+                + "  healthWait: 5s\n";
+    }
+
+    /** What a {@link #loadingRuntime} started now would load from the runtime home. */
+    public static String loadedSettings(Path home) throws IOException {
+        return Files.readString(home.resolve("conf/dwcore.user.properties"))
+                + Files.readString(home.resolve("runtime/VERSION"));
+    }
+
     /** A gateway with the standard files and a config with {@code extraConfig} appended (YAML). */
     public static TestGateway create(Path dir, RuntimeControl runtime, String extraConfig) throws IOException {
         return create(dir, runtime, NO_RUNTIME, extraConfig);

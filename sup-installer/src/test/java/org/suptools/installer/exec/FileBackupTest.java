@@ -1,0 +1,67 @@
+package org.suptools.installer.exec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Restoring a backup replaces the original only when the original changed: an original that still
+ * holds the backup's bytes and mode (its change was refused, as an immutable file refuses it) is
+ * left alone, since replacing it would be refused too and turn a clean rollback into an incomplete one.
+ */
+class FileBackupTest {
+
+    @TempDir
+    Path dir;
+
+    static Object inode(Path path) throws Exception {
+        return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+    }
+
+    @Test
+    void restore_originalStillAsBackedUp_isLeftAloneAndTheBackupDropped() throws Exception {
+        Path original = Files.writeString(dir.resolve("app.conf"), "old\n");
+        Path backup = dir.resolve("backup/original");
+        Files.createDirectories(backup.getParent());
+        Files.copy(original, backup, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        Object before = inode(original);
+
+        FileBackup.restore(original, backup);
+
+        assertThat(inode(original)).as("the very same file, never replaced").isEqualTo(before);
+        assertThat(original).hasContent("old\n");
+        assertThat(backup).doesNotExist();
+    }
+
+    @Test
+    void restore_originalChanged_putsTheBackupBack() throws Exception {
+        Path original = dir.resolve("app.conf");
+        Path backup = Files.writeString(Files.createDirectories(dir.resolve("backup")).resolve("original"), "old\n");
+        Files.writeString(original, "new\n");
+
+        FileBackup.restore(original, backup);
+
+        assertThat(original).hasContent("old\n");
+        assertThat(backup).doesNotExist();
+    }
+
+    @Test
+    void restore_sameBytesButAnotherMode_putsTheBackupBack() throws Exception {
+        Path original = Files.writeString(dir.resolve("run.sh"), "#!/bin/sh\n");
+        Path backup = Files.writeString(Files.createDirectories(dir.resolve("backup")).resolve("original"),
+                "#!/bin/sh\n");
+        Files.setPosixFilePermissions(backup, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(original, PosixFilePermissions.fromString("rw-r--r--"));
+
+        FileBackup.restore(original, backup);
+
+        assertThat(Files.getPosixFilePermissions(original)).isEqualTo(PosixFilePermissions.fromString("rwxr-xr-x"));
+        assertThat(backup).doesNotExist();
+    }
+}
