@@ -1,6 +1,5 @@
 package org.suptools.installer.install;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,6 +8,7 @@ import org.suptools.installer.report.AuditLine;
 import org.suptools.installer.report.AuditLog;
 import org.suptools.installer.report.Confirmation;
 import org.suptools.installer.report.Tr50Reply;
+import org.suptools.tr50.Tr50Request;
 
 /**
  * The reports made after an install, in a step of their own from confirmation.json as it is on
@@ -28,7 +28,7 @@ final class Reports {
         Path confirmationFile = logsDir.resolve(Confirmation.FILE_NAME);
         List<AuditLine> lines = AuditLog.appendFrom(confirmationFile, logsDir.resolve(AuditLog.FILE_NAME));
         Confirmation confirmation = Confirmation.read(confirmationFile);
-        ObjectNode reply = Tr50Reply.of(confirmation, lines, confirmation.request().thingKey());
+        Optional<Tr50Request> reply = Tr50Reply.of(confirmation, lines, confirmation.request().thingKey());
         Tr50Reply.write(reply, logsDir.resolve(Tr50Reply.FILE_NAME));
         Tr50Reply.write(reply, stateDir.resolve(REPLIES).resolve(confirmation.installId() + ".json"));
         if (extraReply.isPresent()) {

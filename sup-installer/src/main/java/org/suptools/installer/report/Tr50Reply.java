@@ -1,81 +1,79 @@
 package org.suptools.installer.report;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.suptools.installer.InstallStatus;
 import org.suptools.installer.fs.Durable;
-import org.suptools.installer.fs.StateJson;
+import org.suptools.tr50.LogLevel;
+import org.suptools.tr50.LogPublish;
+import org.suptools.tr50.MailboxAck;
+import org.suptools.tr50.Params;
+import org.suptools.tr50.Tr50Codec;
+import org.suptools.tr50.Tr50Command;
+import org.suptools.tr50.Tr50Request;
 
 /**
- * The TR50 reply for one install: a {@code log.publish} per audit line (level 0 error, 1 warning,
- * 2 info; {@code corrId} the mailbox message id), then a {@code mailbox.ack} of the mailbox message
- * with {@code errorCode} 0 or the install's documented code, {@code errorMessage}, and
- * {@code params: {status: success|failure, name, version}}. Keyed {@code "1"}, {@code "2"}, ... as
- * a TR50 envelope. A manual install (no mailbox message) gets the log messages but no ack.
+ * The TR50 reply for one install, as the commands the gateway sends the portal: a {@code
+ * log.publish} per audit line (level 0 error, 1 warning, 2 info; {@code corrId} the mailbox
+ * message id), then a {@code mailbox.ack} of the mailbox message with {@code errorCode} 0 or the
+ * install's documented code, {@code errorMessage}, and {@code params: {status: success|failure,
+ * name, version}}, numbered {@code "1"}, {@code "2"}, ... as a TR50 request (sup-tr50). A manual
+ * install (no mailbox message) gets the log messages but no ack.
  */
 public final class Tr50Reply {
 
     public static final String FILE_NAME = "tr50-reply.json";
 
+    /** What an install that has nothing to send writes: an empty envelope. */
+    private static final byte[] EMPTY = "{ }\n".getBytes(StandardCharsets.UTF_8);
+
     private Tr50Reply() {
     }
 
-    public static ObjectNode of(Confirmation confirmation, List<AuditLine> lines, Optional<String> thingKey) {
-        ObjectNode envelope = StateJson.mapper().createObjectNode();
+    /** The reply for a finished install; empty for a manual install that logged nothing. */
+    public static Optional<Tr50Request> of(Confirmation confirmation, List<AuditLine> lines,
+            Optional<String> thingKey) {
         Optional<String> mailboxId = confirmation.request().mailboxId();
-        int n = 0;
+        List<Tr50Command> commands = new ArrayList<>();
         for (AuditLine line : lines) {
-            ObjectNode params = StateJson.mapper().createObjectNode();
-            thingKey.ifPresent(key -> params.put("thingKey", key));
-            params.put("ts", line.at().toString());
-            params.put("msg", line.text());
-            params.put("level", line.level().tr50());
-            mailboxId.ifPresent(id -> params.put("corrId", id));
-            envelope.set(Integer.toString(++n), command("log.publish", params));
+            commands.add(new LogPublish(thingKey, Optional.of(line.at()), line.text(), level(line.level()), mailboxId));
         }
         if (mailboxId.isPresent()) {
-            envelope.set(Integer.toString(++n), command("mailbox.ack", ack(confirmation, mailboxId.get())));
+            String status = confirmation.status() == InstallStatus.SUCCEEDED ? "success" : "failure";
+            commands.add(ack(mailboxId.get(), confirmation.errorCode(), confirmation.errorMessage(), status,
+                    confirmation.pkg().name(), confirmation.pkg().version()));
         }
-        return envelope;
+        return commands.isEmpty() ? Optional.empty() : Optional.of(Tr50Request.of(commands));
     }
 
     /** Only the {@code mailbox.ack}, for a request the installer turned away before it began (busy). */
-    public static ObjectNode ackOnly(String mailboxId, int errorCode, String errorMessage, Optional<String> name,
+    public static Tr50Request ackOnly(String mailboxId, int errorCode, String errorMessage, Optional<String> name,
             Optional<String> version) {
-        ObjectNode envelope = StateJson.mapper().createObjectNode();
-        envelope.set("1", command("mailbox.ack", ack(mailboxId, errorCode, errorMessage, "failure", name, version)));
-        return envelope;
+        return Tr50Request.of(ack(mailboxId, errorCode, errorMessage, "failure", name, version));
     }
 
-    public static void write(ObjectNode reply, Path file) throws IOException {
-        Durable.write(file, StateJson.pretty(reply));
+    /** Writes the reply as the portal reads it; {@code {}} when there is nothing to send. */
+    public static void write(Optional<Tr50Request> reply, Path file) throws IOException {
+        Durable.write(file, reply.map(Tr50Codec::pretty).orElse(EMPTY));
     }
 
-    private static ObjectNode ack(Confirmation c, String mailboxId) {
-        String status = c.status() == InstallStatus.SUCCEEDED ? "success" : "failure";
-        return ack(mailboxId, c.errorCode(), c.errorMessage(), status, c.pkg().name(), c.pkg().version());
+    public static void write(Tr50Request reply, Path file) throws IOException {
+        write(Optional.of(reply), file);
     }
 
-    private static ObjectNode ack(String mailboxId, int errorCode, String errorMessage, String status,
+    private static MailboxAck ack(String mailboxId, int errorCode, String errorMessage, String status,
             Optional<String> name, Optional<String> version) {
-        ObjectNode params = StateJson.mapper().createObjectNode();
-        params.put("id", mailboxId);
-        params.put("errorCode", errorCode);
-        params.put("errorMessage", errorMessage);
-        ObjectNode result = params.putObject("params");
-        result.put("status", status);
+        Params.Builder result = Params.builder().put("status", status);
         name.ifPresent(v -> result.put("name", v));
         version.ifPresent(v -> result.put("version", v));
-        return params;
+        return new MailboxAck(mailboxId, errorCode, Optional.of(errorMessage), Optional.of(result.build()));
     }
 
-    private static ObjectNode command(String name, ObjectNode params) {
-        ObjectNode command = StateJson.mapper().createObjectNode();
-        command.put("command", name);
-        command.set("params", params);
-        return command;
+    private static Optional<LogLevel> level(AuditLine.Level level) {
+        return LogLevel.ofCode(level.tr50());
     }
 }
