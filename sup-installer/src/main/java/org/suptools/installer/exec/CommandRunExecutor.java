@@ -14,7 +14,9 @@ final class CommandRunExecutor implements ActionExecutor {
 
     @Override
     public ActionResult apply(ActionContext context) throws ActionFailedException, IOException {
-        return Commands.run(context, action.command(), action.undo(), context.path("workingDir"), action.environment(),
-                action.successExitCodes());
+        // The command may do anything (that is what it is for), but it starts where the allowed
+        // roots say: a working directory reached through a link that leads out is refused.
+        return Commands.run(context, action.command(), action.undo(), context.files().target(context.path("workingDir")),
+                action.environment(), action.successExitCodes());
     }
 }

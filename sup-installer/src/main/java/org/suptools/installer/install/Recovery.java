@@ -18,11 +18,13 @@ import org.suptools.installer.event.InstallListener;
 import org.suptools.installer.event.PackageInfo;
 import org.suptools.installer.event.RequestInfo;
 import org.suptools.installer.exec.CommandRunner;
+import org.suptools.installer.fs.Confinement;
 import org.suptools.installer.fs.StateJson;
 import org.suptools.installer.fs.Trees;
 import org.suptools.installer.journal.Journal;
 import org.suptools.installer.journal.JournalRecord;
 import org.suptools.installer.journal.JournalState;
+import org.suptools.installer.plan.PathGuard;
 import org.suptools.installer.report.ActionRecord;
 import org.suptools.installer.report.Confirmation;
 import org.suptools.installer.report.ConfirmationRecorder;
@@ -122,7 +124,9 @@ final class Recovery {
                 reconcile(existingConfirmation(confirmationFile, begun, manifest, info), state));
         EventBus events = new EventBus().add(recorder);
         listeners.forEach(events::add);
-        Finisher finisher = new Finisher(config.stateDir(), config.logsDir(), journal, events, recorder, clock);
+        Confinement confinement = PathGuard.confinementOf(config);
+        Finisher finisher = new Finisher(config.stateDir(), config.logsDir(), confinement, journal, events, recorder,
+                clock);
         boolean reboot = Finisher.rebootRequired(manifest, state);
 
         if (state.committed().isPresent()) {
@@ -143,7 +147,7 @@ final class Recovery {
         }
         Optional<String> earlierFailure = state.rollback().map(JournalRecord.RollbackBegun::reason)
                 .or(() -> failureBeforeRollback(journal, manifest));
-        Rollback rollback = new Rollback(manifest, journal, runtime, commands, events, clock);
+        Rollback rollback = new Rollback(manifest, journal, runtime, commands, confinement, events, clock);
         List<String> failures = rollback.undoAll(earlierFailure.orElse("the installer was interrupted"),
                 Optional.ofNullable(begun.runtimeWasRunning()));
         if (!failures.isEmpty()) {

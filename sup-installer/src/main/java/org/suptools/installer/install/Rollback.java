@@ -10,6 +10,7 @@ import org.suptools.installer.exec.CommandRunner;
 import org.suptools.installer.exec.Executors;
 import org.suptools.installer.exec.UndoContext;
 import org.suptools.installer.exec.UndoFailedException;
+import org.suptools.installer.fs.Confinement;
 import org.suptools.installer.journal.Journal;
 import org.suptools.installer.journal.JournalRecord;
 import org.suptools.installer.journal.JournalState;
@@ -31,15 +32,17 @@ final class Rollback {
     private final Journal journal;
     private final RuntimeControl runtime;
     private final CommandRunner commands;
+    private final Confinement confinement;
     private final EventBus events;
     private final Clock clock;
 
-    Rollback(Manifest manifest, Journal journal, RuntimeControl runtime, CommandRunner commands, EventBus events,
-            Clock clock) {
+    Rollback(Manifest manifest, Journal journal, RuntimeControl runtime, CommandRunner commands,
+            Confinement confinement, EventBus events, Clock clock) {
         this.manifest = manifest;
         this.journal = journal;
         this.runtime = runtime;
         this.commands = commands;
+        this.confinement = confinement;
         this.events = events;
         this.clock = clock;
     }
@@ -71,7 +74,7 @@ final class Rollback {
         Action action = manifest.actions().get(index - 1);
         int total = manifest.actions().size();
         JournalState state = journal.state();
-        UndoContext context = new UndoContext(index, action, state, journal, runtime, commands);
+        UndoContext context = new UndoContext(index, action, state, journal, runtime, commands, confinement);
         boolean touchesRuntime = action.type().runtimeEffect().touchesRuntime();
         boolean runningBefore = touchesRuntime && runningQuietly();
         try {
