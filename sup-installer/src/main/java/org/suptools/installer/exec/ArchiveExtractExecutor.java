@@ -57,7 +57,10 @@ final class ArchiveExtractExecutor implements ActionExecutor {
             entries = ArchiveUnpacker.unpack(in, format, files.entry(staging), context.backupDir().resolve("payload.zip"),
                     context.unpackLimits(), context.deadline());
         }
-        checkConflicts(files, destination, entries);
+        // Where the destination really is, its parts inside checked to be real directories: what
+        // exists there can be read without going through links. Every change below is still checked.
+        Path realDestination = files.entry(destination);
+        checkConflicts(files, destination, realDestination, entries);
 
         Path backups = context.backupDir().resolve("overwritten");
         List<UndoStep> steps = new ArrayList<>();
@@ -65,7 +68,7 @@ final class ArchiveExtractExecutor implements ActionExecutor {
         int replaced = 0;
         for (Unpacked entry : entries) {
             Path target = destination.resolve(entry.path());
-            if (files.exists(target)) {
+            if (Trees.exists(realDestination.resolve(entry.path()))) {
                 if (entry.kind() != Kind.DIRECTORY) {
                     steps.add(new UndoStep.Saved(target.toString(), backups.resolve(entry.path()).toString()));
                     replaced++;
@@ -80,14 +83,15 @@ final class ArchiveExtractExecutor implements ActionExecutor {
         for (Unpacked entry : entries) {
             Path target = destination.resolve(entry.path());
             Path staged = staging.resolve(entry.path());
+            boolean exists = Trees.exists(realDestination.resolve(entry.path()));
             if (entry.kind() == Kind.DIRECTORY) {
-                if (!files.exists(target)) {
+                if (!exists) {
                     files.createDirectory(target);
                     files.setPermissions(target, Files.getPosixFilePermissions(files.entry(staged)));
                 }
                 continue;
             }
-            if (files.exists(target)) {
+            if (exists) {
                 FileBackup.linkOrCopy(files, target, backups.resolve(entry.path()));
             }
             if (entry.kind() == Kind.LINK) {
@@ -103,9 +107,8 @@ final class ArchiveExtractExecutor implements ActionExecutor {
     }
 
     /** Refuses, before anything moves, entries that would replace a directory by a file or go through a link. */
-    private static void checkConflicts(GatewayFiles files, Path destination, List<Unpacked> entries)
-            throws ActionFailedException {
-        Path realDestination = files.entry(destination);
+    private static void checkConflicts(GatewayFiles files, Path destination, Path realDestination,
+            List<Unpacked> entries) throws ActionFailedException {
         for (Unpacked entry : entries) {
             Path target = realDestination.resolve(entry.path());
             for (Path p = target.getParent(); !p.equals(realDestination); p = p.getParent()) {

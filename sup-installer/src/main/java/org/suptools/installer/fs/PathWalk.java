@@ -69,8 +69,12 @@ public final class PathWalk {
         }
     }
 
-    /** One name still to walk, and the link whose target it comes from (empty: from the path itself). */
-    private record Part(String name, Optional<Link> via) {
+    /** One name still to walk, and the link whose target it comes from (null: from the path itself). */
+    private record Part(String name, Link via) {
+
+        Optional<Link> link() {
+            return Optional.ofNullable(via);
+        }
     }
 
     /**
@@ -89,36 +93,46 @@ public final class PathWalk {
      */
     public static Path walk(Path boundary, List<Path> aliases, Path start, List<String> names, boolean followLast)
             throws Stopped, IOException {
-        Deque<Part> pending = new ArrayDeque<>();
-        for (String name : names) {
-            if (!name.isEmpty() && !name.equals(".")) {
-                pending.addLast(new Part(name, Optional.empty()));
-            }
-        }
+        // The path's own names are taken in order; the names of link targets met on the way go
+        // before the rest of them, innermost link first.
+        Deque<Part> expansion = new ArrayDeque<>();
+        int index = 0;
         Path current = start;
         // Once a component is missing (or is a file), nothing below it exists: the rest is only text.
         boolean nothingBelow = false;
         int links = 0;
-        while (!pending.isEmpty()) {
-            Part part = pending.removeFirst();
+        while (true) {
+            Part part;
+            if (!expansion.isEmpty()) {
+                part = expansion.removeFirst();
+            } else if (index < names.size()) {
+                String name = names.get(index++);
+                if (name.isEmpty() || name.equals(".")) {
+                    continue;
+                }
+                part = new Part(name, null);
+            } else {
+                break;
+            }
             if (part.name().equals("..")) {
                 if (nothingBelow) {
-                    throw new Stopped(Reason.UNRESOLVED, part.via());
+                    throw new Stopped(Reason.UNRESOLVED, part.link());
                 }
                 if (current.equals(boundary)) {
-                    throw new Stopped(Reason.LEAVES, part.via());
+                    throw new Stopped(Reason.LEAVES, part.link());
                 }
                 current = current.getParent();
                 continue;
             }
             Path next = current.resolve(part.name());
-            if (nothingBelow) {
+            boolean last = expansion.isEmpty() && onlyDotsFrom(names, index);
+            if (nothingBelow || last && !followLast) {
+                // Below nothing, or the entry itself, which is acted on, not followed.
                 current = next;
                 continue;
             }
             BasicFileAttributes attributes = lstat(next);
-            boolean last = pending.isEmpty();
-            if (attributes != null && attributes.isSymbolicLink() && (followLast || !last)) {
+            if (attributes != null && attributes.isSymbolicLink()) {
                 Link link = new Link(next, Files.readSymbolicLink(next).toString());
                 if (++links > MAX_LINKS) {
                     throw new Stopped(Reason.LOOP, Optional.of(link));
@@ -130,7 +144,7 @@ public final class PathWalk {
                     current = boundary;
                 }
                 for (int i = targetNames.size() - 1; i >= 0; i--) {
-                    pending.addFirst(new Part(targetNames.get(i), Optional.of(link)));
+                    expansion.addFirst(new Part(targetNames.get(i), link));
                 }
                 continue;
             }
@@ -178,6 +192,15 @@ public final class PathWalk {
                 case UNRESOLVED -> "climbs with '..' out of something that does not exist" + through;
             });
         }
+    }
+
+    private static boolean onlyDotsFrom(List<String> names, int index) {
+        for (int i = index; i < names.size(); i++) {
+            if (!names.get(i).isEmpty() && !names.get(i).equals(".")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The non-empty components of a path as written, {@code .} left out. */
