@@ -168,11 +168,17 @@ public final class Confinement {
         });
     }
 
+    /** Where a path really is: its deepest existing ancestor resolved through links, the rest as written. */
     private static Path realOrSelf(Path path) {
-        try {
-            return path.toRealPath();
-        } catch (IOException e) {
-            return path;
+        Path existing = path;
+        while (existing != null) {
+            try {
+                Path real = existing.toRealPath();
+                return existing == path ? real : real.resolve(existing.relativize(path).toString());
+            } catch (IOException e) {
+                existing = existing.getParent();
+            }
         }
+        return path;
     }
 }

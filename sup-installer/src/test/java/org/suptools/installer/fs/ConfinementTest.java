@@ -160,6 +160,17 @@ class ConfinementTest {
     }
 
     @Test
+    void reportFiles_areOffLimitsEvenWhenTheLogsDirectoryIsMadeLater_throughALinkedRoot() throws Exception {
+        Files.createDirectories(dir.resolve("real/home"));
+        Path alias = Files.createSymbolicLink(dir.resolve("alias"), dir.resolve("real"));
+        Confinement throughLink = confinement(alias.resolve("home"));
+        Files.createDirectories(dir.resolve("real/home/logs"));
+
+        assertThatThrownBy(() -> throughLink.entry(alias.resolve("home/logs/confirmation.json")))
+                .hasMessage("logs/confirmation.json is one of the installer's own report files");
+    }
+
+    @Test
     void theInstallersOwnFiles_areOffLimitsWhateverTheWay() throws Exception {
         link("reports", "logs");
         Confinement stateInside = new Confinement(List.of(dir.resolve("gw")), home, state, home.resolve("logs"),
