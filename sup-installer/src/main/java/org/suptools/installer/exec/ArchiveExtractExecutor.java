@@ -54,8 +54,8 @@ final class ArchiveExtractExecutor implements ActionExecutor {
 
         List<Unpacked> entries;
         try (InputStream in = context.openPayload(action.source())) {
-            entries = ArchiveUnpacker.unpack(in, format, files.entry(staging), context.backupDir().resolve("payload.zip"),
-                    context.unpackLimits(), context.deadline());
+            entries = ArchiveUnpacker.unpack(in, format, files.entry(staging),
+                    context.backupDir().resolve("payload.zip"), context.unpackLimits(), context.deadline());
         }
         // Where the destination really is, its parts inside checked to be real directories: what
         // exists there can be read without going through links. Every change below is still checked.

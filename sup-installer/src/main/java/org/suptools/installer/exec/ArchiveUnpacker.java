@@ -31,8 +31,9 @@ import org.suptools.model.action.ArchiveFormat;
  * Unpacks a zip, tar or tar.gz payload into a new directory, safely: entry names that are
  * absolute or climb out with {@code ..} are refused, nothing is written through a link, a link
  * is created only when its real resolution stays inside the tree ({@link #link}), hard links,
- * devices and FIFOs are refused, and the number of entries and bytes are capped. Files are forced to disk, so the tree
- * can be renamed into place afterwards. Modes are kept (without setuid, setgid and sticky bits).
+ * devices and FIFOs are refused, and the number of entries and bytes are capped. Files are
+ * forced to disk, so the tree can be renamed into place afterwards. Modes are kept (without
+ * setuid, setgid and sticky bits).
  */
 public final class ArchiveUnpacker {
 

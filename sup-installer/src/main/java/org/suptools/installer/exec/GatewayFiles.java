@@ -92,7 +92,8 @@ public final class GatewayFiles {
     }
 
     /** Changes the mode of what {@code path} leads to; a link at the end must lead inside. */
-    public void setPermissions(Path path, Set<PosixFilePermission> permissions) throws IOException, ActionFailedException {
+    public void setPermissions(Path path, Set<PosixFilePermission> permissions)
+            throws IOException, ActionFailedException {
         Files.setPosixFilePermissions(target(path), permissions);
     }
 
@@ -101,7 +102,8 @@ public final class GatewayFiles {
         Path realFrom = entry(from);
         Path realTo = entry(to);
         try {
-            PosixFileAttributes was = Files.readAttributes(realFrom, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            PosixFileAttributes was = Files.readAttributes(realFrom, PosixFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
             PosixFileAttributeView view = Files.getFileAttributeView(realTo, PosixFileAttributeView.class,
                     LinkOption.NOFOLLOW_LINKS);
             PosixFileAttributes now = view.readAttributes();

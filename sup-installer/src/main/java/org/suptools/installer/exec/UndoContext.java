@@ -88,7 +88,8 @@ public final class UndoContext {
         }
     }
 
-    private void reverse(int stepIndex, UndoStep step) throws IOException, ActionFailedException, RuntimeControlException {
+    private void reverse(int stepIndex, UndoStep step)
+            throws IOException, ActionFailedException, RuntimeControlException {
         if (step instanceof UndoStep.Created created) {
             files.deleteTree(Path.of(created.path()));
         } else if (step instanceof UndoStep.Saved saved) {

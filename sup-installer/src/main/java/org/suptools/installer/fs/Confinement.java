@@ -84,7 +84,8 @@ public final class Confinement {
     public Path removable(Path path) throws OutsideRootsException {
         Path real = entry(path);
         if (roots.stream().anyMatch(root -> root.real().equals(real))) {
-            throw new OutsideRootsException(show(path) + " is an allowed root itself; it cannot be deleted or replaced");
+            throw new OutsideRootsException(show(path) + " is an allowed root itself; it cannot be deleted or "
+                    + "replaced");
         }
         if (roots.stream().anyMatch(root -> root.real().startsWith(real))) {
             throw new OutsideRootsException(show(path) + " holds an allowed root; it cannot be deleted or replaced");

@@ -55,7 +55,8 @@ public final class PathWalk {
         private final transient Optional<Link> link;
 
         Stopped(Reason reason, Optional<Link> link) {
-            super(reason + link.map(l -> " through " + l.location() + " -> " + l.target()).orElse(""), null, false, false);
+            super(reason + link.map(l -> " through " + l.location() + " -> " + l.target()).orElse(""), null, false,
+                    false);
             this.reason = reason;
             this.link = link;
         }
@@ -214,7 +215,7 @@ public final class PathWalk {
         return names;
     }
 
-    /** The components of an absolute target below the boundary (under any of its spellings); empty when it is elsewhere. */
+    /** The components of an absolute target below the boundary (any of its spellings); empty when it is elsewhere. */
     private static Optional<List<String>> belowBoundary(Path boundary, List<Path> aliases, Path target) {
         List<Path> spellings = new ArrayList<>(aliases);
         spellings.add(0, boundary);

@@ -207,9 +207,10 @@ public final class Installer {
             ExecutionEnvironment environment = new ExecutionEnvironment(installId, payloads, journal,
                     config.stateDir().resolve("backup").resolve(installId), runtime, commands, config.runtimeHome(),
                     unpackLimits, config.packageManagers(), confinement);
-            Rollback rollback = new Rollback(verified.manifest(), journal, runtime, commands, confinement, events, clock);
-            Finisher finisher = new Finisher(config.stateDir(), config.logsDir(), confinement, journal, events, recorder,
+            Rollback rollback = new Rollback(verified.manifest(), journal, runtime, commands, confinement, events,
                     clock);
+            Finisher finisher = new Finisher(config.stateDir(), config.logsDir(), confinement, journal, events,
+                    recorder, clock);
             ActionRunner.Result result = new ActionRunner(plan, verified.manifest(), environment, events, rollback,
                     clock).run();
             String label = verified.info().label();

@@ -38,7 +38,7 @@ public final class PathGuard {
         this.reportFiles = reportFiles(config);
     }
 
-    /** The write-time rule for this gateway: its allowed roots, with its state directory and report files off limits. */
+    /** The write-time rule of this gateway: its allowed roots; its state directory and report files off limits. */
     public static Confinement confinementOf(GatewayConfig config) {
         return new Confinement(config.allowedRoots(), config.runtimeHome(), config.stateDir(), config.logsDir(),
                 reportFiles(config));
