@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.suptools.installer.fs.Deadline;
+import org.suptools.installer.fs.Durable;
+import org.suptools.installer.fs.Trees;
 import org.suptools.installer.journal.JournalRecord;
 import org.suptools.installer.journal.UndoStep;
 import org.suptools.installer.runtime.RuntimeControl;
@@ -24,6 +26,7 @@ public final class ActionContext {
     private final Duration timeout;
     private final Deadline deadline;
     private final ExecutionEnvironment environment;
+    private final GatewayFiles files;
     private boolean rebootRequested;
 
     /**
@@ -39,6 +42,7 @@ public final class ActionContext {
         this.timeout = timeout;
         this.deadline = Deadline.after(timeout);
         this.environment = Objects.requireNonNull(environment, "environment");
+        this.files = new GatewayFiles(environment.confinement());
     }
 
     public int index() {
@@ -68,6 +72,25 @@ public final class ActionContext {
 
     public InputStream openPayload(String name) throws IOException {
         return environment.payloads().open(name);
+    }
+
+    /** Every change to a gateway path goes through this: it is checked against the allowed roots as it is made. */
+    public GatewayFiles files() {
+        return files;
+    }
+
+    /**
+     * Copies a payload into this action's backup directory (the state directory, not a gateway
+     * path), readable and runnable by the installer's user only: scripts and OS packages run from there.
+     */
+    public Path stashPayload(String payload, String name) throws IOException {
+        Path file = backupDir().resolve(name);
+        Trees.deleteRecursively(file);
+        try (InputStream in = openPayload(payload)) {
+            Durable.copyNew(in, file, deadline);
+        }
+        Files.setPosixFilePermissions(file, Trees.permissions("0700"));
+        return file;
     }
 
     /** This action's backup directory under the state directory, created on first use. */

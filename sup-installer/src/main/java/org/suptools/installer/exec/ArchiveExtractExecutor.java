@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.suptools.installer.exec.ArchiveUnpacker.Kind;
 import org.suptools.installer.exec.ArchiveUnpacker.Unpacked;
-import org.suptools.installer.fs.Durable;
 import org.suptools.installer.fs.Trees;
 import org.suptools.installer.journal.UndoStep;
 import org.suptools.model.action.ArchiveExtract;
@@ -19,7 +18,9 @@ import org.suptools.model.action.ArchiveFormat;
  * destination, checked against what is already there (a file never replaces a directory or the
  * other way round, nothing is written through a link), and then moved in entry by entry, each
  * existing file backed up first. The journal lists every file added or overwritten before the
- * first one moves, so undo restores what was overwritten and removes what was added.
+ * first one moves, so undo restores what was overwritten and removes what was added. Every move
+ * goes through {@link GatewayFiles}, and a link entry is checked again where it lands: it must
+ * resolve inside the destination, following the links already there.
  */
 final class ArchiveExtractExecutor implements ActionExecutor {
 
@@ -32,12 +33,13 @@ final class ArchiveExtractExecutor implements ActionExecutor {
     @Override
     public ActionResult apply(ActionContext context) throws ActionFailedException, IOException {
         Path destination = context.path("destination");
+        GatewayFiles files = context.files();
         ArchiveFormat format = action.effectiveFormat().orElseThrow(() -> new ActionFailedException(
                 "cannot tell the archive format of " + action.source() + " (set format: zip, tar or tar.gz)"));
-        if (Trees.exists(destination) && !Trees.isDirectory(destination)) {
+        if (files.exists(destination) && !files.isDirectory(destination)) {
             throw new ActionFailedException(destination + " exists and is not a directory");
         }
-        List<Path> missing = FilePlacer.missingDirectories(destination);
+        List<Path> missing = FilePlacer.missingDirectories(files, destination);
         Path staging = context.tempSibling(destination, "staging");
         List<UndoStep> first = new ArrayList<>();
         if (!missing.isEmpty()) {
@@ -46,16 +48,19 @@ final class ArchiveExtractExecutor implements ActionExecutor {
         first.add(new UndoStep.Created(staging.toString(), true));
         context.record(first);
         for (Path dir : missing) {
-            Files.createDirectory(dir);
+            files.createDirectory(dir);
         }
-        Trees.deleteRecursively(staging);
+        files.deleteTree(staging);
 
         List<Unpacked> entries;
         try (InputStream in = context.openPayload(action.source())) {
-            entries = ArchiveUnpacker.unpack(in, format, staging, context.backupDir().resolve("payload.zip"),
-                    context.unpackLimits(), context.deadline());
+            entries = ArchiveUnpacker.unpack(in, format, files.entry(staging),
+                    context.backupDir().resolve("payload.zip"), context.unpackLimits(), context.deadline());
         }
-        checkConflicts(destination, entries);
+        // Where the destination really is, its parts inside checked to be real directories: what
+        // exists there can be read without going through links. Every change below is still checked.
+        Path realDestination = files.entry(destination);
+        checkConflicts(files, destination, realDestination, entries);
 
         Path backups = context.backupDir().resolve("overwritten");
         List<UndoStep> steps = new ArrayList<>();
@@ -63,7 +68,7 @@ final class ArchiveExtractExecutor implements ActionExecutor {
         int replaced = 0;
         for (Unpacked entry : entries) {
             Path target = destination.resolve(entry.path());
-            if (Trees.exists(target)) {
+            if (Trees.exists(realDestination.resolve(entry.path()))) {
                 if (entry.kind() != Kind.DIRECTORY) {
                     steps.add(new UndoStep.Saved(target.toString(), backups.resolve(entry.path()).toString()));
                     replaced++;
@@ -78,35 +83,42 @@ final class ArchiveExtractExecutor implements ActionExecutor {
         for (Unpacked entry : entries) {
             Path target = destination.resolve(entry.path());
             Path staged = staging.resolve(entry.path());
+            boolean exists = Trees.exists(realDestination.resolve(entry.path()));
             if (entry.kind() == Kind.DIRECTORY) {
-                if (!Trees.exists(target)) {
-                    Files.createDirectory(target);
-                    Files.setPosixFilePermissions(target, Files.getPosixFilePermissions(staged));
+                if (!exists) {
+                    files.createDirectory(target);
+                    files.setPermissions(target, Files.getPosixFilePermissions(files.entry(staged)));
                 }
                 continue;
             }
-            if (Trees.exists(target)) {
-                FileBackup.linkOrCopy(target, backups.resolve(entry.path()));
+            if (exists) {
+                FileBackup.linkOrCopy(files, target, backups.resolve(entry.path()));
             }
-            Durable.move(staged, target);
+            if (entry.kind() == Kind.LINK) {
+                files.replaceWithLink(staged, target, destination);
+            } else {
+                files.replace(staged, target);
+            }
             context.deadline().check();
         }
-        Trees.deleteRecursively(staging);
+        files.deleteTree(staging);
         return ActionResult.of("extracted " + action.source() + " into " + destination + ": " + added + " added, "
                 + replaced + " replaced");
     }
 
     /** Refuses, before anything moves, entries that would replace a directory by a file or go through a link. */
-    private static void checkConflicts(Path destination, List<Unpacked> entries) throws ActionFailedException {
+    private static void checkConflicts(GatewayFiles files, Path destination, Path realDestination,
+            List<Unpacked> entries) throws ActionFailedException {
         for (Unpacked entry : entries) {
-            Path target = destination.resolve(entry.path());
-            for (Path p = target.getParent(); !p.equals(destination); p = p.getParent()) {
+            Path target = realDestination.resolve(entry.path());
+            for (Path p = target.getParent(); !p.equals(realDestination); p = p.getParent()) {
                 if (Files.isSymbolicLink(p)) {
                     throw new ActionFailedException("archive entry '" + entry.path() + "' would be written through the link "
-                            + p);
+                            + files.show(destination.resolve(realDestination.relativize(p).toString())));
                 }
                 if (Trees.exists(p) && !Trees.isDirectory(p)) {
-                    throw new ActionFailedException("archive entry '" + entry.path() + "' needs " + p
+                    throw new ActionFailedException("archive entry '" + entry.path() + "' needs "
+                            + destination.resolve(realDestination.relativize(p).toString())
                             + " to be a directory, but it is a file");
                 }
             }
@@ -114,12 +126,13 @@ final class ArchiveExtractExecutor implements ActionExecutor {
                 continue;
             }
             boolean isDirectory = Trees.isDirectory(target);
+            Path shown = destination.resolve(entry.path());
             if (entry.kind() == Kind.DIRECTORY && !isDirectory) {
-                throw new ActionFailedException("archive entry '" + entry.path() + "' is a directory, but " + target
+                throw new ActionFailedException("archive entry '" + entry.path() + "' is a directory, but " + shown
                         + " is a file");
             }
             if (entry.kind() != Kind.DIRECTORY && isDirectory) {
-                throw new ActionFailedException("archive entry '" + entry.path() + "' is a file, but " + target
+                throw new ActionFailedException("archive entry '" + entry.path() + "' is a file, but " + shown
                         + " is a directory");
             }
         }

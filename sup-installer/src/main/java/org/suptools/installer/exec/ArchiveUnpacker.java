@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
@@ -22,15 +23,17 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.suptools.installer.fs.Deadline;
 import org.suptools.installer.fs.Durable;
+import org.suptools.installer.fs.PathWalk;
 import org.suptools.installer.fs.Trees;
 import org.suptools.model.action.ArchiveFormat;
 
 /**
  * Unpacks a zip, tar or tar.gz payload into a new directory, safely: entry names that are
- * absolute or climb out with {@code ..} are refused, nothing is written through a symbolic link,
- * a link may only point inside the tree (relative target), hard links, devices and FIFOs are
- * refused, and the number of entries and bytes are capped. Files are forced to disk, so the tree
- * can be renamed into place afterwards. Modes are kept (without setuid, setgid and sticky bits).
+ * absolute or climb out with {@code ..} are refused, nothing is written through a link, a link
+ * is created only when its real resolution stays inside the tree ({@link #link}), hard links,
+ * devices and FIFOs are refused, and the number of entries and bytes are capped. Files are
+ * forced to disk, so the tree can be renamed into place afterwards. Modes are kept (without
+ * setuid, setgid and sticky bits).
  */
 public final class ArchiveUnpacker {
 
@@ -66,7 +69,8 @@ public final class ArchiveUnpacker {
     public static List<Unpacked> unpack(InputStream archive, ArchiveFormat format, Path target, Path spoolFile,
             UnpackLimits limits, Deadline deadline) throws IOException, ActionFailedException {
         Files.createDirectory(target);
-        ArchiveUnpacker unpacker = new ArchiveUnpacker(target, limits, deadline);
+        // Links are resolved on the real file system, from where the tree really is.
+        ArchiveUnpacker unpacker = new ArchiveUnpacker(target.toRealPath(), limits, deadline);
         switch (format) {
             case ZIP -> unpacker.unzip(archive, spoolFile);
             case TAR -> unpacker.untar(archive, false);
@@ -184,14 +188,19 @@ public final class ArchiveUnpacker {
         Files.setPosixFilePermissions(file, Trees.permissions(String.format("%04o", mode == 0 ? 0644 : mode)));
     }
 
+    /**
+     * Creates a link entry, once its target is known to stay inside the tree: relative, climbing
+     * with {@code ..} only at its start, and resolving inside the tree now, on the real file
+     * system, through the links already unpacked ({@link PathWalk#checkNewLink}).
+     */
     private void link(String name, String target) throws IOException, ActionFailedException {
         if (target.isEmpty() || target.startsWith("/") || target.indexOf('\0') >= 0) {
             throw unsafe(name, "is a link to '" + target + "'; only relative links inside the tree are unpacked");
         }
         Path link = place(name, Kind.LINK);
-        Path resolved = link.getParent().resolve(target).normalize();
-        if (!resolved.startsWith(root)) {
-            throw unsafe(name, "is a link to '" + target + "', outside the tree");
+        Optional<String> refusal = PathWalk.checkNewLink(root, "the tree", link, target);
+        if (refusal.isPresent()) {
+            throw unsafe(name, "is a link to '" + target + "' that " + refusal.get());
         }
         Files.createSymbolicLink(link, Path.of(target));
     }

@@ -1,6 +1,7 @@
 package org.suptools.installer.exec;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import org.suptools.model.action.CommandRun;
 
 /** {@code command.run}: runs a command with its timeout and accepted exit codes. Undo runs its declared undo command. */
@@ -14,7 +15,10 @@ final class CommandRunExecutor implements ActionExecutor {
 
     @Override
     public ActionResult apply(ActionContext context) throws ActionFailedException, IOException {
-        return Commands.run(context, action.command(), action.undo(), context.path("workingDir"), action.environment(),
+        // The command may do anything (that is what it is for), but it starts where the allowed
+        // roots say: a working directory reached through a link that leads out is refused.
+        Path workingDir = context.files().target(context.path("workingDir"));
+        return Commands.run(context, action.command(), action.undo(), workingDir, action.environment(),
                 action.successExitCodes());
     }
 }

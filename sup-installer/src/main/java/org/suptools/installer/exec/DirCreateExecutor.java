@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
-import org.suptools.installer.fs.Durable;
 import org.suptools.installer.fs.Trees;
 import org.suptools.installer.journal.UndoStep;
 import org.suptools.model.action.DirCreate;
@@ -25,29 +24,30 @@ final class DirCreateExecutor implements ActionExecutor {
     @Override
     public ActionResult apply(ActionContext context) throws ActionFailedException, IOException {
         Path path = context.path("path");
-        if (Trees.exists(path)) {
-            if (!Trees.isDirectory(path)) {
+        GatewayFiles files = context.files();
+        if (files.exists(path)) {
+            if (!files.isDirectory(path)) {
                 throw new ActionFailedException(path + " exists and is not a directory");
             }
             if (action.mode().isPresent()) {
-                String was = Trees.octal(Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS));
+                String was = Trees.octal(Files.getPosixFilePermissions(files.entry(path), LinkOption.NOFOLLOW_LINKS));
                 if (!was.equals(Trees.octal(Trees.permissions(action.mode().get())))) {
                     context.record(new UndoStep.ModeChanged(path.toString(), was));
-                    Files.setPosixFilePermissions(path, Trees.permissions(action.mode().get()));
+                    files.setPermissions(path, Trees.permissions(action.mode().get()));
                     return ActionResult.of(path + " already exists; mode changed from " + was + " to " + action.mode().get());
                 }
             }
             return ActionResult.of(path + " already exists");
         }
-        List<Path> missing = FilePlacer.missingDirectories(path);
+        List<Path> missing = FilePlacer.missingDirectories(files, path);
         context.record(new UndoStep.Created(missing.get(0).toString(), false));
         for (Path dir : missing) {
-            Files.createDirectory(dir);
+            files.createDirectory(dir);
         }
         if (action.mode().isPresent()) {
-            Files.setPosixFilePermissions(path, Trees.permissions(action.mode().get()));
+            files.setPermissions(path, Trees.permissions(action.mode().get()));
         }
-        Durable.syncDir(missing.get(0).getParent());
+        files.syncDir(missing.get(0).getParent());
         return ActionResult.of("created " + path);
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.suptools.installer.fs.Confinement;
 import org.suptools.installer.journal.Journal;
 import org.suptools.installer.runtime.RuntimeControl;
 import org.suptools.model.action.PackageManager;
@@ -11,8 +12,8 @@ import org.suptools.model.action.PackageManager;
 /**
  * What every action of one install shares: the install id, the payloads, the journal, the backup
  * root ({@code <stateDir>/backup/<install-id>}), the runtime and command runners, the runtime home
- * (the working directory of commands that name none), the unpack limits and the package manager
- * commands.
+ * (the working directory of commands that name none), the unpack limits, the package manager
+ * commands, and the confinement every change to a gateway path goes through.
  */
 public record ExecutionEnvironment(
         String installId,
@@ -23,9 +24,11 @@ public record ExecutionEnvironment(
         CommandRunner commands,
         Path runtimeHome,
         UnpackLimits unpackLimits,
-        Map<PackageManager, List<String>> packageManagers) {
+        Map<PackageManager, List<String>> packageManagers,
+        Confinement confinement) {
 
     public ExecutionEnvironment {
+        Objects.requireNonNull(confinement, "confinement");
         Objects.requireNonNull(installId, "installId");
         Objects.requireNonNull(journal, "journal");
         Objects.requireNonNull(backupRoot, "backupRoot");

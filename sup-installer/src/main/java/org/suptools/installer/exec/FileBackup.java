@@ -13,7 +13,8 @@ import org.suptools.installer.fs.Trees;
 /**
  * Backups that appear atomically, and their restore. A backup is a hard link when the state
  * directory shares the file system (instant, no space), else a copy made under a temporary name
- * and renamed, so a backup that exists is always complete.
+ * and renamed, so a backup that exists is always complete. The original is a gateway path: every
+ * change to it goes through {@link GatewayFiles}; the backup is in the installer's state directory.
  */
 public final class FileBackup {
 
@@ -21,27 +22,30 @@ public final class FileBackup {
     }
 
     /** Keeps the current content of {@code original} (a file or link) at {@code backup}; the original stays. */
-    public static void linkOrCopy(Path original, Path backup) throws IOException {
+    public static void linkOrCopy(GatewayFiles files, Path original, Path backup) throws IOException,
+            ActionFailedException {
+        Path real = files.entry(original);
         Files.createDirectories(backup.getParent());
         if (Trees.exists(backup)) {
             return;
         }
         try {
-            Files.createLink(backup, original);
+            Files.createLink(backup, real);
             Durable.syncDir(backup.getParent());
         } catch (IOException | UnsupportedOperationException e) {
-            copyAtomically(original, backup);
+            copyAtomically(real, backup);
         }
     }
 
     /** Moves {@code original} (a file, link or tree) to {@code backup}: a rename, or a copy and delete across file systems. */
-    public static void moveAside(Path original, Path backup) throws IOException {
+    public static void moveAside(GatewayFiles files, Path original, Path backup) throws IOException,
+            ActionFailedException {
         Files.createDirectories(backup.getParent());
         try {
-            Durable.rename(original, backup);
+            files.moveOut(original, backup);
         } catch (AtomicMoveNotSupportedException e) {
-            copyAtomically(original, backup);
-            Trees.deleteRecursively(original);
+            copyAtomically(files.removable(original), backup);
+            files.deleteTree(original);
         }
     }
 
@@ -51,32 +55,34 @@ public final class FileBackup {
      * nothing but removing the backup when the original is still what the backup holds (the
      * change was refused, as by an immutable file: replacing it would be refused too). Safe to repeat.
      */
-    public static void restore(Path original, Path backup) throws IOException {
+    public static void restore(GatewayFiles files, Path original, Path backup) throws IOException,
+            ActionFailedException {
         if (!Trees.exists(backup)) {
             return;
         }
-        if (Trees.exists(original) && (sameFile(original, backup) || sameContent(original, backup))) {
+        Path real = files.entry(original);
+        if (Trees.exists(real) && (sameFile(real, backup) || sameContent(real, backup))) {
             Files.delete(backup);
             return;
         }
         Path restoring = original.resolveSibling("." + original.getFileName() + ".sup-restore");
-        Trees.deleteRecursively(restoring);
-        Trees.deleteRecursively(original);
+        files.deleteTree(restoring);
+        files.deleteTree(original);
         try {
-            Durable.rename(backup, original);
+            files.moveIn(backup, original);
         } catch (AtomicMoveNotSupportedException e) {
-            Trees.copyTree(backup, restoring);
-            Durable.rename(restoring, original);
+            files.copyIn(backup, restoring);
+            files.rename(restoring, original);
             Trees.deleteRecursively(backup);
         }
     }
 
     /** Reverses the rename {@code from -> to} if it happened: {@code to} is there and {@code from} is not. */
-    public static void renameBack(Path from, Path to) throws IOException {
-        boolean toExists = Trees.exists(to);
-        boolean fromExists = Trees.exists(from);
+    public static void renameBack(GatewayFiles files, Path from, Path to) throws IOException, ActionFailedException {
+        boolean toExists = files.exists(to);
+        boolean fromExists = files.exists(from);
         if (toExists && !fromExists) {
-            Durable.rename(to, from);
+            files.rename(to, from);
         } else if (toExists) {
             throw new IOException("both " + from + " and " + to + " exist; cannot tell which one to keep");
         }

@@ -23,18 +23,20 @@ final class FileDeleteExecutor implements ActionExecutor {
     @Override
     public ActionResult apply(ActionContext context) throws ActionFailedException, IOException {
         Path path = context.path("path");
-        if (!Trees.exists(path)) {
+        GatewayFiles files = context.files();
+        Path real = files.removable(path);
+        if (!Trees.exists(real)) {
             if (action.missingOk()) {
                 return ActionResult.of(path + " does not exist; nothing to delete");
             }
             throw new ActionFailedException(path + " does not exist (set missingOk to accept that)");
         }
-        if (Trees.isDirectory(path) && !action.recursive() && !isEmpty(path)) {
+        if (Trees.isDirectory(real) && !action.recursive() && !isEmpty(real)) {
             throw new ActionFailedException(path + " is a directory that is not empty (set recursive to delete the tree)");
         }
         Path backup = context.backupDir().resolve("deleted");
         context.record(new UndoStep.Saved(path.toString(), backup.toString()));
-        FileBackup.moveAside(path, backup);
+        FileBackup.moveAside(files, path, backup);
         return ActionResult.of("deleted " + path);
     }
 

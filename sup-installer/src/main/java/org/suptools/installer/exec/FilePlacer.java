@@ -5,28 +5,28 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.suptools.installer.fs.Durable;
 import org.suptools.installer.fs.Trees;
 import org.suptools.installer.journal.UndoStep;
 
 /**
  * Puts new content at a gateway path, crash-safely: missing parent directories are created, the
  * content is written to a temp file beside the destination and forced to disk, the existing file
- * is backed up, and the temp file is renamed over the destination. Shared by {@code file.copy},
- * {@code certificate.install}, {@code license.install} and {@code properties.set}.
+ * is backed up, and the temp file is renamed over the destination. Every step goes through
+ * {@link GatewayFiles}, so none of them can reach outside the allowed roots, whatever links are
+ * on the way by then. Shared by {@code file.copy}, {@code certificate.install},
+ * {@code license.install} and {@code properties.set}.
  */
 final class FilePlacer {
 
     /** The mode of a new file when the action names none. */
     static final String DEFAULT_MODE = "0644";
 
-    /** Writes the new content into the temp file it is given. */
+    /** Writes the new content into the temp file it is given (through the context's {@link GatewayFiles}). */
     @FunctionalInterface
     interface Content {
         void writeTo(Path temp) throws IOException, ActionFailedException;
@@ -41,7 +41,7 @@ final class FilePlacer {
         long[] written = {0};
         place(context, destination, mode, temp -> {
             try (InputStream in = context.openPayload(source)) {
-                written[0] = Durable.copyNew(in, temp, context.deadline());
+                written[0] = context.files().copyNew(in, temp, context.deadline());
             }
             check.writeTo(temp);
         });
@@ -50,13 +50,14 @@ final class FilePlacer {
 
     static void place(ActionContext context, Path destination, Optional<String> mode, Content content)
             throws IOException, ActionFailedException {
-        if (Trees.isDirectory(destination)) {
+        GatewayFiles files = context.files();
+        if (files.isDirectory(destination)) {
             throw new ActionFailedException(destination + " is a directory; it cannot be replaced by a file");
         }
         Path parent = destination.getParent();
-        List<Path> missing = missingDirectories(parent);
+        List<Path> missing = missingDirectories(files, parent);
         Path temp = context.tempSibling(destination, "new");
-        boolean existed = Trees.exists(destination);
+        boolean existed = files.exists(destination);
         Path backup = context.backupDir().resolve("original");
         List<UndoStep> steps = new ArrayList<>();
         missing.forEach(dir -> steps.add(new UndoStep.Created(dir.toString(), false)));
@@ -66,55 +67,43 @@ final class FilePlacer {
         context.record(steps);
 
         for (Path dir : missing) {
-            Files.createDirectory(dir);
+            files.createDirectory(dir);
         }
-        Trees.deleteRecursively(temp);
+        files.deleteTree(temp);
         content.writeTo(temp);
-        Files.setPosixFilePermissions(temp, permissions(destination, existed, mode));
+        files.setPermissions(temp, permissions(files, destination, existed, mode));
         if (existed) {
-            copyOwner(destination, temp);
-            FileBackup.linkOrCopy(destination, backup);
+            files.copyOwner(destination, temp);
+            FileBackup.linkOrCopy(files, destination, backup);
         }
-        Durable.move(temp, destination);
+        files.replace(temp, destination);
     }
 
-    /** The directories from the outermost missing one down to {@code dir}. */
-    static List<Path> missingDirectories(Path dir) throws ActionFailedException {
+    /**
+     * The directories from the outermost missing one down to {@code dir}; refused when the path
+     * leads outside the allowed roots, or when what exists is not a directory.
+     */
+    static List<Path> missingDirectories(GatewayFiles files, Path dir) throws ActionFailedException {
         List<Path> missing = new ArrayList<>();
-        for (Path p = dir; p != null && !Trees.exists(p); p = p.getParent()) {
+        for (Path p = dir; p != null && !files.exists(p); p = p.getParent()) {
             missing.add(0, p);
         }
         Path firstExisting = missing.isEmpty() ? dir : missing.get(0).getParent();
-        if (firstExisting != null && !Files.isDirectory(firstExisting)) {
+        if (firstExisting != null && !Files.isDirectory(files.target(firstExisting))) {
             throw new ActionFailedException(firstExisting + " is not a directory");
         }
         return missing;
     }
 
-    private static Set<PosixFilePermission> permissions(Path destination, boolean existed, Optional<String> mode)
-            throws IOException {
+    private static Set<PosixFilePermission> permissions(GatewayFiles files, Path destination, boolean existed,
+            Optional<String> mode) throws IOException, ActionFailedException {
         if (mode.isPresent()) {
             return Trees.permissions(mode.get());
         }
-        if (existed && Files.isRegularFile(destination, LinkOption.NOFOLLOW_LINKS)) {
-            return Files.getPosixFilePermissions(destination, LinkOption.NOFOLLOW_LINKS);
+        Path real = files.entry(destination);
+        if (existed && Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)) {
+            return Files.getPosixFilePermissions(real, LinkOption.NOFOLLOW_LINKS);
         }
         return Trees.permissions(DEFAULT_MODE);
-    }
-
-    /** A replaced file keeps its owner and group when the installer may set them (it runs as root on gateways). */
-    private static void copyOwner(Path from, Path to) {
-        try {
-            PosixFileAttributes was = Files.readAttributes(from, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            PosixFileAttributes now = Files.readAttributes(to, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            if (!was.owner().equals(now.owner())) {
-                Files.setOwner(to, was.owner());
-            }
-            if (!was.group().equals(now.group())) {
-                Files.getFileAttributeView(to, java.nio.file.attribute.PosixFileAttributeView.class).setGroup(was.group());
-            }
-        } catch (IOException | UnsupportedOperationException e) {
-            // Not permitted for an unprivileged installer: the file then belongs to the installer's user.
-        }
     }
 }

@@ -2,10 +2,9 @@ package org.suptools.installer.exec;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.suptools.installer.fs.Durable;
-import org.suptools.installer.fs.Trees;
 import org.suptools.installer.journal.UndoStep;
 import org.suptools.installer.runtime.RuntimeControlException;
 import org.suptools.model.action.ArchiveFormat;
@@ -18,6 +17,8 @@ import org.suptools.model.action.FirmwareUpdate;
  * earlier update is set aside and deleted once the package is committed. A runtime that was
  * running is started again and must pass its health check. Undo stops the runtime and renames
  * back; it never starts it: the rollback does, once, after every undo (see {@link UndoContext}).
+ * The unpacker keeps every link of the new tree inside it, and each rename goes through
+ * {@link GatewayFiles}.
  */
 final class FirmwareUpdateExecutor implements ActionExecutor {
 
@@ -32,12 +33,13 @@ final class FirmwareUpdateExecutor implements ActionExecutor {
     @Override
     public ActionResult apply(ActionContext context) throws ActionFailedException, IOException {
         Path dir = context.path("directory");
+        GatewayFiles files = context.files();
         ArchiveFormat format = action.effectiveFormat().orElseThrow(() -> new ActionFailedException(
                 "cannot tell the archive format of " + action.source() + " (set format: zip, tar or tar.gz)"));
-        if (Trees.exists(dir) && !Trees.isDirectory(dir)) {
+        if (files.exists(dir) && !files.isDirectory(dir)) {
             throw new ActionFailedException(dir + " exists and is not a directory");
         }
-        if (!Trees.isDirectory(dir.getParent())) {
+        if (!Files.isDirectory(files.target(dir.getParent()))) {
             throw new ActionFailedException(dir.getParent() + " is not a directory");
         }
         Path fresh = context.tempSibling(dir, "new");
@@ -45,10 +47,10 @@ final class FirmwareUpdateExecutor implements ActionExecutor {
         Path aside = context.tempSibling(dir, "old-previous");
 
         context.record(new UndoStep.Created(fresh.toString(), true));
-        Trees.deleteRecursively(fresh);
+        files.deleteTree(fresh);
         List<ArchiveUnpacker.Unpacked> entries;
         try (InputStream in = context.openPayload(action.source())) {
-            entries = ArchiveUnpacker.unpack(in, format, fresh, context.backupDir().resolve("payload.zip"),
+            entries = ArchiveUnpacker.unpack(in, format, files.entry(fresh), context.backupDir().resolve("payload.zip"),
                     context.unpackLimits(), context.deadline());
         }
 
@@ -61,17 +63,17 @@ final class FirmwareUpdateExecutor implements ActionExecutor {
                 throw new ActionFailedException("cannot stop the runtime before the swap: " + e.getMessage(), e);
             }
         }
-        if (Trees.exists(previous)) {
+        if (files.exists(previous)) {
             context.record(new UndoStep.Renamed(previous.toString(), aside.toString()),
                     new UndoStep.Obsolete(aside.toString()));
-            Durable.rename(previous, aside);
+            files.rename(previous, aside);
         }
-        if (Trees.exists(dir)) {
+        if (files.exists(dir)) {
             context.record(new UndoStep.Renamed(dir.toString(), previous.toString()));
-            Durable.rename(dir, previous);
+            files.rename(dir, previous);
         }
         context.record(new UndoStep.Renamed(fresh.toString(), dir.toString()));
-        Durable.rename(fresh, dir);
+        files.rename(fresh, dir);
 
         String version = action.runtimeVersion().map(v -> " (runtime " + v + ")").orElse("");
         if (wasRunning) {

@@ -1,13 +1,10 @@
 package org.suptools.installer.exec;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.suptools.installer.fs.Durable;
-import org.suptools.installer.fs.Trees;
 import org.suptools.model.action.PackageInstall;
 
 /**
@@ -26,11 +23,7 @@ final class PackageInstallExecutor implements ActionExecutor {
     @Override
     public ActionResult apply(ActionContext context) throws ActionFailedException, IOException {
         String fileName = Path.of(action.source()).getFileName().toString();
-        Path file = context.backupDir().resolve(fileName);
-        Trees.deleteRecursively(file);
-        try (InputStream in = context.openPayload(action.source())) {
-            Durable.copyNew(in, file, context.deadline());
-        }
+        Path file = context.stashPayload(action.source(), fileName);
         List<String> command = new ArrayList<>(context.packageManagerCommand(action.manager()));
         command.add(file.toString());
         return Commands.run(context, command, action.undo(), context.runtimeHome(), Map.of(), List.of(0));

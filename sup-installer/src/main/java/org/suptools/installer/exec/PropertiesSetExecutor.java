@@ -3,10 +3,8 @@ package org.suptools.installer.exec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Optional;
-import org.suptools.installer.fs.Trees;
 import org.suptools.model.action.PropertiesSet;
 
 /**
@@ -27,15 +25,18 @@ final class PropertiesSetExecutor implements ActionExecutor {
     @Override
     public ActionResult apply(ActionContext context) throws ActionFailedException, IOException {
         Path file = context.path("file");
+        GatewayFiles files = context.files();
         byte[] before;
-        if (Trees.exists(file)) {
-            if (!Files.isRegularFile(file)) {
+        if (files.exists(file)) {
+            // Read where a link at the end leads, once it is known to lead inside: never an outside file.
+            Path real = files.target(file);
+            if (!Files.isRegularFile(real)) {
                 throw new ActionFailedException(file + " is not a regular file");
             }
-            if (Files.size(file) > MAX_BYTES) {
+            if (Files.size(real) > MAX_BYTES) {
                 throw new ActionFailedException(file + " is larger than " + MAX_BYTES + " bytes; not a properties file");
             }
-            before = Files.readAllBytes(file);
+            before = Files.readAllBytes(real);
         } else if (action.create()) {
             before = null;
         } else {
@@ -52,10 +53,7 @@ final class PropertiesSetExecutor implements ActionExecutor {
         if (before != null && Arrays.equals(before, after)) {
             return ActionResult.of(file + " already up to date (" + summary + ")");
         }
-        FilePlacer.place(context, file, Optional.empty(), temp -> {
-            Files.write(temp, after, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            org.suptools.installer.fs.Durable.syncFile(temp);
-        });
+        FilePlacer.place(context, file, Optional.empty(), temp -> files.writeNew(temp, after));
         return ActionResult.of((before == null ? "created " : "updated ") + file + " (" + summary + ")");
     }
 }

@@ -1,13 +1,9 @@
 package org.suptools.installer.exec;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.suptools.installer.fs.Durable;
-import org.suptools.installer.fs.Trees;
 import org.suptools.model.action.ScriptRun;
 
 /**
@@ -25,13 +21,13 @@ final class ScriptRunExecutor implements ActionExecutor {
 
     @Override
     public ActionResult apply(ActionContext context) throws ActionFailedException, IOException {
-        Path script = copy(context, action.source(), "script");
+        Path script = context.stashPayload(action.source(), "script");
         List<String> undo = List.of();
         if (action.undoSource().isPresent()) {
-            undo = command(copy(context, action.undoSource().get(), "undo-script"));
+            undo = command(context.stashPayload(action.undoSource().get(), "undo-script"));
         }
-        return Commands.run(context, command(script), undo, context.path("workingDir"), action.environment(),
-                action.successExitCodes());
+        return Commands.run(context, command(script), undo, context.files().target(context.path("workingDir")),
+                action.environment(), action.successExitCodes());
     }
 
     private List<String> command(Path script) {
@@ -40,15 +36,5 @@ final class ScriptRunExecutor implements ActionExecutor {
         command.add(script.toString());
         command.addAll(action.arguments());
         return command;
-    }
-
-    private static Path copy(ActionContext context, String payload, String name) throws IOException {
-        Path file = context.backupDir().resolve(name);
-        Trees.deleteRecursively(file);
-        try (InputStream in = context.openPayload(payload)) {
-            Durable.copyNew(in, file, context.deadline());
-        }
-        Files.setPosixFilePermissions(file, Trees.permissions("0700"));
-        return file;
     }
 }

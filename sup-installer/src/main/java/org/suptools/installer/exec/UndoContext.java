@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.suptools.installer.fs.Confinement;
 import org.suptools.installer.fs.Trees;
 import org.suptools.installer.journal.Journal;
 import org.suptools.installer.journal.JournalRecord;
@@ -29,15 +30,18 @@ public final class UndoContext {
     private final Journal journal;
     private final RuntimeControl runtime;
     private final CommandRunner commands;
+    private final GatewayFiles files;
 
+    /** @param confinement what every restore of a gateway path is checked against, as it is made */
     public UndoContext(int index, Action action, JournalState state, Journal journal, RuntimeControl runtime,
-            CommandRunner commands) {
+            CommandRunner commands, Confinement confinement) {
         this.index = index;
         this.action = action;
         this.state = state;
         this.journal = journal;
         this.runtime = runtime;
         this.commands = commands;
+        this.files = new GatewayFiles(confinement);
     }
 
     public int index() {
@@ -66,7 +70,7 @@ public final class UndoContext {
             UndoStep step = steps.get(i);
             try {
                 reverse(i, step);
-            } catch (IOException | RuntimeControlException | RuntimeException e) {
+            } catch (IOException | ActionFailedException | RuntimeControlException | RuntimeException e) {
                 failures.add(describe(step) + ": " + e.getMessage());
                 if (first == null) {
                     first = e;
@@ -78,22 +82,23 @@ public final class UndoContext {
         }
     }
 
-    private void reverse(int stepIndex, UndoStep step) throws IOException, RuntimeControlException {
+    private void reverse(int stepIndex, UndoStep step)
+            throws IOException, ActionFailedException, RuntimeControlException {
         if (step instanceof UndoStep.Created created) {
-            Trees.deleteRecursively(Path.of(created.path()));
+            files.deleteTree(Path.of(created.path()));
         } else if (step instanceof UndoStep.Saved saved) {
-            FileBackup.restore(Path.of(saved.original()), Path.of(saved.backup()));
+            FileBackup.restore(files, Path.of(saved.original()), Path.of(saved.backup()));
         } else if (step instanceof UndoStep.Renamed renamed) {
             if (!state.isReversed(index, stepIndex)) {
-                FileBackup.renameBack(Path.of(renamed.from()), Path.of(renamed.to()));
+                FileBackup.renameBack(files, Path.of(renamed.from()), Path.of(renamed.to()));
                 journal.append(new JournalRecord.StepReversed(index, stepIndex));
             }
         } else if (step instanceof UndoStep.ModeChanged changed) {
             Path path = Path.of(changed.path());
             // A mode that never changed (the chmod was refused) is left alone: the path may refuse it again.
-            if (Trees.exists(path) && !changed.mode().equals(Trees.octal(java.nio.file.Files.getPosixFilePermissions(
-                    path, java.nio.file.LinkOption.NOFOLLOW_LINKS)))) {
-                java.nio.file.Files.setPosixFilePermissions(path, Trees.permissions(changed.mode()));
+            if (files.exists(path) && !changed.mode().equals(Trees.octal(java.nio.file.Files.getPosixFilePermissions(
+                    files.target(path), java.nio.file.LinkOption.NOFOLLOW_LINKS)))) {
+                files.setPermissions(path, Trees.permissions(changed.mode()));
             }
         } else if (step instanceof UndoStep.Obsolete) {
             // Deleted only once the package is committed; nothing to undo.

@@ -88,7 +88,7 @@ final class AfterFault {
         Confirmation reported = recorder.current().orElseThrow(() -> new IOException(
                 "the journal is closed and no report says how the install ended"));
         return Outcomes.ended(label, new Finisher.Ending(reported.status(), reported.error(), reported.errorMessage(),
-                reported.rebootRequired(), List.of()), Optional.of(problem), recorder, plan);
+                reported.rebootRequired(), List.of(), List.of()), Optional.of(problem), recorder, plan);
     }
 
     /** Even the recovery failed: the journal stays for {@code recover}; the reports say so if they can. */

@@ -11,6 +11,9 @@ import org.suptools.installer.InstallError;
 import org.suptools.installer.InstallStatus;
 import org.suptools.installer.event.InstallEvent;
 import org.suptools.installer.event.PackageInfo;
+import org.suptools.installer.exec.ActionFailedException;
+import org.suptools.installer.exec.GatewayFiles;
+import org.suptools.installer.fs.Confinement;
 import org.suptools.installer.fs.Trees;
 import org.suptools.installer.journal.Journal;
 import org.suptools.installer.journal.JournalRecord;
@@ -36,41 +39,60 @@ import org.suptools.model.manifest.Manifest;
  */
 final class Finisher {
 
-    /** How the install ended, and what could not be reported. */
+    /**
+     * How the install ended, what could not be reported, and what else the operator should know
+     * (temporary files left because their path now leads outside the allowed roots).
+     */
     record Ending(InstallStatus status, Optional<InstallError> error, String message, boolean rebootRequired,
-            List<String> unwritten) {
+            List<String> unwritten, List<String> notes) {
         Ending {
             unwritten = List.copyOf(unwritten);
+            notes = List.copyOf(notes);
         }
     }
 
     private final Path stateDir;
     private final Path logsDir;
+    private final GatewayFiles files;
     private final Journal journal;
     private final EventBus events;
     private final ConfirmationRecorder recorder;
     private final Clock clock;
+    private final List<String> notes = new ArrayList<>();
 
-    Finisher(Path stateDir, Path logsDir, Journal journal, EventBus events, ConfirmationRecorder recorder, Clock clock) {
+    Finisher(Path stateDir, Path logsDir, Confinement confinement, Journal journal, EventBus events,
+            ConfirmationRecorder recorder, Clock clock) {
         this.stateDir = stateDir;
         this.logsDir = logsDir;
+        this.files = new GatewayFiles(confinement);
         this.journal = journal;
         this.events = events;
         this.recorder = recorder;
         this.clock = clock;
     }
 
-    /** After commit (or kept changes): removes what was only temporary, and what the new state made obsolete. */
+    /**
+     * After commit (or kept changes): removes what was only temporary, and what the new state made
+     * obsolete. A path that now leads outside the allowed roots is left alone, with a warning.
+     */
     void cleanUpKept() throws IOException {
         JournalState state = journal.state();
         for (List<UndoStep> steps : state.steps().values()) {
             for (UndoStep step : steps) {
                 if (step instanceof UndoStep.Created created && created.temporary()) {
-                    Trees.deleteRecursively(Path.of(created.path()));
+                    remove(Path.of(created.path()));
                 } else if (step instanceof UndoStep.Obsolete obsolete) {
-                    Trees.deleteRecursively(Path.of(obsolete.path()));
+                    remove(Path.of(obsolete.path()));
                 }
             }
+        }
+    }
+
+    private void remove(Path path) throws IOException {
+        try {
+            files.deleteTree(path);
+        } catch (ActionFailedException e) {
+            notes.add("not removed: " + e.getMessage());
         }
     }
 
@@ -144,6 +166,6 @@ final class Finisher {
         } else {
             journal.close();
         }
-        return new Ending(ended.status(), ended.error(), ended.message(), ended.rebootRequired(), unwritten);
+        return new Ending(ended.status(), ended.error(), ended.message(), ended.rebootRequired(), unwritten, notes);
     }
 }

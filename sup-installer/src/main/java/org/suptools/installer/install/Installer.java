@@ -20,9 +20,11 @@ import org.suptools.installer.event.RequestInfo;
 import org.suptools.installer.exec.CommandRunner;
 import org.suptools.installer.exec.ExecutionEnvironment;
 import org.suptools.installer.exec.UnpackLimits;
+import org.suptools.installer.fs.Confinement;
 import org.suptools.installer.fs.StateJson;
 import org.suptools.installer.journal.Journal;
 import org.suptools.installer.journal.JournalRecord;
+import org.suptools.installer.plan.PathGuard;
 import org.suptools.installer.plan.Plan;
 import org.suptools.installer.plan.PlannedAction;
 import org.suptools.installer.plan.Planner;
@@ -242,12 +244,14 @@ public final class Installer {
                     StateJson.mapper().readTree(ManifestCodec.toBytes(verified.manifest())),
                     StateJson.mapper().valueToTree(verified.info()), StateJson.mapper().valueToTree(requestInfo),
                     runtimeWasRunning.orElse(null)));
+            Confinement confinement = PathGuard.confinementOf(config);
             ExecutionEnvironment environment = new ExecutionEnvironment(installId, payloads, journal,
                     config.stateDir().resolve("backup").resolve(installId), runtime, commands, config.runtimeHome(),
-                    unpackLimits, config.packageManagers());
-            Rollback rollback = new Rollback(verified.manifest(), journal, runtime, commands, events, disk,
+                    unpackLimits, config.packageManagers(), confinement);
+            Rollback rollback = new Rollback(verified.manifest(), journal, runtime, commands, confinement, events, disk,
                     clock);
-            Finisher finisher = new Finisher(config.stateDir(), config.logsDir(), journal, events, recorder, clock);
+            Finisher finisher = new Finisher(config.stateDir(), config.logsDir(), confinement, journal, events,
+                    recorder, clock);
             new ActionRunner(plan, verified.manifest(), environment, events, rollback, clock).run();
             Finisher.Ending ending = new Completion(verified.manifest(), verified.info(), journal, rollback, finisher)
                     .complete(Completion.Mode.AFTER_ACTIONS, extraReply);

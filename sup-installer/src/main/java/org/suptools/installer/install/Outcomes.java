@@ -1,6 +1,7 @@
 package org.suptools.installer.install;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.suptools.installer.InstallStatus;
@@ -26,9 +27,12 @@ final class Outcomes {
         if (fault.isPresent() && !summary.contains(fault.get())) {
             summary += " (after an unexpected error: " + fault.get() + ")";
         }
-        List<String> warnings = ending.unwritten().isEmpty() ? List.of() : List.of("these reports could not be "
-                + "written: " + String.join("; ", ending.unwritten()) + "; the journal stays open: sup-installer "
-                + "recover writes them once it can, and no other install starts before");
+        List<String> warnings = new ArrayList<>(ending.notes());
+        if (!ending.unwritten().isEmpty()) {
+            warnings.add("these reports could not be written: " + String.join("; ", ending.unwritten())
+                    + "; the journal stays open: sup-installer recover writes them once it can, and no other "
+                    + "install starts before");
+        }
         return new InstallOutcome(ending.status().exitCode(), Optional.of(ending.status()), ending.error(), summary,
                 recorder.current(), Optional.of(plan), warnings);
     }

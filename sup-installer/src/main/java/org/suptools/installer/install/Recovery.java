@@ -16,11 +16,13 @@ import org.suptools.installer.event.InstallListener;
 import org.suptools.installer.event.PackageInfo;
 import org.suptools.installer.event.RequestInfo;
 import org.suptools.installer.exec.CommandRunner;
+import org.suptools.installer.fs.Confinement;
 import org.suptools.installer.fs.StateJson;
 import org.suptools.installer.fs.Trees;
 import org.suptools.installer.journal.Journal;
 import org.suptools.installer.journal.JournalRecord;
 import org.suptools.installer.journal.JournalState;
+import org.suptools.installer.plan.PathGuard;
 import org.suptools.installer.report.Confirmation;
 import org.suptools.installer.report.ConfirmationRecorder;
 import org.suptools.installer.runtime.RuntimeControl;
@@ -99,9 +101,10 @@ final class Recovery {
                         && !c.actions().isEmpty())
                 .orElseGet(() -> existingConfirmation(recorder.file(), begun, manifest, info));
         recorder.replace(JournalReport.reconciled(start, journal.state()));
-        Finisher finisher = new Finisher(config.stateDir(), config.logsDir(), journal, events, recorder, clock);
-        Rollback rollback = new Rollback(manifest, journal, runtime, commands, events, disk,
+        Confinement confinement = PathGuard.confinementOf(config);
+        Finisher finisher = new Finisher(config.stateDir(), config.logsDir(), confinement, journal, events, recorder,
                 clock);
+        Rollback rollback = new Rollback(manifest, journal, runtime, commands, confinement, events, disk, clock);
         return new Completion(manifest, info, journal, rollback, finisher).complete(mode, extraReply);
     }
 

@@ -7,11 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.suptools.installer.event.InstallEvent;
+import org.suptools.installer.exec.ActionFailedException;
 import org.suptools.installer.exec.CommandRunner;
 import org.suptools.installer.exec.Executors;
+import org.suptools.installer.exec.GatewayFiles;
 import org.suptools.installer.exec.UndoContext;
 import org.suptools.installer.exec.UndoFailedException;
-import org.suptools.installer.fs.Trees;
+import org.suptools.installer.fs.Confinement;
 import org.suptools.installer.journal.Journal;
 import org.suptools.installer.journal.JournalRecord;
 import org.suptools.installer.journal.UndoStep;
@@ -32,16 +34,18 @@ final class Rollback {
     private final Journal journal;
     private final RuntimeControl runtime;
     private final CommandRunner commands;
+    private final Confinement confinement;
     private final EventBus events;
     private final RuntimeAfterRollback runtimeAfter;
     private final Clock clock;
 
-    Rollback(Manifest manifest, Journal journal, RuntimeControl runtime, CommandRunner commands, EventBus events,
-            LowDiskSpace disk, Clock clock) {
+    Rollback(Manifest manifest, Journal journal, RuntimeControl runtime, CommandRunner commands,
+            Confinement confinement, EventBus events, LowDiskSpace disk, Clock clock) {
         this.manifest = manifest;
         this.journal = journal;
         this.runtime = runtime;
         this.commands = commands;
+        this.confinement = confinement;
         this.events = events;
         this.runtimeAfter = new RuntimeAfterRollback(manifest, journal, runtime, disk, clock);
         this.clock = clock;
@@ -95,8 +99,8 @@ final class Rollback {
         for (UndoStep step : journal.state().stepsOf(index)) {
             if (step instanceof UndoStep.Created created && created.temporary()) {
                 try {
-                    Trees.deleteRecursively(Path.of(created.path()));
-                } catch (IOException e) {
+                    new GatewayFiles(confinement).deleteTree(Path.of(created.path()));
+                } catch (IOException | ActionFailedException e) {
                     // The undo removes it again, and says so if it cannot.
                 }
             }
@@ -107,7 +111,8 @@ final class Rollback {
     private Optional<String> undo(int index) throws IOException {
         Action action = manifest.actions().get(index - 1);
         int total = manifest.actions().size();
-        UndoContext context = new UndoContext(index, action, journal.state(), journal, runtime, commands);
+        UndoContext context = new UndoContext(index, action, journal.state(), journal, runtime, commands,
+                confinement);
         String failure;
         try {
             Executors.of(action).undo(context);

@@ -1,30 +1,30 @@
 package org.suptools.installer.plan;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.suptools.installer.config.GatewayConfig;
+import org.suptools.installer.fs.Confinement;
+import org.suptools.installer.fs.OutsideRootsException;
 import org.suptools.installer.report.AuditLog;
 import org.suptools.installer.report.Confirmation;
 import org.suptools.installer.report.Tr50Reply;
 import org.suptools.model.validation.GatewayPathRule;
 
 /**
- * Resolves the gateway paths of actions and refuses the ones that could reach outside the
- * allowed roots: by {@code ..}, by being absolute elsewhere, or through a symbolic link anywhere on
- * the way (the deepest part that exists is resolved with {@link Path#toRealPath}, and a link at the
- * end is followed too). The installer's own state directory and report files are off limits.
+ * Resolves the gateway paths of actions and refuses, before anything runs, the ones that reach
+ * outside the allowed roots: by {@code ..}, by being absolute elsewhere, or through a link that is
+ * already there (resolved by the same {@link Confinement} the executors use, a link at the end
+ * followed too). The installer's own state directory and report files are off limits. These are
+ * early refusals only: links a package creates later are caught where each write happens.
  */
 public final class PathGuard {
 
     private final Path runtimeHome;
     private final List<Path> roots;
-    private final List<Path> realRoots;
+    private final Confinement confinement;
     private final Path stateDir;
     private final Path logsDir;
     private final List<Path> reportFiles;
@@ -32,14 +32,21 @@ public final class PathGuard {
     public PathGuard(GatewayConfig config) {
         this.runtimeHome = config.runtimeHome();
         this.roots = config.allowedRoots();
-        this.realRoots = new ArrayList<>();
-        for (Path root : roots) {
-            realRoots.add(realOrSelf(root));
-        }
+        this.confinement = confinementOf(config);
         this.stateDir = config.stateDir();
         this.logsDir = config.logsDir();
-        this.reportFiles = List.of(config.logsDir().resolve(Confirmation.FILE_NAME),
-                config.logsDir().resolve(AuditLog.FILE_NAME), config.logsDir().resolve(Tr50Reply.FILE_NAME));
+        this.reportFiles = reportFiles(config);
+    }
+
+    /** The write-time rule of this gateway: its allowed roots; its state directory and report files off limits. */
+    public static Confinement confinementOf(GatewayConfig config) {
+        return new Confinement(config.allowedRoots(), config.runtimeHome(), config.stateDir(), config.logsDir(),
+                reportFiles(config));
+    }
+
+    private static List<Path> reportFiles(GatewayConfig config) {
+        return List.of(config.logsDir().resolve(Confirmation.FILE_NAME), config.logsDir().resolve(AuditLog.FILE_NAME),
+                config.logsDir().resolve(Tr50Reply.FILE_NAME));
     }
 
     /**
@@ -78,40 +85,15 @@ public final class PathGuard {
                 return Result.refused("'" + written + "' holds the installer's logs or state; it cannot be deleted or replaced");
             }
         }
-        Optional<Path> real;
         try {
-            real = realLocation(path);
-        } catch (IOException e) {
-            return Result.refused("'" + written + "' cannot be resolved: " + e.getMessage());
-        }
-        if (real.isPresent() && realRoots.stream().noneMatch(real.get()::startsWith)) {
-            return Result.refused("'" + written + "' leads outside the allowed roots through a symbolic link (to "
-                    + real.get() + ")");
+            confinement.target(path);
+            if (replacesTree) {
+                confinement.removable(path);
+            }
+        } catch (OutsideRootsException e) {
+            return Result.refused(e.getMessage());
         }
         return Result.ok(path);
-    }
-
-    /**
-     * Where a path really is: its parent's deepest existing ancestor resolved through links, plus the
-     * rest; if the path itself is a link, where the link points (when it dangles, its target as written).
-     */
-    private static Optional<Path> realLocation(Path path) throws IOException {
-        Path parent = path.getParent();
-        Path existing = parent;
-        while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
-            existing = existing.getParent();
-        }
-        if (existing == null) {
-            return Optional.empty();
-        }
-        Path realParent = existing.toRealPath().resolve(existing.relativize(parent).toString()).normalize();
-        Path located = realParent.resolve(path.getFileName().toString());
-        if (Files.isSymbolicLink(located)) {
-            Path target = Files.readSymbolicLink(located);
-            Path resolved = realParent.resolve(target).normalize();
-            return Optional.of(Files.exists(resolved) ? resolved.toRealPath() : resolved);
-        }
-        return Optional.of(located);
     }
 
     private static Path realOrSelf(Path path) {

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.suptools.installer.config.GatewayConfig;
+import org.suptools.installer.fs.Confinement;
 import org.suptools.installer.install.ProcessCommands;
 import org.suptools.installer.journal.Journal;
 import org.suptools.installer.process.ProcessRunner;
@@ -33,6 +34,8 @@ final class ActionHarness implements AutoCloseable {
     /** Payload names whose stream fails after its bytes (as a hash mismatch does). */
     final java.util.Set<String> corrupt = new java.util.HashSet<>();
     final CommandRunner commands = new ProcessCommands(new ProcessRunner());
+    /** The home is the one allowed root; the state directory and the reports in home/logs are off limits. */
+    final Confinement confinement;
     private final ExecutionEnvironment environment;
     private int next = 1;
     ActionContext lastContext;
@@ -43,6 +46,8 @@ final class ActionHarness implements AutoCloseable {
         this.state = Files.createDirectories(dir.resolve("state"));
         this.runtime = runtime;
         this.journal = Journal.create(state);
+        this.confinement = new Confinement(List.of(home), home, state, home.resolve("logs"),
+                List.of(home.resolve("logs/confirmation.json")));
         Payloads source = new Payloads() {
             @Override
             public PayloadFile declared(String name) throws IOException {
@@ -66,7 +71,7 @@ final class ActionHarness implements AutoCloseable {
         };
         this.environment = new ExecutionEnvironment("20260101T000000Z-test0001", source, journal,
                 state.resolve("backup/test"), runtime, commands, home, UnpackLimits.DEFAULTS,
-                managers.isEmpty() ? GatewayConfig.DEFAULT_PACKAGE_MANAGERS : managers);
+                managers.isEmpty() ? GatewayConfig.DEFAULT_PACKAGE_MANAGERS : managers, confinement);
     }
 
     ActionHarness(Path dir, FakeRuntime runtime) throws IOException {
@@ -110,7 +115,8 @@ final class ActionHarness implements AutoCloseable {
     }
 
     void undo(Action action, int index) throws UndoFailedException {
-        Executors.of(action).undo(new UndoContext(index, action, journal.state(), journal, runtime, commands));
+        Executors.of(action).undo(new UndoContext(index, action, journal.state(), journal, runtime, commands,
+                confinement));
     }
 
     TreeSnapshot snapshot() throws IOException {

@@ -69,6 +69,41 @@ class ArchiveUnpackerTest {
     }
 
     @Test
+    void unpack_refusesALinkThatClimbsBackAfterAName_asTheIssuesChainDoes() throws Exception {
+        Map<String, String> chain = new LinkedHashMap<>();
+        chain.put("d1/d2/d3/d4/", "");
+        chain.put("d1/d2/d3/d4/b", "-> ../../../..");
+        chain.put("d1/d2/d3/d4/c", "-> b/../../../../..");
+        for (ArchiveFormat format : List.of(ArchiveFormat.TAR_GZ, ArchiveFormat.ZIP)) {
+            byte[] archive = format == ArchiveFormat.ZIP ? TestArchives.zip(chain) : TestArchives.tarGz(chain);
+
+            assertThatThrownBy(() -> unpack(archive, format, UnpackLimits.DEFAULTS))
+                    .hasMessage("archive entry 'd1/d2/d3/d4/c' is a link to 'b/../../../../..' that climbs back with "
+                            + "'..' after a name; a link may use '..' only at its start, since 'name/..' changes meaning "
+                            + "once 'name' is a link");
+            assertThat(dir.resolve("out/d1/d2/d3/d4/c")).doesNotExist();
+        }
+    }
+
+    @Test
+    void unpack_resolvesLinksThroughTheLinksAlreadyUnpacked() throws Exception {
+        Map<String, String> entries = new LinkedHashMap<>();
+        entries.put("d1/d2/d3/d4/", "");
+        entries.put("d1/d2/d3/d4/top", "-> ../../../..");
+        entries.put("lib/tool", "tool");
+        entries.put("bin/tool", "-> ../d1/d2/d3/d4/top/lib/tool");
+        entries.put("bin/later", "-> ../not/yet/there");
+        entries.put("d1/d2/d3/d4/up", "-> ../../../../..");
+
+        assertThatThrownBy(() -> unpack(TestArchives.tarGz(entries), ArchiveFormat.TAR_GZ, UnpackLimits.DEFAULTS))
+                .hasMessage("archive entry 'd1/d2/d3/d4/up' is a link to '../../../../..' that leads outside the tree");
+        assertThat(Files.readString(dir.resolve("out/bin/tool"))).as("through a link to the top of the tree")
+                .isEqualTo("tool");
+        assertThat(Files.isSymbolicLink(dir.resolve("out/bin/later"))).as("a link to what is not there yet").isTrue();
+        assertThat(dir.resolve("out/d1/d2/d3/d4/up")).doesNotExist();
+    }
+
+    @Test
     void unpack_stopsAtTheByteAndEntryLimits() throws Exception {
         assertThatThrownBy(() -> unpack(TestArchives.tarGz(Map.of("big", "x".repeat(5000))), ArchiveFormat.TAR_GZ,
                 new UnpackLimits(4096, 10))).hasMessageContaining("more than 4096 bytes");

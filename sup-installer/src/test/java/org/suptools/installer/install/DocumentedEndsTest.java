@@ -126,16 +126,23 @@ class DocumentedEndsTest {
         Path next = TestPackages.signed(dir.resolve("next.sup"), TestPackages.header("acme-next", "1.0.0")
                 + "actions:\n" + FIRST, Map.of());
 
+        // Loaded while the logs directory is fine: once it is a file, the config check refuses the
+        // config itself (exit 2), so an installer made afterwards would not even start.
+        Path stateDir = gateway.stateDir();
+        Installer installer = gateway.installer();
+        RequestInfo request = new RequestInfo(Optional.empty(), Optional.of(MAILBOX), Optional.empty());
+
         InstallOutcome outcome = install(gateway, sup);
 
         assertThat(outcome.exitCode()).as("the package is installed: %s", outcome.message())
                 .isEqualTo(ExitCode.SUCCEEDED);
         assertThat(outcome.warnings()).singleElement().asString().contains("these reports could not be written: "
                 + "confirmation.json", "sup-installer recover writes them once it can");
-        assertThat(gateway.stateDir().resolve("journal/current.jsonl")).as("kept open for recover").exists();
+        assertThat(stateDir.resolve("journal/current.jsonl")).as("kept open for recover").exists();
         assertThat(gateway.read("conf/app.conf")).isEqualTo("new\n");
 
-        InstallOutcome waiting = install(gateway, next);
+        InstallOutcome waiting = installer.install(new InstallRequest(next, request, false), List.of(),
+                Optional.empty());
         assertThat(waiting.exitCode()).as(waiting.message()).isEqualTo(ExitCode.ROLLBACK_INCOMPLETE);
         assertThat(waiting.error()).contains(InstallError.GATEWAY_NEEDS_ATTENTION);
         assertThat(waiting.message()).contains("these reports could not be written");
