@@ -256,7 +256,11 @@ class FormatSpecIT {
                 Arguments.of("a script before the archive", "runtime-config", null, "NOT_A_ZIP"),
                 Arguments.of("a signature in unpadded base64", "runtime-config", null, "INVALID_SIGNATURES"),
                 Arguments.of("a payload listed twice", "runtime-config", null, "DUPLICATE_ENTRY"),
-                Arguments.of("no targets and no actions", "runtime-config", null, ""));
+                Arguments.of("no targets and no actions", "runtime-config", null, ""),
+                Arguments.of("manifest.json in UTF-16 with a byte-order mark", "runtime-config", "INVALID_MANIFEST", null),
+                Arguments.of("manifest.json with a UTF-8 byte-order mark", "runtime-config", "BAD_SIGNATURE", ""),
+                Arguments.of("signatures.json in UTF-16 with a byte-order mark", "runtime-config", "INVALID_SIGNATURES",
+                        null));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -398,9 +402,27 @@ class FormatSpecIT {
                 entries.remove("payload/logging.properties");
                 editManifest(entries, m -> ((ObjectNode) m).remove(List.of("targets", "actions", "payloads")));
             }
+            case "manifest.json in UTF-16 with a byte-order mark" -> entries.put("manifest.json",
+                    utf16WithMark(entries.get("manifest.json")));
+            case "manifest.json with a UTF-8 byte-order mark" -> {
+                byte[] manifest = entries.get("manifest.json");
+                byte[] marked = new byte[manifest.length + 3];
+                marked[0] = (byte) 0xEF;
+                marked[1] = (byte) 0xBB;
+                marked[2] = (byte) 0xBF;
+                System.arraycopy(manifest, 0, marked, 3, manifest.length);
+                entries.put("manifest.json", marked);
+            }
+            case "signatures.json in UTF-16 with a byte-order mark" -> entries.put("signatures.json",
+                    utf16WithMark(entries.get("signatures.json")));
             default -> throw new IllegalArgumentException(tampering);
         }
         return write(copy, entries);
+    }
+
+    /** The same text in UTF-16LE, after a UTF-16 byte-order mark. */
+    private static byte[] utf16WithMark(byte[] utf8) {
+        return ("\uFEFF" + new String(utf8, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_16LE);
     }
 
     private static void editManifest(Map<String, byte[]> entries, Consumer<JsonNode> edit) throws IOException {

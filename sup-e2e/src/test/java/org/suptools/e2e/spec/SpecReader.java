@@ -29,6 +29,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -352,13 +356,34 @@ public final class SpecReader {
         return new Payload(entry.name(), read, hash);
     }
 
+    /**
+     * Section 2's field rules: the bytes decoded as UTF-8, strictly, after an optional UTF-8
+     * byte-order mark; UTF-16 and UTF-32 (with a mark or with NUL bytes) are refused.
+     */
+    private static String utf8(byte[] bytes, Rejection.Reason reason) throws Rejection {
+        int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+                && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        for (byte b : bytes) {
+            if (b == 0) {
+                throw new Rejection(reason, "a NUL byte: not UTF-8");
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
+        } catch (CharacterCodingException e) {
+            throw new Rejection(reason, "not UTF-8: " + e.getMessage());
+        }
+    }
+
     private static boolean ratioExceeded(long uncompressed, long compressed) {
         return uncompressed > RATIO_FLOOR && (compressed <= 0 || uncompressed > MAX_RATIO * compressed);
     }
 
     private static JsonNode parse(byte[] bytes, Rejection.Reason reason) throws Rejection {
         try {
-            JsonNode node = JSON.readTree(bytes);
+            JsonNode node = JSON.readTree(utf8(bytes, reason));
             if (node == null || !node.isObject()) {
                 throw new Rejection(reason, "not a JSON object");
             }

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.suptools.model.InvalidPackageException;
 import org.suptools.model.InvalidPackageException.Reason;
+import org.suptools.model.json.Utf8Json;
 
 /** Reads {@code signatures.json} strictly, naming the file and the field at fault. */
 final class SignatureSetParser {
@@ -100,7 +101,13 @@ final class SignatureSetParser {
     }
 
     private static JsonNode readTree(byte[] json, String fileName) throws InvalidPackageException {
-        try (JsonParser parser = MAPPER.createParser(json)) {
+        String text;
+        try {
+            text = Utf8Json.decode(json);
+        } catch (Utf8Json.NotUtf8Exception e) {
+            throw invalid(fileName, e.getMessage(), e);
+        }
+        try (JsonParser parser = MAPPER.createParser(text)) {
             JsonNode root = MAPPER.readTree(parser);
             if (root != null && parser.nextToken() != null) {
                 throw invalid(fileName, "unexpected data after the JSON value" + at(parser.currentTokenLocation()));
