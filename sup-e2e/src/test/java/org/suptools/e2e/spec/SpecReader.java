@@ -10,6 +10,7 @@ import static org.suptools.e2e.spec.Rejection.Reason.INVALID_SIGNATURES;
 import static org.suptools.e2e.spec.Rejection.Reason.MANIFEST_NOT_FIRST;
 import static org.suptools.e2e.spec.Rejection.Reason.MANIFEST_TOO_LARGE;
 import static org.suptools.e2e.spec.Rejection.Reason.MISSING_PAYLOAD;
+import static org.suptools.e2e.spec.Rejection.Reason.OVERLAPPING_ENTRIES;
 import static org.suptools.e2e.spec.Rejection.Reason.PAYLOAD_TOO_LONG;
 import static org.suptools.e2e.spec.Rejection.Reason.SIZE_MISMATCH;
 import static org.suptools.e2e.spec.Rejection.Reason.SPECIAL_ENTRY;
@@ -29,6 +30,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -119,6 +121,8 @@ public final class SpecReader {
             // 1. Structure.
             List<Entry> entries = zip.entries();
             Map<String, Entry> byName = checkEntries(entries);
+            checkRanges(entries);
+            checkTotalSize(entries, zip.fileSize());
             byte[] manifestBytes = readSmall(zip, entries.get(0), MANIFEST_LIMIT);
             Entry signaturesEntry = byName.get(SIGNATURES);
             byte[] signatureBytes = signaturesEntry == null ? null : readSmall(zip, signaturesEntry, SIGNATURES_LIMIT);
@@ -228,6 +232,29 @@ public final class SpecReader {
             }
         }
         return byName;
+    }
+
+    /** Section 1: an entry's local header and data lie before the next entry's local header. */
+    private static void checkRanges(List<Entry> entries) throws Rejection {
+        for (int i = 1; i < entries.size(); i++) {
+            Entry previous = entries.get(i - 1);
+            if (entries.get(i).localHeaderOffset() < previous.dataOffset() + previous.compressedSize()) {
+                throw new Rejection(OVERLAPPING_ENTRIES, "'" + entries.get(i).name() + "' starts inside '"
+                        + previous.name() + "'");
+            }
+        }
+    }
+
+    /** Section 1: all entries' sizes together, against the ratio limit and the file's size. */
+    private static void checkTotalSize(List<Entry> entries, long fileSize) throws Rejection {
+        BigInteger total = BigInteger.ZERO;
+        for (Entry entry : entries) {
+            total = total.add(BigInteger.valueOf(entry.size()));
+        }
+        if (total.compareTo(BigInteger.valueOf(RATIO_FLOOR)) > 0
+                && total.compareTo(BigInteger.valueOf(fileSize).multiply(BigInteger.valueOf(MAX_RATIO))) > 0) {
+            throw new Rejection(COMPRESSION_RATIO, "the entries declare " + total + " bytes in a file of " + fileSize);
+        }
     }
 
     private static List<SignatureEntry> signatures(byte[] bytes) throws Rejection {
