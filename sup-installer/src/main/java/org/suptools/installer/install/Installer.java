@@ -19,7 +19,7 @@ import org.suptools.installer.event.PackageInfo;
 import org.suptools.installer.event.RequestInfo;
 import org.suptools.installer.exec.CommandRunner;
 import org.suptools.installer.exec.ExecutionEnvironment;
-import org.suptools.installer.exec.UnpackLimits;
+import org.suptools.installer.archive.UnpackLimits;
 import org.suptools.installer.fs.StateJson;
 import org.suptools.installer.journal.Journal;
 import org.suptools.installer.journal.JournalRecord;
@@ -168,7 +168,7 @@ public final class Installer {
         try (VerifiedInstall verified = checked) {
             events.on(new InstallEvent.Verified(clock.instant(), verified.info()));
             ArchivePayloads payloads = new ArchivePayloads(verified.archive(), verified.manifest());
-            Plan plan = new Planner(config).plan(verified.manifest(), identity.profile(), payloads);
+            Plan plan = new Planner(config, unpackLimits).plan(verified.manifest(), identity.profile(), payloads);
             events.on(new InstallEvent.Planned(clock.instant(), plan.actions().stream().map(Installer::step).toList()));
             if (request.dryRun()) {
                 long skipped = plan.actions().stream().filter(PlannedAction::skipped).count();

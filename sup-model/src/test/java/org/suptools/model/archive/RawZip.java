@@ -94,7 +94,8 @@ final class RawZip {
             byte[] rawName = central.name().getBytes(StandardCharsets.UTF_8);
             ByteBuffer header = le(46 + rawName.length);
             header.putInt(0x02014b50).putShort((short) 0x0314).putShort((short) (local.method() == 0 ? 10 : 20))
-                    .putShort((short) 0x0800).putShort((short) local.method()).putShort((short) 0).putShort((short) 0x21)
+                    .putShort((short) 0x0800).putShort((short) local.method()).putShort((short) 0)
+                    .putShort((short) 0x21)
                     .putInt((int) local.crc()).putInt((int) central.compressedSize()).putInt((int) local.size())
                     .putShort((short) rawName.length).putShort((short) 0).putShort((short) 0)
                     .putShort((short) 0).putShort((short) 0).putInt(0100644 << 16).putInt((int) local.offset())

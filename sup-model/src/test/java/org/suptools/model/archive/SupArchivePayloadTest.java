@@ -214,7 +214,8 @@ class SupArchivePayloadTest {
         byte[] content = text(1000);
         // The directory claims 200 bytes of slack after the data as part of it, overlapping nothing.
         Path file = new RawZip().stored("manifest.json", "{}".getBytes(StandardCharsets.UTF_8))
-                .stored("payload/a", content).slack(200).stored("payload/b", text(500)).writeTo(dir.resolve("long.sup"));
+                .stored("payload/a", content).slack(200).stored("payload/b", text(500))
+                .writeTo(dir.resolve("long.sup"));
         List<PayloadFile> declared = List.of(declared("payload/a", content), declared("payload/b", text(500)));
 
         assertRefused(() -> verify(file, declared), Reason.PAYLOAD_TOO_LONG);
@@ -222,7 +223,8 @@ class SupArchivePayloadTest {
 
     @Test
     void open_storedDataRunningIntoTheNextEntry_isOverlapping() throws Exception {
-        Path file = sup().stored("payload/a", text(1000)).stored("payload/b", text(500)).writeTo(dir.resolve("long.sup"));
+        Path file = sup().stored("payload/a", text(1000)).stored("payload/b", text(500))
+                .writeTo(dir.resolve("long.sup"));
         ZipPatcher.patch(file).compressedSize("payload/a", 1200).save();
 
         assertThatThrownBy(() -> SupArchive.open(file).close()).isInstanceOfSatisfying(InvalidPackageException.class,

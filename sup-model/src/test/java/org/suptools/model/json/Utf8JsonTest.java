@@ -103,7 +103,8 @@ class Utf8JsonTest {
 
     private static byte[] replace(String text, byte[] replacement) {
         String[] parts = MANIFEST.split(text, 2);
-        return concat(parts[0].getBytes(StandardCharsets.UTF_8), replacement, parts[1].getBytes(StandardCharsets.UTF_8));
+        return concat(parts[0].getBytes(StandardCharsets.UTF_8), replacement,
+                parts[1].getBytes(StandardCharsets.UTF_8));
     }
 
     private static byte[] bytes(int... values) {
