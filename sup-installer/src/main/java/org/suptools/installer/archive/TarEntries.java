@@ -2,7 +2,6 @@ package org.suptools.installer.archive;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -65,7 +64,7 @@ final class TarEntries {
                 }
                 default -> {
                     budget.add(entry.getSize());
-                    try (ExactLength content = new ExactLength(tar, raw, entry.getSize())) {
+                    try (ExactLength content = new ExactLength(tar, raw, entry.getSize(), deadline)) {
                         visitor.file(name, mode, entry.getSize(), content);
                         content.drain();
                     }
@@ -167,12 +166,14 @@ final class TarEntries {
         private final InputStream in;
         private final String name;
         private final long size;
+        private final Deadline deadline;
         private long read;
 
-        ExactLength(InputStream in, String name, long size) {
+        ExactLength(InputStream in, String name, long size, Deadline deadline) {
             this.in = in;
             this.name = name;
             this.size = size;
+            this.deadline = deadline;
         }
 
         @Override
@@ -202,7 +203,10 @@ final class TarEntries {
 
         /** Reads what the visitor left, so every declared byte is there. */
         void drain() throws IOException {
-            transferTo(OutputStream.nullOutputStream());
+            byte[] buffer = new byte[64 * 1024];
+            for (int n = read(buffer, 0, buffer.length); n >= 0; n = read(buffer, 0, buffer.length)) {
+                deadline.check();
+            }
         }
 
         @Override

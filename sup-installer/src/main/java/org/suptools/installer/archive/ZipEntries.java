@@ -140,7 +140,7 @@ final class ZipEntries {
         int mode = (int) (central.externalAttributes() >>> 16) & 0xFFFF;
         int type = (central.madeBy() >>> 8) == UNIX ? mode & TYPE_MASK : 0;
         try (ZipEntryData content = new ZipEntryData(channel, dataStart, dataEnd, central.method() == 8,
-                central.size(), central.crc(), raw)) {
+                central.size(), central.crc(), raw, deadline)) {
             if (raw.endsWith("/")) {
                 if (type != 0 && type != 040000) {
                     throw UnsafeArchiveException.entry(raw, String.format("is named like a directory, but its unix "

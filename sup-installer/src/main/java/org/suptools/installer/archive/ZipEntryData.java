@@ -2,13 +2,13 @@ package org.suptools.installer.archive;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.Objects;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
+import org.suptools.installer.fs.Deadline;
 
 /**
  * One ZIP entry's content, read from its compressed bytes in the file and inflated when it is
@@ -27,6 +27,7 @@ final class ZipEntryData extends InputStream {
     private final long size;
     private final long crc;
     private final String name;
+    private final Deadline deadline;
     private final CRC32 actual = new CRC32();
     private long position;
     private long produced;
@@ -37,7 +38,8 @@ final class ZipEntryData extends InputStream {
      * @param end      where they end
      * @param deflated whether they are raw DEFLATE data (else they are the content itself)
      */
-    ZipEntryData(FileChannel channel, long start, long end, boolean deflated, long size, long crc, String name) {
+    ZipEntryData(FileChannel channel, long start, long end, boolean deflated, long size, long crc, String name,
+            Deadline deadline) {
         this.channel = channel;
         this.position = start;
         this.end = end;
@@ -46,6 +48,7 @@ final class ZipEntryData extends InputStream {
         this.size = size;
         this.crc = crc;
         this.name = name;
+        this.deadline = deadline;
     }
 
     @Override
@@ -78,7 +81,10 @@ final class ZipEntryData extends InputStream {
 
     /** Reads what is left, so that the whole entry is checked. */
     void drain() throws IOException {
-        transferTo(OutputStream.nullOutputStream());
+        byte[] buffer = new byte[BUFFER];
+        while (read(buffer, 0, buffer.length) >= 0) {
+            deadline.check();
+        }
     }
 
     private int stored(byte[] buffer, int offset, int length) throws IOException {
