@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +17,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.apache.commons.compress.archivers.zip.Zip64Mode;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,6 +110,35 @@ class PayloadArchiveTest {
                 "file docs/readme.txt 0 8000 " + "read me\n".repeat(1000), "file empty 0 0 ");
         assertThat(read(new ZipBytes().stored("a", HELLO).deflated("b", HELLO).last(ZipBytes.Entry::withDescriptor)
                 .zip(), ArchiveFormat.ZIP)).containsExactly("file a 644 6 hello\n", "file b 644 6 hello\n");
+    }
+
+    /** ZIP64 records everywhere, written to a stream (data descriptors with 8-byte sizes) and to a file. */
+    @Test
+    void read_zip64Archives_ofCommonsCompress() throws Exception {
+        ByteArrayOutputStream streamed = new ByteArrayOutputStream();
+        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(streamed)) {
+            writeTwoEntries(zip);
+        }
+        Path file = dir.resolve("seekable.zip");
+        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(file)) {
+            writeTwoEntries(zip);
+        }
+
+        for (byte[] archive : List.of(streamed.toByteArray(), Files.readAllBytes(file))) {
+            assertThat(read(archive, ArchiveFormat.ZIP)).containsExactly("file a.txt 644 6 hello\n",
+                    "file b.txt 600 6 hello\n");
+        }
+    }
+
+    private static void writeTwoEntries(ZipArchiveOutputStream zip) throws java.io.IOException {
+        zip.setUseZip64(Zip64Mode.Always);
+        for (String name : List.of("a.txt", "b.txt")) {
+            ZipArchiveEntry entry = new ZipArchiveEntry(name);
+            entry.setUnixMode(name.startsWith("a") ? 0100644 : 0100600);
+            zip.putArchiveEntry(entry);
+            zip.write(HELLO);
+            zip.closeArchiveEntry();
+        }
     }
 
     static Stream<Arguments> hostileZips() {
