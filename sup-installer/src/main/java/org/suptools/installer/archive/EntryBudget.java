@@ -1,14 +1,20 @@
 package org.suptools.installer.archive;
 
+import java.util.HashSet;
+import java.util.Set;
+
 /**
- * Counts an archive's entries and their footprint on disk ({@link UnpackLimits#footprint}) as they
- * are read, and refuses the archive as soon as either passes its limit. The counts come from the
+ * Counts what unpacking an archive creates, as it is read, and refuses the archive as soon as
+ * its entries or their footprint on disk ({@link UnpackLimits#footprint}) pass the limits. It
+ * counts as the unpacker creates: each file and link once, each directory once whether the
+ * archive lists it or only implies it as the parent of another entry. The counts come from the
  * sizes the archive declares, which the reader then holds every entry to, so they are what
  * unpacking writes.
  */
 final class EntryBudget {
 
     private final UnpackLimits limits;
+    private final Set<String> directories = new HashSet<>();
     private int entries;
     private long bytes;
 
@@ -24,8 +30,29 @@ final class EntryBudget {
         }
     }
 
-    /** Counts one entry of {@code size} content bytes (0 for a directory or a link). */
-    void add(long size) throws UnsafeArchiveException {
+    /** A directory, by its clean relative path; counted once, however often it is listed or implied. */
+    void directory(String name) throws UnsafeArchiveException {
+        parents(name);
+        if (directories.add(name)) {
+            count(0);
+        }
+    }
+
+    /** A file of {@code size} content bytes, or a link (size 0), and the directories it implies. */
+    void file(String name, long size) throws UnsafeArchiveException {
+        parents(name);
+        count(size);
+    }
+
+    private void parents(String name) throws UnsafeArchiveException {
+        for (int slash = name.indexOf('/'); slash >= 0; slash = name.indexOf('/', slash + 1)) {
+            if (directories.add(name.substring(0, slash))) {
+                count(0);
+            }
+        }
+    }
+
+    private void count(long size) throws UnsafeArchiveException {
         entries++;
         if (entries > limits.maxEntries()) {
             throw new UnsafeArchiveException("the archive has more than " + limits.maxEntries()

@@ -52,18 +52,18 @@ final class TarEntries {
             int mode = entry.getMode() & 0777;
             switch (type) {
                 case TarConstants.LF_DIR -> {
-                    budget.add(0);
+                    budget.directory(name);
                     visitor.directory(name, mode);
                 }
                 case TarConstants.LF_SYMLINK -> {
                     if (entry.getLinkName().length() > MAX_LINK_TARGET) {
                         throw UnsafeArchiveException.entry(raw, "is a link with an implausibly long target");
                     }
-                    budget.add(0);
+                    budget.file(name, 0);
                     visitor.link(name, entry.getLinkName());
                 }
                 default -> {
-                    budget.add(entry.getSize());
+                    budget.file(name, entry.getSize());
                     try (ExactLength content = new ExactLength(tar, raw, entry.getSize(), deadline)) {
                         visitor.file(name, mode, entry.getSize(), content);
                         content.drain();

@@ -152,7 +152,7 @@ final class ZipEntries {
                 }
                 content.drain();
                 if (!name.isEmpty()) {
-                    budget.add(0);
+                    budget.directory(name);
                     visitor.directory(name, mode & 0777);
                 }
             } else if (type == 0120000) {
@@ -160,11 +160,11 @@ final class ZipEntries {
                     throw UnsafeArchiveException.entry(raw, "is a link with an implausibly long target");
                 }
                 String target = linkTarget(raw, content.readAllBytes());
-                budget.add(0);
-                visitor.link(nonEmpty(raw, name), target);
+                budget.file(nonEmpty(raw, name), 0);
+                visitor.link(name, target);
             } else if (type == 0 || type == 0100000) {
-                budget.add(central.size());
-                visitor.file(nonEmpty(raw, name), mode & 0777, central.size(), content);
+                budget.file(nonEmpty(raw, name), central.size());
+                visitor.file(name, mode & 0777, central.size(), content);
                 content.drain();
             } else {
                 throw UnsafeArchiveException.entry(raw, special(type, mode));
