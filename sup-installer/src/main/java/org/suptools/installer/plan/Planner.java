@@ -3,6 +3,7 @@ package org.suptools.installer.plan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -53,6 +54,9 @@ public final class Planner {
     private record ArchiveKey(String source, ArchiveFormat format) {
     }
 
+    /** Zip payloads are copied to {@code <stateDir>/plan-<random>.zip} to be read, and deleted. */
+    private static final String SPOOL_PREFIX = "plan-";
+
     private final GatewayConfig config;
     private final PathGuard guard;
     private final UnpackLimits limits;
@@ -70,6 +74,7 @@ public final class Planner {
     }
 
     public Plan plan(Manifest manifest, GatewayProfile gateway, Payloads payloads) throws RefusedException, IOException {
+        deleteStaleSpools();
         List<String> problems = new ArrayList<>();
         List<PlannedAction> planned = new ArrayList<>();
         Map<ArchiveKey, Optional<PayloadArchive.Summary>> archives = new HashMap<>();
@@ -145,6 +150,18 @@ public final class Planner {
         return Optional.empty();
     }
 
+    /** A plan killed while it read a zip leaves its copy behind; the next plan (under the same lock) removes it. */
+    private void deleteStaleSpools() throws IOException {
+        if (!Files.isDirectory(config.stateDir())) {
+            return;
+        }
+        try (DirectoryStream<Path> stale = Files.newDirectoryStream(config.stateDir(), SPOOL_PREFIX + "*.zip")) {
+            for (Path spool : stale) {
+                Files.deleteIfExists(spool);
+            }
+        }
+    }
+
     private static Optional<ArchiveKey> archiveOf(Action action) {
         if (action instanceof ArchiveExtract extract && extract.effectiveFormat().isPresent()) {
             return Optional.of(new ArchiveKey(extract.source(), extract.effectiveFormat().get()));
@@ -168,7 +185,7 @@ public final class Planner {
                 && DiskSpace.usable(state) < size(manifest, archive.source()) + config.minFreeSpace()) {
             return Optional.empty();
         }
-        Path spool = state.resolve("plan-" + UUID.randomUUID() + ".zip");
+        Path spool = state.resolve(SPOOL_PREFIX + UUID.randomUUID() + ".zip");
         try (InputStream in = payloads.open(archive.source())) {
             return Optional.of(PayloadArchive.read(in, archive.format(), spool, limits, Deadline.NONE,
                     ArchiveVisitor.checkOnly()));
