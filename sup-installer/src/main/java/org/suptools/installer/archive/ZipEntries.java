@@ -137,8 +137,9 @@ final class ZipEntries {
         long next = dataEnd + descriptorLength(raw, central, local.zip64(), dataEnd, directoryOffset);
 
         String name = EntryPaths.normalise(raw);
-        int mode = (int) (central.externalAttributes() >>> 16) & 0xFFFF;
-        int type = (central.madeBy() >>> 8) == UNIX ? mode & TYPE_MASK : 0;
+        // Only an archive made on Unix keeps a Unix mode in the high half of the external attributes.
+        int mode = (central.madeBy() >>> 8) == UNIX ? (int) (central.externalAttributes() >>> 16) & 0xFFFF : 0;
+        int type = mode & TYPE_MASK;
         try (ZipEntryData content = new ZipEntryData(channel, dataStart, dataEnd, central.method() == 8,
                 central.size(), central.crc(), raw, deadline)) {
             if (raw.endsWith("/")) {

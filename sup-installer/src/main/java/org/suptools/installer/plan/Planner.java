@@ -216,8 +216,8 @@ public final class Planner {
      * The bytes each action writes: payload copies where they go (a replaced file's backup is a hard
      * link, free, unless the state directory is on another file system), unpacked archives beside
      * their destination (their footprint on disk, {@link UnpackLimits#footprint}) plus a spooled zip
-     * in the state directory, scripts and OS packages copied
-     * into the state directory, and trees a delete must copy when a rename cannot reach the backups.
+     * in the state directory, scripts and OS packages copied into the state directory, and trees a
+     * delete must copy when a rename cannot reach the backups.
      */
     private DiskSpace diskSpace(Manifest manifest, List<PlannedAction> planned,
             Map<ArchiveKey, Optional<PayloadArchive.Summary>> archives) throws IOException {
