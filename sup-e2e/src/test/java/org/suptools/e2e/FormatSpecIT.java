@@ -252,7 +252,15 @@ class FormatSpecIT {
                 Arguments.of("a script before the archive", "runtime-config", null, "NOT_A_ZIP"),
                 Arguments.of("a signature in unpadded base64", "runtime-config", null, "INVALID_SIGNATURES"),
                 Arguments.of("a payload listed twice", "runtime-config", null, "DUPLICATE_ENTRY"),
-                Arguments.of("no targets and no actions", "runtime-config", null, ""));
+                Arguments.of("no targets and no actions", "runtime-config", null, ""),
+                Arguments.of("manifest.json in UTF-16 with a byte-order mark", "runtime-config", "INVALID_MANIFEST", null),
+                Arguments.of("manifest.json with a UTF-8 byte-order mark", "runtime-config", "BAD_SIGNATURE", ""),
+                Arguments.of("signatures.json in UTF-16 with a byte-order mark", "runtime-config", "INVALID_SIGNATURES",
+                        null),
+                Arguments.of("a second central entry sharing a payload's bytes", "runtime-config", "OVERLAPPING_ENTRIES",
+                        null),
+                Arguments.of("entries declaring more than 200 times the file's size", "runtime-config",
+                        "COMPRESSION_RATIO", null));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -394,9 +402,38 @@ class FormatSpecIT {
                 entries.remove("payload/logging.properties");
                 editManifest(entries, m -> ((ObjectNode) m).remove(List.of("targets", "actions", "payloads")));
             }
+            case "manifest.json in UTF-16 with a byte-order mark" -> entries.put("manifest.json",
+                    utf16WithMark(entries.get("manifest.json")));
+            case "manifest.json with a UTF-8 byte-order mark" -> {
+                byte[] manifest = entries.get("manifest.json");
+                byte[] marked = new byte[manifest.length + 3];
+                marked[0] = (byte) 0xEF;
+                marked[1] = (byte) 0xBB;
+                marked[2] = (byte) 0xBF;
+                System.arraycopy(manifest, 0, marked, 3, manifest.length);
+                entries.put("manifest.json", marked);
+            }
+            case "signatures.json in UTF-16 with a byte-order mark" -> entries.put("signatures.json",
+                    utf16WithMark(entries.get("signatures.json")));
+            case "a second central entry sharing a payload's bytes" -> {
+                return Files.write(copy, aliasCentralEntry(Files.readAllBytes(write(copy, entries)),
+                        "payload/logging.properties", "payload/logging.propertiez"));
+            }
+            case "entries declaring more than 200 times the file's size" -> {
+                // Each 1 MiB of zeros is within the ratio limit alone (it applies above 1 MiB); not all together.
+                for (int i = 0; i < 10; i++) {
+                    entries.put("payload/zeros-" + i, new byte[1 << 20]);
+                }
+                return write(copy, entries, ZipEntry.DEFLATED);
+            }
             default -> throw new IllegalArgumentException(tampering);
         }
         return write(copy, entries);
+    }
+
+    /** The same text in UTF-16LE, after a UTF-16 byte-order mark. */
+    private static byte[] utf16WithMark(byte[] utf8) {
+        return ("\uFEFF" + new String(utf8, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_16LE);
     }
 
     private static void editManifest(Map<String, byte[]> entries, Consumer<JsonNode> edit) throws IOException {
@@ -427,22 +464,64 @@ class FormatSpecIT {
 
     /** A ZIP of these entries, all STORED: another layout than sup's, which a reader must not depend on. */
     private static Path write(Path file, Map<String, byte[]> entries) throws IOException {
+        return write(file, entries, ZipEntry.STORED);
+    }
+
+    /** A ZIP of these entries, with the JDK's writer: DEFLATED entries have data descriptors. */
+    private static Path write(Path file, Map<String, byte[]> entries, int method) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             for (Map.Entry<String, byte[]> e : entries.entrySet()) {
                 ZipEntry entry = new ZipEntry(e.getKey());
-                CRC32 crc = new CRC32();
-                crc.update(e.getValue());
-                entry.setMethod(ZipEntry.STORED);
-                entry.setSize(e.getValue().length);
-                entry.setCompressedSize(e.getValue().length);
-                entry.setCrc(crc.getValue());
+                entry.setMethod(method);
+                if (method == ZipEntry.STORED) {
+                    CRC32 crc = new CRC32();
+                    crc.update(e.getValue());
+                    entry.setSize(e.getValue().length);
+                    entry.setCompressedSize(e.getValue().length);
+                    entry.setCrc(crc.getValue());
+                }
                 zip.putNextEntry(entry);
                 zip.write(e.getValue());
                 zip.closeEntry();
             }
         }
         return Files.write(file, out.toByteArray());
+    }
+
+    /**
+     * The archive with one more central directory entry, named {@code alias} (as long as {@code
+     * entry} in UTF-8), that points at {@code entry}'s local header: two names for the same bytes.
+     * The archive must have no comment.
+     */
+    private static byte[] aliasCentralEntry(byte[] zip, String entry, String alias) {
+        byte[] name = entry.getBytes(StandardCharsets.UTF_8);
+        byte[] aliasName = alias.getBytes(StandardCharsets.UTF_8);
+        assertThat(aliasName).hasSameSizeAs(name);
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(zip).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int end = zip.length - 22;
+        assertThat(bytes.getInt(end)).as("end record without a comment").isEqualTo(0x06054b50);
+        for (int at = bytes.getInt(end + 16); bytes.getInt(at) == 0x02014b50; ) {
+            int length = 46 + Short.toUnsignedInt(bytes.getShort(at + 28)) + Short.toUnsignedInt(bytes.getShort(at + 30))
+                    + Short.toUnsignedInt(bytes.getShort(at + 32));
+            if (Arrays.equals(Arrays.copyOfRange(zip, at + 46, at + 46 + name.length), name)) {
+                byte[] copy = Arrays.copyOfRange(zip, at, at + length);
+                System.arraycopy(aliasName, 0, copy, 46, aliasName.length);
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                out.write(zip, 0, at + length);
+                out.writeBytes(copy);
+                out.write(zip, at + length, zip.length - at - length);
+                java.nio.ByteBuffer patched = java.nio.ByteBuffer.wrap(out.toByteArray())
+                        .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                int newEnd = patched.capacity() - 22;
+                patched.putShort(newEnd + 8, (short) (patched.getShort(newEnd + 8) + 1));
+                patched.putShort(newEnd + 10, (short) (patched.getShort(newEnd + 10) + 1));
+                patched.putInt(newEnd + 12, patched.getInt(newEnd + 12) + length);
+                return patched.array();
+            }
+            at += length;
+        }
+        throw new IllegalArgumentException("no central entry " + entry);
     }
 
     /** The archive with one bit of the CRC-32 flipped in the entry's local and central headers, its data intact. */

@@ -32,7 +32,8 @@ public final class InvalidPackageException extends Exception {
         UNTRUSTED_SIGNER,
         UNSIGNED,
         THRESHOLD_NOT_MET,
-        EXPIRED
+        EXPIRED,
+        OVERLAPPING_ENTRIES
     }
 
     private final Reason reason;

@@ -2,6 +2,7 @@ package org.suptools.e2e.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ final class ManifestRules {
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern ACTION_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern TIMEOUT = Pattern.compile("(\\d{1,9})(ms|s|m|h)?");
+    private static final BigInteger MAX_TIMEOUT_MILLIS = BigInteger.valueOf(24L * 3_600_000);
     private static final Pattern MODE = Pattern.compile("0?[0-7]{3,4}");
     private static final Pattern EPOCH_SECONDS = Pattern.compile("\\d+|\\d*\\.\\d+|\\d+\\.");
 
@@ -281,10 +283,23 @@ final class ManifestRules {
             return;
         }
         Matcher text = TIMEOUT.matcher(value.isTextual() ? value.asText().trim() : "");
-        boolean ok = value.isTextual() ? text.matches() && Long.parseLong(text.group(1)) > 0
-                : value.isIntegralNumber() && value.canConvertToLong() && value.asLong() > 0;
-        if (!ok) {
+        BigInteger millis = null;
+        if (value.isTextual() && text.matches()) {
+            String unit = text.group(2) == null ? "s" : text.group(2);
+            long perUnit = switch (unit) {
+                case "ms" -> 1;
+                case "m" -> 60_000;
+                case "h" -> 3_600_000;
+                default -> 1000;
+            };
+            millis = new BigInteger(text.group(1)).multiply(BigInteger.valueOf(perUnit));
+        } else if (value.isIntegralNumber()) {
+            millis = value.bigIntegerValue().multiply(BigInteger.valueOf(1000));
+        }
+        if (millis == null || millis.signum() <= 0) {
             problems.add(at + ": must be such as 500ms, 30s, 5m, 1h or a positive number of seconds");
+        } else if (millis.compareTo(MAX_TIMEOUT_MILLIS) > 0) {
+            problems.add(at + ": must be at most 24h");
         }
     }
 

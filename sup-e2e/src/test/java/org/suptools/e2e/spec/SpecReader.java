@@ -10,6 +10,7 @@ import static org.suptools.e2e.spec.Rejection.Reason.INVALID_SIGNATURES;
 import static org.suptools.e2e.spec.Rejection.Reason.MANIFEST_NOT_FIRST;
 import static org.suptools.e2e.spec.Rejection.Reason.MANIFEST_TOO_LARGE;
 import static org.suptools.e2e.spec.Rejection.Reason.MISSING_PAYLOAD;
+import static org.suptools.e2e.spec.Rejection.Reason.OVERLAPPING_ENTRIES;
 import static org.suptools.e2e.spec.Rejection.Reason.PAYLOAD_TOO_LONG;
 import static org.suptools.e2e.spec.Rejection.Reason.SIZE_MISMATCH;
 import static org.suptools.e2e.spec.Rejection.Reason.SPECIAL_ENTRY;
@@ -29,6 +30,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -115,6 +121,8 @@ public final class SpecReader {
             // 1. Structure.
             List<Entry> entries = zip.entries();
             Map<String, Entry> byName = checkEntries(entries);
+            checkRanges(entries);
+            checkTotalSize(entries, zip.fileSize());
             byte[] manifestBytes = readSmall(zip, entries.get(0), MANIFEST_LIMIT);
             Entry signaturesEntry = byName.get(SIGNATURES);
             byte[] signatureBytes = signaturesEntry == null ? null : readSmall(zip, signaturesEntry, SIGNATURES_LIMIT);
@@ -224,6 +232,29 @@ public final class SpecReader {
             }
         }
         return byName;
+    }
+
+    /** Section 1: an entry's local header and data lie before the next entry's local header. */
+    private static void checkRanges(List<Entry> entries) throws Rejection {
+        for (int i = 1; i < entries.size(); i++) {
+            Entry previous = entries.get(i - 1);
+            if (entries.get(i).localHeaderOffset() < previous.dataOffset() + previous.compressedSize()) {
+                throw new Rejection(OVERLAPPING_ENTRIES, "'" + entries.get(i).name() + "' starts inside '"
+                        + previous.name() + "'");
+            }
+        }
+    }
+
+    /** Section 1: all entries' sizes together, against the ratio limit and the file's size. */
+    private static void checkTotalSize(List<Entry> entries, long fileSize) throws Rejection {
+        BigInteger total = BigInteger.ZERO;
+        for (Entry entry : entries) {
+            total = total.add(BigInteger.valueOf(entry.size()));
+        }
+        if (total.compareTo(BigInteger.valueOf(RATIO_FLOOR)) > 0
+                && total.compareTo(BigInteger.valueOf(fileSize).multiply(BigInteger.valueOf(MAX_RATIO))) > 0) {
+            throw new Rejection(COMPRESSION_RATIO, "the entries declare " + total + " bytes in a file of " + fileSize);
+        }
     }
 
     private static List<SignatureEntry> signatures(byte[] bytes) throws Rejection {
@@ -352,13 +383,34 @@ public final class SpecReader {
         return new Payload(entry.name(), read, hash);
     }
 
+    /**
+     * Section 2's field rules: the bytes decoded as UTF-8, strictly, after an optional UTF-8
+     * byte-order mark; UTF-16 and UTF-32 (with a mark or with NUL bytes) are refused.
+     */
+    private static String utf8(byte[] bytes, Rejection.Reason reason) throws Rejection {
+        int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+                && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        for (byte b : bytes) {
+            if (b == 0) {
+                throw new Rejection(reason, "a NUL byte: not UTF-8");
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
+        } catch (CharacterCodingException e) {
+            throw new Rejection(reason, "not UTF-8: " + e.getMessage());
+        }
+    }
+
     private static boolean ratioExceeded(long uncompressed, long compressed) {
         return uncompressed > RATIO_FLOOR && (compressed <= 0 || uncompressed > MAX_RATIO * compressed);
     }
 
     private static JsonNode parse(byte[] bytes, Rejection.Reason reason) throws Rejection {
         try {
-            JsonNode node = JSON.readTree(bytes);
+            JsonNode node = JSON.readTree(utf8(bytes, reason));
             if (node == null || !node.isObject()) {
                 throw new Rejection(reason, "not a JSON object");
             }

@@ -38,9 +38,12 @@ final class ZipDirectory implements Closeable {
     private static final int LOCAL = 0x04034b50;
     private static final long MAX32 = 0xFFFFFFFFL;
 
-    /** One central directory header. {@code madeBy} is the whole "version made by" field. */
+    /**
+     * One central directory header, and where its data starts (after the local header's name and
+     * extra field). {@code madeBy} is the whole "version made by" field.
+     */
     record Entry(String name, int madeBy, int flags, int method, long compressedSize, long size,
-            long externalAttributes, long localHeaderOffset) {
+            long externalAttributes, long localHeaderOffset, long dataOffset) {
 
         static final int STORED = 0;
         static final int DEFLATED = 8;
@@ -90,7 +93,16 @@ final class ZipDirectory implements Closeable {
         if (headers.isEmpty() && count > 0) {
             throw new Rejection(TRUNCATED, "no central directory at " + cdOffset);
         }
+        for (Entry entry : headers) {
+            if (entry.dataOffset() + entry.compressedSize() > cdOffset) {
+                throw new Rejection(TRUNCATED, entry.name() + "'s data runs into the central directory");
+            }
+        }
         this.entries = headers.stream().sorted(Comparator.comparingLong(Entry::localHeaderOffset)).toList();
+    }
+
+    long fileSize() {
+        return fileSize;
     }
 
     static ZipDirectory open(Path file) throws IOException, Rejection {
@@ -109,12 +121,8 @@ final class ZipDirectory implements Closeable {
     }
 
     /** The entry's uncompressed bytes, unbounded: the caller decides where to stop. */
-    EntryStream open(Entry entry) throws IOException, Rejection {
-        ByteBuffer local = read(entry.localHeaderOffset(), 30);
-        if (local.getInt(0) != LOCAL) {
-            throw new Rejection(TRUNCATED, entry.name() + ": no local header at " + entry.localHeaderOffset());
-        }
-        long data = entry.localHeaderOffset() + 30 + (local.getShort(26) & 0xFFFF) + (local.getShort(28) & 0xFFFF);
+    EntryStream open(Entry entry) {
+        long data = entry.dataOffset();
         long[] consumed = {0};
         InputStream raw = new InputStream() {
             private final long end = data + entry.compressedSize();
@@ -219,8 +227,13 @@ final class ZipDirectory implements Closeable {
                 }
                 x += 4 + length;
             }
+            ByteBuffer local = read(localOffset, 30);
+            if (local.getInt(0) != LOCAL) {
+                throw new Rejection(TRUNCATED, utf8(nameBytes) + ": no local header at " + localOffset);
+            }
+            long dataOffset = localOffset + 30 + (local.getShort(26) & 0xFFFF) + (local.getShort(28) & 0xFFFF);
             result.add(new Entry(utf8(nameBytes), header.getShort(4) & 0xFFFF, header.getShort(8) & 0xFFFF,
-                    header.getShort(10) & 0xFFFF, compressed, size, header.getInt(38) & MAX32, localOffset));
+                    header.getShort(10) & 0xFFFF, compressed, size, header.getInt(38) & MAX32, localOffset, dataOffset));
             at += 46 + nameLength + extraLength + commentLength;
         }
         return result;

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.suptools.installer.archive.UnpackLimits;
 import org.suptools.installer.fs.Deadline;
 import org.suptools.installer.fs.Durable;
 import org.suptools.installer.fs.Trees;

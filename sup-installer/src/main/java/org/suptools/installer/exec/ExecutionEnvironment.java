@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.suptools.installer.archive.UnpackLimits;
 import org.suptools.installer.fs.Confinement;
 import org.suptools.installer.journal.Journal;
 import org.suptools.installer.runtime.RuntimeControl;

@@ -45,7 +45,7 @@ public final class Deadline {
 
     /** A duration the way timeouts are written: {@code 500ms}, {@code 30s}, {@code 5m}. */
     public static String describe(Duration duration) {
-        return duration.isZero() || duration.isNegative() ? "0s" : new org.suptools.model.action.Timeout(duration).toString();
+        return duration.isZero() || duration.isNegative() ? "0s" : org.suptools.model.action.Timeout.describe(duration);
     }
 
     /** The deadline passed while the work went on. */

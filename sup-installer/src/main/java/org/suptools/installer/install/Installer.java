@@ -2,8 +2,8 @@ package org.suptools.installer.install;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,6 +11,7 @@ import org.suptools.installer.ExitCode;
 import org.suptools.installer.InstallError;
 import org.suptools.installer.InstallStatus;
 import org.suptools.installer.RefusedException;
+import org.suptools.installer.archive.UnpackLimits;
 import org.suptools.installer.config.GatewayConfig;
 import org.suptools.installer.config.GatewayIdentity;
 import org.suptools.installer.event.InstallEvent;
@@ -19,7 +20,6 @@ import org.suptools.installer.event.PackageInfo;
 import org.suptools.installer.event.RequestInfo;
 import org.suptools.installer.exec.CommandRunner;
 import org.suptools.installer.exec.ExecutionEnvironment;
-import org.suptools.installer.exec.UnpackLimits;
 import org.suptools.installer.fs.Confinement;
 import org.suptools.installer.fs.StateJson;
 import org.suptools.installer.journal.Journal;
@@ -200,7 +200,7 @@ public final class Installer {
         try (VerifiedInstall verified = checked) {
             events.on(new InstallEvent.Verified(clock.instant(), verified.info()));
             ArchivePayloads payloads = new ArchivePayloads(verified.archive(), verified.manifest());
-            Plan plan = new Planner(config).plan(verified.manifest(), identity.profile(), payloads);
+            Plan plan = new Planner(config, unpackLimits).plan(verified.manifest(), identity.profile(), payloads);
             events.on(new InstallEvent.Planned(clock.instant(), plan.actions().stream().map(Installer::step).toList()));
             if (request.dryRun()) {
                 long skipped = plan.actions().stream().filter(PlannedAction::skipped).count();

@@ -29,6 +29,11 @@ final class DiskSpace {
         examples.putIfAbsent(store, path);
     }
 
+    /** The bytes usable at {@code path} (or its nearest existing ancestor). */
+    static long usable(Path path) throws IOException {
+        return storeOf(path).getUsableSpace();
+    }
+
     /** True when {@code a} and {@code b} (or their nearest existing ancestors) are on the same file system. */
     static boolean sameStore(Path a, Path b) throws IOException {
         return storeOf(a).equals(storeOf(b));

@@ -3,6 +3,7 @@ package org.suptools.installer.plan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -10,14 +11,21 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.suptools.installer.InstallError;
 import org.suptools.installer.RefusedException;
+import org.suptools.installer.archive.ArchiveVisitor;
+import org.suptools.installer.archive.PayloadArchive;
+import org.suptools.installer.archive.UnpackLimits;
+import org.suptools.installer.archive.UnsafeArchiveException;
 import org.suptools.installer.config.GatewayConfig;
 import org.suptools.installer.exec.Payloads;
+import org.suptools.installer.fs.Deadline;
 import org.suptools.installer.fs.Trees;
 import org.suptools.model.action.Action;
 import org.suptools.model.action.ArchiveExtract;
@@ -36,24 +44,40 @@ import org.suptools.model.manifest.PayloadFile;
  * when it is not acceptable: each action's {@code when} condition evaluated (a non-matching action
  * is skipped, and its paths are not checked), each gateway path resolved and kept inside the
  * allowed roots ({@link PathGuard}), each payload reference present, archive formats known,
- * certificates parseable, and the free space enough for the payloads, unpacked archives and backups.
+ * archive payloads read through to the end by the unpacker's own reader ({@link PayloadArchive})
+ * and refused for whatever it would refuse them for, certificates parseable, and the free space
+ * enough for the payloads, unpacked archives (as the unpacker counts them) and backups.
  */
 public final class Planner {
 
-    /** Unpacked archive sizes are counted up to this; beyond it the unpack limit refuses anyway. */
-    private static final long UNPACK_COUNT_CAP = 1L << 40;
+    /** What an archive payload was read to hold, by payload and format. */
+    private record ArchiveKey(String source, ArchiveFormat format) {
+    }
+
+    /** Zip payloads are copied to {@code <stateDir>/plan-<random>.zip} to be read, and deleted. */
+    private static final String SPOOL_PREFIX = "plan-";
 
     private final GatewayConfig config;
     private final PathGuard guard;
+    private final UnpackLimits limits;
 
+    /** A planner that counts archives against the {@link UnpackLimits#DEFAULTS}. */
     public Planner(GatewayConfig config) {
+        this(config, UnpackLimits.DEFAULTS);
+    }
+
+    /** @param limits the limits the unpacker will apply, so that the plan refuses what it would */
+    public Planner(GatewayConfig config, UnpackLimits limits) {
         this.config = config;
         this.guard = new PathGuard(config);
+        this.limits = limits;
     }
 
     public Plan plan(Manifest manifest, GatewayProfile gateway, Payloads payloads) throws RefusedException, IOException {
+        deleteStaleSpools();
         List<String> problems = new ArrayList<>();
         List<PlannedAction> planned = new ArrayList<>();
+        Map<ArchiveKey, Optional<PayloadArchive.Summary>> archives = new HashMap<>();
         for (int i = 0; i < manifest.actions().size(); i++) {
             Action action = manifest.actions().get(i);
             String where = "actions[" + i + "]";
@@ -85,6 +109,15 @@ public final class Planner {
                 }
             }
             formatProblem(action).ifPresent(p -> problems.add(where + ".format: " + p));
+            Optional<ArchiveKey> archive = archiveOf(action).filter(key -> manifest.payload(key.source()).isPresent());
+            if (archive.isPresent() && !archives.containsKey(archive.get())) {
+                try {
+                    archives.put(archive.get(), read(manifest, payloads, archive.get()));
+                } catch (UnsafeArchiveException e) {
+                    archives.put(archive.get(), Optional.empty());
+                    problems.add(where + ".source: payload '" + archive.get().source() + "': " + e.getMessage());
+                }
+            }
             if (action instanceof CertificateInstall certificate && manifest.payload(certificate.source()).isPresent()) {
                 certificateProblem(payloads, certificate.source()).ifPresent(p -> problems.add(where + ".source: " + p));
             }
@@ -93,7 +126,7 @@ public final class Planner {
         if (!problems.isEmpty()) {
             throw new RefusedException(InstallError.PLAN_REFUSED, problems);
         }
-        DiskSpace space = diskSpace(manifest, planned, payloads);
+        DiskSpace space = diskSpace(manifest, planned, archives);
         List<String> spaceProblems = space.check(config.minFreeSpace());
         if (!spaceProblems.isEmpty()) {
             throw new RefusedException(InstallError.PLAN_REFUSED, spaceProblems);
@@ -115,6 +148,48 @@ public final class Planner {
             return Optional.of("cannot tell the archive format of '" + source + "'; set format: zip, tar or tar.gz");
         }
         return Optional.empty();
+    }
+
+    /** A plan killed while it read a zip leaves its copy behind; the next plan (under the same lock) removes it. */
+    private void deleteStaleSpools() throws IOException {
+        if (!Files.isDirectory(config.stateDir())) {
+            return;
+        }
+        try (DirectoryStream<Path> stale = Files.newDirectoryStream(config.stateDir(), SPOOL_PREFIX + "*.zip")) {
+            for (Path spool : stale) {
+                Files.deleteIfExists(spool);
+            }
+        }
+    }
+
+    private static Optional<ArchiveKey> archiveOf(Action action) {
+        if (action instanceof ArchiveExtract extract && extract.effectiveFormat().isPresent()) {
+            return Optional.of(new ArchiveKey(extract.source(), extract.effectiveFormat().get()));
+        }
+        if (action instanceof FirmwareUpdate update && update.effectiveFormat().isPresent()) {
+            return Optional.of(new ArchiveKey(update.source(), update.effectiveFormat().get()));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Reads an archive payload through, as the unpacker will: what it holds, or nothing when a zip
+     * cannot even be spooled for reading in the state directory (the space check then refuses).
+     *
+     * @throws UnsafeArchiveException for whatever the unpacker would refuse
+     */
+    private Optional<PayloadArchive.Summary> read(Manifest manifest, Payloads payloads, ArchiveKey archive)
+            throws IOException {
+        Path state = config.stateDir();
+        if (archive.format() == ArchiveFormat.ZIP
+                && DiskSpace.usable(state) < size(manifest, archive.source()) + config.minFreeSpace()) {
+            return Optional.empty();
+        }
+        Path spool = state.resolve(SPOOL_PREFIX + UUID.randomUUID() + ".zip");
+        try (InputStream in = payloads.open(archive.source())) {
+            return Optional.of(PayloadArchive.read(in, archive.format(), spool, limits, Deadline.NONE,
+                    ArchiveVisitor.checkOnly()));
+        }
     }
 
     private static Optional<String> certificateProblem(Payloads payloads, String source) throws IOException {
@@ -140,10 +215,12 @@ public final class Planner {
     /**
      * The bytes each action writes: payload copies where they go (a replaced file's backup is a hard
      * link, free, unless the state directory is on another file system), unpacked archives beside
-     * their destination plus a spooled zip in the state directory, scripts and OS packages copied
-     * into the state directory, and trees a delete must copy when a rename cannot reach the backups.
+     * their destination (their footprint on disk, {@link UnpackLimits#footprint}) plus a spooled zip
+     * in the state directory, scripts and OS packages copied into the state directory, and trees a
+     * delete must copy when a rename cannot reach the backups.
      */
-    private DiskSpace diskSpace(Manifest manifest, List<PlannedAction> planned, Payloads payloads) throws IOException {
+    private DiskSpace diskSpace(Manifest manifest, List<PlannedAction> planned,
+            Map<ArchiveKey, Optional<PayloadArchive.Summary>> archives) throws IOException {
         DiskSpace space = new DiskSpace();
         Path state = config.stateDir();
         for (PlannedAction step : planned) {
@@ -163,16 +240,10 @@ public final class Planner {
                     space.add(file, Trees.size(file) + 64 * 1024);
                     backup(space, file, state);
                 }
-                case ARCHIVE_EXTRACT -> {
-                    ArchiveExtract extract = (ArchiveExtract) action;
-                    unpacked(space, manifest, payloads, extract.source(), extract.effectiveFormat().orElseThrow(),
-                            step.paths().get("destination"), state);
-                }
-                case FIRMWARE_UPDATE -> {
-                    FirmwareUpdate update = (FirmwareUpdate) action;
-                    unpacked(space, manifest, payloads, update.source(), update.effectiveFormat().orElseThrow(),
-                            step.paths().get("directory"), state);
-                }
+                case ARCHIVE_EXTRACT -> unpacked(space, manifest, archives, archiveOf(action).orElseThrow(),
+                        step.paths().get("destination"), state);
+                case FIRMWARE_UPDATE -> unpacked(space, manifest, archives, archiveOf(action).orElseThrow(),
+                        step.paths().get("directory"), state);
                 case SCRIPT_RUN, PACKAGE_INSTALL -> {
                     for (FieldValue ref : action.payloadReferences()) {
                         space.add(state, size(manifest, ref.value()));
@@ -191,16 +262,16 @@ public final class Planner {
         return space;
     }
 
-    private void unpacked(DiskSpace space, Manifest manifest, Payloads payloads, String source, ArchiveFormat format,
-            Path destination, Path state) throws IOException {
-        long payloadSize = size(manifest, source);
-        long unpacked;
-        try (InputStream in = payloads.open(source)) {
-            unpacked = UnpackedSize.of(in, format, payloadSize, UNPACK_COUNT_CAP);
+    /** The unpacked tree beside its destination, as the unpacker counts it; a zip's spool in the state directory. */
+    private static void unpacked(DiskSpace space, Manifest manifest,
+            Map<ArchiveKey, Optional<PayloadArchive.Summary>> archives, ArchiveKey archive, Path destination,
+            Path state) throws IOException {
+        Optional<PayloadArchive.Summary> summary = archives.getOrDefault(archive, Optional.empty());
+        if (summary.isPresent()) {
+            space.add(destination, summary.get().diskBytes());
         }
-        space.add(destination, unpacked);
-        if (format == ArchiveFormat.ZIP) {
-            space.add(state, payloadSize);
+        if (archive.format() == ArchiveFormat.ZIP) {
+            space.add(state, size(manifest, archive.source()));
         }
     }
 

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The installer's packages depend on each other in one direction only: file and journal
- * primitives at the bottom, then the action executors and reports, then planning and
- * verification, then the install flow, and the command line on top. Nothing in the installer
- * touches JavaFX or AWT.
+ * primitives at the bottom, then the archive payload reader, the action executors and reports,
+ * then planning and verification, then the install flow, and the command line on top. Nothing in
+ * the installer touches JavaFX or AWT.
  */
 class InstallerLayeringTest {
 
@@ -36,13 +36,14 @@ class InstallerLayeringTest {
             Map.entry("event", Set.of("fs")),
             Map.entry("report", Set.of("event", "fs")),
             Map.entry("state", Set.of("event", "fs", "report")),
-            Map.entry("exec", Set.of("fs", "journal", "process", "runtime")),
-            Map.entry("plan", Set.of("config", "exec", "fs", "report")),
+            Map.entry("archive", Set.of("fs")),
+            Map.entry("exec", Set.of("archive", "fs", "journal", "process", "runtime")),
+            Map.entry("plan", Set.of("archive", "config", "exec", "fs", "report")),
             Map.entry("verify", Set.of("config", "event", "state")),
-            Map.entry("install", Set.of("config", "event", "exec", "fs", "journal", "plan", "process", "report",
-                    "runtime", "state", "verify")),
-            Map.entry("cli", Set.of("config", "event", "exec", "fs", "install", "journal", "plan", "process", "report",
-                    "runtime", "state", "verify")));
+            Map.entry("install", Set.of("archive", "config", "event", "exec", "fs", "journal", "plan", "process",
+                    "report", "runtime", "state", "verify")),
+            Map.entry("cli", Set.of("archive", "config", "event", "exec", "fs", "install", "journal", "plan", "process",
+                    "report", "runtime", "state", "verify")));
 
     @Test
     void packages_dependOnlyDownwards() throws IOException {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.suptools.installer.archive.UnpackLimits;
 import org.suptools.installer.config.GatewayConfig;
 import org.suptools.installer.fs.Confinement;
 import org.suptools.installer.install.ProcessCommands;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -11,8 +12,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.suptools.installer.archive.ArchiveVisitor;
+import org.suptools.installer.archive.PayloadArchive;
+import org.suptools.installer.archive.UnpackLimits;
 import org.suptools.installer.fs.Deadline;
+import org.suptools.installer.testing.TarBytes;
 import org.suptools.installer.testing.TestArchives;
+import org.suptools.installer.testing.ZipBytes;
 import org.suptools.model.action.ArchiveFormat;
 
 /** Unpacking archive payloads never writes outside the target, through a link, or beyond the limits. */
@@ -111,7 +119,62 @@ class ArchiveUnpackerTest {
         for (int i = 0; i < 5; i++) {
             many.put("f" + i, "x");
         }
-        assertThatThrownBy(() -> unpack(TestArchives.tarGz(many), ArchiveFormat.TAR_GZ, new UnpackLimits(4096, 3)))
+        assertThatThrownBy(() -> unpack(TestArchives.tarGz(many), ArchiveFormat.TAR_GZ, new UnpackLimits(1 << 20, 3)))
                 .hasMessageContaining("more than 3 entries");
+    }
+
+    @ParameterizedTest(name = "tar type {0}")
+    @ValueSource(chars = {'3', '4', '6'})
+    void unpack_refusesTarDevicesAndFifos_insteadOfWritingEmptyFiles(char type) {
+        byte[] tar = new TarBytes().file("a.txt", "a".getBytes(StandardCharsets.UTF_8)).special("dev/thing", type)
+                .tar();
+
+        assertThatThrownBy(() -> unpack(tar, ArchiveFormat.TAR, UnpackLimits.DEFAULTS))
+                .isInstanceOf(ActionFailedException.class)
+                .hasMessageStartingWith("archive entry 'dev/thing' is a ")
+                .hasMessageEndingWith("devices and FIFOs are not unpacked");
+        assertThat(dir.resolve("out/dev/thing")).doesNotExist();
+    }
+
+    @Test
+    void unpack_refusesAZipWhoseLocalHeadersHideAnEntry_beforeWritingIt() {
+        ZipBytes zip = new ZipBytes().stored("a.txt", "a".getBytes(StandardCharsets.UTF_8))
+                .deflated("hidden.bin", new byte[100_000]);
+        zip.change(0, e -> e.withLocalSizeDelta(zip.entry(1).localLength()));
+
+        assertThatThrownBy(() -> unpack(zip.zip(), ArchiveFormat.ZIP, UnpackLimits.DEFAULTS))
+                .isInstanceOf(ActionFailedException.class)
+                .hasMessageContaining("archive entry 'a.txt' has another CRC-32 or size in its local header");
+        assertThat(dir.resolve("out/hidden.bin")).doesNotExist();
+        assertThat(dir.resolve("spool.zip")).doesNotExist();
+    }
+
+    /** The plan counts an archive with the unpacker's own reader: the same entries, and their size on disk. */
+    @Test
+    void unpack_writesWhatThePlanCounted() throws Exception {
+        Map<String, String> entries = new LinkedHashMap<>();
+        entries.put("bin/", "");
+        entries.put("bin/run.sh", "#!/bin/sh\n".repeat(1000));
+        entries.put("lib/", "");
+        entries.put("lib/a.jar", "a");
+        entries.put("lib/empty", "");
+        entries.put("lib/current.jar", "-> a.jar");
+        entries.put("share/doc/readme", "read me");
+        for (ArchiveFormat format : List.of(ArchiveFormat.TAR_GZ, ArchiveFormat.ZIP)) {
+            byte[] archive = format == ArchiveFormat.ZIP ? TestArchives.zip(entries) : TestArchives.tarGz(entries);
+            PayloadArchive.Summary counted = PayloadArchive.read(new ByteArrayInputStream(archive), format,
+                    dir.resolve("plan.zip"), UnpackLimits.DEFAULTS, Deadline.NONE, ArchiveVisitor.checkOnly());
+
+            List<ArchiveUnpacker.Unpacked> unpacked = unpack(archive, format, UnpackLimits.DEFAULTS);
+
+            long onDisk = 0;
+            for (ArchiveUnpacker.Unpacked entry : unpacked) {
+                Path path = dir.resolve("out").resolve(entry.path());
+                onDisk += UnpackLimits.footprint(entry.kind() == ArchiveUnpacker.Kind.FILE ? Files.size(path) : 0);
+            }
+            // share/ and share/doc/ are implied by share/doc/readme: the unpacker creates them, the plan counts them.
+            assertThat(counted.entries()).as(format.toString()).isEqualTo(unpacked.size()).isEqualTo(9);
+            assertThat(counted.diskBytes()).as(format.toString()).isEqualTo(onDisk).isEqualTo((9 + 3 + 1 + 1) * 4096L);
+        }
     }
 }

@@ -2,6 +2,8 @@ package org.suptools.installer.install;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,9 +20,12 @@ import org.suptools.installer.InstallStatus;
 import org.suptools.installer.report.Confirmation;
 import org.suptools.installer.state.Inventory;
 import org.suptools.installer.testing.FakeRuntime;
+import org.suptools.installer.testing.SupRewriter;
+import org.suptools.installer.testing.TarBytes;
 import org.suptools.installer.testing.TestGateway;
 import org.suptools.installer.testing.TestPackages;
 import org.suptools.installer.testing.TreeSnapshot;
+import org.suptools.installer.testing.ZipBytes;
 
 /** Every way a package is refused before any change: the runtime home stays the same, byte for byte. */
 class InstallRefusalsTest {
@@ -118,7 +123,70 @@ class InstallRefusalsTest {
                 Arguments.of("not enough free space", "not enough free space for ", InstallError.PLAN_REFUSED, (Scenario) (d, g) -> {
                     Files.writeString(g.configFile(), Files.readString(g.configFile()) + "minFreeSpace: 1000TiB\n");
                     return TestPackages.signed(d.resolve("p.sup"), TestPackages.header("p", "1.0.0") + COPY, appConf());
-                }));
+                }),
+                Arguments.of("a zip whose local headers hide a 400 MiB entry", "actions[1].source: payload 'hidden.zip': "
+                        + "archive entry 'a.txt' has another CRC-32 or size in its local header than in the central "
+                        + "directory", InstallError.PLAN_REFUSED, (Scenario) (d, g) -> {
+                    allowOnly200MiB(g);
+                    // a.txt's local header claims big.bin's bytes as its own: a reader of the local headers never sees big.bin.
+                    ZipBytes zip = new ZipBytes().stored("a.txt", "a\n".getBytes(StandardCharsets.UTF_8))
+                            .deflatedZeros("big.bin", 400L << 20);
+                    zip.change(0, e -> e.withLocalSizeDelta(zip.entry(1).localLength()));
+                    return TestPackages.signed(d.resolve("p.sup"), TestPackages.header("p", "1.0.0") + COPY
+                            + extract("hidden.zip"), Map.of("app.conf", "new\n", "hidden.zip", zip.zip()));
+                }),
+                Arguments.of("a GNU sparse tar of a few KB that unpacks to 400 MiB", "actions[1].source: payload "
+                        + "'sparse.tar': archive entry 'disk.img' is a sparse file", InstallError.PLAN_REFUSED,
+                        (Scenario) (d, g) -> {
+                    allowOnly200MiB(g);
+                    byte[] tar = new TarBytes().oldGnuSparse("disk.img", "end\n".getBytes(StandardCharsets.UTF_8),
+                            400L << 20).tar();
+                    return TestPackages.signed(d.resolve("p.sup"), TestPackages.header("p", "1.0.0") + COPY
+                            + extract("sparse.tar"), Map.of("app.conf", "new\n", "sparse.tar", tar));
+                }),
+                Arguments.of("a zip that unpacks to 400 MiB where 200 MiB may be written", "not enough free space for ",
+                        InstallError.PLAN_REFUSED, (Scenario) (d, g) -> {
+                    allowOnly200MiB(g);
+                    byte[] zip = new ZipBytes().deflatedZeros("big.bin", 400L << 20).zip();
+                    return TestPackages.signed(d.resolve("p.sup"), TestPackages.header("p", "1.0.0") + COPY
+                            + extract("zeros.zip"), Map.of("app.conf", "new\n", "zeros.zip", zip));
+                }),
+                Arguments.of("a tar holding a FIFO", "actions[1].source: payload 'bundle.tar': archive entry "
+                        + "'run/control' is a FIFO; devices and FIFOs are not unpacked", InstallError.PLAN_REFUSED,
+                        (Scenario) (d, g) -> TestPackages.signed(d.resolve("p.sup"), TestPackages.header("p", "1.0.0")
+                                + COPY + extract("bundle.tar"), Map.of("app.conf", "new\n", "bundle.tar",
+                                new TarBytes().directory("run/").special("run/control", '6').tar()))),
+                Arguments.of("a manifest in UTF-16", "manifest.json is UTF-16 (it starts with a UTF-16 byte-order "
+                        + "mark); it must be UTF-8", InstallError.VERIFICATION_FAILED, (Scenario) (d, g) ->
+                        SupRewriter.manifest(
+                        TestPackages.signed(d.resolve("p.sup"), TestPackages.header("p", "1.0.0") + COPY, appConf()),
+                        m -> ("\uFEFF" + m).getBytes(StandardCharsets.UTF_16LE))),
+                Arguments.of("a timeout of 999999999h", "manifest.json actions[0].timeout: must be at most 24h",
+                        InstallError.VERIFICATION_FAILED, (Scenario) (d, g) -> SupRewriter.manifest(
+                        TestPackages.signed(d.resolve("p.sup"), TestPackages.header("p", "1.0.0") + COPY.replace(
+                                "type: file.copy\n", "type: file.copy\n    timeout: 1h\n"), appConf()),
+                        m -> m.replace("\"1h\"", "\"999999999h\"").getBytes(StandardCharsets.UTF_8))),
+                Arguments.of("a timeout of 9300000000 seconds", "manifest.json actions[0].timeout: must be at most 24h",
+                        InstallError.VERIFICATION_FAILED, (Scenario) (d, g) -> SupRewriter.manifest(
+                        TestPackages.signed(d.resolve("p.sup"), TestPackages.header("p", "1.0.0") + COPY.replace(
+                                "type: file.copy\n", "type: file.copy\n    timeout: 1h\n"), appConf()),
+                        m -> m.replace("\"1h\"", "9300000000").getBytes(StandardCharsets.UTF_8))));
+    }
+
+    /** An archive.extract of {@code source} into {@code data/unpacked}, as the second action. */
+    static String extract(String source) {
+        return "  - id: unpack\n    type: archive.extract\n    source: " + source
+                + "\n    destination: data/unpacked\n";
+    }
+
+    /**
+     * Keeps all but 200 MiB of the free space in reserve, so that a package may write no more than
+     * that: an archive that unpacks to 400 MiB must be refused.
+     */
+    static void allowOnly200MiB(TestGateway gateway) throws IOException {
+        long usable = Files.getFileStore(gateway.home()).getUsableSpace();
+        Files.writeString(gateway.configFile(), Files.readString(gateway.configFile()) + "minFreeSpace: \""
+                + (usable - (200L << 20)) + "\"\n");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -37,15 +37,17 @@ final class CentralDirectoryBounds {
     /**
      * Checks that {@code file} has at most {@code maxEntries} entries. An archive without an
      * end record passes: the ZIP library refuses it next, with its own reason.
+     *
+     * @return the offset of the central directory that the end record gives, or -1 without one
      */
-    static void check(Path file, long maxEntries) throws IOException, InvalidPackageException {
+    static long check(Path file, long maxEntries) throws IOException, InvalidPackageException {
         try (FileChannel channel = FileChannel.open(file)) {
             long size = channel.size();
             int tailLength = (int) Math.min(size, END_BYTES + MAX_COMMENT);
             ByteBuffer tail = read(channel, size - tailLength, tailLength);
             int end = lastEndRecord(tail);
             if (end < 0) {
-                return;
+                return -1;
             }
             long announced = Math.max(Short.toUnsignedInt(tail.getShort(end + 8)),
                     Short.toUnsignedInt(tail.getShort(end + 10)));
@@ -62,6 +64,7 @@ final class CentralDirectoryBounds {
             if (directory >= 0 && directory < size && countHeaders(channel, directory, maxEntries + 1) > maxEntries) {
                 throw tooMany(file, "has more than " + maxEntries + " entries in its central directory", maxEntries);
             }
+            return directory;
         }
     }
 

@@ -41,8 +41,9 @@ import org.suptools.model.problem.FileReasons;
  * links, directories, devices), encrypted entries or compression methods other than STORED and
  * DEFLATED, a first entry other than {@code manifest.json}, a misplaced {@code signatures.json},
  * entries outside {@code payload/}, more entries than {@link ArchiveLimits#maxEntries()} (checked
- * before the central directory is loaded), and a manifest or signature file above its size
- * limit. The manifest and signatures are then held in memory (they are small by that limit);
+ * before the central directory is loaded), entries that share bytes with each other or with the
+ * central directory ({@link EntryRanges}), entries that declare more than the compression ratio
+ * limit times the file's size in all, and a manifest or signature file above its size limit. The manifest and signatures are then held in memory (they are small by that limit);
  * payloads are only ever streamed, so memory use does not grow with their size.
  *
  * <p>The caller parses the manifest and hands its payload list back to {@link #checkContents},
@@ -94,11 +95,13 @@ public final class SupArchive implements AutoCloseable {
             throw new FileSystemException(file.toString(), null, FileReasons.whatItIs(file) + ", not a package file");
         }
         checkMagic(file);
-        CentralDirectoryBounds.check(file, limits.maxEntries());
+        long centralDirectory = CentralDirectoryBounds.check(file, limits.maxEntries());
         ZipFile zip = openZip(file);
         try {
             List<ZipArchiveEntry> entries = Collections.list(zip.getEntriesInPhysicalOrder());
             new EntryRules(file).check(entries);
+            EntryRanges.check(file, entries, centralDirectory);
+            checkTotalSize(file, entries, limits);
             byte[] manifest = readSmall(file, zip, entries.get(0), limits.maxManifestBytes());
             byte[] signatures = null;
             Map<String, ZipArchiveEntry> payloads = new LinkedHashMap<>();
@@ -117,6 +120,27 @@ public final class SupArchive implements AutoCloseable {
                 e.addSuppressed(suppressed);
             }
             throw e;
+        }
+    }
+
+    /**
+     * The work a package can cost is bounded by its size: all its entries together may declare no
+     * more than {@link ArchiveLimits#maxCompressionRatio()} times the file's size once above
+     * {@link ArchiveLimits#ratioThresholdBytes()}, whatever each entry's own ratio (entries up to
+     * that threshold are exempt one by one, not all together).
+     */
+    private static void checkTotalSize(Path file, List<ZipArchiveEntry> entries, ArchiveLimits limits)
+            throws IOException, InvalidPackageException {
+        long total = 0;
+        for (ZipArchiveEntry entry : entries) {
+            total = entry.getSize() < 0 || total > Long.MAX_VALUE - entry.getSize() ? Long.MAX_VALUE
+                    : total + entry.getSize();
+        }
+        long fileSize = Files.size(file);
+        if (limits.ratioExceeded(total, fileSize)) {
+            throw new InvalidPackageException(COMPRESSION_RATIO, file + ": its entries declare " + total
+                    + " bytes in all, more than " + limits.maxCompressionRatio() + " times the file's " + fileSize
+                    + " bytes, the ratio limit for a whole package");
         }
     }
 
@@ -141,8 +165,13 @@ public final class SupArchive implements AutoCloseable {
                     .setUseUnicodeExtraFields(false)
                     .get();
         } catch (IOException | RuntimeException e) {
+            // Commons Compress says "Error reading Zip content from <file>"; its cause says what is wrong.
+            Throwable reason = e;
+            while (reason.getCause() != null && reason.getCause().getMessage() != null) {
+                reason = reason.getCause();
+            }
             throw new InvalidPackageException(TRUNCATED, file + ": is truncated or damaged: cannot read its ZIP "
-                    + "central directory (" + e.getMessage() + ")", e);
+                    + "central directory (" + reason.getMessage() + ")", e);
         }
     }
 

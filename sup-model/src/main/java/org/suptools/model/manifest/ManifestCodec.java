@@ -7,6 +7,7 @@ import org.suptools.model.InvalidPackageException;
 import org.suptools.model.InvalidPackageException.Reason;
 import org.suptools.model.json.JsonProblems;
 import org.suptools.model.json.SupJson;
+import org.suptools.model.json.Utf8Json;
 
 /** Reads and writes {@code manifest.json}: canonical bytes out, strict checks in. */
 public final class ManifestCodec {
@@ -22,15 +23,19 @@ public final class ManifestCodec {
     }
 
     /**
-     * Parses manifest bytes read from a package. The format version is checked first, so that a
-     * package from a newer toolchain is refused as such, not as a pile of unknown fields.
+     * Parses manifest bytes read from a package: UTF-8 only ({@link Utf8Json}). The format version
+     * is checked first, so that a package from a newer toolchain is refused as such, not as a pile
+     * of unknown fields.
      *
      * @param source names the package in messages
      */
     public static Manifest parse(byte[] bytes, String source) throws InvalidPackageException {
         JsonNode tree;
         try {
-            tree = SupJson.json().readTree(bytes);
+            tree = SupJson.json().readTree(Utf8Json.decode(bytes));
+        } catch (Utf8Json.NotUtf8Exception e) {
+            throw new InvalidPackageException(Reason.INVALID_MANIFEST, source + ": " + ENTRY_NAME + " " + e.getMessage(),
+                    e);
         } catch (IOException e) {
             throw invalid(source, e);
         }

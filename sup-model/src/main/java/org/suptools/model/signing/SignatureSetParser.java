@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.suptools.model.InvalidPackageException;
 import org.suptools.model.InvalidPackageException.Reason;
 import org.suptools.model.json.JsonProblems;
+import org.suptools.model.json.Utf8Json;
 import org.suptools.model.problem.ShownText;
 
 /** Reads {@code signatures.json} strictly, naming the file and the field at fault. */
@@ -102,7 +103,13 @@ final class SignatureSetParser {
     }
 
     private static JsonNode readTree(byte[] json, String fileName) throws InvalidPackageException {
-        try (JsonParser parser = MAPPER.createParser(json)) {
+        String text;
+        try {
+            text = Utf8Json.decode(json);
+        } catch (Utf8Json.NotUtf8Exception e) {
+            throw invalid(fileName, e.getMessage(), e);
+        }
+        try (JsonParser parser = MAPPER.createParser(text)) {
             JsonNode root = MAPPER.readTree(parser);
             if (root != null && parser.nextToken() != null) {
                 throw invalid(fileName, "unexpected data after the JSON value" + at(parser.currentTokenLocation()));

@@ -212,11 +212,23 @@ class SupArchivePayloadTest {
     @Test
     void verifyPayloads_storedDataLongerThanTheManifestSays_isPayloadTooLong() throws Exception {
         byte[] content = text(1000);
-        Path file = sup().stored("payload/a", content).stored("payload/b", text(500)).writeTo(dir.resolve("long.sup"));
-        ZipPatcher.patch(file).compressedSize("payload/a", 1200).save();
+        // The directory claims 200 bytes of slack after the data as part of it, overlapping nothing.
+        Path file = new RawZip().stored("manifest.json", "{}".getBytes(StandardCharsets.UTF_8))
+                .stored("payload/a", content).slack(200).stored("payload/b", text(500))
+                .writeTo(dir.resolve("long.sup"));
         List<PayloadFile> declared = List.of(declared("payload/a", content), declared("payload/b", text(500)));
 
         assertRefused(() -> verify(file, declared), Reason.PAYLOAD_TOO_LONG);
+    }
+
+    @Test
+    void open_storedDataRunningIntoTheNextEntry_isOverlapping() throws Exception {
+        Path file = sup().stored("payload/a", text(1000)).stored("payload/b", text(500))
+                .writeTo(dir.resolve("long.sup"));
+        ZipPatcher.patch(file).compressedSize("payload/a", 1200).save();
+
+        assertThatThrownBy(() -> SupArchive.open(file).close()).isInstanceOfSatisfying(InvalidPackageException.class,
+                e -> assertThat(e.reason()).isEqualTo(Reason.OVERLAPPING_ENTRIES));
     }
 
     @Test
@@ -252,10 +264,21 @@ class SupArchivePayloadTest {
     }
 
     @Test
-    void verifyPayloads_zipBombWithALyingCompressedSize_isRefusedWhileStreaming() throws Exception {
+    void open_zipBombWhoseLyingCompressedSizeCoversTheNextEntry_isOverlapping() throws Exception {
         Path file = Files.copy(bomb, dir.resolve("liar.sup"));
-        // Claim a harmless ratio of 100: the directory check passes, the inflater tells the truth.
         ZipPatcher.patch(file).compressedSize("payload/zeros", BOMB_BYTES / 100).save();
+
+        assertThatThrownBy(() -> SupArchive.open(file).close()).isInstanceOfSatisfying(InvalidPackageException.class,
+                e -> assertThat(e.reason()).isEqualTo(Reason.OVERLAPPING_ENTRIES));
+    }
+
+    @Test
+    void verifyPayloads_zipBombWithALyingCompressedSize_isRefusedWhileStreaming() throws Exception {
+        // Claim a harmless ratio of 100 over slack that overlaps nothing: the directory check passes,
+        // the inflater tells the truth.
+        Path file = new RawZip().stored("manifest.json", "{}".getBytes(StandardCharsets.UTF_8))
+                .deflated("payload/zeros", new byte[BOMB_BYTES]).slackTo(BOMB_BYTES / 100)
+                .stored("payload/noise", random(600 * 1024, 9)).writeTo(dir.resolve("liar.sup"));
         List<PayloadFile> declared = List.of(declared("payload/zeros", new byte[BOMB_BYTES]),
                 declared("payload/noise", random(600 * 1024, 9)));
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Documents the model refuses for a reason a schema can express are refused by the schema too,
@@ -78,6 +79,14 @@ class SchemaRejectsWhatModelRejectsTest {
                 action("timeout in words", "{id: a, type: runtime.stop, timeout: 5 minutes}"),
                 action("timeout of zero", "{id: a, type: runtime.stop, timeout: 0s}"),
                 action("timeout as a number of zero seconds", "{id: a, type: runtime.stop, timeout: 0}"),
+                action("timeout above 24 hours", "{id: a, type: runtime.stop, timeout: 25h}"),
+                action("timeout of 1441 minutes", "{id: a, type: runtime.stop, timeout: 1441m}"),
+                action("timeout of 86401 seconds", "{id: a, type: runtime.stop, timeout: 86401s}"),
+                action("timeout of 86400001 milliseconds", "{id: a, type: runtime.stop, timeout: 86400001ms}"),
+                action("timeout that overflowed a long in nanoseconds", "{id: a, type: runtime.stop, timeout: 2562048h}"),
+                action("timeout of nine digits of hours", "{id: a, type: runtime.stop, timeout: 999999999h}"),
+                action("timeout as a number above 24 hours", "{id: a, type: runtime.stop, timeout: 86401}"),
+                action("timeout as a number above a 32-bit int", "{id: a, type: runtime.stop, timeout: 9300000000}"),
                 action("mode as a YAML number", "{id: a, type: file.copy, source: x, destination: y, mode: 0640}"),
                 action("command as a single text", "{id: a, type: command.run, command: echo hello}"),
                 action("unknown error policy", "{id: a, type: runtime.stop, onError: ignore}"),
@@ -130,6 +139,17 @@ class SchemaRejectsWhatModelRejectsTest {
         assertThat(SPEC.schemaErrors(Samples.yaml(SPEC_HEAD))).isEmpty();
         assertThat(MANIFEST.modelProblem(Samples.yaml(MANIFEST_HEAD))).isEmpty();
         assertThat(MANIFEST.schemaErrors(Samples.yaml(MANIFEST_HEAD))).isEmpty();
+    }
+
+    /** The other side of the timeout bound: both accept up to 24 hours, in every unit. */
+    @ParameterizedTest
+    @ValueSource(strings = {"24h", "0024h", "1440m", "86400s", "86400000ms", "86400", "'86400'", "500ms", "1h"})
+    void timeoutsUpTo24Hours_areAcceptedByBoth(String timeout) {
+        JsonNode document = Samples.yaml(SPEC_HEAD + "actions:\n  - {id: a, type: runtime.stop, timeout: " + timeout
+                + "}");
+
+        assertThat(SPEC.modelProblem(document)).as("the model's verdict").isEmpty();
+        assertThat(SPEC.schemaErrors(document)).as("the schema's verdict").isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
