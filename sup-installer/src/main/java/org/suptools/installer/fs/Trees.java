@@ -1,6 +1,7 @@
 package org.suptools.installer.fs;
 
 import java.io.IOException;
+import java.nio.file.FileStore;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -159,5 +160,17 @@ public final class Trees {
             };
         }
         return String.format("%04o", mode);
+    }
+
+    /** The file system {@code path} is on, or would be on: that of its deepest part that exists. */
+    public static FileStore fileStoreOf(Path path) throws IOException {
+        Path existing = path.toAbsolutePath();
+        while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            throw new IOException("no part of " + path + " exists");
+        }
+        return Files.getFileStore(existing);
     }
 }

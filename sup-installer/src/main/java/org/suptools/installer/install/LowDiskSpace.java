@@ -2,14 +2,13 @@ package org.suptools.installer.install;
 
 import java.io.IOException;
 import java.nio.file.FileStore;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.suptools.installer.fs.Trees;
 
 /**
  * Says what to free when something failed for want of space: the file systems of the gateway's
@@ -25,7 +24,7 @@ final class LowDiskSpace {
     }
 
     /** The file system's usable space, asked of the nearest existing ancestor. */
-    static final UsableSpace FILE_SYSTEM = path -> store(path).getUsableSpace();
+    static final UsableSpace FILE_SYSTEM = path -> Trees.fileStoreOf(path).getUsableSpace();
 
     private final Map<String, Path> places;
     private final Path logsDir;
@@ -50,7 +49,7 @@ final class LowDiskSpace {
         List<FileStore> seen = new ArrayList<>();
         for (Map.Entry<String, Path> place : places.entrySet()) {
             try {
-                FileStore store = store(place.getValue());
+                FileStore store = Trees.fileStoreOf(place.getValue());
                 if (seen.contains(store)) {
                     continue;
                 }
@@ -71,16 +70,6 @@ final class LowDiskSpace {
                 + logsDir + ", for example; keep the installer's state directory, the rollback needs it)");
     }
 
-    private static FileStore store(Path path) throws IOException {
-        Path existing = path.toAbsolutePath();
-        while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
-            existing = existing.getParent();
-        }
-        if (existing == null) {
-            throw new IOException("no part of " + path + " exists");
-        }
-        return Files.getFileStore(existing);
-    }
 
     /** {@code 512 bytes}, {@code 12 KiB}, {@code 64 MiB}. */
     static String bytes(long n) {

@@ -2,13 +2,12 @@ package org.suptools.installer.plan;
 
 import java.io.IOException;
 import java.nio.file.FileStore;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.suptools.installer.fs.Trees;
 
 /**
  * Adds up the bytes an install will write, per file system, and compares them with the usable
@@ -24,19 +23,19 @@ final class DiskSpace {
         if (bytes <= 0) {
             return;
         }
-        FileStore store = storeOf(path);
+        FileStore store = Trees.fileStoreOf(path);
         needed.merge(store, bytes, Long::sum);
         examples.putIfAbsent(store, path);
     }
 
     /** The bytes usable at {@code path} (or its nearest existing ancestor). */
     static long usable(Path path) throws IOException {
-        return storeOf(path).getUsableSpace();
+        return Trees.fileStoreOf(path).getUsableSpace();
     }
 
     /** True when {@code a} and {@code b} (or their nearest existing ancestors) are on the same file system. */
     static boolean sameStore(Path a, Path b) throws IOException {
-        return storeOf(a).equals(storeOf(b));
+        return Trees.fileStoreOf(a).equals(Trees.fileStoreOf(b));
     }
 
     /** The problems, one per file system that lacks space; none when everything fits. */
@@ -60,14 +59,4 @@ final class DiskSpace {
         return byStore;
     }
 
-    private static FileStore storeOf(Path path) throws IOException {
-        Path existing = path.toAbsolutePath();
-        while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
-            existing = existing.getParent();
-        }
-        if (existing == null) {
-            throw new IOException("no part of " + path + " exists");
-        }
-        return Files.getFileStore(existing);
-    }
 }

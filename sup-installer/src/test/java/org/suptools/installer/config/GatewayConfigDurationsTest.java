@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.suptools.installer.testing.TestPackages;
 import org.suptools.model.gateway.ConfigException;
 
 /**
@@ -19,6 +21,13 @@ class GatewayConfigDurationsTest {
 
     @TempDir
     Path dir;
+
+    /** The runtime home and a trust store with one key exist, as on a gateway. */
+    @BeforeEach
+    void gateway() throws Exception {
+        Files.createDirectories(dir.resolve("dwcore"));
+        TestPackages.writePublicKey(dir.resolve("keys"), "ci", TestPackages.TRUSTED);
+    }
 
     private Path config(String field, String value) throws Exception {
         String runtime = field.startsWith("runtime.") ? "  " + field.substring("runtime.".length()) + ": " + value + "\n"
