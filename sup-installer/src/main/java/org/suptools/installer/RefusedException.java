@@ -2,6 +2,7 @@ package org.suptools.installer;
 
 import java.util.List;
 import java.util.Objects;
+import org.suptools.installer.api.InstallError;
 
 /**
  * The package is refused before any change: it failed verification, is not for this gateway, or

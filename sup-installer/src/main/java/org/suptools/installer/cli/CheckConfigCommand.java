@@ -7,11 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.suptools.installer.ExitCode;
+import org.suptools.installer.api.ExitCode;
+import org.suptools.installer.api.json.ContractJson;
 import org.suptools.installer.config.ConfigCheck;
 import org.suptools.installer.config.GatewayConfig;
 import org.suptools.installer.config.GatewayConfigLoader;
-import org.suptools.installer.fs.StateJson;
 import org.suptools.model.gateway.GatewayProfile;
 import org.suptools.model.problem.Problem;
 import picocli.CommandLine.Command;
@@ -48,7 +48,7 @@ final class CheckConfigCommand implements Callable<Integer> {
         ConfigCheck check = GatewayConfigLoader.check(options.config, true);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(new String(StateJson.pretty(toJson(check)), StandardCharsets.UTF_8).strip());
+            out.println(new String(ContractJson.pretty(toJson(check)), StandardCharsets.UTF_8).strip());
         } else if (check.ok()) {
             printSummary(check, out);
         } else {
@@ -83,7 +83,7 @@ final class CheckConfigCommand implements Callable<Integer> {
     }
 
     private static ObjectNode toJson(ConfigCheck check) {
-        ObjectNode root = StateJson.mapper().createObjectNode();
+        ObjectNode root = ContractJson.mapper().createObjectNode();
         root.put("file", check.file().toString());
         root.put("ok", check.ok());
         ArrayNode problems = root.putArray("problems");

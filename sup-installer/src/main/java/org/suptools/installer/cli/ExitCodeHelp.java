@@ -1,7 +1,7 @@
 package org.suptools.installer.cli;
 
 /**
- * The exit-code lines of the commands' help, one wording per code of {@link org.suptools.installer.ExitCode};
+ * The exit-code lines of the commands' help, one wording per code of {@link org.suptools.installer.api.ExitCode};
  * constants so that annotations can use them.
  */
 final class ExitCodeHelp {

@@ -1,6 +1,6 @@
 package org.suptools.installer.cli;
 
-import org.suptools.installer.ExitCode;
+import org.suptools.installer.api.ExitCode;
 
 /** Ends a command with a message on stderr and a given exit code. */
 final class ExitException extends Exception {

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.suptools.installer.fs.StateJson;
+import org.suptools.installer.api.json.ContractJson;
 import org.suptools.installer.state.History;
 import org.suptools.installer.state.HistoryEntry;
 import picocli.CommandLine.Command;
@@ -34,7 +34,7 @@ final class HistoryCommand implements Callable<Integer> {
         List<HistoryEntry> entries = History.read(options.load().stateDir());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(new String(StateJson.pretty(entries), StandardCharsets.UTF_8).strip());
+            out.println(new String(ContractJson.pretty(entries), StandardCharsets.UTF_8).strip());
         } else if (entries.isEmpty()) {
             out.println("no installs yet");
         } else {

@@ -2,7 +2,7 @@ package org.suptools.installer.cli;
 
 import picocli.CommandLine.Command;
 
-/** The root command: it only lists the subcommands and the exit codes (those of {@link org.suptools.installer.ExitCode}). */
+/** The root command: it only lists the subcommands and the exit codes (those of {@link org.suptools.installer.api.ExitCode}). */
 @Command(name = "sup-installer",
         mixinStandardHelpOptions = true,
         versionProvider = InstallerVersion.class,

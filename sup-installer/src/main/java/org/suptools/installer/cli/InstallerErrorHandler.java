@@ -2,7 +2,7 @@ package org.suptools.installer.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.FileSystemException;
-import org.suptools.installer.ExitCode;
+import org.suptools.installer.api.ExitCode;
 import org.suptools.model.gateway.ConfigException;
 import org.suptools.model.problem.FileReasons;
 import picocli.CommandLine;

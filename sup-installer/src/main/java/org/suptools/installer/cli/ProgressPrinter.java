@@ -1,7 +1,7 @@
 package org.suptools.installer.cli;
 
 import java.io.PrintWriter;
-import org.suptools.installer.event.InstallEvent;
+import org.suptools.installer.api.event.InstallEvent;
 import org.suptools.installer.event.InstallListener;
 
 /** Install progress for people: one line per event worth reading. */

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.suptools.installer.ExitCode;
+import org.suptools.installer.api.ExitCode;
 import org.suptools.installer.install.Gateway;
 import org.suptools.installer.install.InstallOutcome;
 import picocli.CommandLine.Command;

@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.suptools.installer.ExitCode;
+import org.suptools.installer.api.ExitCode;
+import org.suptools.installer.api.json.ContractJson;
 import org.suptools.installer.config.GatewayConfig;
 import org.suptools.installer.config.GatewayConfigLoader;
-import org.suptools.installer.fs.StateJson;
 import org.suptools.installer.install.Gateway;
 import org.suptools.installer.process.ProcessRunner;
 import org.suptools.model.signing.PemKeys;
@@ -142,7 +142,7 @@ final class SandboxCommand implements Callable<Integer> {
     }
 
     private static String quote(String text) {
-        return StateJson.line(text);
+        return ContractJson.line(text);
     }
 
     static String machineArchitecture() {

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.suptools.installer.api.json.ContractJson;
 import org.suptools.installer.config.GatewayConfig;
-import org.suptools.installer.fs.StateJson;
 import org.suptools.installer.journal.Journal;
 import org.suptools.installer.state.History;
 import org.suptools.installer.state.HistoryEntry;
@@ -42,13 +42,13 @@ final class StatusCommand implements Callable<Integer> {
         boolean interrupted = Journal.inProgress(config.stateDir());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            ObjectNode status = StateJson.mapper().createObjectNode();
+            ObjectNode status = ContractJson.mapper().createObjectNode();
             status.put("runtimeHome", config.runtimeHome().toString());
             status.put("runtimeVersion", inventory.runtimeVersion().orElse(config.identity().profile().runtimeVersion()).toString());
-            status.set("packages", StateJson.mapper().valueToTree(inventory.packages()));
-            status.set("lastInstall", StateJson.mapper().valueToTree(last));
+            status.set("packages", ContractJson.mapper().valueToTree(inventory.packages()));
+            status.set("lastInstall", ContractJson.mapper().valueToTree(last));
             status.put("interruptedInstall", interrupted);
-            out.println(new String(StateJson.pretty(status), java.nio.charset.StandardCharsets.UTF_8).strip());
+            out.println(new String(ContractJson.pretty(status), java.nio.charset.StandardCharsets.UTF_8).strip());
         } else {
             out.println("runtime home:    " + config.runtimeHome());
             out.println("runtime version: " + inventory.runtimeVersion().map(v -> v + " (installed by a firmware update)")

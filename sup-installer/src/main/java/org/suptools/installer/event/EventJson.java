@@ -2,7 +2,8 @@ package org.suptools.installer.event;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import org.suptools.installer.fs.StateJson;
+import org.suptools.installer.api.event.InstallEvent;
+import org.suptools.installer.api.json.ContractJson;
 
 /**
  * The {@code --events} stream: one JSON object per line on standard output, for the Workbench's
@@ -19,21 +20,21 @@ public final class EventJson implements InstallListener {
 
     @Override
     public void on(InstallEvent event) {
-        out.println(StateJson.line(toJson(event)));
+        out.println(ContractJson.line(toJson(event)));
         out.flush();
     }
 
     public static ObjectNode toJson(InstallEvent event) {
-        ObjectNode node = StateJson.mapper().createObjectNode();
+        ObjectNode node = ContractJson.mapper().createObjectNode();
         node.put("event", name(event));
-        ObjectNode fields = StateJson.mapper().valueToTree(event);
+        ObjectNode fields = ContractJson.mapper().valueToTree(event);
         if (event instanceof InstallEvent.Started || event instanceof InstallEvent.Verified) {
             ObjectNode pkg = (ObjectNode) fields.remove("pkg");
             fields.set("package", pkg);
         }
         node.setAll(fields);
         if (event instanceof InstallEvent.Finished finished) {
-            node.put("errorCode", finished.error().map(org.suptools.installer.InstallError::code).orElse(0));
+            node.put("errorCode", finished.error().map(org.suptools.installer.api.InstallError::code).orElse(0));
         } else if (event instanceof InstallEvent.Refused refused) {
             node.put("errorCode", refused.error().code());
         }

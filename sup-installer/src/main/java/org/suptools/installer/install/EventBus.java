@@ -2,7 +2,7 @@ package org.suptools.installer.install;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.suptools.installer.event.InstallEvent;
+import org.suptools.installer.api.event.InstallEvent;
 import org.suptools.installer.event.InstallListener;
 
 /** Hands every event to every listener, in the order they were added; a listener that throws is skipped. */

@@ -2,11 +2,11 @@ package org.suptools.installer.install;
 
 import java.util.List;
 import java.util.Optional;
-import org.suptools.installer.ExitCode;
-import org.suptools.installer.InstallError;
-import org.suptools.installer.InstallStatus;
+import org.suptools.installer.api.ExitCode;
+import org.suptools.installer.api.InstallError;
+import org.suptools.installer.api.InstallStatus;
+import org.suptools.installer.api.report.Confirmation;
 import org.suptools.installer.plan.Plan;
-import org.suptools.installer.report.Confirmation;
 
 /**
  * How an install (or a recovery) ended: the exit code, the status and error (absent for busy and

@@ -7,28 +7,28 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.suptools.installer.ExitCode;
-import org.suptools.installer.InstallError;
-import org.suptools.installer.InstallStatus;
 import org.suptools.installer.RefusedException;
+import org.suptools.installer.api.ExitCode;
+import org.suptools.installer.api.InstallError;
+import org.suptools.installer.api.InstallStatus;
+import org.suptools.installer.api.event.InstallEvent;
+import org.suptools.installer.api.event.PackageInfo;
+import org.suptools.installer.api.event.RequestInfo;
+import org.suptools.installer.api.json.ContractJson;
+import org.suptools.installer.api.report.Confirmation;
 import org.suptools.installer.archive.UnpackLimits;
 import org.suptools.installer.config.GatewayConfig;
 import org.suptools.installer.config.GatewayIdentity;
-import org.suptools.installer.event.InstallEvent;
 import org.suptools.installer.event.InstallListener;
-import org.suptools.installer.event.PackageInfo;
-import org.suptools.installer.event.RequestInfo;
 import org.suptools.installer.exec.CommandRunner;
 import org.suptools.installer.exec.ExecutionEnvironment;
 import org.suptools.installer.fs.Confinement;
-import org.suptools.installer.fs.StateJson;
 import org.suptools.installer.journal.Journal;
 import org.suptools.installer.journal.JournalRecord;
 import org.suptools.installer.plan.PathGuard;
 import org.suptools.installer.plan.Plan;
 import org.suptools.installer.plan.PlannedAction;
 import org.suptools.installer.plan.Planner;
-import org.suptools.installer.report.Confirmation;
 import org.suptools.installer.report.ConfirmationRecorder;
 import org.suptools.installer.runtime.RuntimeControl;
 import org.suptools.installer.state.InstallLock;
@@ -241,8 +241,8 @@ public final class Installer {
         Journal journal = Journal.create(config.stateDir());
         try {
             journal.append(new JournalRecord.InstallBegun(installId, clock.instant(),
-                    StateJson.mapper().readTree(ManifestCodec.toBytes(verified.manifest())),
-                    StateJson.mapper().valueToTree(verified.info()), StateJson.mapper().valueToTree(requestInfo),
+                    ContractJson.mapper().readTree(ManifestCodec.toBytes(verified.manifest())),
+                    ContractJson.mapper().valueToTree(verified.info()), ContractJson.mapper().valueToTree(requestInfo),
                     runtimeWasRunning.orElse(null)));
             Confinement confinement = PathGuard.confinementOf(config);
             ExecutionEnvironment environment = new ExecutionEnvironment(installId, payloads, journal,

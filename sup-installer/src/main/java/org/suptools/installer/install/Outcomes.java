@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.suptools.installer.InstallStatus;
+import org.suptools.installer.api.InstallStatus;
 import org.suptools.installer.plan.Plan;
 import org.suptools.installer.report.ConfirmationRecorder;
 

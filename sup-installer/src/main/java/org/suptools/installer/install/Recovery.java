@@ -7,23 +7,23 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import org.suptools.installer.ExitCode;
-import org.suptools.installer.InstallError;
-import org.suptools.installer.InstallStatus;
+import org.suptools.installer.api.ExitCode;
+import org.suptools.installer.api.InstallError;
+import org.suptools.installer.api.InstallStatus;
+import org.suptools.installer.api.event.InstallEvent;
+import org.suptools.installer.api.event.PackageInfo;
+import org.suptools.installer.api.event.RequestInfo;
+import org.suptools.installer.api.json.ContractJson;
+import org.suptools.installer.api.report.Confirmation;
 import org.suptools.installer.config.GatewayConfig;
-import org.suptools.installer.event.InstallEvent;
 import org.suptools.installer.event.InstallListener;
-import org.suptools.installer.event.PackageInfo;
-import org.suptools.installer.event.RequestInfo;
 import org.suptools.installer.exec.CommandRunner;
 import org.suptools.installer.fs.Confinement;
-import org.suptools.installer.fs.StateJson;
 import org.suptools.installer.fs.Trees;
 import org.suptools.installer.journal.Journal;
 import org.suptools.installer.journal.JournalRecord;
 import org.suptools.installer.journal.JournalState;
 import org.suptools.installer.plan.PathGuard;
-import org.suptools.installer.report.Confirmation;
 import org.suptools.installer.report.ConfirmationRecorder;
 import org.suptools.installer.runtime.RuntimeControl;
 import org.suptools.installer.state.History;
@@ -96,7 +96,7 @@ final class Recovery {
             Optional<Path> extraReply, Completion.Mode mode) throws IOException {
         JournalRecord.InstallBegun begun = journal.state().install().orElseThrow();
         Manifest manifest = manifestOf(begun.manifest());
-        PackageInfo info = StateJson.mapper().treeToValue(begun.packageInfo(), PackageInfo.class);
+        PackageInfo info = ContractJson.mapper().treeToValue(begun.packageInfo(), PackageInfo.class);
         Confirmation start = recorder.current().filter(c -> c.installId().equals(begun.installId())
                         && !c.actions().isEmpty())
                 .orElseGet(() -> existingConfirmation(recorder.file(), begun, manifest, info));
@@ -109,7 +109,7 @@ final class Recovery {
     }
 
     private InstallOutcome outcome(JournalState before, Finisher.Ending ending) throws IOException {
-        PackageInfo info = StateJson.mapper().treeToValue(before.install().orElseThrow().packageInfo(),
+        PackageInfo info = ContractJson.mapper().treeToValue(before.install().orElseThrow().packageInfo(),
                 PackageInfo.class);
         String label = info.label();
         String message;
@@ -161,7 +161,7 @@ final class Recovery {
 
     private static Manifest manifestOf(JsonNode node) throws IOException {
         try {
-            return ManifestCodec.parse(StateJson.mapper().writeValueAsBytes(node), "journal");
+            return ManifestCodec.parse(ContractJson.mapper().writeValueAsBytes(node), "journal");
         } catch (InvalidPackageException e) {
             throw new IOException("the journal's manifest cannot be read: " + e.getMessage(), e);
         }
@@ -176,7 +176,7 @@ final class Recovery {
         }
         RequestInfo request;
         try {
-            request = StateJson.mapper().treeToValue(begun.request(), RequestInfo.class);
+            request = ContractJson.mapper().treeToValue(begun.request(), RequestInfo.class);
         } catch (IOException e) {
             request = RequestInfo.manual(Optional.empty());
         }

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.suptools.installer.api.report.Confirmation;
 import org.suptools.installer.report.AuditLine;
 import org.suptools.installer.report.AuditLog;
-import org.suptools.installer.report.Confirmation;
 import org.suptools.installer.report.Tr50Reply;
 import org.suptools.tr50.Tr50Request;
 

@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.suptools.installer.event.InstallEvent;
+import org.suptools.installer.api.event.InstallEvent;
 import org.suptools.installer.exec.ActionFailedException;
 import org.suptools.installer.exec.CommandRunner;
 import org.suptools.installer.exec.Executors;

@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.suptools.installer.api.json.ContractJson;
 import org.suptools.installer.fs.Durable;
-import org.suptools.installer.fs.StateJson;
 import org.suptools.installer.fs.TestFault;
 import org.suptools.installer.fs.TestPause;
 
@@ -72,7 +72,7 @@ public final class Journal implements AutoCloseable {
     public synchronized void append(JournalRecord record) throws IOException {
         int number = records.size() + 1;
         TestPause.at("before-journal:" + number);
-        ByteBuffer bytes = ByteBuffer.wrap((StateJson.line(record) + "\n").getBytes(StandardCharsets.UTF_8));
+        ByteBuffer bytes = ByteBuffer.wrap((ContractJson.line(record) + "\n").getBytes(StandardCharsets.UTF_8));
         if (broken != null) {
             throw new IOException("the journal " + file + " cannot be written since an earlier failure: "
                     + broken.getMessage(), broken);
@@ -128,7 +128,7 @@ public final class Journal implements AutoCloseable {
         List<String> lines = complete(file);
         for (int i = 0; i < lines.size(); i++) {
             try {
-                records.add(StateJson.mapper().readValue(lines.get(i), JournalRecord.class));
+                records.add(ContractJson.mapper().readValue(lines.get(i), JournalRecord.class));
             } catch (JsonProcessingException e) {
                 if (i == lines.size() - 1) {
                     break;
@@ -158,7 +158,7 @@ public final class Journal implements AutoCloseable {
         for (int i = 0; i < all.length; i++) {
             if (all[i] == '\n') {
                 try {
-                    StateJson.mapper().readValue(new String(all, start, i - start, StandardCharsets.UTF_8),
+                    ContractJson.mapper().readValue(new String(all, start, i - start, StandardCharsets.UTF_8),
                             JournalRecord.class);
                 } catch (JsonProcessingException e) {
                     break;

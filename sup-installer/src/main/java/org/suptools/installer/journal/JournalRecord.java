@@ -7,9 +7,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.suptools.installer.ActionStatus;
-import org.suptools.installer.InstallError;
-import org.suptools.installer.InstallStatus;
+import org.suptools.installer.api.ActionStatus;
+import org.suptools.installer.api.InstallError;
+import org.suptools.installer.api.InstallStatus;
 
 /**
  * One line of the install journal ({@code <stateDir>/journal/current.jsonl}). Each is forced to

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import org.suptools.installer.ActionStatus;
+import org.suptools.installer.api.ActionStatus;
 import org.suptools.installer.journal.JournalRecord.ActionBegun;
 import org.suptools.installer.journal.JournalRecord.ActionDone;
 import org.suptools.installer.journal.JournalRecord.ActionUndone;

@@ -5,11 +5,11 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.suptools.installer.api.report.Confirmation;
 import org.suptools.installer.config.GatewayConfig;
 import org.suptools.installer.fs.Confinement;
 import org.suptools.installer.fs.OutsideRootsException;
 import org.suptools.installer.report.AuditLog;
-import org.suptools.installer.report.Confirmation;
 import org.suptools.installer.report.Tr50Reply;
 import org.suptools.model.validation.GatewayPathRule;
 

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import org.suptools.installer.api.report.ActionRecord;
+import org.suptools.installer.api.report.Confirmation;
 import org.suptools.installer.fs.Durable;
 
 /**

@@ -6,10 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import org.suptools.installer.ActionStatus;
-import org.suptools.installer.InstallStatus;
-import org.suptools.installer.event.InstallEvent;
+import org.suptools.installer.api.ActionStatus;
+import org.suptools.installer.api.InstallStatus;
+import org.suptools.installer.api.event.InstallEvent;
+import org.suptools.installer.api.report.ActionRecord;
+import org.suptools.installer.api.report.Confirmation;
 import org.suptools.installer.event.InstallListener;
+import org.suptools.installer.fs.Durable;
 
 /**
  * Keeps confirmation.json up to date from the install events: every event that changes the
@@ -114,7 +117,7 @@ public final class ConfirmationRecorder implements InstallListener {
             return;
         }
         try {
-            current.writeTo(file);
+            Durable.write(file, current.toBytes());
             written = current;
             failure = null;
         } catch (IOException e) {

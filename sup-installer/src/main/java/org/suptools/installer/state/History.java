@@ -10,8 +10,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.suptools.installer.api.json.ContractJson;
 import org.suptools.installer.fs.Durable;
-import org.suptools.installer.fs.StateJson;
 
 /**
  * {@code <stateDir>/history.jsonl}: one JSON line per install, oldest first. An install has exactly
@@ -29,7 +29,7 @@ public final class History {
     public static void record(Path stateDir, HistoryEntry entry) throws IOException {
         Path file = stateDir.resolve(FILE_NAME);
         if (!contains(file, entry.installId()) && endsWithNewline(file)) {
-            Durable.appendLine(file, StateJson.line(entry));
+            Durable.appendLine(file, ContractJson.line(entry));
             return;
         }
         // Rewritten line by line (the history may be long; the installer's heap is small), then renamed.
@@ -45,12 +45,12 @@ public final class History {
                         continue;
                     }
                     boolean same = entry.installId().equals(id);
-                    out.write(same ? StateJson.line(entry) : line);
+                    out.write(same ? ContractJson.line(entry) : line);
                     out.newLine();
                     replaced |= same;
                 }
                 if (!replaced) {
-                    out.write(StateJson.line(entry));
+                    out.write(ContractJson.line(entry));
                     out.newLine();
                 }
             }
@@ -90,7 +90,7 @@ public final class History {
     /** The install id of a history line; empty for a line cut short by a crash. */
     private static String installIdOf(String line) {
         try {
-            return StateJson.mapper().readTree(line).path("installId").asText("");
+            return ContractJson.mapper().readTree(line).path("installId").asText("");
         } catch (IOException e) {
             return "";
         }
@@ -108,7 +108,7 @@ public final class History {
                 continue;
             }
             try {
-                entries.add(StateJson.mapper().readValue(line, HistoryEntry.class));
+                entries.add(ContractJson.mapper().readValue(line, HistoryEntry.class));
             } catch (IOException e) {
                 // A torn last line after a power loss: the install's confirmation.json still tells.
             }

@@ -2,9 +2,9 @@ package org.suptools.installer.state;
 
 import java.time.Instant;
 import java.util.Optional;
-import org.suptools.installer.InstallStatus;
-import org.suptools.installer.event.RequestInfo;
-import org.suptools.installer.report.Confirmation;
+import org.suptools.installer.api.InstallStatus;
+import org.suptools.installer.api.event.RequestInfo;
+import org.suptools.installer.api.report.Confirmation;
 
 /** One past install in {@code <stateDir>/history.jsonl}: what, for whom, when, and how it ended. */
 public record HistoryEntry(

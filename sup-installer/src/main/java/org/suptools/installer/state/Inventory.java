@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.suptools.installer.api.json.ContractJson;
 import org.suptools.installer.fs.Durable;
-import org.suptools.installer.fs.StateJson;
 import org.suptools.model.version.SemVer;
 
 /**
@@ -33,11 +33,11 @@ public record Inventory(Optional<SemVer> runtimeVersion, Map<String, InstalledPa
         if (!Files.exists(file)) {
             return empty();
         }
-        return StateJson.mapper().readValue(Files.readAllBytes(file), Inventory.class);
+        return ContractJson.mapper().readValue(Files.readAllBytes(file), Inventory.class);
     }
 
     public void write(Path stateDir) throws IOException {
-        Durable.write(stateDir.resolve(FILE_NAME), StateJson.pretty(this));
+        Durable.write(stateDir.resolve(FILE_NAME), ContractJson.pretty(this));
     }
 
     public Optional<InstalledPackage> installed(String name) {

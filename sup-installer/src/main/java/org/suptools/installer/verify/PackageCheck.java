@@ -5,11 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
-import org.suptools.installer.InstallError;
 import org.suptools.installer.RefusedException;
+import org.suptools.installer.api.InstallError;
+import org.suptools.installer.api.event.PackageInfo;
 import org.suptools.installer.config.GatewayConfig;
 import org.suptools.installer.config.GatewayIdentity;
-import org.suptools.installer.event.PackageInfo;
 import org.suptools.installer.state.InstalledPackage;
 import org.suptools.installer.state.Inventory;
 import org.suptools.model.InvalidPackageException;
@@ -52,7 +52,7 @@ public final class PackageCheck {
         try {
             archive = SupArchive.open(file, options.limits());
         } catch (InvalidPackageException e) {
-            throw new RefusedException(InstallError.of(e.reason()), e.getMessage(), e);
+            throw new RefusedException(errorOf(e.reason()), e.getMessage(), e);
         }
         try {
             SignedManifest signed = new PackageVerifier(options).readSigned(archive, file);
@@ -66,7 +66,7 @@ public final class PackageCheck {
             return new VerifiedInstall(archive, manifest, verified);
         } catch (InvalidPackageException e) {
             close(archive, e);
-            throw new RefusedException(InstallError.of(e.reason()), e.getMessage(), e);
+            throw new RefusedException(errorOf(e.reason()), e.getMessage(), e);
         } catch (RefusedException | IOException | RuntimeException e) {
             close(archive, e);
             throw e;
@@ -123,5 +123,14 @@ public final class PackageCheck {
         if (!Files.isReadable(file)) {
             throw new RefusedException(InstallError.PACKAGE_NOT_FOUND, file + ": cannot be read");
         }
+    }
+
+    /** The install error for a package that failed verification, by the model's reason. */
+    static InstallError errorOf(InvalidPackageException.Reason reason) {
+        return switch (reason) {
+            case BAD_SIGNATURE, UNTRUSTED_SIGNER, UNSIGNED, THRESHOLD_NOT_MET -> InstallError.UNTRUSTED;
+            case EXPIRED -> InstallError.EXPIRED;
+            default -> InstallError.VERIFICATION_FAILED;
+        };
     }
 }

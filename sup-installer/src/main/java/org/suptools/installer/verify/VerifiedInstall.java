@@ -1,7 +1,7 @@
 package org.suptools.installer.verify;
 
 import java.io.IOException;
-import org.suptools.installer.event.PackageInfo;
+import org.suptools.installer.api.event.PackageInfo;
 import org.suptools.model.archive.SupArchive;
 import org.suptools.model.manifest.Manifest;
 

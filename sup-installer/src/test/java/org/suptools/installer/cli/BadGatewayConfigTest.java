@@ -14,7 +14,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.suptools.installer.fs.StateJson;
+import org.suptools.installer.api.json.ContractJson;
 import org.suptools.installer.testing.InstallerProcess;
 import org.suptools.installer.testing.TestGateway;
 import org.suptools.installer.testing.TestPackages;
@@ -146,7 +146,7 @@ class BadGatewayConfigTest {
                 .contains("trust:         1 key in " + gateway.dir().resolve("trust") + ", 1 signature required")
                 .containsPattern("  key [0-9a-f]{16,}");
 
-        JsonNode json = StateJson.mapper().readTree(run("check-config", "--config", gateway.configFile().toString(),
+        JsonNode json = ContractJson.mapper().readTree(run("check-config", "--config", gateway.configFile().toString(),
                 "--json").out());
         assertThat(json.get("ok").asBoolean()).isTrue();
         assertThat(json.get("identity").get("thingKey").asText()).isEqualTo("gw-1");
@@ -169,7 +169,7 @@ class BadGatewayConfigTest {
                 .anySatisfy(line -> assertThat(line).startsWith(config + ": allowedRoots[0]: "));
         assertThat(lines.get(lines.size() - 1)).isEqualTo(config + ": 4 problems; the installer refuses this config (exit 2)");
 
-        JsonNode json = StateJson.mapper().readTree(run("check-config", "--config", config.toString(), "--json").out());
+        JsonNode json = ContractJson.mapper().readTree(run("check-config", "--config", config.toString(), "--json").out());
         assertThat(json.get("ok").asBoolean()).isFalse();
         List<String> fields = new ArrayList<>();
         json.get("problems").forEach(problem -> fields.add(problem.get("field").asText()));
@@ -188,7 +188,7 @@ class BadGatewayConfigTest {
         assertThat(bad.out()).startsWith(config + ":7:").contains("not valid YAML");
         assertThat(install.exit()).isEqualTo(2);
         assertThat(install.err().strip()).startsWith("sup-installer: gateway.yaml:7:").doesNotContain("\n");
-        JsonNode json = StateJson.mapper().readTree(run("check-config", "--config", config.toString(), "--json").out());
+        JsonNode json = ContractJson.mapper().readTree(run("check-config", "--config", config.toString(), "--json").out());
         assertThat(json.get("problems").get(0).get("line").asInt()).isEqualTo(7);
     }
 

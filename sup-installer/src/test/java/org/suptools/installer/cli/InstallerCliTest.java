@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.suptools.installer.fs.StateJson;
+import org.suptools.installer.api.json.ContractJson;
 import org.suptools.installer.testing.InstallerProcess;
 import org.suptools.installer.testing.TestGateway;
 import org.suptools.installer.testing.TestPackages;
@@ -163,7 +163,7 @@ class InstallerCliTest {
 
     static JsonNode json(String text) {
         try {
-            return StateJson.mapper().readTree(text);
+            return ContractJson.mapper().readTree(text);
         } catch (java.io.IOException e) {
             throw new AssertionError(text, e);
         }

@@ -11,13 +11,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.suptools.installer.ActionStatus;
-import org.suptools.installer.ExitCode;
-import org.suptools.installer.InstallStatus;
-import org.suptools.installer.event.InstallEvent;
-import org.suptools.installer.event.RequestInfo;
-import org.suptools.installer.fs.StateJson;
-import org.suptools.installer.report.Confirmation;
+import org.suptools.installer.api.ActionStatus;
+import org.suptools.installer.api.ExitCode;
+import org.suptools.installer.api.InstallStatus;
+import org.suptools.installer.api.event.InstallEvent;
+import org.suptools.installer.api.event.RequestInfo;
+import org.suptools.installer.api.json.ContractJson;
+import org.suptools.installer.api.report.Confirmation;
 import org.suptools.installer.state.History;
 import org.suptools.installer.state.Inventory;
 import org.suptools.installer.testing.FakeRuntime;
@@ -99,7 +99,7 @@ class InstallSucceedsTest {
         assertThat(audit.get(5)).contains("INFO SUP acme-config 1.4.0: action 5/6 command.run skipped: condition os=windows");
         assertThat(audit.get(7)).endsWith("INFO SUP acme-config 1.4.0: installed successfully");
 
-        JsonNode reply = StateJson.mapper().readTree(gateway.logs().resolve("tr50-reply.json").toFile());
+        JsonNode reply = ContractJson.mapper().readTree(gateway.logs().resolve("tr50-reply.json").toFile());
         assertThat(reply.size()).isEqualTo(9);
         assertThat(reply.get("3").get("command").asText()).isEqualTo("log.publish");
         assertThat(reply.get("3").get("params").get("msg").asText())

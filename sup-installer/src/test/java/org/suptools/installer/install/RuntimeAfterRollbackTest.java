@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.suptools.installer.ExitCode;
-import org.suptools.installer.InstallError;
-import org.suptools.installer.InstallStatus;
-import org.suptools.installer.report.Confirmation;
+import org.suptools.installer.api.ExitCode;
+import org.suptools.installer.api.InstallError;
+import org.suptools.installer.api.InstallStatus;
+import org.suptools.installer.api.report.Confirmation;
 import org.suptools.installer.testing.FakeRuntime;
 import org.suptools.installer.testing.TestArchives;
 import org.suptools.installer.testing.TestGateway;
@@ -178,7 +178,7 @@ class RuntimeAfterRollbackTest {
         Installer installer = gateway.installer().withUsableSpace(path -> path.startsWith(home) ? free[0] : 1L << 40);
 
         InstallOutcome outcome = installer.install(new InstallRequest(sup,
-                org.suptools.installer.event.RequestInfo.manual(Optional.empty()), false), List.of(), Optional.empty());
+                org.suptools.installer.api.event.RequestInfo.manual(Optional.empty()), false), List.of(), Optional.empty());
 
         assertThat(outcome.exitCode()).as(outcome.message()).isEqualTo(ExitCode.ROLLBACK_INCOMPLETE);
         assertThat(outcome.message()).contains("the runtime could not be started after the rollback",

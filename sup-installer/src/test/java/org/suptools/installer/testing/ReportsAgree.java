@@ -9,15 +9,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.suptools.installer.ActionStatus;
-import org.suptools.installer.InstallError;
-import org.suptools.installer.InstallStatus;
-import org.suptools.installer.fs.StateJson;
+import org.suptools.installer.api.ActionStatus;
+import org.suptools.installer.api.InstallError;
+import org.suptools.installer.api.InstallStatus;
+import org.suptools.installer.api.json.ContractJson;
+import org.suptools.installer.api.report.ActionRecord;
+import org.suptools.installer.api.report.Confirmation;
 import org.suptools.installer.journal.Journal;
 import org.suptools.installer.journal.JournalState;
-import org.suptools.installer.report.ActionRecord;
 import org.suptools.installer.report.AuditLog;
-import org.suptools.installer.report.Confirmation;
 import org.suptools.installer.state.History;
 import org.suptools.installer.state.HistoryEntry;
 import org.suptools.installer.state.Inventory;
@@ -128,7 +128,7 @@ public final class ReportsAgree {
 
     private void checkReply(Confirmation confirmation) throws IOException {
         Path file = home.resolve("logs/tr50-reply.json");
-        JsonNode reply = StateJson.mapper().readTree(file.toFile());
+        JsonNode reply = ContractJson.mapper().readTree(file.toFile());
         assertThat(Files.readAllBytes(stateDir.resolve("replies").resolve(confirmation.installId() + ".json")))
                 .as("the kept copy of the reply after %s", context).isEqualTo(Files.readAllBytes(file));
         List<JsonNode> messages = new ArrayList<>();

@@ -7,17 +7,17 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import org.suptools.model.gateway.ConfigException;
+import org.suptools.installer.api.event.RequestInfo;
 import org.suptools.installer.config.GatewayConfig;
 import org.suptools.installer.config.GatewayConfigLoader;
 import org.suptools.installer.event.InstallListener;
-import org.suptools.installer.event.RequestInfo;
 import org.suptools.installer.install.InstallOutcome;
 import org.suptools.installer.install.InstallRequest;
 import org.suptools.installer.install.Installer;
 import org.suptools.installer.install.ProcessCommands;
 import org.suptools.installer.process.ProcessRunner;
 import org.suptools.installer.runtime.RuntimeControl;
+import org.suptools.model.gateway.ConfigException;
 
 /**
  * A gateway in a temporary directory: a runtime home {@code dwcore} with a few files, the default

@@ -1,4 +1,4 @@
-package org.suptools.installer.fs;
+package org.suptools.installer.api.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -21,7 +21,7 @@ import java.io.UncheckedIOException;
  * documented field is always there, unknown fields ignored on reading so that a newer installer's
  * files stay readable by an older one.
  */
-public final class StateJson {
+public final class ContractJson {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new Jdk8Module())
@@ -38,7 +38,7 @@ public final class StateJson {
             .withObjectIndenter(new DefaultIndenter("  ", "\n"))
             .withArrayIndenter(new DefaultIndenter("  ", "\n")));
 
-    private StateJson() {
+    private ContractJson() {
     }
 
     public static ObjectMapper mapper() {

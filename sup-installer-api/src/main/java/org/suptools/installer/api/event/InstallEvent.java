@@ -1,10 +1,10 @@
-package org.suptools.installer.event;
+package org.suptools.installer.api.event;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.suptools.installer.InstallError;
-import org.suptools.installer.InstallStatus;
+import org.suptools.installer.api.InstallError;
+import org.suptools.installer.api.InstallStatus;
 
 /**
  * What happens during an install, in order. One runner emits them; the confirmation file, the

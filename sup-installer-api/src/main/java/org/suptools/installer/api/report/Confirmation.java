@@ -1,4 +1,4 @@
-package org.suptools.installer.report;
+package org.suptools.installer.api.report;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -8,12 +8,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.suptools.installer.InstallError;
-import org.suptools.installer.InstallStatus;
-import org.suptools.installer.event.PackageInfo;
-import org.suptools.installer.event.RequestInfo;
-import org.suptools.installer.fs.Durable;
-import org.suptools.installer.fs.StateJson;
+import org.suptools.installer.api.InstallError;
+import org.suptools.installer.api.InstallStatus;
+import org.suptools.installer.api.event.PackageInfo;
+import org.suptools.installer.api.event.RequestInfo;
+import org.suptools.installer.api.json.ContractJson;
 
 /**
  * {@code confirmation.json} in the logs directory: the record of one install, rewritten
@@ -67,16 +66,12 @@ public record Confirmation(
                 newError.map(InstallError::code).orElse(0), newError, message, newRecovery, reboot, actions);
     }
 
+    /** The file as the installer writes it: indented JSON ending with a newline. */
     public byte[] toBytes() {
-        return StateJson.pretty(this);
-    }
-
-    /** Writes it atomically: temp file, forced, renamed over the old one. */
-    public void writeTo(Path file) throws IOException {
-        Durable.write(file, toBytes());
+        return ContractJson.pretty(this);
     }
 
     public static Confirmation read(Path file) throws IOException {
-        return StateJson.mapper().readValue(Files.readAllBytes(file), Confirmation.class);
+        return ContractJson.mapper().readValue(Files.readAllBytes(file), Confirmation.class);
     }
 }

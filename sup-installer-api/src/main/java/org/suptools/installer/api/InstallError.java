@@ -1,9 +1,8 @@
-package org.suptools.installer;
+package org.suptools.installer.api;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
-import org.suptools.model.InvalidPackageException;
 
 /**
  * Why an install did not succeed, with its stable TR50 {@code errorCode} (sent in
@@ -55,14 +54,5 @@ public enum InstallError {
 
     public ExitCode exitCode() {
         return exitCode;
-    }
-
-    /** The error for a package that failed verification, by the model's reason. */
-    public static InstallError of(InvalidPackageException.Reason reason) {
-        return switch (reason) {
-            case BAD_SIGNATURE, UNTRUSTED_SIGNER, UNSIGNED, THRESHOLD_NOT_MET -> UNTRUSTED;
-            case EXPIRED -> EXPIRED;
-            default -> VERIFICATION_FAILED;
-        };
     }
 }

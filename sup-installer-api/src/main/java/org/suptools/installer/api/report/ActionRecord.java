@@ -1,8 +1,8 @@
-package org.suptools.installer.report;
+package org.suptools.installer.api.report;
 
 import java.time.Instant;
 import java.util.Optional;
-import org.suptools.installer.ActionStatus;
+import org.suptools.installer.api.ActionStatus;
 
 /**
  * One action in confirmation.json: its 1-based index, id, type and description, its status, when

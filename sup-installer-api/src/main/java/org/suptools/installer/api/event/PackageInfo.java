@@ -1,4 +1,4 @@
-package org.suptools.installer.event;
+package org.suptools.installer.api.event;
 
 import java.util.List;
 import java.util.Optional;

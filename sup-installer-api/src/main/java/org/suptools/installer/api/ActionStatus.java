@@ -1,4 +1,4 @@
-package org.suptools.installer;
+package org.suptools.installer.api;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;

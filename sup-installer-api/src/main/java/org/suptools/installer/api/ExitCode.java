@@ -1,4 +1,4 @@
-package org.suptools.installer;
+package org.suptools.installer.api;
 
 /**
  * The installer's exit codes: a stable contract for the campaign agent and the Workbench,

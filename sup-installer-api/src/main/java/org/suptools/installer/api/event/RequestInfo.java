@@ -1,4 +1,4 @@
-package org.suptools.installer.event;
+package org.suptools.installer.api.event;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Optional;
