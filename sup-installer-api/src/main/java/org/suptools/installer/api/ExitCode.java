@@ -1,5 +1,8 @@
 package org.suptools.installer.api;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /**
  * The installer's exit codes: a stable contract for the campaign agent and the Workbench,
  * listed in {@code --help} and docs/reference/exit-codes.md.
@@ -36,5 +39,10 @@ public enum ExitCode {
 
     public String meaning() {
         return meaning;
+    }
+
+    /** The exit code with this number; empty for one the installer never uses (a crash, a signal). */
+    public static Optional<ExitCode> of(int code) {
+        return Arrays.stream(values()).filter(c -> c.code == code).findFirst();
     }
 }

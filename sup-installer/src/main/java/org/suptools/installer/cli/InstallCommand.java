@@ -16,7 +16,6 @@ import org.suptools.installer.install.InstallOutcome;
 import org.suptools.installer.install.InstallRequest;
 import org.suptools.installer.journal.Journal;
 import org.suptools.installer.plan.PlannedAction;
-import org.suptools.installer.report.Tr50Reply;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -87,10 +86,6 @@ final class InstallCommand implements Callable<Integer> {
                         + "--config " + options.config, e);
             }
             throw e;
-        }
-        if (outcome.exitCode() == ExitCode.BUSY && tr50Reply != null && mailboxId != null) {
-            Tr50Reply.write(Tr50Reply.ackOnly(mailboxId, outcome.error().orElseThrow().code(), outcome.message(),
-                    Optional.empty(), Optional.empty()), tr50Reply);
         }
         if (dryRun && outcome.plan().isPresent() && !events) {
             for (PlannedAction action : outcome.plan().get().actions()) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.suptools.installer.api.report.ReportFiles;
 import org.suptools.model.action.PackageManager;
 
 /**
@@ -59,6 +60,11 @@ public record GatewayConfig(
         allowedRoots = List.copyOf(allowedRoots);
         Objects.requireNonNull(defaultActionTimeout, "defaultActionTimeout");
         packageManagers = Map.copyOf(packageManagers);
+    }
+
+    /** Where the installer writes confirmation.json, the audit log and the TR50 replies. */
+    public ReportFiles reports() {
+        return new ReportFiles(logsDir, stateDir);
     }
 
     /** The same configuration with another identity (the runtime version changes with a firmware update). */

@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.suptools.installer.api.report.ReportFiles;
 import org.suptools.model.action.PackageManager;
 import org.suptools.model.action.Timeout;
 import org.suptools.model.gateway.ConfigException;
@@ -31,8 +32,6 @@ import org.suptools.model.version.SemVer;
 public final class GatewayConfigLoader {
 
     /** The suffix of the default state directory, a sibling of the runtime home. */
-    public static final String STATE_DIR_SUFFIX = ".sup-state";
-    public static final String DEFAULT_LOGS_DIR = "logs";
     public static final Duration DEFAULT_ACTION_TIMEOUT = Duration.ofMinutes(5);
     public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(60);
     public static final Duration DEFAULT_HEALTH_WAIT = Duration.ofSeconds(60);
@@ -100,11 +99,11 @@ public final class GatewayConfigLoader {
             MachineChecks.runtimeHome(runtimeHome, problems);
         }
         Path logsDir = raw.logsDir() == null
-                ? (runtimeHome == null ? null : runtimeHome.resolve(DEFAULT_LOGS_DIR))
+                ? (runtimeHome == null ? null : runtimeHome.resolve(ReportFiles.DEFAULT_LOGS_DIR))
                 : path(base, raw.logsDir(), "logsDir", problems);
         Path stateDir = raw.stateDir() == null
                 ? (runtimeHome == null || runtimeHome.getParent() == null ? null
-                        : runtimeHome.resolveSibling(runtimeHome.getFileName() + STATE_DIR_SUFFIX))
+                        : runtimeHome.resolveSibling(runtimeHome.getFileName() + ReportFiles.STATE_DIR_SUFFIX))
                 : path(base, raw.stateDir(), "stateDir", problems);
 
         boolean allowUnsigned = Boolean.TRUE.equals(raw.allowUnsigned());

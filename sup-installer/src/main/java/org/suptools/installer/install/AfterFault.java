@@ -12,6 +12,7 @@ import org.suptools.installer.api.InstallError;
 import org.suptools.installer.api.InstallStatus;
 import org.suptools.installer.api.event.InstallEvent;
 import org.suptools.installer.api.report.Confirmation;
+import org.suptools.installer.api.report.ReportFiles;
 import org.suptools.installer.config.GatewayConfig;
 import org.suptools.installer.exec.CommandRunner;
 import org.suptools.installer.journal.Journal;
@@ -101,13 +102,13 @@ final class AfterFault {
             events.on(new InstallEvent.Finished(now(), InstallStatus.ROLLBACK_INCOMPLETE,
                     Optional.of(InstallError.ROLLBACK_INCOMPLETE), message, false, Optional.empty()));
             if (recorder.current().isPresent() && recorder.failure().isEmpty()) {
-                Reports.write(config.logsDir(), config.stateDir(), extraReply);
+                Reports.write(config.reports(), extraReply);
             }
         } catch (IOException | RuntimeException e) {
             message += " (the reports could not be written either: " + Outcomes.describe(e) + ")";
         }
         if (recorder.failure().isPresent()) {
-            message += " (" + Confirmation.FILE_NAME + " could not be written either: "
+            message += " (" + ReportFiles.CONFIRMATION + " could not be written either: "
                     + recorder.failure().get().getMessage() + ")";
         }
         return new InstallOutcome(ExitCode.ROLLBACK_INCOMPLETE, Optional.of(InstallStatus.ROLLBACK_INCOMPLETE),

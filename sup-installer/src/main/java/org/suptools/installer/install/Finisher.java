@@ -12,6 +12,7 @@ import org.suptools.installer.api.InstallStatus;
 import org.suptools.installer.api.event.InstallEvent;
 import org.suptools.installer.api.event.PackageInfo;
 import org.suptools.installer.api.report.Confirmation;
+import org.suptools.installer.api.report.ReportFiles;
 import org.suptools.installer.exec.ActionFailedException;
 import org.suptools.installer.exec.GatewayFiles;
 import org.suptools.installer.fs.Confinement;
@@ -143,7 +144,7 @@ final class Finisher {
         Optional<IOException> failure = recorder.replace(confirmation);
         events.on(new InstallEvent.Finished(ended.at(), ended.status(), ended.error(), ended.message(),
                 ended.rebootRequired(), ended.recovery()));
-        failure.ifPresent(e -> unwritten.add(Confirmation.FILE_NAME + " (" + e.getMessage() + ")"));
+        failure.ifPresent(e -> unwritten.add(ReportFiles.CONFIRMATION + " (" + e.getMessage() + ")"));
         try {
             History.record(stateDir, HistoryEntry.of(confirmation));
         } catch (IOException e) {
@@ -151,12 +152,12 @@ final class Finisher {
         }
         if (failure.isEmpty()) {
             try {
-                Reports.write(logsDir, stateDir, extraReply);
+                Reports.write(new ReportFiles(logsDir, stateDir), extraReply);
             } catch (IOException e) {
                 unwritten.add("the audit log or the TR50 reply (" + e.getMessage() + ")");
             }
         } else {
-            unwritten.add("the audit log and the TR50 reply, which are made from " + Confirmation.FILE_NAME);
+            unwritten.add("the audit log and the TR50 reply, which are made from " + ReportFiles.CONFIRMATION);
         }
         if (unwritten.isEmpty() && ended.status() != InstallStatus.ROLLBACK_INCOMPLETE) {
             journal.append(new JournalRecord.Finished(ended.status(), clock.instant()));

@@ -15,7 +15,7 @@ import org.suptools.installer.api.event.InstallEvent;
 import org.suptools.installer.api.event.PackageInfo;
 import org.suptools.installer.api.event.RequestInfo;
 import org.suptools.installer.api.json.ContractJson;
-import org.suptools.installer.api.report.Confirmation;
+import org.suptools.installer.api.report.ReportFiles;
 import org.suptools.installer.archive.UnpackLimits;
 import org.suptools.installer.config.GatewayConfig;
 import org.suptools.installer.config.GatewayIdentity;
@@ -88,8 +88,10 @@ public final class Installer {
             throws IOException {
         Optional<InstallLock> lock = InstallLock.tryAcquire(config.stateDir());
         if (lock.isEmpty()) {
-            return InstallOutcome.busy("another installer is running on this gateway (" + config.stateDir().resolve(
-                    InstallLock.FILE_NAME) + " is locked); nothing was changed");
+            InstallOutcome busy = InstallOutcome.busy("another installer is running on this gateway ("
+                    + config.stateDir().resolve(InstallLock.FILE_NAME) + " is locked); nothing was changed");
+            Reports.writeBusy(request.request(), busy.message(), extraReply);
+            return busy;
         }
         try {
             if (request.dryRun() && Journal.inProgress(config.stateDir())) {
@@ -131,7 +133,7 @@ public final class Installer {
             Optional<Path> extraReply) throws IOException {
         String installId = newInstallId();
         Path file = request.packageFile().toAbsolutePath();
-        ConfirmationRecorder recorder = ConfirmationRecorder.create(config.logsDir().resolve(Confirmation.FILE_NAME));
+        ConfirmationRecorder recorder = ConfirmationRecorder.create(config.reports().confirmation());
         EventBus events = new EventBus();
         if (!request.dryRun()) {
             events.add(recorder);
@@ -318,11 +320,11 @@ public final class Installer {
             return Optional.empty();
         }
         if (recorder.failure().isPresent()) {
-            return Optional.of(Confirmation.FILE_NAME + " could not be written (" + recorder.failure().get()
+            return Optional.of(ReportFiles.CONFIRMATION + " could not be written (" + recorder.failure().get()
                     .getMessage() + "), so neither could the audit log and the TR50 reply");
         }
         try {
-            Reports.write(config.logsDir(), config.stateDir(), extraReply);
+            Reports.write(config.reports(), extraReply);
             return Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.of("the audit log or the TR50 reply could not be written (" + Outcomes.describe(e) + ")");

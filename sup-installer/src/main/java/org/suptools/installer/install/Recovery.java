@@ -15,6 +15,7 @@ import org.suptools.installer.api.event.PackageInfo;
 import org.suptools.installer.api.event.RequestInfo;
 import org.suptools.installer.api.json.ContractJson;
 import org.suptools.installer.api.report.Confirmation;
+import org.suptools.installer.api.report.ReportFiles;
 import org.suptools.installer.config.GatewayConfig;
 import org.suptools.installer.event.InstallListener;
 import org.suptools.installer.exec.CommandRunner;
@@ -75,7 +76,7 @@ final class Recovery {
                 return Optional.empty();
             }
             ConfirmationRecorder recorder = ConfirmationRecorder.create(config.logsDir().resolve(
-                    Confirmation.FILE_NAME));
+                    ReportFiles.CONFIRMATION));
             EventBus events = new EventBus().add(recorder);
             listeners.forEach(events::add);
             Finisher.Ending ending = complete(journal, events, recorder, extraReply, Completion.Mode.AFTER_INTERRUPTION);
@@ -129,7 +130,7 @@ final class Recovery {
         boolean consistent = ending.status() != InstallStatus.ROLLBACK_INCOMPLETE && ending.unwritten().isEmpty();
         return new InstallOutcome(consistent ? ExitCode.SUCCEEDED : ExitCode.ROLLBACK_INCOMPLETE,
                 Optional.of(ending.status()), ending.error(), message,
-                readQuietly(config.logsDir().resolve(Confirmation.FILE_NAME)), Optional.empty());
+                readQuietly(config.reports().confirmation()), Optional.empty());
     }
 
     /**
@@ -138,7 +139,7 @@ final class Recovery {
      */
     private Optional<InstallOutcome> closeUnfinishedConfirmation(List<InstallListener> listeners,
             Optional<Path> extraReply) throws IOException {
-        Path file = config.logsDir().resolve(Confirmation.FILE_NAME);
+        Path file = config.reports().confirmation();
         Optional<Confirmation> existing = readQuietly(file);
         if (existing.isEmpty() || existing.get().status() != InstallStatus.IN_PROGRESS) {
             return Optional.empty();
@@ -152,7 +153,7 @@ final class Recovery {
                 Optional.of(Confirmation.ROLLED_BACK_AFTER_INTERRUPTION)));
         if (recorder.current().isPresent() && recorder.failure().isEmpty()) {
             History.record(config.stateDir(), HistoryEntry.of(recorder.current().get()));
-            Reports.write(config.logsDir(), config.stateDir(), extraReply);
+            Reports.write(config.reports(), extraReply);
         }
         return Optional.of(new InstallOutcome(ExitCode.SUCCEEDED, Optional.of(InstallStatus.ROLLED_BACK),
                 Optional.of(InstallError.INTERRUPTED), existing.get().pkg().label()

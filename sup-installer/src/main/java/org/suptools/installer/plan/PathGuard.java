@@ -5,12 +5,9 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.suptools.installer.api.report.Confirmation;
 import org.suptools.installer.config.GatewayConfig;
 import org.suptools.installer.fs.Confinement;
 import org.suptools.installer.fs.OutsideRootsException;
-import org.suptools.installer.report.AuditLog;
-import org.suptools.installer.report.Tr50Reply;
 import org.suptools.model.validation.GatewayPathRule;
 
 /**
@@ -45,8 +42,8 @@ public final class PathGuard {
     }
 
     private static List<Path> reportFiles(GatewayConfig config) {
-        return List.of(config.logsDir().resolve(Confirmation.FILE_NAME), config.logsDir().resolve(AuditLog.FILE_NAME),
-                config.logsDir().resolve(Tr50Reply.FILE_NAME));
+        return List.of(config.reports().confirmation(), config.reports().auditLog(),
+                config.reports().tr50Reply());
     }
 
     /**

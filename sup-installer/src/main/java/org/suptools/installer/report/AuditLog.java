@@ -23,18 +23,16 @@ import org.suptools.installer.fs.Durable;
  */
 public final class AuditLog {
 
-    public static final String FILE_NAME = "audit.log";
-
     private AuditLog() {
     }
 
     /**
-     * Reads the confirmation, appends its lines to the audit log (forced to disk) and returns them.
+     * Appends the lines of the confirmation to the audit log (forced to disk) and returns them.
      * Lines already there (the reports of an install written again, after a crash that came just
      * after them) are not appended twice.
      */
-    public static List<AuditLine> appendFrom(Path confirmationFile, Path auditLog) throws IOException {
-        List<AuditLine> lines = linesOf(Confirmation.read(confirmationFile));
+    public static List<AuditLine> appendFrom(Confirmation confirmation, Path auditLog) throws IOException {
+        List<AuditLine> lines = linesOf(confirmation);
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < lines.size(); i++) {
             if (i > 0) {

@@ -8,11 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import org.suptools.installer.api.InstallStatus;
 import org.suptools.installer.api.report.Confirmation;
+import org.suptools.installer.api.report.MailboxAcks;
 import org.suptools.installer.fs.Durable;
 import org.suptools.tr50.LogLevel;
 import org.suptools.tr50.LogPublish;
-import org.suptools.tr50.MailboxAck;
-import org.suptools.tr50.Params;
 import org.suptools.tr50.Tr50Codec;
 import org.suptools.tr50.Tr50Command;
 import org.suptools.tr50.Tr50Request;
@@ -26,8 +25,6 @@ import org.suptools.tr50.Tr50Request;
  * install (no mailbox message) gets the log messages but no ack.
  */
 public final class Tr50Reply {
-
-    public static final String FILE_NAME = "tr50-reply.json";
 
     /** What an install that has nothing to send writes: an empty envelope. */
     private static final byte[] EMPTY = "{ }\n".getBytes(StandardCharsets.UTF_8);
@@ -44,17 +41,11 @@ public final class Tr50Reply {
             commands.add(new LogPublish(thingKey, Optional.of(line.at()), line.text(), level(line.level()), mailboxId));
         }
         if (mailboxId.isPresent()) {
-            String status = confirmation.status() == InstallStatus.SUCCEEDED ? "success" : "failure";
-            commands.add(ack(mailboxId.get(), confirmation.errorCode(), confirmation.errorMessage(), status,
-                    confirmation.pkg().name(), confirmation.pkg().version()));
+            commands.add(MailboxAcks.of(mailboxId.get(), confirmation.errorCode(), confirmation.errorMessage(),
+                    confirmation.status() == InstallStatus.SUCCEEDED, confirmation.pkg().name(),
+                    confirmation.pkg().version()));
         }
         return commands.isEmpty() ? Optional.empty() : Optional.of(Tr50Request.of(commands));
-    }
-
-    /** Only the {@code mailbox.ack}, for a request the installer turned away before it began (busy). */
-    public static Tr50Request ackOnly(String mailboxId, int errorCode, String errorMessage, Optional<String> name,
-            Optional<String> version) {
-        return Tr50Request.of(ack(mailboxId, errorCode, errorMessage, "failure", name, version));
     }
 
     /** Writes the reply as the portal reads it; {@code {}} when there is nothing to send. */
@@ -64,14 +55,6 @@ public final class Tr50Reply {
 
     public static void write(Tr50Request reply, Path file) throws IOException {
         write(Optional.of(reply), file);
-    }
-
-    private static MailboxAck ack(String mailboxId, int errorCode, String errorMessage, String status,
-            Optional<String> name, Optional<String> version) {
-        Params.Builder result = Params.builder().put("status", status);
-        name.ifPresent(v -> result.put("name", v));
-        version.ifPresent(v -> result.put("version", v));
-        return new MailboxAck(mailboxId, errorCode, Optional.of(errorMessage), Optional.of(result.build()));
     }
 
     private static Optional<LogLevel> level(AuditLine.Level level) {

@@ -15,6 +15,7 @@ import org.suptools.installer.api.InstallStatus;
 import org.suptools.installer.api.json.ContractJson;
 import org.suptools.installer.api.report.ActionRecord;
 import org.suptools.installer.api.report.Confirmation;
+import org.suptools.installer.api.report.ReportFiles;
 import org.suptools.installer.journal.Journal;
 import org.suptools.installer.journal.JournalState;
 import org.suptools.installer.report.AuditLog;
@@ -51,7 +52,7 @@ public final class ReportsAgree {
     }
 
     public Confirmation check() throws IOException {
-        Confirmation confirmation = Confirmation.read(home.resolve("logs").resolve(Confirmation.FILE_NAME));
+        Confirmation confirmation = Confirmation.read(home.resolve("logs").resolve(ReportFiles.CONFIRMATION));
         assertThat(stateDir.resolve(Journal.CURRENT)).as("journal closed after %s", context).doesNotExist();
         checkActions(confirmation);
         checkInventory(confirmation);
@@ -65,7 +66,7 @@ public final class ReportsAgree {
     private void checkAudit(Confirmation confirmation) throws IOException {
         List<String> lines = AuditLog.linesOf(confirmation).stream().map(l -> l.format()).toList();
         String last = lines.get(lines.size() - 1);
-        assertThat(Files.readAllLines(home.resolve("logs").resolve(AuditLog.FILE_NAME)).stream()
+        assertThat(Files.readAllLines(home.resolve("logs").resolve(ReportFiles.AUDIT_LOG)).stream()
                 .filter(last::equals)).as("the install's last audit line after %s", context).hasSize(1);
     }
 

@@ -38,7 +38,6 @@ public record Confirmation(
         List<ActionRecord> actions) {
 
     public static final int FORMAT_VERSION = 1;
-    public static final String FILE_NAME = "confirmation.json";
     public static final String ROLLED_BACK_AFTER_INTERRUPTION = "rolled back after interruption";
     public static final String COMPLETED_AFTER_INTERRUPTION = "completed after interruption";
 

@@ -1,0 +1,11 @@
+package org.suptools.installer.api.client;
+
+import org.suptools.installer.api.event.InstallEventHandler;
+
+/** Follows a running installer: every line of its standard output, and each event by kind. */
+public interface InstallerWatcher extends InstallEventHandler {
+
+    /** A line as the installer wrote it, event or not; told before the event it holds. */
+    default void line(String line) {
+    }
+}
