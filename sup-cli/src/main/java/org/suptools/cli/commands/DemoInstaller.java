@@ -134,7 +134,7 @@ final class DemoInstaller {
         }
     }
 
-    /** {@code sup-installer install FILE --config GATEWAY --mailbox-id ID --events}, each event told to the progress. */
+    /** {@code sup-installer install FILE --config GATEWAY --events --mailbox-id ID}, its events told to progress. */
     private InstallerRun install(InstallerProcess output, Path packageFile, DemoGateway gateway, DemoProgress progress)
             throws IOException {
         InstallerCall call = InstallerCall.manual(List.of(launcher.toAbsolutePath().toString()),

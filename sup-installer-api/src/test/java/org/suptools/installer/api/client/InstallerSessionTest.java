@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -151,7 +152,7 @@ class InstallerSessionTest {
                 try {
                     ProcessHandle.of(Long.parseLong(Files.readString(childPid).strip())).ifPresent(children::add);
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
                 session.stop();
             }
@@ -162,7 +163,8 @@ class InstallerSessionTest {
         assertThat(run.reported()).isFalse();
         assertThat(run.unreportedError()).contains(InstallError.INTERRUPTED);
         assertThat(children).as("the script's child, seen running").hasSize(1);
-        assertThat(children.get(0).onExit()).as("the child the installer started").succeedsWithin(Duration.ofSeconds(10));
+        assertThat(children.get(0).onExit()).as("the child the installer started")
+                .succeedsWithin(Duration.ofSeconds(10));
     }
 
     @Test
