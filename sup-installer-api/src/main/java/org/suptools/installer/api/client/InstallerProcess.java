@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * Starts real processes whose standard output and error go to files, {@code <name>.out} and
@@ -25,16 +26,23 @@ public final class InstallerProcess implements InstallerLauncher {
     private final Path outputDir;
     private final String name;
     private final Duration timeout;
+    private final LongSupplier nanoClock;
 
     /**
      * @param outputDir where the output files go; created when missing
      * @param name      the output files' name, such as {@code install}
-     * @param timeout   how long a process may run before it is stopped and {@link #follow} fails
+     * @param timeout   how long a process may run before it is stopped and {@link Running#follow} fails
      */
     public InstallerProcess(Path outputDir, String name, Duration timeout) {
+        this(outputDir, name, timeout, System::nanoTime);
+    }
+
+    /** As above, with the timeout measured on {@code nanoClock} (a test's clock) instead of {@link System#nanoTime}. */
+    public InstallerProcess(Path outputDir, String name, Duration timeout, LongSupplier nanoClock) {
         this.outputDir = outputDir;
         this.name = name;
         this.timeout = timeout;
+        this.nanoClock = nanoClock;
     }
 
     public Path out() {
@@ -68,7 +76,7 @@ public final class InstallerProcess implements InstallerLauncher {
 
         @Override
         public int follow(Consumer<String> onLine) throws IOException, InterruptedException {
-            long deadline = System.nanoTime() + timeout.toNanos();
+            long deadline = nanoClock.getAsLong() + timeout.toNanos();
             try (RandomAccessFile reader = new RandomAccessFile(out().toFile(), "r")) {
                 ByteArrayOutputStream pending = new ByteArrayOutputStream();
                 while (true) {
@@ -77,7 +85,7 @@ public final class InstallerProcess implements InstallerLauncher {
                     if (ended) {
                         break;
                     }
-                    if (System.nanoTime() > deadline) {
+                    if (nanoClock.getAsLong() - deadline > 0) {
                         stop();
                         throw new IOException(shown + " did not finish within " + timeout.toSeconds()
                                 + " s and was stopped; its output is in " + out() + " and " + err());

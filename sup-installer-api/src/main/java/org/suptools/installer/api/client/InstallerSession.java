@@ -30,10 +30,10 @@ public final class InstallerSession {
         Gathered gathered = new Gathered();
         int exitCode = running.follow(line -> {
             watcher.line(line);
-            InstallEvents.parse(line).ifPresent(event -> {
+            InstallEvents.parse(line).ifPresentOrElse(event -> {
                 event.sendTo(gathered);
                 event.sendTo(watcher);
-            });
+            }, () -> watcher.otherLine(line));
         });
         return new InstallerRun(exitCode, gathered.installId, gathered.pkg, gathered.finished, gathered.refused,
                 running.stderrTail(), stopped);

@@ -8,4 +8,12 @@ public interface InstallerWatcher extends InstallEventHandler {
     /** A line as the installer wrote it, event or not; told before the event it holds. */
     default void line(String line) {
     }
+
+    /**
+     * A line that holds no event this version knows, told after {@link #line}: plain text (such as
+     * the output of a runtime the installer started, which shares its standard output) or an event
+     * of a newer installer.
+     */
+    default void otherLine(String line) {
+    }
 }
