@@ -1,10 +1,7 @@
 package org.suptools.workbench.viewmodel;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -26,10 +23,8 @@ import org.suptools.installer.api.client.InstallerRun;
 import org.suptools.installer.api.client.InstallerSession;
 import org.suptools.installer.api.client.InstallerWatcher;
 import org.suptools.installer.api.event.InstallEvent;
-import org.suptools.installer.api.report.Confirmation;
-import org.suptools.installer.api.report.ReportFiles;
 import org.suptools.workbench.service.BackgroundRunner;
-import org.suptools.workbench.service.TextFiles;
+import org.suptools.workbench.service.RunReports;
 
 /**
  * The Packages tab: applies a package to a gateway by running {@code sup-installer install ...
@@ -63,8 +58,7 @@ public final class ApplyViewModel {
     private final BooleanBinding canCancel;
     private volatile InstallerSession session;
     private volatile boolean cancelled;
-    private Optional<ReportFiles> reports = Optional.empty();
-    private int auditLinesBefore;
+    private RunReports reports;
     private String installId = "";
     private String packageLabel = "";
 
@@ -113,8 +107,7 @@ public final class ApplyViewModel {
         progress.set(0);
         installId = "";
         packageLabel = packageFile.get().getFileName().toString();
-        reports = reportFiles(configFile.get());
-        auditLinesBefore = reports.map(files -> TextFiles.lines(files.auditLog()).size()).orElse(0);
+        reports = RunReports.before(configFile.get());
         phase.set(Phase.PREPARING);
         status.set((dry ? "Dry run: " : "Applying: ") + "verifying " + packageFile.get().getFileName() + "...");
         runner.run(work -> {
@@ -131,16 +124,6 @@ public final class ApplyViewModel {
             outcome.set("failed to run");
             status.set("Cannot run the installer (" + String.join(" ", installer) + "): " + failure.getMessage());
         }));
-    }
-
-    /** Where the installer leaves its reports for this config; empty when the config cannot say. */
-    private static Optional<ReportFiles> reportFiles(Path config) {
-        try {
-            return Optional.of(ReportFiles.forConfig(config));
-        } catch (IOException | RuntimeException e) {
-            // The installer reads the config too, and says what is wrong with it (exit 2).
-            return Optional.empty();
-        }
     }
 
     /** Stops the installer, but only while it has not started changing the gateway. */
@@ -303,7 +286,8 @@ public final class ApplyViewModel {
         if (!dryRun.get() && !installId.isEmpty()) {
             // Only this run's report: a busy refusal (exit 5) or a usage error writes none, so the
             // file there would be an earlier install's.
-            reports.ifPresent(this::showReports);
+            confirmation.set(reports.confirmation(installId));
+            auditLines.setAll(reports.auditLinesSince());
         }
     }
 
@@ -317,27 +301,6 @@ public final class ApplyViewModel {
             case ROLLBACK_INCOMPLETE -> "rollback-incomplete";
             case BUSY -> "busy";
         };
-    }
-
-    private void showReports(ReportFiles files) {
-        confirmation.set(writtenByAnotherInstall(files.confirmation())
-                ? "(confirmation.json in " + files.logsDir() + " is not this run's: install " + installId + ")"
-                : TextFiles.text(files.confirmation()));
-        List<String> audit = TextFiles.lines(files.auditLog());
-        auditLines.setAll(audit.subList(Math.min(auditLinesBefore, audit.size()), audit.size()));
-    }
-
-    /** True when the file names another install; one that cannot be read is shown as it is. */
-    private boolean writtenByAnotherInstall(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return false;
-        }
-        try {
-            String written = Confirmation.read(file).installId();
-            return written != null && !written.equals(installId);
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
     }
 
     private static String capitalize(String text) {
