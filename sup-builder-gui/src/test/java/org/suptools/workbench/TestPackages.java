@@ -8,10 +8,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Stream;
+import org.suptools.installer.api.client.InstallerLauncher;
 import org.suptools.workbench.service.BackgroundRunner;
 import org.suptools.workbench.service.FilePayloadStore;
 import org.suptools.workbench.service.ModelPackageService;
-import org.suptools.workbench.service.ProcessLauncher;
 import org.suptools.workbench.viewmodel.MainViewModel;
 
 /** Example packages and services for tests. */
@@ -44,7 +44,7 @@ public final class TestPackages {
     }
 
     /** Services that do the real work in place, with a fixed clock and the given installer. */
-    public static MainViewModel.Services services(ProcessLauncher launcher) {
+    public static MainViewModel.Services services(InstallerLauncher launcher) {
         return new MainViewModel.Services(new FilePayloadStore(), new ModelPackageService(CLOCK),
                 BackgroundRunner.IN_PLACE, launcher, List.of("sup-installer"), CLOCK);
     }

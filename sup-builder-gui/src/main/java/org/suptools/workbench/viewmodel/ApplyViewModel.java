@@ -1,10 +1,7 @@
 package org.suptools.workbench.viewmodel;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import com.fasterxml.jackson.databind.JsonNode;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -19,10 +16,15 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.suptools.installer.api.ExitCode;
+import org.suptools.installer.api.client.InstallerCall;
+import org.suptools.installer.api.client.InstallerLauncher;
+import org.suptools.installer.api.client.InstallerRun;
+import org.suptools.installer.api.client.InstallerSession;
+import org.suptools.installer.api.client.InstallerWatcher;
+import org.suptools.installer.api.event.InstallEvent;
 import org.suptools.workbench.service.BackgroundRunner;
-import org.suptools.workbench.service.GatewayLogs;
-import org.suptools.workbench.service.InstallerEvent;
-import org.suptools.workbench.service.ProcessLauncher;
+import org.suptools.workbench.service.RunReports;
 
 /**
  * The Packages tab: applies a package to a gateway by running {@code sup-installer install ...
@@ -37,7 +39,7 @@ public final class ApplyViewModel {
         IDLE, PREPARING, CHANGING, FINISHED
     }
 
-    private final ProcessLauncher launcher;
+    private final InstallerLauncher launcher;
     private final BackgroundRunner runner;
     private final List<String> installer;
     private final ObjectProperty<Path> packageFile = new SimpleObjectProperty<>(this, "packageFile");
@@ -54,14 +56,14 @@ public final class ApplyViewModel {
     private final ObservableList<String> log = FXCollections.observableArrayList();
     private final BooleanBinding canStart;
     private final BooleanBinding canCancel;
-    private volatile ProcessLauncher.RunningProcess process;
+    private volatile InstallerSession session;
     private volatile boolean cancelled;
-    private int auditLinesBefore;
+    private RunReports reports;
     private String installId = "";
     private String packageLabel = "";
 
     /** @param installer the installer command, such as {@code [/opt/sup/bin/sup-installer]} */
-    public ApplyViewModel(ProcessLauncher launcher, BackgroundRunner runner, List<String> installer) {
+    public ApplyViewModel(InstallerLauncher launcher, BackgroundRunner runner, List<String> installer) {
         this.launcher = launcher;
         this.runner = runner;
         this.installer = List.copyOf(installer);
@@ -82,16 +84,6 @@ public final class ApplyViewModel {
         };
     }
 
-    /** The command the Workbench runs: {@code sup-installer install FILE --config CFG --events [--dry-run]}. */
-    public List<String> command(boolean dry) {
-        List<String> command = new ArrayList<>(installer);
-        command.addAll(List.of("install", packageFile.get().toString(), "--config", configFile.get().toString(), "--events"));
-        if (dry) {
-            command.add("--dry-run");
-        }
-        return command;
-    }
-
     public void apply() {
         start(false);
     }
@@ -104,7 +96,7 @@ public final class ApplyViewModel {
         if (!canStart.get()) {
             return;
         }
-        List<String> command = command(dry);
+        InstallerCall call = InstallerCall.manual(installer, packageFile.get(), configFile.get(), dry);
         dryRun.set(dry);
         cancelled = false;
         rows.clear();
@@ -115,21 +107,19 @@ public final class ApplyViewModel {
         progress.set(0);
         installId = "";
         packageLabel = packageFile.get().getFileName().toString();
-        Optional<Path> logs = GatewayLogs.logsDir(configFile.get());
-        auditLinesBefore = logs.map(dir -> GatewayLogs.lines(dir.resolve(GatewayLogs.AUDIT_LOG)).size()).orElse(0);
+        reports = RunReports.before(configFile.get());
         phase.set(Phase.PREPARING);
         status.set((dry ? "Dry run: " : "Applying: ") + "verifying " + packageFile.get().getFileName() + "...");
         runner.run(work -> {
-            ProcessLauncher.RunningProcess running = launcher.start(command);
-            process = running;
-            java.io.BufferedReader out = running.stdout();
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                String received = line;
-                work.post(() -> onLine(received));
+            InstallerSession started = InstallerSession.start(launcher, call);
+            session = started;
+            if (cancelled) {
+                // Cancel came while the installer was being started.
+                started.stop();
             }
-            int exit = running.waitFor();
-            return new Exit(exit, running.stderrTail());
+            return started.follow(new UiThreadWatcher(work::post, new ShownEvents()));
         }, BackgroundRunner.Callbacks.of(this::finished, failure -> {
+            session = null;
             phase.set(Phase.FINISHED);
             outcome.set("failed to run");
             status.set("Cannot run the installer (" + String.join(" ", installer) + "): " + failure.getMessage());
@@ -142,146 +132,179 @@ public final class ApplyViewModel {
             return;
         }
         cancelled = true;
-        ProcessLauncher.RunningProcess running = process;
+        InstallerSession running = session;
         if (running != null) {
-            running.destroy();
+            running.stop();
         }
         status.set("Cancelling: stopping the installer before it changes anything...");
     }
 
-    private record Exit(int code, String stderr) {
+    /** Shows each line and event of the run as it comes; runs on the UI thread. */
+    private final class ShownEvents implements InstallerWatcher {
+
+        @Override
+        public void line(String line) {
+            log.add(line);
+        }
+
+        @Override
+        public void started(InstallEvent.Started event) {
+            installId = textOf(event.installId());
+        }
+
+        @Override
+        public void verified(InstallEvent.Verified event) {
+            if (event.pkg() != null && event.pkg().name().isPresent()) {
+                packageLabel = event.pkg().label();
+            }
+            status.set("Verified " + packageLabel + "; planning...");
+        }
+
+        @Override
+        public void planned(InstallEvent.Planned event) {
+            List<ApplyRow> planned = event.actions().stream().map(step -> new ApplyRow(step.index(), step.id(),
+                    step.type(), step.skipReason().isPresent() ? "will skip" : dryRun.get() ? "planned" : "pending",
+                    step.skipReason().orElse(""))).toList();
+            rows.setAll(planned);
+            status.set(dryRun.get() ? "Plan ready." : "Planned " + planned.size() + " actions.");
+        }
+
+        @Override
+        public void refused(InstallEvent.Refused event) {
+            // The installer ends a refusal here: no finished event follows (exit 3).
+            outcome.set("refused");
+            status.set("Refused before any change (" + (event.error() == null ? "" : event.error().text())
+                    + errorCode(event.errorCode()) + "): " + textOf(event.message()));
+        }
+
+        @Override
+        public void actionStarted(InstallEvent.ActionStarted event) {
+            phase.set(Phase.CHANGING);
+            update(event, "running", "");
+            status.set("Action " + event.index() + " of " + event.total() + ": " + event.id());
+            progress.set((event.index() - 1.0) / Math.max(1, event.total()));
+        }
+
+        @Override
+        public void actionSucceeded(InstallEvent.ActionSucceeded event) {
+            update(event, "succeeded", textOf(event.message()));
+            progress.set((double) event.index() / Math.max(1, event.total()));
+        }
+
+        @Override
+        public void actionFailed(InstallEvent.ActionFailed event) {
+            update(event, "failed", textOf(event.message())
+                    + event.exitCode().map(code -> " (exit " + code + ")").orElse(""));
+        }
+
+        @Override
+        public void actionSkipped(InstallEvent.ActionSkipped event) {
+            update(event, "skipped", textOf(event.reason()));
+        }
+
+        @Override
+        public void rollbackStarted(InstallEvent.RollbackStarted event) {
+            status.set("Rolling back: " + textOf(event.reason()));
+        }
+
+        /**
+         * The failing action's own partial changes are undone too, but it keeps the status failed
+         * (as in confirmation.json); the actions done before it become rolled back.
+         */
+        @Override
+        public void actionRolledBack(InstallEvent.ActionRolledBack event) {
+            if (!"failed".equals(statusOf(event.index()))) {
+                update(event, "rolled back", "");
+            }
+        }
+
+        @Override
+        public void actionRollbackFailed(InstallEvent.ActionRollbackFailed event) {
+            update(event, "rollback failed", textOf(event.message()));
+        }
+
+        @Override
+        public void finished(InstallEvent.Finished event) {
+            String finalStatus = event.status() == null ? "" : event.status().text();
+            String message = textOf(event.message());
+            outcome.set(finalStatus);
+            status.set("Finished: " + finalStatus + (message.isEmpty() ? "" : ": " + message)
+                    + event.error().map(error -> " (" + error.text() + errorCode(event.errorCode()) + ")").orElse("")
+                    + (event.rebootRequired() ? " (reboot requested)" : "")
+                    + event.recovery().map(recovery -> " [" + recovery + "]").orElse(""));
+        }
     }
 
-    void onLine(String line) {
-        log.add(line);
-        Optional<InstallerEvent> parsed = InstallerEvent.parse(line);
-        if (parsed.isEmpty()) {
-            return;
-        }
-        InstallerEvent event = parsed.get();
-        switch (event.name()) {
-            case "started" -> installId = event.text("installId");
-            case "verified" -> {
-                JsonNode pkg = event.fields().path("package");
-                if (pkg.hasNonNull("name")) {
-                    packageLabel = pkg.get("name").asText() + " " + pkg.path("version").asText("");
-                }
-                status.set("Verified " + packageLabel + "; planning...");
-            }
-            case "planned" -> {
-                List<ApplyRow> planned = new ArrayList<>();
-                event.fields().path("actions").forEach(a -> planned.add(new ApplyRow(a.path("index").asInt(),
-                        a.path("id").asText(), a.path("type").asText(),
-                        a.hasNonNull("skipReason") ? "will skip" : dryRun.get() ? "planned" : "pending",
-                        a.path("skipReason").asText(""))));
-                rows.setAll(planned);
-                status.set(dryRun.get() ? "Plan ready." : "Planned " + planned.size() + " actions.");
-            }
-            case "refused" -> {
-                // The installer ends a refusal here: no finished event follows (exit 3).
-                outcome.set("refused");
-                status.set("Refused before any change (" + event.text("error") + errorCode(event) + "): "
-                        + event.text("message"));
-            }
-            case "action-started" -> {
-                phase.set(Phase.CHANGING);
-                update(event, "running", "");
-                status.set("Action " + event.integer("index") + " of " + event.integer("total") + ": " + event.text("id"));
-                progress.set((event.integer("index") - 1.0) / Math.max(1, event.integer("total")));
-            }
-            case "action-succeeded" -> {
-                update(event, "succeeded", event.text("message"));
-                progress.set((double) event.integer("index") / Math.max(1, event.integer("total")));
-            }
-            case "action-failed" -> update(event, "failed", event.text("message")
-                    + (event.fields().hasNonNull("exitCode") ? " (exit " + event.text("exitCode") + ")" : ""));
-            case "action-skipped" -> update(event, "skipped", event.text("reason"));
-            case "rollback-started" -> status.set("Rolling back: " + event.text("reason"));
-            // The failing action's own partial changes are undone too, but it keeps the status failed
-            // (as in confirmation.json); the actions done before it become rolled back.
-            case "action-rolled-back" -> {
-                if (!"failed".equals(statusOf(event.integer("index")))) {
-                    update(event, "rolled back", "");
-                }
-            }
-            case "action-rollback-failed" -> update(event, "rollback failed", event.text("message"));
-            case "finished" -> {
-                outcome.set(event.text("status"));
-                status.set("Finished: " + event.text("status") + (event.text("message").isEmpty() ? "" : ": " + event.text("message"))
-                        + (event.text("error").isEmpty() ? "" : " (" + event.text("error") + errorCode(event) + ")")
-                        + (event.fields().path("rebootRequired").asBoolean(false) ? " (reboot requested)" : "")
-                        + (event.text("recovery").isEmpty() ? "" : " [" + event.text("recovery") + "]"));
-            }
-            default -> { }
-        }
+    private static String textOf(String value) {
+        return value == null ? "" : value;
     }
 
-    private static String errorCode(InstallerEvent event) {
-        return event.fields().hasNonNull("errorCode") && event.integer("errorCode") != 0
-                ? " " + event.integer("errorCode") : "";
+    private static String errorCode(int code) {
+        return code == 0 ? "" : " " + code;
     }
 
     private String statusOf(int index) {
         return rows.stream().filter(r -> r.index() == index).map(ApplyRow::status).findFirst().orElse("");
     }
 
-    private void update(InstallerEvent event, String newStatus, String message) {
-        int index = event.integer("index");
+    private void update(InstallEvent.OfAction event, String newStatus, String message) {
         for (int i = 0; i < rows.size(); i++) {
-            if (rows.get(i).index() == index) {
+            if (rows.get(i).index() == event.index()) {
                 rows.set(i, rows.get(i).withStatus(newStatus, message));
                 return;
             }
         }
-        rows.add(new ApplyRow(index, event.text("id"), event.text("type"), newStatus, message));
+        rows.add(new ApplyRow(event.index(), textOf(event.id()), textOf(event.type()), newStatus, message));
     }
 
-    private void finished(Exit exit) {
+    private void finished(InstallerRun run) {
         phase.set(Phase.FINISHED);
-        process = null;
-        String summary = lastLine(exit.stderr());
-        if (cancelled && outcome.get().isEmpty()) {
+        session = null;
+        String summary = run.summary();
+        if (run.stopped() && outcome.get().isEmpty()) {
             outcome.set("cancelled");
             status.set("Cancelled before any change: the installer was stopped while it verified and planned.");
-        } else if (dryRun.get() && exit.code() == 0 && outcome.get().isEmpty()) {
+        } else if (dryRun.get() && run.exitCode() == ExitCode.SUCCEEDED.code() && outcome.get().isEmpty()) {
             // A dry run ends after the plan: no finished event; the summary is on standard error.
             outcome.set("planned");
             status.set(summary.isEmpty() ? "Dry run: " + rows.size() + " actions planned; nothing was changed." : capitalize(summary));
         } else if (outcome.get().isEmpty()) {
-            outcome.set(ExitMeaning.outcome(exit.code()));
-            status.set("The installer ended with exit code " + exit.code() + " (" + ExitMeaning.meaning(exit.code()) + ")"
+            outcome.set(run.knownExit().map(ApplyViewModel::outcomeOf).orElse("exit " + run.exitCode()));
+            status.set("The installer ended with exit code " + run.exitCode() + " ("
+                    + run.knownExit().map(ExitCode::meaning).orElse("ended abnormally") + ")"
                     + (summary.isEmpty() ? "" : ": " + summary));
         }
-        if (exit.code() == 4) {
+        if (run.knownExit().filter(ExitCode.ROLLBACK_INCOMPLETE::equals).isPresent()) {
             status.set(status.get() + " Fix the cause, then run: sup-installer recover --config " + configFile.get());
         }
-        if (exit.code() == 0 && !dryRun.get()) {
+        if (run.exitCode() == ExitCode.SUCCEEDED.code() && !dryRun.get()) {
             progress.set(1);
         }
-        if (!exit.stderr().isBlank()) {
-            log.addAll(exit.stderr().strip().lines().toList());
+        if (!run.stderr().isBlank()) {
+            log.addAll(run.stderr().strip().lines().toList());
         }
         if (!dryRun.get() && !installId.isEmpty()) {
             // Only this run's report: a busy refusal (exit 5) or a usage error writes none, so the
             // file there would be an earlier install's.
-            GatewayLogs.logsDir(configFile.get()).ifPresent(dir -> {
-                String text = GatewayLogs.text(dir.resolve(GatewayLogs.CONFIRMATION));
-                confirmation.set(GatewayLogs.installId(text).filter(id -> !id.equals(installId)).isPresent()
-                        ? "(confirmation.json in " + dir + " is not this run's: install " + installId + ")" : text);
-                List<String> audit = GatewayLogs.lines(dir.resolve(GatewayLogs.AUDIT_LOG));
-                auditLines.setAll(audit.subList(Math.min(auditLinesBefore, audit.size()), audit.size()));
-            });
+            confirmation.set(reports.confirmation(installId));
+            auditLines.setAll(reports.auditLinesSince());
         }
+    }
+
+    /** The word the outcome shows for a run that ended without a finished or refused event. */
+    private static String outcomeOf(ExitCode exit) {
+        return switch (exit) {
+            case SUCCEEDED -> "succeeded";
+            case FAILED -> "failed";
+            case USAGE -> "usage error";
+            case REFUSED -> "refused";
+            case ROLLBACK_INCOMPLETE -> "rollback-incomplete";
+            case BUSY -> "busy";
+        };
     }
 
     private static String capitalize(String text) {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
-    }
-
-    private static String lastLine(String text) {
-        List<String> lines = text.strip().lines().toList();
-        String last = lines.isEmpty() ? "" : lines.get(lines.size() - 1);
-        return last.startsWith("sup-installer: ") ? last.substring("sup-installer: ".length()) : last;
     }
 
     public ObjectProperty<Path> packageFileProperty() {

@@ -11,6 +11,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import org.suptools.installer.api.client.InstallerLauncher;
 import org.suptools.model.spec.SpecFiles;
 import org.suptools.model.validation.SpecException;
 import org.suptools.workbench.document.DocumentCodec;
@@ -19,7 +20,6 @@ import org.suptools.workbench.history.EditHistory;
 import org.suptools.workbench.service.BackgroundRunner;
 import org.suptools.workbench.service.PackageService;
 import org.suptools.workbench.service.PayloadStore;
-import org.suptools.workbench.service.ProcessLauncher;
 
 /**
  * The main window: which package is open, its title with the unsaved-changes mark, new, open,
@@ -65,7 +65,7 @@ public final class MainViewModel {
 
     /** What the view-models need from outside, as interfaces a test can replace. */
     public record Services(PayloadStore payloads, PackageService packages, BackgroundRunner runner,
-            ProcessLauncher launcher, List<String> installer, Clock clock) {
+            InstallerLauncher launcher, List<String> installer, Clock clock) {
     }
 
     /** A new, unsaved package. */

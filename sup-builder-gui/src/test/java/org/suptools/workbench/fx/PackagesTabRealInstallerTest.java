@@ -35,8 +35,8 @@ import org.suptools.model.signing.KeyPairs;
 import org.suptools.model.spec.SpecFiles;
 import org.suptools.workbench.Workbench;
 import org.suptools.workbench.service.FilePayloadStore;
+import org.suptools.workbench.service.InstallerInTempFolder;
 import org.suptools.workbench.service.ModelPackageService;
-import org.suptools.workbench.service.SystemProcessLauncher;
 import org.suptools.workbench.view.FxBackgroundRunner;
 import org.suptools.workbench.viewmodel.ApplyRow;
 import org.suptools.workbench.viewmodel.ApplyViewModel;
@@ -77,7 +77,7 @@ class PackagesTabRealInstallerTest {
     @Start
     void start(Stage stage) {
         var services = new MainViewModel.Services(new FilePayloadStore(), new ModelPackageService(Clock.systemUTC()),
-                new FxBackgroundRunner(), new SystemProcessLauncher(), List.of(INSTALLER.toString()), Clock.systemUTC());
+                new FxBackgroundRunner(), new InstallerInTempFolder(), List.of(INSTALLER.toString()), Clock.systemUTC());
         workbench = Workbench.show(stage, services, dialogs, Optional.empty());
         vm = workbench.viewModel();
     }

@@ -2,23 +2,22 @@ package org.suptools.workbench.fx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import javafx.scene.control.Button;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.suptools.installer.api.client.InstallerLauncher;
 import org.suptools.workbench.Workbench;
 import org.suptools.workbench.service.FilePayloadStore;
 import org.suptools.workbench.service.ModelPackageService;
-import org.suptools.workbench.service.ProcessLauncher;
 import org.suptools.workbench.view.FxBackgroundRunner;
 import org.suptools.workbench.view.FxFileDialogs;
 import org.suptools.workbench.viewmodel.MainViewModel;
@@ -62,10 +61,11 @@ class PackagesTabWindowTest {
 
     @Start
     void start(Stage stage) {
-        ProcessLauncher scripted = command -> new ProcessLauncher.RunningProcess() {
+        InstallerLauncher scripted = command -> new InstallerLauncher.Running() {
             @Override
-            public BufferedReader stdout() {
-                return new BufferedReader(new StringReader(EVENTS));
+            public int follow(Consumer<String> onLine) {
+                EVENTS.lines().forEach(onLine);
+                return 1;
             }
 
             @Override
@@ -74,12 +74,7 @@ class PackagesTabWindowTest {
             }
 
             @Override
-            public int waitFor() {
-                return 1;
-            }
-
-            @Override
-            public void destroy() {
+            public void stop() {
             }
         };
         var services = new MainViewModel.Services(new FilePayloadStore(), new ModelPackageService(Clock.systemUTC()),

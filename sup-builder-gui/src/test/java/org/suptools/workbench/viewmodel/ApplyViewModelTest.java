@@ -2,20 +2,19 @@ package org.suptools.workbench.viewmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.suptools.installer.api.client.InstallerLauncher;
 import org.suptools.workbench.service.BackgroundRunner;
-import org.suptools.workbench.service.ProcessLauncher;
 
 /** The Packages tab against a scripted installer process that prints the installer's event lines. */
 class ApplyViewModelTest {
@@ -41,26 +40,20 @@ class ApplyViewModelTest {
         vm.configFileProperty().set(config);
     }
 
-    private ProcessLauncher.RunningProcess start(List<String> command) {
+    private InstallerLauncher.Running start(List<String> command) {
         commands.add(command);
-        BufferedReader out = new BufferedReader(new StringReader("")) {
+        return new InstallerLauncher.Running() {
             @Override
-            public String readLine() {
+            public int follow(Consumer<String> onLine) {
                 while (!destroyed && !script.isEmpty()) {
                     Object step = script.poll();
                     if (step instanceof Runnable action) {
                         action.run();
                     } else {
-                        return (String) step;
+                        onLine.accept((String) step);
                     }
                 }
-                return null;
-            }
-        };
-        return new ProcessLauncher.RunningProcess() {
-            @Override
-            public BufferedReader stdout() {
-                return out;
+                return destroyed ? 143 : exitCode;
             }
 
             @Override
@@ -69,12 +62,7 @@ class ApplyViewModelTest {
             }
 
             @Override
-            public int waitFor() {
-                return destroyed ? 143 : exitCode;
-            }
-
-            @Override
-            public void destroy() {
+            public void stop() {
                 destroyed = true;
             }
         };
@@ -236,6 +224,45 @@ class ApplyViewModelTest {
 
         assertThat(vm.statusProperty().get()).contains("/missing/sup-installer").contains("No such file");
         assertThat(vm.canStartBinding().get()).isTrue();
+    }
+
+    @Test
+    void cancel_whileTheInstallerIsBeingStarted_stopsItAsSoonAsItRuns() {
+        vm = new ApplyViewModel(command -> {
+            vm.cancel();
+            return start(command);
+        }, BackgroundRunner.IN_PLACE, List.of("/opt/sup/bin/sup-installer"));
+        vm.packageFileProperty().set(dir.resolve("app.sup"));
+        vm.configFileProperty().set(config);
+        events(PLANNED, "{\"event\":\"action-started\",\"index\":1,\"total\":3,\"id\":\"stop\",\"type\":\"runtime.stop\"}");
+
+        vm.apply();
+
+        assertThat(destroyed).isTrue();
+        assertThat(vm.rows()).isEmpty();
+        assertThat(vm.outcomeProperty().get()).isEqualTo("cancelled");
+    }
+
+    @Test
+    void anInstallerEndedBySignal_withoutAReport_isShownWithItsExitCode() {
+        exitCode = 137;
+
+        vm.apply();
+
+        assertThat(vm.outcomeProperty().get()).isEqualTo("exit 137");
+        assertThat(vm.statusProperty().get()).isEqualTo("The installer ended with exit code 137 (ended abnormally)");
+    }
+
+    @Test
+    void aRollbackThatCouldNotFinish_exit4_saysHowToRecover() {
+        exitCode = 4;
+        stderr = "sup-installer: the runtime could not be started after the rollback\n";
+
+        vm.apply();
+
+        assertThat(vm.outcomeProperty().get()).isEqualTo("rollback-incomplete");
+        assertThat(vm.statusProperty().get()).contains("exit code 4", "the runtime could not be started")
+                .endsWith("sup-installer recover --config " + config);
     }
 
     private void writeReports(String status, String audit) {

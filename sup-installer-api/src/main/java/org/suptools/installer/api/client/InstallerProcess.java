@@ -1,6 +1,7 @@
 package org.suptools.installer.api.client;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,9 @@ public final class InstallerProcess implements InstallerLauncher {
 
     private static final long POLL_MILLIS = 50;
     private static final int TAIL_CHARS = 4000;
+    /** The installer reads nothing: standard input is the null device, on Windows (the Workbench) too. */
+    private static final File NO_INPUT =
+            new File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
 
     private final Path outputDir;
     private final String name;
@@ -57,7 +61,7 @@ public final class InstallerProcess implements InstallerLauncher {
     public Running start(List<String> command) throws IOException {
         Files.createDirectories(outputDir);
         Process process = new ProcessBuilder(command)
-                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(NO_INPUT))
                 .redirectOutput(out().toFile())
                 .redirectError(err().toFile())
                 .start();
