@@ -26,10 +26,7 @@ class InstallerLayeringTest {
     /** A reference to one of the installer's packages; {@code org.suptools.installer.api} is sup-installer-api, a module below. */
     static final Pattern REFERENCE = Pattern.compile("org\\.suptools\\.installer\\.(?!api\\.)([a-z]+)\\.");
 
-    /** The installer's contract with its callers (sup-installer-api), which every package may use. */
-    static final String CONTRACT = "api";
-
-    /** For each package, the installer packages it may use (besides itself, the root package's values and the contract). */
+    /** For each package, the installer packages it may use (besides itself and the root package's values). */
     static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
             Map.entry("", Set.of()),
             Map.entry("fs", Set.of()),
@@ -60,7 +57,7 @@ class InstallerLayeringTest {
                 Matcher matcher = REFERENCE.matcher(source);
                 while (matcher.find()) {
                     String used = matcher.group(1);
-                    if (!used.equals(pkg) && !used.equals(CONTRACT) && !ALLOWED.get(pkg).contains(used)) {
+                    if (!used.equals(pkg) && !ALLOWED.get(pkg).contains(used)) {
                         violations.add(SOURCES.relativize(file) + " uses " + used);
                     }
                 }
