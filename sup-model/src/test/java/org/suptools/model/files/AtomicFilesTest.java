@@ -52,4 +52,44 @@ class AtomicFilesTest {
             assertThat(files).containsExactly(target);
         }
     }
+
+    @Test
+    void forcedWrite_replacingAReadOnlyFile_keepsItsPermissions_andLeavesNoTemporaryFile() throws IOException {
+        Path target = Files.writeString(dir.resolve("confirmation.json"), "old");
+        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("r--r-----"));
+
+        AtomicFiles.write(target, "new".getBytes(), AtomicFiles.Durability.FORCED);
+
+        assertThat(target).hasContent("new");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo("r--r-----");
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(target);
+        }
+    }
+
+    @Test
+    void forcedReplace_whenTheContentFails_leavesTheTargetAsItWasAndNoTemporaryFile() throws IOException {
+        Path target = Files.writeString(dir.resolve("history.jsonl"), "the previous history\n");
+
+        assertThatThrownBy(() -> AtomicFiles.replace(target, AtomicFiles.Durability.FORCED, temp -> {
+            Files.writeString(temp, "half of it");
+            throw new IOException("disk full");
+        })).hasMessage("disk full");
+
+        assertThat(target).hasContent("the previous history");
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(target);
+        }
+    }
+
+    @Test
+    void renameForced_replacesTheTarget_fromAnotherDirectory() throws IOException {
+        Path from = Files.writeString(Files.createDirectory(dir.resolve("journal")).resolve("current.jsonl"), "new");
+        Path to = Files.writeString(dir.resolve("last.jsonl"), "old");
+
+        AtomicFiles.renameForced(from, to);
+
+        assertThat(to).hasContent("new");
+        assertThat(from).doesNotExist();
+    }
 }
