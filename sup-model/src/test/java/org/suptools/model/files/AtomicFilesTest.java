@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class AtomicFilesTest {
 
@@ -38,11 +40,13 @@ class AtomicFilesTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo("rw-rw-r--");
     }
 
-    @Test
-    void replace_whenTheContentFails_leavesTheTargetAsItWasAndNoTemporaryFile() throws IOException {
+    @ParameterizedTest
+    @EnumSource(AtomicFiles.Durability.class)
+    void replace_whenTheContentFails_leavesTheTargetAsItWasAndNoTemporaryFile(AtomicFiles.Durability durability)
+            throws IOException {
         Path target = Files.writeString(dir.resolve("app.sup"), "the previous package");
 
-        assertThatThrownBy(() -> AtomicFiles.replace(target, temp -> {
+        assertThatThrownBy(() -> AtomicFiles.replace(target, durability, temp -> {
             Files.writeString(temp, "half of it");
             throw new IOException("disk full");
         })).hasMessage("disk full");
@@ -62,21 +66,6 @@ class AtomicFilesTest {
 
         assertThat(target).hasContent("new");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo("r--r-----");
-        try (var files = Files.list(dir)) {
-            assertThat(files).containsExactly(target);
-        }
-    }
-
-    @Test
-    void forcedReplace_whenTheContentFails_leavesTheTargetAsItWasAndNoTemporaryFile() throws IOException {
-        Path target = Files.writeString(dir.resolve("history.jsonl"), "the previous history\n");
-
-        assertThatThrownBy(() -> AtomicFiles.replace(target, AtomicFiles.Durability.FORCED, temp -> {
-            Files.writeString(temp, "half of it");
-            throw new IOException("disk full");
-        })).hasMessage("disk full");
-
-        assertThat(target).hasContent("the previous history");
         try (var files = Files.list(dir)) {
             assertThat(files).containsExactly(target);
         }
