@@ -1,6 +1,7 @@
 package org.suptools.installer.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -71,6 +72,16 @@ class JournalFormatCompatibilityTest {
 
         assertThat(Files.readAllLines(stateDir.resolve(Journal.CURRENT))).last().isEqualTo(
                 "{\"record\":\"done\",\"index\":2,\"status\":\"failed\",\"at\":\"2026-12-03T11:00:04Z\",\"message\":\"killed\"}");
+    }
+
+    @Test
+    void read_aRuntimeStateTheJournalDoesNotKnow_isRefusedNamingTheLine() throws IOException {
+        Path file = stateDir.resolve("unknown-state.jsonl");
+        Files.writeString(file, "{\"record\":\"runtime-restored\",\"state\":\"paused\",\"at\":\"2026-12-03T10:00:00Z\"}\n"
+                + "{\"record\":\"finished\",\"status\":\"rolled-back\",\"at\":\"2026-12-03T10:00:01Z\"}\n");
+
+        assertThatThrownBy(() -> Journal.read(file)).isInstanceOf(IOException.class)
+                .hasMessageStartingWith(file + ": line 1 is not a journal record");
     }
 
     private static Path fixture(String name, Path to) throws IOException {
