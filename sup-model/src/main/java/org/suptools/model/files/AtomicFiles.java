@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -22,7 +24,7 @@ import java.util.UUID;
  * <p>The one place the toolchain writes a file this way, at two {@linkplain Durability
  * strengths}: {@link Durability#PORTABLE} for the author's and CI's files (specs, packages), and
  * {@link Durability#FORCED} for the gateway installer's state and reports, which must survive a
- * power loss in a known state.
+ * power loss in a known state; and, for extraction, {@link #create}, which never replaces a file.
  */
 public final class AtomicFiles {
 
@@ -73,10 +75,34 @@ public final class AtomicFiles {
         replace(target, Durability.PORTABLE, content);
     }
 
+    /**
+     * Creates {@code target} with what {@code content} writes to a temporary file beside it, never
+     * replacing a file: the complete temporary file is hard-linked into place, which fails when
+     * the target exists (a rename would silently replace it); where hard links are not supported,
+     * it is moved, which also refuses an existing target. Nothing is forced.
+     *
+     * @throws FileAlreadyExistsException if {@code target} exists; it is left as it was
+     */
+    public static void create(Path target, Content content) throws IOException {
+        Path temp = tempBeside(target.toAbsolutePath());
+        try {
+            content.writeTo(temp);
+            try {
+                Files.createLink(target, temp);
+            } catch (FileAlreadyExistsException e) {
+                throw new FileAlreadyExistsException(target.toString(), null, "exists already; refusing to overwrite it");
+            } catch (UnsupportedOperationException | FileSystemException e) {
+                Files.move(temp, target);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
     /** Replaces (or creates) {@code target} with what {@code content} writes to a temporary file beside it. */
     public static void replace(Path target, Durability durability, Content content) throws IOException {
         Path absolute = target.toAbsolutePath();
-        Path temp = absolute.resolveSibling("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        Path temp = tempBeside(absolute);
         try {
             content.writeTo(temp);
             if (durability == Durability.FORCED) {
@@ -129,6 +155,11 @@ public final class AtomicFiles {
         } catch (IOException e) {
             // Some file systems refuse to open or force a directory; the rename itself is still atomic.
         }
+    }
+
+    /** A hidden, unique name beside {@code target}, so the rename stays within one directory. */
+    private static Path tempBeside(Path target) {
+        return target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
     }
 
     private static void keepPermissions(Path target, Path temp) throws IOException {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -80,5 +81,22 @@ class AtomicFilesTest {
 
         assertThat(to).hasContent("new");
         assertThat(from).doesNotExist();
+    }
+
+    @Test
+    void create_writesANewFile_andRefusesToReplaceOne_leavingItAsItWas() throws IOException {
+        Path fresh = dir.resolve("manifest.json");
+        Path existing = Files.writeString(dir.resolve("signatures.json"), "already there");
+
+        AtomicFiles.create(fresh, temp -> Files.writeString(temp, "{}"));
+
+        assertThat(fresh).hasContent("{}");
+        assertThatThrownBy(() -> AtomicFiles.create(existing, temp -> Files.writeString(temp, "{}")))
+                .isInstanceOf(FileAlreadyExistsException.class)
+                .hasMessageContaining("refusing to overwrite it");
+        assertThat(existing).hasContent("already there");
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactlyInAnyOrder(fresh, existing);
+        }
     }
 }
