@@ -94,11 +94,7 @@ public final class Durable {
             throw new java.nio.file.FileAlreadyExistsException(to.toString());
         }
         Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        AtomicFiles.forceDirectory(to.toAbsolutePath().getParent());
-        Path fromDir = from.toAbsolutePath().getParent();
-        if (!fromDir.equals(to.toAbsolutePath().getParent())) {
-            AtomicFiles.forceDirectory(fromDir);
-        }
+        AtomicFiles.forceDirectoriesOf(from, to);
     }
 
     /** Forces a file's content to the disk. */

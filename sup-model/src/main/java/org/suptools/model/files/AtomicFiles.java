@@ -133,6 +133,11 @@ public final class AtomicFiles {
      */
     public static void renameForced(Path from, Path to) throws IOException {
         Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        forceDirectoriesOf(from, to);
+    }
+
+    /** After a rename of {@code from} to {@code to}: forces the directory of each (once, when they share it). */
+    public static void forceDirectoriesOf(Path from, Path to) {
         Path toDir = to.toAbsolutePath().getParent();
         forceDirectory(toDir);
         Path fromDir = from.toAbsolutePath().getParent();
