@@ -1,5 +1,7 @@
 package org.suptools.e2e.spec;
 
+import java.nio.charset.StandardCharsets;
+
 /** The entry name rules of docs/format.md section 1, "Entry names". */
 final class EntryNames {
 
@@ -27,9 +29,15 @@ final class EntryNames {
         if (name.startsWith("/")) {
             return "absolute";
         }
+        if (name.getBytes(StandardCharsets.UTF_8).length > 4095) {
+            return "longer than 4095 bytes";
+        }
         for (String segment : name.split("/", -1)) {
             if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
                 return "with an empty, '.' or '..' segment";
+            }
+            if (segment.getBytes(StandardCharsets.UTF_8).length > 255) {
+                return "with a segment longer than 255 bytes";
             }
         }
         return null;

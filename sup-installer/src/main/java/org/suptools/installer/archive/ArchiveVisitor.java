@@ -5,7 +5,8 @@ import java.io.InputStream;
 
 /**
  * What is done with each entry of an archive payload, in archive order, once the reader has
- * checked it. Names are clean relative paths ({@link EntryPaths#normalise}); modes are the
+ * checked it. Names are clean relative paths, safe by the model's
+ * {@link org.suptools.model.archive.EntryNameRule#PAYLOAD_ARCHIVE_ENTRY}; modes are the
  * permission bits only ({@code 0777}), 0 when the archive gives none.
  *
  * @param <X> what the visitor itself may throw

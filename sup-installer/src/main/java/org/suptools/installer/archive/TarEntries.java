@@ -9,6 +9,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.suptools.installer.fs.Deadline;
 import org.suptools.model.archive.PayloadVerificationException;
+import org.suptools.model.problem.ShownText;
 
 /**
  * Reads a tar stream entry by entry: regular files, directories and symbolic links only, each
@@ -97,7 +98,7 @@ final class TarEntries {
         if (passesThrough(e)) {
             return e;
         }
-        return new UnsafeArchiveException("archive entry " + EntryPaths.quoted(name) + " is truncated or damaged: "
+        return new UnsafeArchiveException("archive entry " + ShownText.quoted(name) + " is truncated or damaged: "
                 + e.getMessage(), e);
     }
 

@@ -1,6 +1,7 @@
 package org.suptools.installer.archive;
 
 import java.io.IOException;
+import org.suptools.model.problem.ShownText;
 
 /**
  * An archive payload that is not unpacked: an entry of a kind that is refused (device, FIFO, hard
@@ -20,6 +21,6 @@ public final class UnsafeArchiveException extends IOException {
 
     /** A refusal of one entry: "archive entry 'name' why". */
     static UnsafeArchiveException entry(String name, String why) {
-        return new UnsafeArchiveException("archive entry " + EntryPaths.quoted(name) + " " + why);
+        return new UnsafeArchiveException("archive entry " + ShownText.quoted(name) + " " + why);
     }
 }

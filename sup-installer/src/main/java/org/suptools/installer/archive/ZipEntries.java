@@ -9,12 +9,11 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.suptools.installer.fs.Deadline;
+import org.suptools.model.archive.EntryNameRule;
 
 /**
  * Reads a ZIP file through its central directory, and only if every reader would see the same
@@ -299,22 +298,13 @@ final class ZipEntries {
     }
 
     private static String name(byte[] raw) throws UnsafeArchiveException {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(raw)).toString();
-        } catch (CharacterCodingException e) {
-            throw UnsafeArchiveException.entry(new String(raw, StandardCharsets.UTF_8),
-                    "has a name that is not valid UTF-8");
-        }
+        return EntryNameRule.decodedUtf8(raw).orElseThrow(() -> UnsafeArchiveException.entry(
+                new String(raw, StandardCharsets.UTF_8), "has a name that is not valid UTF-8"));
     }
 
     private static String linkTarget(String raw, byte[] target) throws UnsafeArchiveException {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(target)).toString();
-        } catch (CharacterCodingException e) {
-            throw UnsafeArchiveException.entry(raw, "is a link whose target is not valid UTF-8");
-        }
+        return EntryNameRule.decodedUtf8(target).orElseThrow(() -> UnsafeArchiveException.entry(
+                raw, "is a link whose target is not valid UTF-8"));
     }
 
     private static String nonEmpty(String raw, String name) throws UnsafeArchiveException {

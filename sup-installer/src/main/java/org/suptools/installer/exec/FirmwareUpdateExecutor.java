@@ -9,6 +9,7 @@ import org.suptools.installer.journal.UndoStep;
 import org.suptools.installer.runtime.RuntimeControlException;
 import org.suptools.model.action.ArchiveFormat;
 import org.suptools.model.action.FirmwareUpdate;
+import org.suptools.installer.journal.RuntimeState;
 
 /**
  * {@code firmware.update}: the new runtime tree is unpacked beside the current one, the runtime is
@@ -56,7 +57,7 @@ final class FirmwareUpdateExecutor implements ActionExecutor {
 
         boolean wasRunning = isRunning(context);
         if (wasRunning) {
-            context.record(new UndoStep.Runtime(UndoStep.Runtime.RUNNING));
+            context.record(new UndoStep.Runtime(RuntimeState.RUNNING));
             try {
                 context.runtime().stop();
             } catch (RuntimeControlException e) {
@@ -77,7 +78,7 @@ final class FirmwareUpdateExecutor implements ActionExecutor {
 
         String version = action.runtimeVersion().map(v -> " (runtime " + v + ")").orElse("");
         if (wasRunning) {
-            context.record(new UndoStep.Runtime(UndoStep.Runtime.STOPPED));
+            context.record(new UndoStep.Runtime(RuntimeState.STOPPED));
             try {
                 context.runtime().start();
             } catch (RuntimeControlException e) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import org.suptools.installer.journal.UndoStep;
 import org.suptools.installer.runtime.RuntimeControlException;
 import org.suptools.model.action.RuntimeRestart;
+import org.suptools.installer.journal.RuntimeState;
 
 /**
  * {@code runtime.restart}: stops the runtime if it runs, starts it and waits for its health
@@ -18,7 +19,7 @@ final class RuntimeRestartExecutor implements ActionExecutor {
     @Override
     public ActionResult apply(ActionContext context) throws ActionFailedException, IOException {
         boolean wasRunning = context.runtime().isRunning();
-        context.record(new UndoStep.Runtime(wasRunning ? UndoStep.Runtime.RUNNING : UndoStep.Runtime.STOPPED));
+        context.record(new UndoStep.Runtime(RuntimeState.of(wasRunning)));
         try {
             if (wasRunning) {
                 context.runtime().stop();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import org.suptools.installer.journal.UndoStep;
 import org.suptools.installer.runtime.RuntimeControlException;
 import org.suptools.model.action.RuntimeStart;
+import org.suptools.installer.journal.RuntimeState;
 
 /** {@code runtime.start}: starts the runtime and waits for its health check. Undo stops it again. */
 final class RuntimeStartExecutor implements ActionExecutor {
@@ -16,7 +17,7 @@ final class RuntimeStartExecutor implements ActionExecutor {
         if (context.runtime().isRunning()) {
             return ActionResult.of("the runtime was already running");
         }
-        context.record(new UndoStep.Runtime(UndoStep.Runtime.STOPPED));
+        context.record(new UndoStep.Runtime(RuntimeState.STOPPED));
         try {
             context.runtime().start();
         } catch (RuntimeControlException e) {

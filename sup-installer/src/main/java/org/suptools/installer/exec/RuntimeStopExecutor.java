@@ -4,6 +4,7 @@ import java.io.IOException;
 import org.suptools.installer.journal.UndoStep;
 import org.suptools.installer.runtime.RuntimeControlException;
 import org.suptools.model.action.RuntimeStop;
+import org.suptools.installer.journal.RuntimeState;
 
 /**
  * {@code runtime.stop}: stops the runtime through the gateway's stop command. Undo leaves the start
@@ -19,7 +20,7 @@ final class RuntimeStopExecutor implements ActionExecutor {
         if (!context.runtime().isRunning()) {
             return ActionResult.of("the runtime was not running");
         }
-        context.record(new UndoStep.Runtime(UndoStep.Runtime.RUNNING));
+        context.record(new UndoStep.Runtime(RuntimeState.RUNNING));
         try {
             context.runtime().stop();
         } catch (RuntimeControlException e) {

@@ -11,12 +11,14 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.UUID;
+import org.suptools.model.files.AtomicFiles;
 
 /**
  * Writes that survive a crash or power loss in a known state: content is forced to the disk
  * before it is renamed into place, and the directory is forced after the rename, so a reader sees
- * either the old file or the complete new one.
+ * either the old file or the complete new one. Replacing a file is the model's
+ * {@link AtomicFiles} at {@link AtomicFiles.Durability#FORCED}; this class adds the installer's
+ * own writes: streamed copies under a deadline, forced appends, renames that never replace.
  */
 public final class Durable {
 
@@ -25,23 +27,19 @@ public final class Durable {
     private Durable() {
     }
 
-    /** Replaces {@code target} atomically with {@code bytes} (temp file beside it, fsync, rename, fsync dir). */
+    /**
+     * Replaces {@code target} atomically with {@code bytes}: a temporary file beside it, forced,
+     * renamed, the directory forced ({@link AtomicFiles.Durability#FORCED}).
+     */
     public static void write(Path target, byte[] bytes) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        try {
-            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    out.write(buffer);
-                }
-                out.force(true);
-            }
-            move(temp, target);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        AtomicFiles.write(target, bytes, AtomicFiles.Durability.FORCED);
+    }
+
+    /** Replaces {@code target} atomically with what {@code content} writes, streamed, as {@link #write} does. */
+    public static void replace(Path target, AtomicFiles.Content content) throws IOException {
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        AtomicFiles.replace(target, AtomicFiles.Durability.FORCED, content);
     }
 
     /**
@@ -83,12 +81,7 @@ public final class Durable {
 
     /** Renames atomically, replacing the target, and forces both directories. */
     public static void move(Path from, Path to) throws IOException {
-        Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        syncDir(to.toAbsolutePath().getParent());
-        Path fromDir = from.toAbsolutePath().getParent();
-        if (!fromDir.equals(to.toAbsolutePath().getParent())) {
-            syncDir(fromDir);
-        }
+        AtomicFiles.renameForced(from, to);
     }
 
     /**
@@ -101,26 +94,16 @@ public final class Durable {
             throw new java.nio.file.FileAlreadyExistsException(to.toString());
         }
         Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        syncDir(to.toAbsolutePath().getParent());
-        Path fromDir = from.toAbsolutePath().getParent();
-        if (!fromDir.equals(to.toAbsolutePath().getParent())) {
-            syncDir(fromDir);
-        }
+        AtomicFiles.forceDirectoriesOf(from, to);
     }
 
     /** Forces a file's content to the disk. */
     public static void syncFile(Path file) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            channel.force(true);
-        }
+        AtomicFiles.forceFile(file);
     }
 
     /** Forces a directory's entries (creations, renames, deletions) to the disk. */
     public static void syncDir(Path dir) throws IOException {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            // Some file systems refuse to open or force a directory; the rename itself is still atomic.
-        }
+        AtomicFiles.forceDirectory(dir);
     }
 }

@@ -12,6 +12,7 @@ import org.suptools.installer.runtime.RuntimeControl;
 import org.suptools.installer.runtime.RuntimeControlException;
 import org.suptools.model.action.Action;
 import org.suptools.model.manifest.Manifest;
+import org.suptools.installer.journal.RuntimeState;
 
 /**
  * The runtime after a rollback runs what the files say. Undos never start it (they stop it where
@@ -53,7 +54,7 @@ final class RuntimeAfterRollback {
         if (before.isEmpty()) {
             return Optional.empty();
         }
-        String wanted = before.get() ? UndoStep.Runtime.RUNNING : UndoStep.Runtime.STOPPED;
+        RuntimeState wanted = RuntimeState.of(before.get());
         try {
             boolean running = runtime.isRunning();
             if (before.get() ? running && (!reverted(state) || state.runtimeRestored().equals(Optional.of(wanted)))

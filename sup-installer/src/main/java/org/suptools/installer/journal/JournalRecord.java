@@ -109,11 +109,9 @@ public sealed interface JournalRecord {
      * started once, health check passed; or {@code stopped}). A recovery after this record does
      * not start it again unless an undo follows.
      */
-    record RuntimeRestored(String state, Instant at) implements JournalRecord {
+    record RuntimeRestored(RuntimeState state, Instant at) implements JournalRecord {
         public RuntimeRestored {
-            if (!UndoStep.Runtime.RUNNING.equals(state) && !UndoStep.Runtime.STOPPED.equals(state)) {
-                throw new IllegalArgumentException("state: must be running or stopped, was " + state);
-            }
+            Objects.requireNonNull(state, "state");
         }
     }
 

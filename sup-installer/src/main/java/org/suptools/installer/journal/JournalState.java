@@ -43,7 +43,7 @@ public record JournalState(
         Set<String> reversed,
         Optional<RollbackBegun> rollback,
         Optional<Fault> fault,
-        Optional<String> runtimeRestored,
+        Optional<RuntimeState> runtimeRestored,
         Optional<Committed> committed,
         Optional<Kept> kept,
         Optional<Ended> ended,
@@ -68,7 +68,7 @@ public record JournalState(
         Set<String> reversed = new java.util.HashSet<>();
         Optional<RollbackBegun> rollback = Optional.empty();
         Optional<Fault> fault = Optional.empty();
-        Optional<String> runtimeRestored = Optional.empty();
+        Optional<RuntimeState> runtimeRestored = Optional.empty();
         Optional<Committed> committed = Optional.empty();
         Optional<Kept> kept = Optional.empty();
         Optional<Ended> ended = Optional.empty();

@@ -94,18 +94,14 @@ public sealed interface UndoStep {
      * ({@code running} or {@code stopped}). Undo stops it when that was {@code stopped}; it never
      * starts it: the rollback starts it once, after every undo, when it was running before the install.
      */
-    record Runtime(String restore) implements UndoStep {
-        public static final String RUNNING = "running";
-        public static final String STOPPED = "stopped";
+    record Runtime(RuntimeState restore) implements UndoStep {
 
         public Runtime {
-            if (!RUNNING.equals(restore) && !STOPPED.equals(restore)) {
-                throw new IllegalArgumentException("restore: must be running or stopped, was " + restore);
-            }
+            Objects.requireNonNull(restore, "restore");
         }
 
         public boolean restoresRunning() {
-            return RUNNING.equals(restore);
+            return restore == RuntimeState.RUNNING;
         }
     }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.suptools.installer.api.json.ContractJson;
 import org.suptools.installer.fs.Durable;
 
@@ -33,8 +32,7 @@ public final class History {
             return;
         }
         // Rewritten line by line (the history may be long; the installer's heap is small), then renamed.
-        Path temp = file.resolveSibling("." + FILE_NAME + "." + UUID.randomUUID() + ".tmp");
-        try {
+        Durable.replace(file, temp -> {
             try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
                  BufferedWriter out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8,
                          StandardOpenOption.CREATE_NEW)) {
@@ -54,11 +52,7 @@ public final class History {
                     out.newLine();
                 }
             }
-            Durable.syncFile(temp);
-            Durable.move(temp, file);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        });
     }
 
     /** True for a missing or empty file, or one whose last line is complete (a crash may have cut it). */

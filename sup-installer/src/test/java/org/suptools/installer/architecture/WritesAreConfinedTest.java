@@ -27,7 +27,8 @@ class WritesAreConfinedTest {
     static final Pattern CHANGE = Pattern.compile("\\b(?:Files\\.(?:write|writeString|newOutputStream|newBufferedWriter"
             + "|newByteChannel|createDirector(?:y|ies)|createFile|createTemp\\w*|createSymbolicLink|createLink|delete"
             + "|deleteIfExists|move|copy|setPosixFilePermissions|setOwner|setAttribute|setLastModifiedTime)"
-            + "|FileChannel\\.open|Durable\\.(?:write|copyNew|move|rename|appendLine)"
+            + "|FileChannel\\.open|Durable\\.(?:write|replace|copyNew|move|rename|appendLine)"
+            + "|AtomicFiles\\.(?:write|replace|create|renameForced)"
             + "|Trees\\.(?:deleteRecursively|copyTree)|(?:[vV]iew|\\.class\\))\\.set(?:Owner|Group|Permissions|Times))\\(");
 
     static final Map<String, String> ALLOWED = Map.of(
@@ -61,7 +62,8 @@ class WritesAreConfinedTest {
     void thePatternFindsTheCallsItIsMeantFor() {
         assertThat(List.of("Files.move(a, b)", "Files.setPosixFilePermissions(p, x)", "Trees.deleteRecursively(p)",
                 "Durable.rename(a, b)", "view.setOwner(o)", "Files.getFileAttributeView(p, PosixFileAttributeView.class).setGroup(g)",
-                "Files.createDirectories(d)", "Files.deleteIfExists(p)"))
+                "Files.createDirectories(d)", "Files.deleteIfExists(p)", "Durable.replace(p, c)",
+                "AtomicFiles.write(p, b, FORCED)", "AtomicFiles.renameForced(a, b)"))
                 .allMatch(line -> CHANGE.matcher(line).find());
         assertThat(List.of("files.replace(a, b)", "Files.exists(p)", "Files.readAllBytes(p)", "Trees.permissions(m)",
                 "Files.getPosixFilePermissions(p)", "files.setPermissions(p, m)")).noneMatch(line -> CHANGE.matcher(line).find());

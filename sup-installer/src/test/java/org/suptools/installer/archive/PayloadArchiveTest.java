@@ -200,6 +200,50 @@ class PayloadArchiveTest {
                 Arguments.of("not a zip at all", HELLO, "the zip archive has no end-of-central-directory record"));
     }
 
+    static Stream<Arguments> unsafeNames() {
+        return Stream.of(
+                Arguments.of("/etc/passwd", "starts with '/', so it is not a safe relative path"),
+                Arguments.of("a/../../x", "climbs out of the destination with '..'"),
+                Arguments.of("a\\..\\..\\x", "contains a backslash"),
+                Arguments.of("a\u0000b", "contains the control character U+0000"),
+                Arguments.of("a\nb", "contains the control character U+000A"),
+                Arguments.of("a\u001b[2Jb", "contains the control character U+001B"),
+                Arguments.of("a\u0085b", "contains the control character U+0085"),
+                Arguments.of("C:/Windows/x", "starts with a drive letter"),
+                Arguments.of("./c:x", "starts with a drive letter"),
+                Arguments.of("a/\uFFFD", "is not valid UTF-8"),
+                Arguments.of("a/" + "n".repeat(256), "has a path segment longer than 255 bytes"),
+                Arguments.of("a/" + "\u00e9".repeat(128), "has a path segment longer than 255 bytes"),
+                Arguments.of("d/".repeat(2048) + "x", "is longer than 4095 bytes"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("unsafeNames")
+    void read_unsafeNameInAZip_isRefusedBeforeItIsHandedOver(String name, String why) {
+        assertRefused(new ZipBytes().stored(name, HELLO).zip(), ArchiveFormat.ZIP)
+                .hasMessageStartingWith("archive entry '")
+                .hasMessageEndingWith(why);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a\\b", "a\nb", "a\u001bb", "C:x", "a/../../x"})
+    void read_unsafeNameInATar_isRefusedBeforeItIsHandedOver(String name) {
+        byte[] tar = new TarBytes().pax(Map.of("path", name)).file("placeholder", HELLO).tar();
+        assertRefused(tar, ArchiveFormat.TAR).hasMessageStartingWith("archive entry '");
+    }
+
+    @Test
+    void read_colonsAndDotsInsideNames_areOrdinaryCharacters() throws Exception {
+        Map<String, String> entries = new LinkedHashMap<>();
+        entries.put("./man/Foo::Bar.3pm", "perl");
+        entries.put("lib//..hidden", "dots");
+        entries.put("a" + "/b".repeat(100) + "/" + "n".repeat(255), "long but within the limits");
+
+        assertThat(read(TestArchives.zip(entries), ArchiveFormat.ZIP)).containsExactly(
+                "file man/Foo::Bar.3pm 644 4 perl", "file lib/..hidden 644 4 dots",
+                "file a" + "/b".repeat(100) + "/" + "n".repeat(255) + " 644 26 long but within the limits");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("hostileZips")
     void read_hostileZip_isRefused_namingWhatIsWrong(String scenario, byte[] zip, String message) {

@@ -14,8 +14,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.suptools.model.InvalidPackageException;
+import org.suptools.model.files.AtomicFiles;
 import org.suptools.model.manifest.PayloadFile;
 
 /**
@@ -58,12 +58,9 @@ public final class SafeExtractor {
                 place(root, EntryNames.SIGNATURES, created, out -> out.write(archive.signatureBytes().get()));
             }
             for (String name : archive.payloadNames()) {
-                PayloadFile payload = byPath.get(name);
-                place(root, name, created, out -> {
-                    try (InputStream in = archive.openPayload(payload)) {
-                        in.transferTo(out);
-                    }
-                });
+                try (InputStream in = archive.openPayload(byPath.get(name))) {
+                    place(root, name, created, in::transferTo);
+                }
             }
         } catch (PayloadVerificationException e) {
             removeAll(created, e);
@@ -76,11 +73,10 @@ public final class SafeExtractor {
 
     @FunctionalInterface
     private interface Content {
-        void writeTo(OutputStream out) throws IOException, InvalidPackageException;
+        void writeTo(OutputStream out) throws IOException;
     }
 
-    private static void place(Path root, String name, List<Path> created, Content content)
-            throws IOException, InvalidPackageException {
+    private static void place(Path root, String name, List<Path> created, Content content) throws IOException {
         String[] segments = name.split("/");
         Path parent = root;
         for (int i = 0; i < segments.length - 1; i++) {
@@ -94,16 +90,12 @@ public final class SafeExtractor {
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new FileAlreadyExistsException(target.toString(), null, "exists already; refusing to overwrite it");
         }
-        Path temp = parent.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".part");
-        try {
+        AtomicFiles.create(target, temp -> {
             try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 content.writeTo(out);
             }
-            publish(temp, target);
-            created.add(target);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        });
+        created.add(target);
     }
 
     private static void ensureDirectory(Path directory, List<Path> created) throws IOException {
@@ -118,21 +110,6 @@ public final class SafeExtractor {
         }
         Files.createDirectory(directory);
         created.add(directory);
-    }
-
-    /**
-     * Makes {@code temp} appear as {@code target} without ever replacing an existing file: a hard
-     * link fails if the target exists (a rename would silently replace it). Where hard links are
-     * not supported, a plain move that refuses an existing target is the fallback.
-     */
-    private static void publish(Path temp, Path target) throws IOException {
-        try {
-            Files.createLink(target, temp);
-        } catch (FileAlreadyExistsException e) {
-            throw new FileAlreadyExistsException(target.toString(), null, "exists already; refusing to overwrite it");
-        } catch (UnsupportedOperationException | FileSystemException e) {
-            Files.move(temp, target);
-        }
     }
 
     private static void removeAll(List<Path> created, Throwable failure) {
