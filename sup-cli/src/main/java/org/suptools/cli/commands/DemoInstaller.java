@@ -39,6 +39,8 @@ final class DemoInstaller {
     /** System property naming the installer launcher; default {@code <sup.home>/bin/sup-installer}. */
     static final String PROPERTY = "sup.installer";
     static final String LAUNCHER = "bin/sup-installer";
+    /** The sandbox launcher, beside the installer's: demo support from sample-packages, not part of the installer. */
+    static final String SANDBOX_LAUNCHER = "sup-sandbox";
 
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
     /** The demo installs as a campaign would, so the TR50 reply ends with the portal's mailbox.ack. */
@@ -117,8 +119,15 @@ final class DemoInstaller {
         deleteTree(gateway);
 
         long sandboxStart = System.nanoTime();
-        Run sandbox = run("sandbox", line -> { }, "sandbox", gateway.toAbsolutePath().toString(), "--trust",
-                publicKey.toAbsolutePath().toString());
+        Path sandboxLauncher = launcher.resolveSibling(SANDBOX_LAUNCHER);
+        if (!Files.isExecutable(sandboxLauncher)) {
+            out.println("4. creating the sandbox gateway failed: the sandbox launcher " + sandboxLauncher
+                    + " is not there, beside the installer's");
+            out.flush();
+            return 2;
+        }
+        Run sandbox = run(sandboxLauncher, "sandbox", line -> { },
+                gateway.toAbsolutePath().toString(), "--trust", publicKey.toAbsolutePath().toString());
         if (sandbox.exitCode() != 0) {
             out.println("4. creating the sandbox gateway failed (exit " + sandbox.exitCode() + "):");
             out.print(indent(sandbox.outText() + sandbox.errText()));
@@ -335,10 +344,15 @@ final class DemoInstaller {
         }
     }
 
-    /** Runs the launcher with the arguments; each complete line of its standard output goes to onLine as it comes. */
+    /** Runs the installer launcher with the arguments; each complete line of its standard output goes to onLine as it comes. */
     Run run(String name, Consumer<String> onLine, String... arguments) throws IOException {
+        return run(launcher, name, onLine, arguments);
+    }
+
+    /** Runs {@code program} with the arguments; each complete line of its standard output goes to onLine as it comes. */
+    Run run(Path program, String name, Consumer<String> onLine, String... arguments) throws IOException {
         List<String> command = new ArrayList<>();
-        command.add(launcher.toAbsolutePath().toString());
+        command.add(program.toAbsolutePath().toString());
         command.addAll(List.of(arguments));
         Path out = logDir.resolve(name + ".out");
         Path err = logDir.resolve(name + ".err");
@@ -359,7 +373,7 @@ final class DemoInstaller {
                 if (System.nanoTime() > deadline) {
                     process.descendants().forEach(ProcessHandle::destroyForcibly);
                     process.destroyForcibly();
-                    throw new IOException(launcher + " " + arguments[0] + " did not finish within "
+                    throw new IOException(program + " " + arguments[0] + " did not finish within "
                             + TIMEOUT.toMinutes() + " minutes; its output is in " + out + " and " + err);
                 }
             }
@@ -369,7 +383,7 @@ final class DemoInstaller {
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while " + launcher + " ran");
+            throw new InterruptedIOException("interrupted while " + program + " ran");
         }
         return new Run(process.exitValue(), out, err);
     }
