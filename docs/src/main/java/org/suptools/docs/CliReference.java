@@ -12,8 +12,9 @@ import picocli.CommandLine;
 
 /**
  * The CLI reference: one Markdown page per command line, generated from the very command lines
- * that {@code SupMain}, {@code InstallerMain} and {@code SandboxMain} run. The build writes the pages to
- * docs/target/reference; copies are committed in docs/reference, and a test keeps them current.
+ * that {@code SupMain}, {@code InstallerMain} and {@code SandboxMain} run. The build writes the
+ * pages to docs/target/reference; copies are committed in docs/reference, and a test keeps them
+ * current.
  */
 public final class CliReference {
 
