@@ -1,13 +1,16 @@
 package org.suptools.samples.sandbox;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.suptools.model.action.Timeout;
 import org.suptools.model.signing.PemKeys;
@@ -36,8 +39,8 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:created", "1:failed: a key file is unreadable, a file cannot be written, or the runtime "
                 + "did not start healthy (it is stopped again)",
-            "2:usage: bad command line (such as a --health-wait or --runtime-version that is not one), or DIR "
-                + "already holds a sandbox; nothing was written"},
+            "2:usage: bad command line (such as a --health-wait or --runtime-version that is not one, or two "
+                + "--trust keys of one file name), or DIR already holds a sandbox; nothing was written"},
         footer = {"%nExamples:", "  sup-sandbox /tmp/gw --trust keys/release.pub",
             "  sup-installer install my-package.sup --config /tmp/gw/gateway.yaml",
             "  sup-sandbox /tmp/edge --trust keys/release.pub --product dw-edge --no-start"})
@@ -85,15 +88,7 @@ final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--no-start", description = "Leave the runtime stopped.")
     boolean noStart;
 
-    private final RuntimeStarter starter;
-
-    SandboxCommand(RuntimeStarter starter) {
-        this.starter = starter;
-    }
-
-    SandboxCommand() {
-        this(new RuntimeStarter());
-    }
+    private final RuntimeStarter starter = new RuntimeStarter();
 
     @Override
     public Integer call() throws Exception {
@@ -104,16 +99,13 @@ final class SandboxCommand implements Callable<Integer> {
         }
         Duration wait = checkedWait();
         checkIdentity();
-        for (Path key : trust) {
-            PemKeys.readPublicKey(key);
-        }
+        Map<String, Path> trustStore = trustStore();
         Files.createDirectories(root);
         Path home = RuntimeHomeLayout.create(root.resolve(SandboxGateway.HOME), runtimeVersion);
-        if (!trust.isEmpty()) {
+        if (!trustStore.isEmpty()) {
             Path store = Files.createDirectories(root.resolve(SandboxGateway.TRUST));
-            for (Path key : trust) {
-                String name = key.getFileName().toString();
-                Files.copy(key, store.resolve(name.endsWith(".pub") ? name : name + ".pub"));
+            for (Map.Entry<String, Path> key : trustStore.entrySet()) {
+                Files.copy(key.getValue(), store.resolve(key.getKey()));
             }
         }
         SandboxGateway gateway = new SandboxGateway(home, !trust.isEmpty(), product, os,
@@ -131,6 +123,26 @@ final class SandboxCommand implements Callable<Integer> {
         out.println("start runtime:   " + String.join(" ", RuntimeHomeLayout.command(home, "start")));
         out.flush();
         return CREATED;
+    }
+
+    /**
+     * The trust store's files by name ({@code release.pub}; a key file whose name does not end in
+     * {@code .pub} gets it added), each checked to be a usable public key. Two keys may not take
+     * the same name.
+     */
+    private Map<String, Path> trustStore() throws IOException, SandboxException {
+        Map<String, Path> store = new LinkedHashMap<>();
+        for (Path key : trust) {
+            PemKeys.readPublicKey(key);
+            String name = key.getFileName().toString();
+            String stored = name.endsWith(".pub") ? name : name + ".pub";
+            Path other = store.putIfAbsent(stored, key);
+            if (other != null) {
+                throw new SandboxException(USAGE, "--trust: " + other + " and " + key + " would both be the trust store's "
+                        + stored + "; rename one");
+            }
+        }
+        return store;
     }
 
     /** The health wait, read as the installer reads the config's durations. */

@@ -137,6 +137,20 @@ class SandboxCommandTest {
     }
 
     @Test
+    void sandbox_withTwoKeysOfOneName_isAUsageError_beforeWritingAnything() throws Exception {
+        Path first = publicKey("release");
+        Path second = Files.copy(publicKey("other"), Files.createDirectories(dir.resolve("ci")).resolve("release.pub"));
+        Path gw = dir.resolve("gw");
+
+        Run run = run(gw.toString(), "--trust", first.toString(), "--trust", second.toString(), "--no-start");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("sup-sandbox: --trust: " + first + " and " + second
+                + " would both be the trust store's release.pub; rename one\n");
+        assertThat(gw).doesNotExist();
+    }
+
+    @Test
     void sandbox_withABadHealthWaitOrRuntimeVersionOrAnEmptyProduct_isAUsageError_beforeWritingAnything() {
         Path gw = dir.resolve("gw");
 
