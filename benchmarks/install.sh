@@ -6,6 +6,7 @@
 # Usage: benchmarks/install.sh [SIZE_MIB]     (default 1024)
 #   SUP=/path/to/sup                      use another sup command than bin/sup (to build the package)
 #   SUP_INSTALLER=/path/to/sup-installer  use another installer than bin/sup-installer
+#   SUP_SANDBOX=/path/to/sup-sandbox      use another sandbox than bin/sup-sandbox (to lay out the gateway)
 #   RUNS=N                                time each step N times, report the median (default 1)
 #
 # Exit status: 0 all targets met, 3 a target was missed, 1 a step failed or a tool is missing,
@@ -18,6 +19,7 @@ BENCH_NAME=install
 parse_args "$@"
 RUN="$WORK/install-run"
 SUP_INSTALLER="${SUP_INSTALLER:-$REPO_ROOT/bin/sup-installer}"
+SUP_SANDBOX="${SUP_SANDBOX:-$REPO_ROOT/bin/sup-sandbox}"
 GW="$RUN/gw"
 
 # Fails early rather than filling the disk: the payload, the .sup and the installed copy coexist
@@ -49,9 +51,9 @@ cleanup() {
 fresh_gateway() {
   stop_runtime
   rm -rf "$GW"
-  "$SUP_INSTALLER" sandbox "$GW" --trust "$WORK/bench.pub" --no-start >"$RUN/log-sandbox" 2>&1 \
-    || { cat "$RUN/log-sandbox" >&2; die "sup-installer sandbox failed"; }
-  [[ -f "$GW/gateway.yaml" ]] || die "sup-installer sandbox did not write $GW/gateway.yaml"
+  "$SUP_SANDBOX" "$GW" --trust "$WORK/bench.pub" --no-start >"$RUN/log-sandbox" 2>&1 \
+    || { cat "$RUN/log-sandbox" >&2; die "sup-sandbox failed"; }
+  [[ -f "$GW/gateway.yaml" ]] || die "sup-sandbox did not write $GW/gateway.yaml"
 }
 
 main() {
@@ -60,6 +62,7 @@ main() {
   command -v openssl >/dev/null || die "openssl is missing (apt-get install openssl)"
   [[ -x "$SUP" ]] || die "no sup command at $SUP; set SUP=/path/to/sup"
   [[ -x "$SUP_INSTALLER" ]] || die "no sup-installer command at $SUP_INSTALLER; set SUP_INSTALLER=/path/to/sup-installer"
+  [[ -x "$SUP_SANDBOX" ]] || die "no sup-sandbox command at $SUP_SANDBOX; set SUP_SANDBOX=/path/to/sup-sandbox"
   check_space
 
   cleanup
@@ -72,7 +75,7 @@ main() {
   head -c "$((SIZE_MIB * 1024 * 1024))" /dev/urandom >"$payload"
   ln "$payload" "$RUN/spec/payload/big.bin" 2>/dev/null || cp "$payload" "$RUN/spec/payload/big.bin"
   # The target is the sandbox gateway's identity: product dw-gateway, linux, this machine's
-  # architecture, runtime 1.0.0 (sup-installer sandbox's defaults).
+  # architecture, runtime 1.0.0 (sup-sandbox's defaults).
   local arch
   arch="$(uname -m)"
   [[ "$arch" == amd64 ]] && arch=x86_64

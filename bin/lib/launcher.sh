@@ -50,7 +50,9 @@ needs_build() {
 # an application class-data archive, made first (once per build) by one training run. Loading
 # classes from the archive cuts a CLI's start-up from about 2 s to under 1 s. Without an archive
 # (SUP_NO_CDS=1, or the training failed) it prints only options that keep the JVM quiet about it.
-# CDS_TRAINING_JAVA_OPTS adds JVM options to the training run only.
+# CDS_TRAINING_JAVA_OPTS adds JVM options to the training run only. CDS_TRAINING_SETUP, when set,
+# names a shell function run just before the training run, under the same lock, to lay out what
+# the run reads (only then: a launch that finds the archive pays nothing for it).
 cds_options() {
   local archive=$1 jar=$2 classpath=$3 main=$4
   shift 4
@@ -64,6 +66,9 @@ cds_options() {
       flock 9
       if ! [ "$archive" -nt "$jar" ]; then
         rm -f "$archive"
+        if [ -n "${CDS_TRAINING_SETUP:-}" ]; then
+          "$CDS_TRAINING_SETUP" >/dev/null 2>&1 || true
+        fi
         # shellcheck disable=SC2086
         java -XX:+UseSerialGC $quiet ${CDS_TRAINING_JAVA_OPTS:-} -XX:ArchiveClassesAtExit="$archive.tmp" \
           -cp "$classpath" "$main" "$@" \

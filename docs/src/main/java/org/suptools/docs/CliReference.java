@@ -7,12 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.suptools.cli.SupMain;
 import org.suptools.installer.cli.InstallerMain;
+import org.suptools.samples.sandbox.SandboxMain;
 import picocli.CommandLine;
 
 /**
  * The CLI reference: one Markdown page per command line, generated from the very command lines
- * that {@code SupMain} and {@code InstallerMain} run. The build writes the pages to
- * docs/target/reference; copies are committed in docs/reference, and a test keeps them current.
+ * that {@code SupMain}, {@code InstallerMain} and {@code SandboxMain} run. The build writes the
+ * pages to docs/target/reference; copies are committed in docs/reference, and a test keeps them
+ * current.
  */
 public final class CliReference {
 
@@ -46,6 +48,10 @@ public final class CliReference {
         pages.put("sup-installer.md", page(InstallerMain.commandLine(),
                 "`sup-installer` applies software update packages (.sup) on a gateway."
                         + " Below is every command and option, as `sup-installer COMMAND --help` prints them."));
+        pages.put("sup-sandbox.md", page(SandboxMain.commandLine(),
+                "`sup-sandbox` lays out a sandbox gateway to try packages on, with the sample runtime: demo and test"
+                        + " support from sample-packages, not part of the installer."
+                        + " Below is every option, as `sup-sandbox --help` prints them."));
         return pages;
     }
 

@@ -17,7 +17,7 @@ import org.suptools.e2e.Launchers.Result;
 
 /**
  * A bad gateway config through the real {@code bin/sup-installer}: a signed sample package and a
- * sandbox gateway made with the real launchers, then configs that break one thing each. Every
+ * sandbox gateway made with the real launchers ({@code bin/sup-sandbox}), then configs that break one thing each. Every
  * install exits 2 naming the field, and the gateway's directory is byte for byte as before: no
  * state, no journal, no confirmation.json, no TR50 reply.
  */
@@ -43,7 +43,7 @@ class BadGatewayConfigIT {
                 sup.toString(), "--key", keys.privateKey().toString());
         assertThat(build.exit()).as(build.output()).isZero();
         gateway = work.resolve("gw");
-        Result sandbox = installer("sandbox", gateway.toString(), "--trust", keys.publicKey().toString(), "--no-start");
+        Result sandbox = Launchers.sandbox(gateway.toString(), "--trust", keys.publicKey().toString(), "--no-start");
         assertThat(sandbox.exit()).as(sandbox.output()).isZero();
     }
 

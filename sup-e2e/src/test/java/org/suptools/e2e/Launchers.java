@@ -17,9 +17,9 @@ import org.suptools.samples.runtime.RuntimeHomeLayout;
 import org.suptools.samples.runtime.SampleRuntime;
 
 /**
- * Runs the source tree's real launchers ({@code bin/sup}, {@code bin/sup-installer}) and the
- * sample runtime's {@code runtime-ctl} as separate processes, the way a user runs them, from the
- * repository root.
+ * Runs the source tree's real launchers ({@code bin/sup}, {@code bin/sup-installer}, {@code
+ * bin/sup-sandbox}) and the sample runtime's {@code runtime-ctl} as separate processes, the way a
+ * user runs them, from the repository root.
  */
 final class Launchers {
 
@@ -45,6 +45,10 @@ final class Launchers {
         return run(ROOT.resolve("bin/sup-installer"), args);
     }
 
+    static Result sandbox(String... args) throws Exception {
+        return run(ROOT.resolve("bin/sup-sandbox"), args);
+    }
+
     /** A key pair made by {@code bin/sup keygen}, and the key id it reported. */
     record Keys(Path privateKey, Path publicKey, String keyId) {
     }
@@ -66,13 +70,13 @@ final class Launchers {
     }
 
     /**
-     * {@code bin/sup-installer sandbox gateway --trust publicKey [options]}: a gateway config and a
-     * runtime home whose sample runtime runs, healthy. Returns the runtime home.
+     * {@code bin/sup-sandbox gateway --trust publicKey [options]}: a gateway config and a runtime
+     * home whose sample runtime runs, healthy. Returns the runtime home.
      */
     static Path sandbox(Path gateway, Path publicKey, String... options) throws Exception {
-        List<String> args = new ArrayList<>(List.of("sandbox", gateway.toString(), "--trust", publicKey.toString()));
+        List<String> args = new ArrayList<>(List.of(gateway.toString(), "--trust", publicKey.toString()));
         args.addAll(List.of(options));
-        Result sandbox = installer(args.toArray(String[]::new));
+        Result sandbox = sandbox(args.toArray(String[]::new));
         assertThat(sandbox.exit()).as(sandbox.output()).isZero();
         Path home = gateway.resolve("dwcore");
         assertThat(runtimeStatus(home)).as("sandbox runtime healthy").isZero();
@@ -148,7 +152,8 @@ final class Launchers {
      */
     static void seeFreshJars() throws IOException {
         freshen("sup-cli/target/sup-cli.jar", "sup-model", "sup-cli");
-        freshen("sup-installer/target/sup-installer.jar", "sup-model", "sample-packages", "sup-installer");
+        freshen("sup-installer/target/sup-installer.jar", "sup-model", "sup-tr50", "sup-installer");
+        freshen("sample-packages/target/sample-runtime.jar", "sup-model", "sample-packages");
     }
 
     private static void freshen(String jar, String... modules) throws IOException {

@@ -47,7 +47,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The Packages tab against the real installer: {@code bin/sup-installer sandbox} makes a gateway
+ * The Packages tab against the real installer: {@code bin/sup-sandbox} makes a gateway
  * with the sample runtime running and a throwaway Ed25519 key as its only trusted key; packages
  * signed with that key are applied from the tab through the window, one that succeeds and one
  * whose third action fails and is rolled back. Saves the screenshot of the successful apply.
@@ -57,6 +57,7 @@ class PackagesTabRealInstallerTest {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Path INSTALLER = ROOT.resolve("bin/sup-installer");
+    private static final Path SANDBOX = ROOT.resolve("bin/sup-sandbox");
     private static final String ARCHITECTURE = "x86_64";
 
     @TempDir
@@ -89,8 +90,8 @@ class PackagesTabRealInstallerTest {
         KeyFiles.Written keys = KeyFiles.write(dir.resolve("throwaway"), pair);
         key = pair.getPrivate();
         gateway = dir.resolve("gw");
-        // The first run of the launcher may build the installer (a minute); after that a few seconds.
-        String out = run(List.of(INSTALLER.toString(), "sandbox", gateway.toString(), "--trust",
+        // The first run of the launcher may build the sandbox (a minute); after that a few seconds.
+        String out = run(List.of(SANDBOX.toString(), gateway.toString(), "--trust",
                 keys.publicKeyFile().toString(), "--architecture", ARCHITECTURE), 300);
         for (String line : out.lines().toList()) {
             if (line.startsWith("stop runtime:")) {

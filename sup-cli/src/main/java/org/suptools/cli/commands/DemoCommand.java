@@ -43,18 +43,19 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Walk through the whole toolchain on the sample package sample-packages/packages/runtime-config: "
                 + "make a throwaway Ed25519 key, build and sign the package, verify it against the key, show what "
-                + "is in it; then create a sandbox gateway (DIR/gateway, the sample runtime running) trusting the "
-                + "key, install the package on it with bin/sup-installer, and summarize: each action with its status "
-                + "and time, the audit log lines, the TR50 reply, and where the files are.",
+                + "is in it; then create a sandbox gateway with bin/sup-sandbox (DIR/gateway, the sample runtime "
+                + "running) trusting the key, install the package on it with bin/sup-installer, and summarize: each "
+                + "action with its status and time, the audit log lines, the TR50 reply, and where the files are.",
             "The sandbox runtime is left running at the end, so you can look at it and install more packages on "
                 + "it; the summary says how to stop it. --stop stops it instead.",
             "The installer is run as a separate process: bin/sup-installer of the source tree (or the launcher "
-                + "named by the system property " + DemoInstaller.PROPERTY + "). Without it (sup not run from a "
-                + "source tree) the demo stops after the packaging half, with exit code 0.",
+                + "named by the system property " + DemoInstaller.PROPERTY + "), the sandbox by sup-sandbox beside "
+                + "it. Without the installer (sup not run from a source tree) the demo stops after the packaging "
+                + "half, with exit code 0.",
             "Re-running stops and replaces the sandbox and the files of the previous run in the work directory.",
             "Exit codes: 0 done; those below when a packaging step fails; when creating the sandbox or the install "
-                + "fails, the installer's own (1 failed and rolled back, 2 usage, 3 refused, 4 rollback incomplete, "
-                + "5 busy)."},
+                + "fails, the sandbox's or the installer's own (1 failed and rolled back, 2 usage, 3 refused, "
+                + "4 rollback incomplete, 5 busy)."},
         footer = {"%nExamples:", "  bin/sup demo", "  bin/sup demo --dir /tmp/sup-demo --stop"})
 public final class DemoCommand implements Callable<Integer> {
 

@@ -30,6 +30,8 @@ final class DemoInstaller {
     /** System property naming the installer launcher; default {@code <sup.home>/bin/sup-installer}. */
     static final String PROPERTY = "sup.installer";
     static final String LAUNCHER = "bin/sup-installer";
+    /** The sandbox launcher, beside the installer's: demo support from sample-packages, not part of the installer. */
+    static final String SANDBOX_LAUNCHER = "sup-sandbox";
 
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
     /** The demo installs as a campaign would, so the TR50 reply ends with the portal's mailbox.ack. */
@@ -71,8 +73,15 @@ final class DemoInstaller {
         deleteTree(gateway.dir());
 
         long sandboxStart = System.nanoTime();
+        Path sandboxLauncher = launcher.resolveSibling(SANDBOX_LAUNCHER);
+        if (!Files.isExecutable(sandboxLauncher)) {
+            out.println("4. creating the sandbox gateway failed: the sandbox launcher " + sandboxLauncher
+                    + " is not there, beside the installer's");
+            out.flush();
+            return 2;
+        }
         InstallerProcess sandboxOutput = new InstallerProcess(work, "sandbox", TIMEOUT);
-        int sandboxExit = createSandbox(sandboxOutput, gateway, publicKey);
+        int sandboxExit = createSandbox(sandboxLauncher, sandboxOutput, gateway, publicKey);
         if (sandboxExit != 0) {
             out.println("4. creating the sandbox gateway failed (exit " + sandboxExit + "):");
             out.print(DemoText.indent(Files.readString(sandboxOutput.out(), StandardCharsets.UTF_8)
@@ -120,12 +129,13 @@ final class DemoInstaller {
     }
 
     /**
-     * {@code sup-installer sandbox DIR --trust KEY}: a fresh sandbox gateway with the sample runtime
+     * {@code sup-sandbox DIR --trust KEY}: a fresh sandbox gateway with the sample runtime
      * running; returns the exit code. The runtime it starts keeps its output files open, so they
      * are files, not pipes.
      */
-    private int createSandbox(InstallerProcess output, DemoGateway gateway, Path publicKey) throws IOException {
-        InstallerLauncher.Running sandbox = output.start(List.of(launcher.toAbsolutePath().toString(), "sandbox",
+    private int createSandbox(Path sandboxLauncher, InstallerProcess output, DemoGateway gateway, Path publicKey)
+            throws IOException {
+        InstallerLauncher.Running sandbox = output.start(List.of(sandboxLauncher.toAbsolutePath().toString(),
                 gateway.dir().toAbsolutePath().toString(), "--trust", publicKey.toAbsolutePath().toString()));
         try {
             return sandbox.follow(line -> { });

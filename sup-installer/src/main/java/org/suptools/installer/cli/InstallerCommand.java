@@ -13,7 +13,6 @@ import picocli.CommandLine.Command;
             StatusCommand.class,
             HistoryCommand.class,
             CheckConfigCommand.class,
-            SandboxCommand.class,
             picocli.CommandLine.HelpCommand.class
         },
         exitCodeListHeading = ExitCodeHelp.HEADING,

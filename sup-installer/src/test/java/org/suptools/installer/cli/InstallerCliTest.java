@@ -58,8 +58,12 @@ class InstallerCliTest {
         Run help = run("--help");
 
         assertThat(help.exit()).isZero();
-        assertThat(help.out()).contains("install", "recover", "status", "history", "check-config", "sandbox", "Exit codes:",
+        assertThat(help.out()).contains("install", "recover", "status", "history", "check-config", "Exit codes:",
                 "0   succeeded", "3   refused before any change", "4   rollback incomplete", "5   busy");
+        assertThat(help.out()).as("the sandbox is bin/sup-sandbox's, demo support outside the installer")
+                .doesNotContain("sandbox");
+        assertThat(run("sandbox", dir.resolve("gw").toString()).exit()).isEqualTo(2);
+        assertThat(dir.resolve("gw")).doesNotExist();
         assertThat(run("install", "--help").out()).contains("--campaign-id", "--mailbox-id", "--thing-key", "--dry-run",
                 "--events", "--tr50-reply", "5   busy");
     }

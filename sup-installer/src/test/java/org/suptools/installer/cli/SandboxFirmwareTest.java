@@ -20,6 +20,7 @@ import org.suptools.installer.process.ProcessResult;
 import org.suptools.installer.process.ProcessRunner;
 import org.suptools.installer.testing.TestPackages;
 import org.suptools.samples.runtime.RuntimeHomeLayout;
+import org.suptools.samples.sandbox.SandboxMain;
 import picocli.CommandLine;
 
 /**
@@ -37,12 +38,19 @@ class SandboxFirmwareTest {
     Path home;
 
     static int run(String... args) {
+        return run(InstallerMain.commandLine(), args);
+    }
+
+    /** {@code sup-sandbox ARGS}: the sandbox is the sample-packages module's command, test support here. */
+    static int sandbox(String... args) {
+        return run(SandboxMain.commandLine(), args);
+    }
+
+    private static int run(CommandLine commandLine, String... args) {
         StringWriter out = new StringWriter();
-        CommandLine commandLine = InstallerMain.commandLine();
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(out, true));
-        int exit = commandLine.execute(args);
-        return exit;
+        return commandLine.execute(args);
     }
 
     String health() throws Exception {
@@ -62,7 +70,7 @@ class SandboxFirmwareTest {
     void firmwareUpdate_runsTheNewRuntime_andAnUnhealthyOneIsRolledBack() throws Exception {
         Path key = TestPackages.writePublicKey(dir.resolve("keys"), "ci", TestPackages.TRUSTED);
         Path sandbox = dir.resolve("sandbox");
-        assertThat(run("sandbox", sandbox.toString(), "--trust", key.toString(), "--health-wait", "8s")).isZero();
+        assertThat(sandbox(sandbox.toString(), "--trust", key.toString(), "--health-wait", "8s")).isZero();
         home = sandbox.resolve("dwcore");
         Path config = sandbox.resolve("gateway.yaml");
         assertThat(health()).startsWith("0 ").contains("\"version\":\"1.0.0\"");

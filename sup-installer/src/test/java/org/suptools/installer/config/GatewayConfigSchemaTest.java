@@ -20,10 +20,10 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.suptools.installer.cli.InstallerMain;
 import org.suptools.installer.testing.TestPackages;
 import org.suptools.model.gateway.ConfigException;
 import org.suptools.model.json.SupJson;
+import org.suptools.samples.sandbox.SandboxMain;
 
 /** docs/schema/gateway-config.schema.json says what the config loader reads, and the docs' example is valid. */
 class GatewayConfigSchemaTest {
@@ -87,11 +87,24 @@ class GatewayConfigSchemaTest {
         assertThat(GatewayConfigLoader.load(docsConfig).runtimeHome()).isEqualTo(home);
         assertThat(GatewayConfigLoader.load(docsConfig).runtime().healthWait()).hasMinutes(2);
 
-        assertThat(InstallerMain.commandLine().setOut(new java.io.PrintWriter(new java.io.StringWriter()))
-                .execute("sandbox", dir.resolve("sandbox").toString(), "--no-start")).isZero();
+        assertThat(SandboxMain.commandLine().setOut(new java.io.PrintWriter(new java.io.StringWriter()))
+                .execute(dir.resolve("sandbox").toString(), "--no-start")).isZero();
         Path sandbox = dir.resolve("sandbox/gateway.yaml");
         assertThat(errors(sandbox)).isEmpty();
         assertThat(GatewayConfigLoader.load(sandbox).allowUnsigned()).isTrue();
+
+        Path key = TestPackages.writePublicKey(dir.resolve("keys"), "release", TestPackages.TRUSTED);
+        assertThat(SandboxMain.commandLine().setOut(new java.io.PrintWriter(new java.io.StringWriter()))
+                .execute(dir.resolve("trusting").toString(), "--no-start", "--trust", key.toString(),
+                        "--product", "dw-edge", "--health-wait", "1500ms", "--runtime-version", "1.2.3")).isZero();
+        Path trusting = dir.resolve("trusting/gateway.yaml");
+        assertThat(errors(trusting)).isEmpty();
+        GatewayConfig loaded = GatewayConfigLoader.load(trusting);
+        assertThat(loaded.allowUnsigned()).isFalse();
+        assertThat(loaded.trustStore()).contains(dir.resolve("trusting/trust"));
+        assertThat(loaded.runtime().healthWait()).isEqualTo(java.time.Duration.ofMillis(1500));
+        assertThat(loaded.runtime().start()).containsExactly(dir.resolve("trusting/dwcore/runtime/bin/runtime-ctl")
+                .toString(), "start", dir.resolve("trusting/dwcore").toString());
     }
 
     @Test
