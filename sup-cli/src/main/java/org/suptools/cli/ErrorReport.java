@@ -2,15 +2,11 @@ package org.suptools.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.util.List;
 import org.suptools.model.InvalidPackageException;
 import org.suptools.model.gateway.ConfigException;
+import org.suptools.model.problem.FileReasons;
 import org.suptools.model.validation.FileProblemsException;
 import org.suptools.model.validation.SpecException;
 
@@ -50,30 +46,9 @@ record ErrorReport(int exitCode, List<String> lines) {
     /** The JDK's file exceptions carry the path and a terse reason; this puts them as "path: reason". */
     private static String describe(IOException io) {
         if (io instanceof FileSystemException fs && fs.getFile() != null) {
-            String reason = fs.getReason() != null ? fs.getReason() : defaultReason(fs);
-            String other = fs.getOtherFile() != null ? " (" + fs.getOtherFile() + ")" : "";
-            return fs.getFile() + other + ": " + reason;
+            return FileReasons.describe(fs);
         }
         return io.getMessage() == null ? io.getClass().getSimpleName() : oneLine(io.getMessage());
-    }
-
-    private static String defaultReason(FileSystemException fs) {
-        if (fs instanceof NoSuchFileException) {
-            return "no such file or directory";
-        }
-        if (fs instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (fs instanceof FileAlreadyExistsException) {
-            return "exists already";
-        }
-        if (fs instanceof DirectoryNotEmptyException) {
-            return "directory not empty";
-        }
-        if (fs instanceof NotDirectoryException) {
-            return "not a directory";
-        }
-        return "cannot access";
     }
 
     private static String oneLine(String message) {
