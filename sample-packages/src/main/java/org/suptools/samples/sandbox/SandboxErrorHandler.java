@@ -1,7 +1,6 @@
 package org.suptools.samples.sandbox;
 
 import java.io.PrintWriter;
-import java.nio.file.FileSystemException;
 import org.suptools.model.problem.FileReasons;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -22,20 +21,10 @@ final class SandboxErrorHandler implements IExecutionExceptionHandler {
             err.println("sup-sandbox: " + sandbox.getMessage());
             exit = sandbox.exitCode();
         } else {
-            err.println("sup-sandbox: error: " + describe(failure));
+            err.println("sup-sandbox: error: " + FileReasons.oneLine(failure, failure.getClass().getSimpleName()));
             exit = SandboxCommand.FAILED;
         }
         err.flush();
         return exit;
-    }
-
-    private static String describe(Exception failure) {
-        if (failure instanceof FileSystemException files && files.getFile() != null) {
-            return FileReasons.describe(files);
-        }
-        if (failure.getMessage() == null || failure.getMessage().isBlank()) {
-            return failure.getClass().getSimpleName();
-        }
-        return failure.getMessage().replaceAll("\\s*\\R\\s*", " ");
     }
 }

@@ -1,7 +1,6 @@
 package org.suptools.installer.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.FileSystemException;
 import org.suptools.installer.api.ExitCode;
 import org.suptools.model.gateway.ConfigException;
 import org.suptools.model.problem.FileReasons;
@@ -27,7 +26,8 @@ public final class InstallerErrorHandler implements IExecutionExceptionHandler {
             err.println("sup-installer: " + exitException.getMessage());
             exit = exitException.exitCode().code();
         } else {
-            err.println("sup-installer: error: " + describe(failure));
+            err.println("sup-installer: error: "
+                    + FileReasons.oneLine(failure, "an unexpected error; --verbose shows the details"));
             exit = ExitCode.FAILED.code();
         }
         if (verbose(parseResult)) {
@@ -35,17 +35,6 @@ public final class InstallerErrorHandler implements IExecutionExceptionHandler {
         }
         err.flush();
         return exit;
-    }
-
-    /** One line for people: a file error names its path and reason; nothing else shows a class name. */
-    private static String describe(Exception failure) {
-        if (failure instanceof FileSystemException files && files.getFile() != null) {
-            return FileReasons.describe(files);
-        }
-        if (failure.getMessage() == null || failure.getMessage().isBlank()) {
-            return "an unexpected error; --verbose shows the details";
-        }
-        return failure.getMessage().replaceAll("\\s*\\R\\s*", " ");
     }
 
     private static boolean verbose(ParseResult parseResult) {

@@ -67,6 +67,20 @@ public final class FileReasons {
     }
 
     /**
+     * An unexpected failure as one line for people: a file error names its path and reason, any
+     * other gives its message on one line, or {@code whenSilent} when it has none; never a class name.
+     */
+    public static String oneLine(Exception failure, String whenSilent) {
+        if (failure instanceof FileSystemException files && files.getFile() != null) {
+            return describe(files);
+        }
+        if (failure.getMessage() == null || failure.getMessage().isBlank()) {
+            return whenSilent;
+        }
+        return failure.getMessage().replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    /**
      * Why reading {@code path} failed, as a phrase that follows the file's name: "no such file",
      * "is a directory, not a file", "permission denied". The path is looked at again to say
      * what it is when the exception does not.
