@@ -26,6 +26,11 @@ final class UiThreadWatcher implements InstallerWatcher {
     }
 
     @Override
+    public void otherLine(String line) {
+        post.accept(() -> target.otherLine(line));
+    }
+
+    @Override
     public void started(InstallEvent.Started event) {
         post.accept(() -> target.started(event));
     }
