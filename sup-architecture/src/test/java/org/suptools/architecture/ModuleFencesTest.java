@@ -111,6 +111,11 @@ class ModuleFencesTest {
     }
 
     @Test
+    void nothing_dependsOnThePortalEmulator() {
+        ModuleRules.nothingDependsOnThePortal().check(SHIPPED);
+    }
+
+    @Test
     void nothing_dependsOnTestSupport() {
         ModuleRules.nothingDependsOnTestSupport().check(SHIPPED);
     }

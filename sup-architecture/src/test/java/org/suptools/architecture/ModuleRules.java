@@ -96,6 +96,13 @@ final class ModuleRules {
                 .because("sample-packages is demo material (sample runtime, sandbox), not part of a product");
     }
 
+    /** The portal emulator stands in for the real portal: tests and demos use it, no product module does. */
+    static ArchRule nothingDependsOnThePortal() {
+        return noClasses().that().resideOutsideOfPackage(PORTAL).should().dependOnClassesThat()
+                .resideInAPackage(PORTAL)
+                .because("sup-portal emulates the real portal; the agent must work against the real one");
+    }
+
     /** Production code uses no test framework nor any test helper. */
     static ArchRule nothingDependsOnTestSupport() {
         return noClasses().should().dependOnClassesThat().resideInAnyPackage("org.junit..", "org.assertj..",

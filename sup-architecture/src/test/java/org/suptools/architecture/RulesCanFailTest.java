@@ -75,6 +75,12 @@ class RulesCanFailTest {
     }
 
     @Test
+    void aProductModuleImportingThePortal_fails() {
+        assertFails(evaluate(ModuleRules.nothingDependsOnThePortal(), "org.suptools.cli.wrongfixture"),
+                "CliUsingThePortal");
+    }
+
+    @Test
     void productionCodeImportingATestLibrary_fails() {
         assertFails(evaluate(ModuleRules.nothingDependsOnTestSupport(), "org.suptools.cli.wrongfixture"),
                 "CliUsingAssertions");
