@@ -118,7 +118,8 @@ public final class DataDir {
     public static void writeAtomically(Path file, byte[] bytes) {
         try {
             Files.createDirectories(file.getParent());
-            Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+            // A leading dot: never a valid thing key or file name, so no directory listing takes it for one.
+            Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
                 java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);

@@ -22,7 +22,14 @@ public final class NotifySpool {
     }
 
     public void request(String thingKey) {
-        DataDir.writeAtomically(dir().resolve(Names.thingKey("thingKey", thingKey)), new byte[0]);
+        Path file = dir().resolve(Names.thingKey("thingKey", thingKey));
+        try {
+            // Empty, so nothing to write atomically: the name alone is the request.
+            Files.createDirectories(file.getParent());
+            Files.newOutputStream(file).close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot ask for a notice to " + thingKey + ": " + e.getMessage(), e);
+        }
     }
 
     /** The things waiting for a notice, each taken off the spool. */

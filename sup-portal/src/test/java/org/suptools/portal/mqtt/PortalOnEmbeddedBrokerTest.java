@@ -46,12 +46,13 @@ class PortalOnEmbeddedBrokerTest {
 
     @Test
     void connect_withAWrongTokenOrAppIdOrAnUnknownKeyIsRefused() {
-        WireScenarios.wrongTokenIsRefusedAtConnect(server.mqttUri());
+        WireScenarios.wrongTokenIsRefusedAtConnect(server.mqttUri(), WireScenarios.Broker.EMBEDDED);
     }
 
     @Test
     void thing_cannotSubscribeToOrPublishOnAnotherThingsTopics() throws Exception {
-        WireScenarios.thingCannotReachAnotherThingsTopics(server.mqttUri(), work.resolve("data"));
+        WireScenarios.thingCannotReachAnotherThingsTopics(server.mqttUri(), work.resolve("data"),
+                WireScenarios.Broker.EMBEDDED);
     }
 
     @Test

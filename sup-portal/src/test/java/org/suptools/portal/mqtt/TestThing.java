@@ -24,6 +24,7 @@ final class TestThing implements AutoCloseable {
     private final Mqtt5AsyncClient client;
     private final Topics topics;
     private final BlockingQueue<Mqtt5Publish> inbox = new LinkedBlockingQueue<>();
+    private final java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
     private long counter;
 
     private TestThing(Mqtt5AsyncClient client, Topics topics) {
@@ -37,7 +38,10 @@ final class TestThing implements AutoCloseable {
                 .serverPort(broker.getPort()).simpleAuth().username(key)
                 .password(token.getBytes(StandardCharsets.UTF_8)).applySimpleAuth().buildAsync();
         TestThing thing = new TestThing(client, Topics.perThing(base, key));
-        client.publishes(MqttGlobalPublishFilter.ALL, thing.inbox::add);
+        client.publishes(MqttGlobalPublishFilter.ALL, publish -> {
+            thing.seen.add(publish.getTopic().toString());
+            thing.inbox.add(publish);
+        });
         try {
             client.connectWith().cleanStart(true).send().get(10, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
@@ -101,6 +105,11 @@ final class TestThing implements AutoCloseable {
                 return next;
             }
         }
+    }
+
+    /** Every topic a message arrived on, in order. */
+    java.util.List<String> seenTopics() {
+        return java.util.List.copyOf(seen);
     }
 
     /** Whether anything at all arrives within {@code millis}: for checks that nothing leaks. */
