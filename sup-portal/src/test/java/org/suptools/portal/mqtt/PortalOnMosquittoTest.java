@@ -70,7 +70,7 @@ class PortalOnMosquittoTest {
         } else {
             server = PortalServer.start(ServeOptions.defaults(data), Clock.systemUTC());
             broker = server.mqttUri();
-            where = "on the embedded broker: /usr/sbin/mosquitto is absent";
+            where = "on the embedded broker: " + MOSQUITTO + " is absent";
             kind = WireScenarios.Broker.EMBEDDED;
         }
     }
