@@ -9,6 +9,10 @@ public final class PortalMain {
     }
 
     public static void main(String[] args) {
+        // One line per log record, on stderr.
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT %4$s %3$s: %5$s%6$s%n");
+        }
         System.exit(commandLine().execute(args));
     }
 

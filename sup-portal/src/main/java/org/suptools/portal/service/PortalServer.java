@@ -146,6 +146,11 @@ public final class PortalServer implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            java.nio.file.Files.deleteIfExists(data.resolve("serve.json"));
+        } catch (IOException e) {
+            LOG.warning(() -> "cannot remove serve.json: " + e.getMessage());
+        }
         poller.shutdownNow();
         connection.close();
         broker.ifPresent(EmbeddedBroker::close);

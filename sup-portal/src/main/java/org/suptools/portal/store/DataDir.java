@@ -40,12 +40,28 @@ public final class DataDir {
 
     public DataDir(Path root) {
         try {
+            if (!Files.exists(root)) {
+                createPrivate(root);
+            }
             this.root = Files.createDirectories(root).toRealPath();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + root + ": " + e.getMessage(), e);
         }
         this.json = mapper();
         this.jvmLock = JVM_LOCKS.computeIfAbsent(this.root, r -> new ReentrantLock());
+    }
+
+    /** The directory holds app tokens and the portal's MQTT password: only its owner may read it. */
+    private static void createPrivate(Path root) throws IOException {
+        Files.createDirectories(root.toAbsolutePath().getParent());
+        try {
+            Files.createDirectory(root, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+        } catch (UnsupportedOperationException notPosix) {
+            Files.createDirectories(root);
+        } catch (java.nio.file.FileAlreadyExistsException createdMeanwhile) {
+            // Another process made it first.
+        }
     }
 
     /** The JSON mapper of every stored file: ISO-8601 times, Optional fields, absent ones left out. */
