@@ -26,6 +26,10 @@ final class TestThing implements AutoCloseable {
     private final BlockingQueue<Mqtt5Publish> inbox = new LinkedBlockingQueue<>();
     private final java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
     private long counter;
+    private volatile boolean disconnected;
+
+    /** Put in the inbox when the broker drops the connection, so that a wait ends at once. */
+    private static final Mqtt5Publish DISCONNECTED = Mqtt5Publish.builder().topic("disconnected").build();
 
     private TestThing(Mqtt5AsyncClient client, Topics topics) {
         this.client = client;
@@ -34,11 +38,23 @@ final class TestThing implements AutoCloseable {
 
     /** Connects with client id = app id, user = key, password = token; throws what the CONNECT threw. */
     static TestThing connect(URI broker, String base, String key, String appId, String token) throws Exception {
+        java.util.concurrent.atomic.AtomicReference<TestThing> self = new java.util.concurrent.atomic.AtomicReference<>();
         Mqtt5AsyncClient client = Mqtt5Client.builder().identifier(appId).serverHost(broker.getHost())
                 .serverPort(broker.getPort()).simpleAuth().username(key)
-                .password(token.getBytes(StandardCharsets.UTF_8)).applySimpleAuth().buildAsync();
+                .password(token.getBytes(StandardCharsets.UTF_8)).applySimpleAuth()
+                .addDisconnectedListener(context -> {
+                    if (self.get() != null) {
+                        self.get().disconnected = true;
+                        self.get().inbox.add(DISCONNECTED);
+                    }
+                })
+                .buildAsync();
         TestThing thing = new TestThing(client, Topics.perThing(base, key));
+        self.set(thing);
         client.publishes(MqttGlobalPublishFilter.ALL, publish -> {
+            if (thing.disconnected) {
+                return;
+            }
             thing.seen.add(publish.getTopic().toString());
             thing.inbox.add(publish);
         });
@@ -100,6 +116,9 @@ final class TestThing implements AutoCloseable {
             Mqtt5Publish next = inbox.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             if (next == null) {
                 throw new AssertionError("nothing arrived on " + topic + " within 10 s");
+            }
+            if (next == DISCONNECTED) {
+                throw new IllegalStateException("the broker dropped the connection while waiting for " + topic);
             }
             if (next.getTopic().toString().equals(topic)) {
                 return next;
