@@ -117,7 +117,8 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     private static String config(String bindAddress, int port) {
-        // No usage statistics (no network but loopback here), sessions in memory.
+        // No usage statistics (no network but loopback here), sessions in memory, and no packet bigger than
+        // twice the largest TR50 message the portal reads (RequestHandler.MAX_REQUEST_BYTES).
         return """
                 <?xml version="1.0"?>
                 <hivemq>
@@ -130,11 +131,16 @@ public final class EmbeddedBroker implements AutoCloseable {
                     <persistence>
                         <mode>in-memory</mode>
                     </persistence>
+                    <mqtt>
+                        <packets>
+                            <max-packet-size>%d</max-packet-size>
+                        </packets>
+                    </mqtt>
                     <anonymous-usage-statistics>
                         <enabled>false</enabled>
                     </anonymous-usage-statistics>
                 </hivemq>
-                """.formatted(port, bindAddress);
+                """.formatted(port, bindAddress, 2 * RequestHandler.MAX_REQUEST_BYTES);
     }
 
     /** The extension: authentication from {@link BrokerAccess}, default permissions of one topic filter. */

@@ -25,6 +25,9 @@ import org.suptools.tr50.Tr50Result;
  */
 public final class RequestHandler {
 
+    /** The largest request read, plain or inflated: far above any the agent or the installer sends. */
+    public static final int MAX_REQUEST_BYTES = Deflate.DEFAULT_MAX_INFLATED;
+
     private static final Logger LOG = Logger.getLogger(RequestHandler.class.getName());
 
     private final String base;
@@ -74,7 +77,11 @@ public final class RequestHandler {
         Tr50Response response;
         boolean hasAck = false;
         try {
-            byte[] json = request.compressed() ? Deflate.decompress(payload, Deflate.DEFAULT_MAX_INFLATED) : payload;
+            if (payload.length > MAX_REQUEST_BYTES) {
+                throw new Tr50Exception("", "the request has " + payload.length + " bytes, more than the "
+                        + MAX_REQUEST_BYTES + " the portal reads");
+            }
+            byte[] json = request.compressed() ? Deflate.decompress(payload, MAX_REQUEST_BYTES) : payload;
             IncomingRequest incoming = Tr50Codec.readIncoming(json);
             hasAck = incoming.entries().values().stream().anyMatch(entry -> entry instanceof IncomingRequest.Read read
                     && read.command() instanceof MailboxAck);

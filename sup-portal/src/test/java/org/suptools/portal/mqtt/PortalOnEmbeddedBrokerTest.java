@@ -95,4 +95,17 @@ class PortalOnEmbeddedBrokerTest {
             assertThat(failure.errorCodes()).containsExactly(PortalErrorCodes.MALFORMED_REQUEST);
         }
     }
+
+    @Test
+    void oversizedRequest_isRefusedUnread() throws Exception {
+        try (TestThing gw = TestThing.connect(server.mqttUri(), "sup", "gw-2", "app-2", "token-2").subscribeOwn()) {
+            gw.publish("sup/gw-2/api/0043", new byte[RequestHandler.MAX_REQUEST_BYTES + 1]);
+
+            Tr50Response reply = org.suptools.tr50.Tr50Codec.readResponse(
+                    gw.await("sup/gw-2/reply/0043").getPayloadAsBytes());
+            Tr50Result.Failure failure = (Tr50Result.Failure) reply.result(RequestId.of(1)).orElseThrow();
+            assertThat(failure.errorCodes()).containsExactly(PortalErrorCodes.MALFORMED_REQUEST);
+            assertThat(failure.errorMessages().get(0)).contains("more than the 1048576 the portal reads");
+        }
+    }
 }
