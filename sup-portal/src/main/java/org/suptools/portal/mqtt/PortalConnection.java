@@ -17,6 +17,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.suptools.portal.store.Names;
 import org.suptools.tr50.MailboxActivity;
 import org.suptools.tr50.Topics;
 import org.suptools.tr50.Tr50Codec;
@@ -30,6 +31,8 @@ import org.suptools.tr50.Tr50Codec;
 public final class PortalConnection implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(PortalConnection.class.getName());
+
+    private static final long SESSION_EXPIRY_SECONDS = 24 * 3600;
 
     private final Mqtt5AsyncClient client;
     private final String base;
@@ -49,7 +52,7 @@ public final class PortalConnection implements AutoCloseable {
             RequestHandler handler, Predicate<RequestHandler.Reply> dropAckReply) {
         this.base = base;
         this.client = Mqtt5Client.builder()
-                .identifier("sup-portal-" + sessionId.substring(0, 8))
+                .identifier(clientId(base))
                 .serverHost(host)
                 .serverPort(port)
                 .simpleAuth().username(credentials.user())
@@ -79,7 +82,10 @@ public final class PortalConnection implements AutoCloseable {
             RequestHandler handler, Predicate<RequestHandler.Reply> dropAckReply) {
         PortalConnection connection = new PortalConnection(host, port, credentials, base, handler, dropAckReply);
         try {
-            connection.client.connectWith().cleanStart(true).send().get(30, TimeUnit.SECONDS);
+            // A lasting session under a fixed client id: while the portal is away (restarting, reconnecting),
+            // a broker that keeps sessions queues the things' QoS 1 requests for it.
+            connection.client.connectWith().cleanStart(false).sessionExpiryInterval(SESSION_EXPIRY_SECONDS).send()
+                    .get(30, TimeUnit.SECONDS);
             // The first subscriptions are in place before a caller lets a thing send its first request.
             connection.subscribed.get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -92,6 +98,14 @@ public final class PortalConnection implements AutoCloseable {
                     + credentials.user() + ": " + cause.getMessage(), e);
         }
         return connection;
+    }
+
+    /**
+     * The portal's client id: fixed for a base, so that a restarted portal resumes its session. No thing's
+     * app id may start with {@code sup-portal} (see {@link org.suptools.portal.store.Thing}).
+     */
+    public static String clientId(String base) {
+        return Names.PORTAL_USER + (base.isEmpty() ? "" : "-" + base.replaceAll("[^A-Za-z0-9._-]", "_"));
     }
 
     /** Tells a thing its mailbox has work. */

@@ -25,6 +25,10 @@ public record Thing(String key, String token, String appId, Instant createdOn) {
             throw new IllegalArgumentException("appId: an app id is 1 to 128 visible ASCII characters, was "
                     + Names.quote(appId));
         }
+        if (appId.startsWith(Names.PORTAL_USER)) {
+            throw new IllegalArgumentException("appId: app ids starting with " + Names.PORTAL_USER
+                    + " are the portal's own client ids");
+        }
         Objects.requireNonNull(createdOn, "createdOn");
     }
 
