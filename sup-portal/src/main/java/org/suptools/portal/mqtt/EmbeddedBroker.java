@@ -50,6 +50,7 @@ public final class EmbeddedBroker implements AutoCloseable {
      * @throws IllegalStateException if it does not start (the port is taken, say)
      */
     public static EmbeddedBroker start(Path workDir, String bindAddress, int port, BrokerAccess access) {
+        requireFree(bindAddress, port);
         Path conf = workDir.resolve("conf");
         try {
             Files.createDirectories(conf);
@@ -85,10 +86,21 @@ public final class EmbeddedBroker implements AutoCloseable {
             closeQuietly(hivemq);
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new IllegalStateException("the embedded broker did not start on " + bindAddress + ":" + port + ": "
-                    + cause.getMessage(), e);
+                    + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()), e);
         }
         LOG.info(() -> "embedded broker on " + bindAddress + ":" + port);
         return new EmbeddedBroker(hivemq, port);
+    }
+
+    /** HiveMQ says only "UnrecoverableException" when its port is taken: say which port, before it starts. */
+    private static void requireFree(String bindAddress, int port) {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new java.net.InetSocketAddress(bindAddress, port));
+        } catch (IOException e) {
+            throw new IllegalStateException("the embedded broker cannot listen on " + bindAddress + ":" + port + ": "
+                    + e.getMessage() + " (another broker there? choose --mqtt-port, or --broker to use it)", e);
+        }
     }
 
     public int port() {
