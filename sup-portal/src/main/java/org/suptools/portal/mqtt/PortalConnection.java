@@ -60,7 +60,8 @@ public final class PortalConnection implements AutoCloseable {
                 .automaticReconnectWithDefaultConfig()
                 .addConnectedListener(context -> subscribe())
                 .buildAsync();
-        client.publishes(MqttGlobalPublishFilter.SUBSCRIBED, publish -> worker.execute(() -> {
+        // ALL, not SUBSCRIBED: requests queued in a resumed session arrive before this client subscribed.
+        client.publishes(MqttGlobalPublishFilter.ALL, publish -> worker.execute(() -> {
             try {
                 handler.handle(publish.getTopic().toString(), publish.getPayloadAsBytes()).ifPresent(reply -> {
                     if (!(reply.answersAck() && dropAckReply.test(reply))) {

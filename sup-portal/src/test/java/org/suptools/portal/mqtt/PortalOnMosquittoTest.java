@@ -40,6 +40,8 @@ class PortalOnMosquittoTest {
     static Path work;
 
     private Process mosquitto;
+    private EmbeddedBroker standalone;
+    private ServeOptions options;
     private PortalServer server;
     private byte[] content;
     private URI broker;
@@ -62,23 +64,31 @@ class PortalOnMosquittoTest {
             mosquitto = new ProcessBuilder(MOSQUITTO.toString(), "-c", conf.resolve("mosquitto.conf").toString())
                     .redirectErrorStream(true).redirectOutput(work.resolve("mosquitto.log").toFile()).start();
             awaitListening(port);
-            broker = URI.create("tcp://127.0.0.1:" + port);
-            server = PortalServer.start(new ServeOptions(data, Optional.of(broker), "127.0.0.1", 0, 0,
-                    WireScenarios.BASE, Set.of(), 1 << 20, Duration.ofSeconds(300)), Clock.systemUTC());
             where = "on mosquitto";
             kind = WireScenarios.Broker.MOSQUITTO;
+            broker = URI.create("tcp://127.0.0.1:" + port);
         } else {
-            server = PortalServer.start(ServeOptions.defaults(data), Clock.systemUTC());
-            broker = server.mqttUri();
-            where = "on the embedded broker: " + MOSQUITTO + " is absent";
+            // The same broker as the portal embeds, started on its own: the portal is its client, as of mosquitto.
+            int port = freePort();
+            DataDir dir = new DataDir(data);
+            standalone = EmbeddedBroker.start(work.resolve("broker"), "127.0.0.1", port, new BrokerAccess(
+                    new Things(dir, Clock.systemUTC()), PortalCredentials.of(dir), WireScenarios.BASE));
+            where = "on a standalone embedded broker: " + MOSQUITTO + " is absent";
             kind = WireScenarios.Broker.EMBEDDED;
+            broker = URI.create("tcp://127.0.0.1:" + port);
         }
+        options = new ServeOptions(data, Optional.of(broker), "127.0.0.1", 0, 0, WireScenarios.BASE, Set.of(), 1 << 20,
+                Duration.ofSeconds(300));
+        server = PortalServer.start(options, Clock.systemUTC());
     }
 
     @AfterAll
     void stop() throws InterruptedException {
         if (server != null) {
             server.close();
+        }
+        if (standalone != null) {
+            standalone.close();
         }
         if (mosquitto != null) {
             mosquitto.destroy();
@@ -95,8 +105,25 @@ class PortalOnMosquittoTest {
                 DynamicTest.dynamicTest("a thing cannot reach another thing's topics (" + where + ")",
                         () -> WireScenarios.thingCannotReachAnotherThingsTopics(broker, data, kind)),
                 DynamicTest.dynamicTest("mailbox.check, file.get, a ranged GET and mailbox.ack complete the member ("
-                        + where + ")", () -> WireScenarios.campaignRoundTrip(broker, server.httpUri(), data, content)))
+                        + where + ")", () -> WireScenarios.campaignRoundTrip(broker, server.httpUri(), data, content)),
+                DynamicTest.dynamicTest("a request sent while the portal restarts is answered when it is back ("
+                        + where + ")", this::requestWhileThePortalRestarts))
                 .stream();
+    }
+
+    /** The portal's lasting session: the broker queues a thing's request while the portal is away. */
+    private void requestWhileThePortalRestarts() throws Exception {
+        try (TestThing gw = TestThing.connect(broker, WireScenarios.BASE, "gw-2", "app-2", "token-2").subscribeOwn()) {
+            server.close();
+            gw.publish("sup/gw-2/api/0077", "{\"1\":{\"command\":\"mailbox.check\",\"params\":{}}}"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            server = PortalServer.start(options, Clock.systemUTC());
+
+            org.suptools.tr50.Tr50Response reply = org.suptools.tr50.Tr50Codec.readResponse(
+                    gw.await("sup/gw-2/reply/0077").getPayloadAsBytes());
+            org.assertj.core.api.Assertions.assertThat(reply.results().values())
+                    .allMatch(org.suptools.tr50.Tr50Result::succeeded);
+        }
     }
 
     private void awaitListening(int port) throws IOException, InterruptedException {
