@@ -91,6 +91,10 @@ public final class DataDir {
 
     /** Runs {@code change} holding the data directory's lock, against every thread and process. */
     public <T> T locked(Supplier<T> change) {
+        if (jvmLock.isHeldByCurrentThread()) {
+            // Nested: the file lock is already ours, and a second one in this JVM would throw.
+            return change.get();
+        }
         jvmLock.lock();
         try (FileChannel channel = FileChannel.open(root.resolve(".lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
