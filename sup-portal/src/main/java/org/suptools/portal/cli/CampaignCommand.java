@@ -1,0 +1,125 @@
+package org.suptools.portal.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.suptools.portal.store.Campaign;
+import org.suptools.portal.store.CampaignStatus;
+import org.suptools.portal.store.Campaigns;
+import org.suptools.portal.store.DataDir;
+import org.suptools.portal.store.MemberRecord;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code sup-portal campaign create|start|status}. */
+@Command(name = "campaign", mixinStandardHelpOptions = true, description = "Manages gateway.sup.update campaigns.",
+        subcommands = {CampaignCommand.Create.class, CampaignCommand.Start.class, CampaignCommand.Status.class})
+final class CampaignCommand {
+
+    /** Creates a campaign, not started. */
+    @Command(name = "create", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Creates a campaign with the gateway.sup.update task over a list of things; prints its id.")
+    static final class Create implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DataOption data;
+
+        @Parameters(paramLabel = "NAME", description = "The campaign's name.")
+        String name;
+
+        @Option(names = "--file", required = true, paramLabel = "NAME.sup",
+                description = "The Developer File to send; only .sup files can be chosen.")
+        String file;
+
+        @Option(names = "--things", required = true, split = ",", paramLabel = "KEY",
+                description = "The things, comma-separated.")
+        List<String> things;
+
+        @Option(names = "--timeout", defaultValue = "1200", paramLabel = "SECONDS",
+                description = "The timeout sent with gateway.sup.update (default: ${DEFAULT-VALUE}).")
+        int timeout;
+
+        @Override
+        public Integer call() {
+            Campaign campaign = new Campaigns(data.open(), data.clock()).create(name, file, things, timeout);
+            spec.commandLine().getOut().println(campaign.id());
+            return 0;
+        }
+    }
+
+    /** Starts a campaign. */
+    @Command(name = "start", mixinStandardHelpOptions = true,
+            description = "Starts a campaign: each member's gateway gets a mailbox message, kept until it connects, "
+                    + "and a running serve notifies it. Starting again sends only what is missing.")
+    static final class Start implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DataOption data;
+
+        @Parameters(paramLabel = "ID", description = "The campaign's id, such as C0001.")
+        String id;
+
+        @Override
+        public Integer call() {
+            Campaigns campaigns = new Campaigns(data.open(), data.clock());
+            if (campaigns.find(id).isEmpty()) {
+                throw new IllegalArgumentException("ID: no campaign '" + id + "'");
+            }
+            Campaign campaign = campaigns.start(id);
+            spec.commandLine().getOut().println(campaign.id() + " started: " + campaign.members().size()
+                    + " member(s)");
+            return 0;
+        }
+    }
+
+    /** Shows a campaign and its member records. */
+    @Command(name = "status", mixinStandardHelpOptions = true,
+            description = "Shows a campaign and its member records (status, result, error code and message, times).")
+    static final class Status implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DataOption data;
+
+        @Parameters(paramLabel = "ID", description = "The campaign's id, such as C0001.")
+        String id;
+
+        @Option(names = "--json", description = "Print the campaign as JSON, as /api/campaigns/ID serves it.")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            DataDir dir = data.open();
+            CampaignStatus status = new Campaigns(dir, data.clock()).status(id)
+                    .orElseThrow(() -> new IllegalArgumentException("ID: no campaign '" + id + "'"));
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(new String(dir.json().writeValueAsBytes(status), StandardCharsets.UTF_8));
+                return 0;
+            }
+            out.printf("%s %s: %s, %s (timeout %d s)%n", status.id(), status.name(), status.state(),
+                    status.fileName(), status.timeout());
+            out.printf("%d member(s): %d success, %d failure%n", status.members().size(), status.succeeded(),
+                    status.failed());
+            for (MemberRecord member : status.members()) {
+                out.printf("  %-24s %-11s %-7s %s%n", member.thingKey(), member.status(), member.result().orElse(""),
+                        member.errorCode().filter(code -> code != 0)
+                                .map(code -> code + " " + member.errorMessage().orElse("")).orElse(""));
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package org.suptools.portal.cli;
+
+import picocli.CommandLine.Command;
+
+/** The root command: it only lists the subcommands. */
+@Command(name = "sup-portal",
+        mixinStandardHelpOptions = true,
+        versionProvider = PortalVersion.class,
+        description = "A portal emulator for trying campaigns without the real portal: things, Developer Files, "
+                + "gateway.sup.update campaigns and the TR50 service, on an embedded MQTT broker or any other.",
+        subcommands = {
+            ServeCommand.class,
+            ThingCommand.class,
+            FileCommand.class,
+            CampaignCommand.class,
+            MosquittoConfigCommand.class,
+            picocli.CommandLine.HelpCommand.class
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done", "1:failed", "2:usage: a bad option, or a name the portal does not have"},
+        footerHeading = "%n",
+        footer = "Run 'sup-portal COMMAND --help' for the options of a command.")
+public final class PortalCommand {
+}

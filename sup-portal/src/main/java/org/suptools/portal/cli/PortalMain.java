@@ -1,0 +1,25 @@
+package org.suptools.portal.cli;
+
+import picocli.CommandLine;
+
+/** The entry point of {@code sup-portal}. */
+public final class PortalMain {
+
+    private PortalMain() {
+    }
+
+    public static void main(String[] args) {
+        // One line per log record, on stderr.
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT %4$s %3$s: %5$s%6$s%n");
+        }
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line: what {@link #main} runs, and what tests run in-process. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new PortalCommand())
+                .setExecutionExceptionHandler(new PortalErrorHandler())
+                .setUsageHelpAutoWidth(true);
+    }
+}

@@ -1,0 +1,46 @@
+package org.suptools.portal.cli;
+
+import java.util.concurrent.Callable;
+import org.suptools.portal.store.Thing;
+import org.suptools.portal.store.Things;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code sup-portal thing add KEY --token T --app-id A}. */
+@Command(name = "thing", mixinStandardHelpOptions = true, description = "Manages things (gateways).",
+        subcommands = {ThingCommand.Add.class})
+final class ThingCommand {
+
+    /** Adds a thing, or changes its token and app id. */
+    @Command(name = "add", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Adds a thing, or changes the token and app id of one that exists. It connects with "
+                    + "client id = app id, user name = key, password = token.")
+    static final class Add implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DataOption data;
+
+        @Parameters(paramLabel = "KEY", description = "The thing key: letters, digits, '.', '_' or '-'.")
+        String key;
+
+        @Option(names = "--token", required = true, description = "The app token, its MQTT password.")
+        String token;
+
+        @Option(names = "--app-id", required = true, description = "The app id, its MQTT client id.")
+        String appId;
+
+        @Override
+        public Integer call() {
+            Thing thing = new Things(data.open(), data.clock()).put(key, token, appId);
+            spec.commandLine().getOut().println("thing " + thing.key() + " (app id " + thing.appId() + ")");
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package org.suptools.portal.server;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.logging.Logger;
+import org.suptools.portal.files.Fault;
+import org.suptools.portal.files.FileEndpoint;
+import org.suptools.portal.files.FileIds;
+import org.suptools.portal.http.ApiHandler;
+import org.suptools.portal.mqtt.BrokerAccess;
+import org.suptools.portal.mqtt.EmbeddedBroker;
+import org.suptools.portal.mqtt.PortalConnection;
+import org.suptools.portal.mqtt.PortalCredentials;
+import org.suptools.portal.mqtt.RequestHandler;
+import org.suptools.portal.service.Tr50Service;
+import org.suptools.portal.store.DataDir;
+import org.suptools.portal.store.NotifySpool;
+import org.suptools.portal.store.Thing;
+import org.suptools.portal.store.Things;
+
+/**
+ * The running portal: the HTTP server (files and the JSON API), the embedded broker unless an external
+ * one is given, the portal's own MQTT connection answering TR50 requests, and a poller that notifies the
+ * things whose mailbox got work from another process. {@code serve.json} in the data directory says
+ * where it listens, for scripts and tests that asked for free ports.
+ */
+public final class PortalServer implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(PortalServer.class.getName());
+    private static final long NOTIFY_POLL_MILLIS = 200;
+
+    private final DataDir data;
+    private final HttpServer http;
+    private final ExecutorService httpWorkers;
+    private final Optional<EmbeddedBroker> broker;
+    private final PortalConnection connection;
+    private final ScheduledExecutorService poller;
+    private final URI mqttUri;
+    private final URI httpUri;
+
+    private PortalServer(DataDir data, HttpServer http, ExecutorService httpWorkers, Optional<EmbeddedBroker> broker,
+            PortalConnection connection, ScheduledExecutorService poller, URI mqttUri, URI httpUri) {
+        this.data = data;
+        this.http = http;
+        this.httpWorkers = httpWorkers;
+        this.broker = broker;
+        this.connection = connection;
+        this.poller = poller;
+        this.mqttUri = mqttUri;
+        this.httpUri = httpUri;
+    }
+
+    /**
+     * Starts everything; on failure stops what had started.
+     *
+     * @throws IllegalStateException if a port is taken or the broker cannot be reached
+     */
+    public static PortalServer start(ServeOptions options, Clock clock) {
+        DataDir data = new DataDir(options.data());
+        Things things = new Things(data, clock);
+        PortalCredentials credentials = PortalCredentials.of(data);
+        FileIds fileIds = new FileIds(clock, options.fileIdLifetime());
+        Tr50Service service = new Tr50Service(data, clock, fileIds);
+        HttpServer http;
+        ExecutorService httpWorkers = Executors.newFixedThreadPool(16, daemon("sup-portal-http"));
+        try {
+            http = HttpServer.create(new InetSocketAddress(options.bindAddress(), options.httpPort()), 64);
+        } catch (IOException e) {
+            httpWorkers.shutdown();
+            throw new IllegalStateException("cannot listen for HTTP on " + options.bindAddress() + ":"
+                    + options.httpPort() + ": " + e.getMessage(), e);
+        }
+        http.createContext(FileEndpoint.PATH, new FileEndpoint(fileIds, options.faults(), options.slowRate()));
+        http.createContext(ApiHandler.PATH, new ApiHandler(data, clock));
+        http.setExecutor(httpWorkers);
+        http.start();
+        Optional<EmbeddedBroker> broker = Optional.empty();
+        try {
+            String host;
+            int port;
+            if (options.broker().isPresent()) {
+                host = options.broker().get().getHost();
+                port = options.broker().get().getPort();
+            } else {
+                host = options.bindAddress();
+                port = options.mqttPort() == 0 ? freePort(options.bindAddress()) : options.mqttPort();
+                broker = Optional.of(EmbeddedBroker.start(data.resolve("broker"), host, port,
+                        new BrokerAccess(things, credentials, options.base())));
+            }
+            Predicate<RequestHandler.Reply> dropAckReply = options.faults().contains(Fault.DROP_CONNECTION)
+                    ? dropOnce(things, broker) : reply -> false;
+            PortalConnection connection = PortalConnection.connect(host, port, credentials, options.base(),
+                    new RequestHandler(options.base(), service, things), dropAckReply);
+            ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(daemon("sup-portal-notify"));
+            NotifySpool spool = new NotifySpool(data);
+            poller.scheduleWithFixedDelay(() -> {
+                try {
+                    spool.drain().forEach(connection::notifyMailbox);
+                } catch (RuntimeException e) {
+                    LOG.warning(() -> "cannot read the notification spool: " + e.getMessage());
+                }
+            }, 0, NOTIFY_POLL_MILLIS, TimeUnit.MILLISECONDS);
+            URI mqttUri = URI.create("tcp://" + host + ":" + port);
+            URI httpUri = URI.create("http://" + options.bindAddress() + ":" + http.getAddress().getPort());
+            PortalServer server = new PortalServer(data, http, httpWorkers, broker, connection, poller, mqttUri,
+                    httpUri);
+            server.writeServeFile(options);
+            return server;
+        } catch (RuntimeException e) {
+            broker.ifPresent(EmbeddedBroker::close);
+            http.stop(0);
+            httpWorkers.shutdown();
+            throw e;
+        }
+    }
+
+    /** Where things connect: {@code tcp://host:port}. */
+    public URI mqttUri() {
+        return mqttUri;
+    }
+
+    /** Where files are downloaded and the API is read: {@code http://host:port}. */
+    public URI httpUri() {
+        return httpUri;
+    }
+
+    public DataDir data() {
+        return data;
+    }
+
+    /** Tells a thing now that its mailbox has work, without waiting for the poller. */
+    public void notifyMailbox(String thingKey) {
+        connection.notifyMailbox(thingKey);
+    }
+
+    @Override
+    public void close() {
+        try {
+            java.nio.file.Files.deleteIfExists(data.resolve("serve.json"));
+        } catch (IOException e) {
+            LOG.warning(() -> "cannot remove serve.json: " + e.getMessage());
+        }
+        poller.shutdownNow();
+        connection.close();
+        broker.ifPresent(EmbeddedBroker::close);
+        http.stop(0);
+        httpWorkers.shutdownNow();
+    }
+
+    private void writeServeFile(ServeOptions options) {
+        ObjectNode serve = data.json().createObjectNode()
+                .put("mqtt", mqttUri.toString())
+                .put("http", httpUri.toString())
+                .put("base", options.base())
+                .put("embeddedBroker", broker.isPresent())
+                .put("pid", ProcessHandle.current().pid());
+        data.write(data.resolve("serve.json"), serve);
+    }
+
+    /** The drop-connection fault: the first ack reply of each thing is not sent, the thing dropped instead. */
+    private static Predicate<RequestHandler.Reply> dropOnce(Things things, Optional<EmbeddedBroker> broker) {
+        java.util.Set<String> dropped = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        return reply -> {
+            if (!dropped.add(reply.thingKey())) {
+                return false;
+            }
+            LOG.info(() -> "fault drop-connection: " + reply.thingKey() + "'s ack recorded, reply dropped");
+            broker.ifPresent(b -> things.find(reply.thingKey()).map(Thing::appId).ifPresent(b::disconnect));
+            return true;
+        };
+    }
+
+    private static int freePort(String bindAddress) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(bindAddress, 0));
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot find a free port on " + bindAddress + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,72 @@
+package org.suptools.portal.store;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A {@code gateway.sup.update} campaign as stored. Its members' records are read from their mailbox
+ * messages (see {@link CampaignStatus}); the campaign itself only says which message is whose.
+ *
+ * @param id such as {@code C0001}
+ * @param name the name it was given
+ * @param fileName the Developer File, ending in {@code .sup}
+ * @param timeout the seconds each gateway is given, sent as the method's {@code timeout}
+ * @param members one per thing, in the order given
+ * @param started whether its messages were sent
+ * @param createdOn when it was created
+ * @param startedOn when it was started
+ */
+public record Campaign(String id, String name, String fileName, int timeout, List<Member> members, boolean started,
+        Instant createdOn, Optional<Instant> startedOn) {
+
+    public Campaign {
+        Objects.requireNonNull(id, "id");
+        if (name == null || name.isBlank() || name.contains("\n")) {
+            throw new IllegalArgumentException("name: a campaign name is one non-blank line");
+        }
+        Names.fileName("file", fileName);
+        if (!fileName.endsWith(".sup") || fileName.equals(".sup")) {
+            throw new IllegalArgumentException("file: only a .sup Developer File can be chosen for gateway.sup.update,"
+                    + " was '" + fileName + "'");
+        }
+        if (timeout < 1) {
+            throw new IllegalArgumentException("timeout: must be at least 1 second, was " + timeout);
+        }
+        members = List.copyOf(Objects.requireNonNull(members, "members"));
+        if (members.isEmpty()) {
+            throw new IllegalArgumentException("things: a campaign needs at least one thing");
+        }
+        Set<String> seen = new HashSet<>();
+        for (Member member : members) {
+            if (!seen.add(member.thingKey())) {
+                throw new IllegalArgumentException("things: " + member.thingKey() + " is listed twice");
+            }
+        }
+        Objects.requireNonNull(createdOn, "createdOn");
+        Objects.requireNonNull(startedOn, "startedOn");
+    }
+
+    /** The SUP's name as {@code gateway.sup.update} sends it: the file name without {@code .sup}. */
+    public String supName() {
+        return fileName.substring(0, fileName.length() - ".sup".length());
+    }
+
+    /**
+     * One thing of the campaign and the id of the mailbox message it is sent.
+     *
+     * @param thingKey the thing
+     * @param mailboxId its message's id, fixed when the campaign is created so that a start cut short
+     *     and run again sends the same messages
+     */
+    public record Member(String thingKey, String mailboxId) {
+
+        public Member {
+            Names.thingKey("things", thingKey);
+            Objects.requireNonNull(mailboxId, "mailboxId");
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.suptools.portal.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A campaign with its members' records, as {@code campaign status} and the JSON API show it.
+ *
+ * @param id the campaign's id
+ * @param name its name
+ * @param fileName the SUP it sends
+ * @param timeout the seconds each gateway is given
+ * @param state {@code Draft} (created), {@code Running} (started, members not all completed) or
+ *     {@code Completed}
+ * @param createdOn when it was created
+ * @param startedOn when it was started
+ * @param completedOn when its last member completed
+ * @param succeeded members completed with success
+ * @param failed members completed with failure
+ * @param members the members' records, in the campaign's order
+ */
+public record CampaignStatus(String id, String name, String fileName, int timeout, String state, Instant createdOn,
+        Optional<Instant> startedOn, Optional<Instant> completedOn, int succeeded, int failed,
+        List<MemberRecord> members) {
+
+    public static final String DRAFT = "Draft";
+    public static final String RUNNING = "Running";
+    public static final String COMPLETED = "Completed";
+
+    public CampaignStatus {
+        Objects.requireNonNull(id, "id");
+        members = List.copyOf(members);
+    }
+
+    static CampaignStatus of(Campaign campaign, List<MemberRecord> members) {
+        boolean allDone = members.stream().allMatch(MemberRecord::completed);
+        String state = !campaign.started() ? DRAFT : allDone ? COMPLETED : RUNNING;
+        Optional<Instant> completedOn = campaign.started() && allDone
+                ? members.stream().map(m -> m.completedOn().orElseThrow()).max(Instant::compareTo) : Optional.empty();
+        int succeeded = (int) members.stream().filter(m -> m.result().equals(Optional.of(MemberRecord.SUCCESS))).count();
+        int failed = (int) members.stream().filter(m -> m.result().equals(Optional.of(MemberRecord.FAILURE))).count();
+        return new CampaignStatus(campaign.id(), campaign.name(), campaign.fileName(), campaign.timeout(), state,
+                campaign.createdOn(), campaign.startedOn(), completedOn, succeeded, failed, members);
+    }
+}

@@ -1,0 +1,161 @@
+package org.suptools.portal.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.suptools.tr50.GatewaySupUpdate;
+
+/**
+ * Campaigns with the {@code gateway.sup.update} task, one file each under {@code campaigns/}. Starting
+ * one queues a mailbox message for each member (ttl -1: it waits for a gateway that is offline) and asks
+ * the server to notify the things. Starting again sends only what a start cut short did not.
+ */
+public final class Campaigns {
+
+    private static final Pattern ID = Pattern.compile("C[0-9]{4,9}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final DataDir data;
+    private final Clock clock;
+    private final Things things;
+    private final FileStore developerFiles;
+    private final Mailboxes mailboxes;
+    private final Telemetry telemetry;
+    private final NotifySpool notices;
+
+    public Campaigns(DataDir data, Clock clock) {
+        this.data = data;
+        this.clock = clock;
+        this.things = new Things(data, clock);
+        this.developerFiles = FileStore.developerFiles(data, clock);
+        this.mailboxes = new Mailboxes(data);
+        this.telemetry = new Telemetry(data);
+        this.notices = new NotifySpool(data);
+    }
+
+    /**
+     * Creates a campaign (not started).
+     *
+     * @throws IllegalArgumentException naming the option when the file is not a .sup Developer File, a
+     *     thing is unknown, or a value is not valid
+     */
+    public Campaign create(String name, String fileName, List<String> thingKeys, int timeout) {
+        if (!fileName.endsWith(".sup")) {
+            throw new IllegalArgumentException("file: only a .sup Developer File can be chosen for gateway.sup.update,"
+                    + " was '" + fileName + "'");
+        }
+        if (developerFiles.find(fileName).isEmpty()) {
+            throw new IllegalArgumentException("file: no Developer File named '" + fileName + "' (upload it first)");
+        }
+        List<Campaign.Member> members = new ArrayList<>();
+        for (String key : thingKeys) {
+            if (!things.exists(key)) {
+                throw new IllegalArgumentException("things: no thing with key '" + key + "' (add it first)");
+            }
+            members.add(new Campaign.Member(key, newMailboxId()));
+        }
+        return data.locked(() -> {
+            String id = nextId();
+            Campaign campaign = new Campaign(id, name, fileName, timeout, members, false, clock.instant(),
+                    Optional.empty());
+            data.write(file(id), campaign);
+            return campaign;
+        });
+    }
+
+    /** Starts a campaign: each member's message queued, each thing notified. Idempotent. */
+    public Campaign start(String id) {
+        Campaign started = data.locked(() -> {
+            Campaign campaign = find(id).orElseThrow(() -> new IllegalArgumentException("no campaign " + id));
+            if (campaign.started()) {
+                return campaign;
+            }
+            Campaign now = new Campaign(campaign.id(), campaign.name(), campaign.fileName(), campaign.timeout(),
+                    campaign.members(), true, campaign.createdOn(), Optional.of(clock.instant()));
+            data.write(file(id), now);
+            return now;
+        });
+        Instant now = clock.instant();
+        GatewaySupUpdate update = GatewaySupUpdate.of(started.supName(), started.timeout());
+        mailboxes.send(started.members().stream().map(member -> MailboxItem.queued(member.mailboxId(),
+                member.thingKey(), Optional.of(started.id()), GatewaySupUpdate.METHOD, update.toParams().toJson(), -1,
+                now)).toList());
+        started.members().forEach(member -> notices.request(member.thingKey()));
+        return started;
+    }
+
+    public Optional<Campaign> find(String id) {
+        if (id == null || !ID.matcher(id).matches()) {
+            return Optional.empty();
+        }
+        return data.read(file(id), Campaign.class);
+    }
+
+    /** The campaign with its members' records. */
+    public Optional<CampaignStatus> status(String id) {
+        return find(id).map(this::status);
+    }
+
+    public CampaignStatus status(Campaign campaign) {
+        List<MemberRecord> records = new ArrayList<>();
+        for (Campaign.Member member : campaign.members()) {
+            Optional<MailboxItem> item = campaign.started() ? mailboxes.find(member.thingKey(), member.mailboxId())
+                    : Optional.empty();
+            records.add(item.map(m -> MemberRecord.of(m, telemetry.logs(member.thingKey(),
+                    line -> line.corrId().equals(Optional.of(member.mailboxId())))))
+                    .orElseGet(() -> MemberRecord.ready(member)));
+        }
+        return CampaignStatus.of(campaign, records);
+    }
+
+    /** Every campaign, by id. */
+    public List<Campaign> all() {
+        Path dir = data.resolve("campaigns");
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<Campaign> campaigns = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted()
+                    .forEach(n -> find(n.substring(0, n.length() - ".json".length())).ifPresent(campaigns::add));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return campaigns;
+    }
+
+    private String nextId() {
+        Path counter = data.resolve("campaigns").resolve("next-id");
+        long next = 1;
+        try {
+            if (Files.exists(counter)) {
+                next = Long.parseLong(Files.readString(counter, StandardCharsets.UTF_8).trim());
+            }
+        } catch (IOException | NumberFormatException e) {
+            throw new StoreException("campaigns/next-id: cannot be read: " + e.getMessage());
+        }
+        DataDir.writeAtomically(counter, Long.toString(next + 1).getBytes(StandardCharsets.UTF_8));
+        return String.format("C%04d", next);
+    }
+
+    private static String newMailboxId() {
+        byte[] bytes = new byte[8];
+        RANDOM.nextBytes(bytes);
+        return "M" + HexFormat.of().formatHex(bytes);
+    }
+
+    private Path file(String id) {
+        return data.resolve("campaigns").resolve(id + ".json");
+    }
+}

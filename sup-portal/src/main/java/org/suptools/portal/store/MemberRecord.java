@@ -1,0 +1,64 @@
+package org.suptools.portal.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A campaign member's record, read from its mailbox message: {@code Ready} until the gateway checks its
+ * mailbox, {@code In Progress} until it acks, then {@code Completed} with result {@code success}
+ * (code 0) or {@code failure} and the ack's code and message.
+ *
+ * @param thingKey the gateway
+ * @param mailboxId its mailbox message
+ * @param status {@code Ready}, {@code In Progress} or {@code Completed}
+ * @param result {@code success} or {@code failure}, once completed
+ * @param errorCode the ack's code, once completed
+ * @param errorMessage the ack's message, on failure
+ * @param startedOn when the gateway took the message
+ * @param completedOn when it acked
+ * @param progress the last {@code mailbox.update} text
+ * @param log the lines it published with the message's id as {@code corrId}
+ */
+public record MemberRecord(String thingKey, String mailboxId, String status, Optional<String> result,
+        Optional<Integer> errorCode, Optional<String> errorMessage, Optional<Instant> startedOn,
+        Optional<Instant> completedOn, Optional<String> progress, List<LogLine> log) {
+
+    public static final String READY = "Ready";
+    public static final String IN_PROGRESS = "In Progress";
+    public static final String COMPLETED = "Completed";
+    public static final String SUCCESS = "success";
+    public static final String FAILURE = "failure";
+
+    public MemberRecord {
+        Objects.requireNonNull(thingKey, "thingKey");
+        Objects.requireNonNull(mailboxId, "mailboxId");
+        Objects.requireNonNull(status, "status");
+        log = List.copyOf(log);
+    }
+
+    /** The record of a member whose message was not sent yet, or not found. */
+    static MemberRecord ready(Campaign.Member member) {
+        return new MemberRecord(member.thingKey(), member.mailboxId(), READY, Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of());
+    }
+
+    static MemberRecord of(MailboxItem item, List<LogLine> log) {
+        String status = switch (item.state()) {
+            case NEW -> READY;
+            case IN_FLIGHT -> IN_PROGRESS;
+            case COMPLETED -> COMPLETED;
+        };
+        Optional<String> result = item.errorCode().map(code -> code == 0 ? SUCCESS : FAILURE);
+        Optional<String> errorMessage = item.errorMessage().filter(m -> !m.isEmpty());
+        Optional<String> progress = item.progress().isEmpty() ? Optional.empty()
+                : Optional.of(item.progress().get(item.progress().size() - 1).msg());
+        return new MemberRecord(item.thingKey(), item.id(), status, result, item.errorCode(), errorMessage,
+                item.checkedOn(), item.completedOn(), progress, log);
+    }
+
+    public boolean completed() {
+        return status.equals(COMPLETED);
+    }
+}

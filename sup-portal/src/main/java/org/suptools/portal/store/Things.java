@@ -1,0 +1,67 @@
+package org.suptools.portal.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** The things, one file each under {@code things/}. */
+public final class Things {
+
+    private final DataDir data;
+    private final Clock clock;
+
+    public Things(DataDir data, Clock clock) {
+        this.data = data;
+        this.clock = clock;
+    }
+
+    /**
+     * Adds a thing, or replaces its token and app id when it exists.
+     *
+     * @throws IllegalArgumentException naming the field when a value is not valid
+     */
+    public Thing put(String key, String token, String appId) {
+        return data.locked(() -> {
+            Thing thing = new Thing(key, token, appId, find(key).map(Thing::createdOn).orElse(clock.instant()));
+            data.write(file(key), thing);
+            return thing;
+        });
+    }
+
+    public Optional<Thing> find(String key) {
+        if (!Names.isThingKey(key)) {
+            return Optional.empty();
+        }
+        return data.read(file(key), Thing.class);
+    }
+
+    public boolean exists(String key) {
+        return Names.isThingKey(key) && Files.isRegularFile(file(key));
+    }
+
+    /** Every thing, by key. */
+    public List<Thing> all() {
+        Path dir = data.resolve("things");
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<Thing> things = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted()
+                    .forEach(n -> find(n.substring(0, n.length() - ".json".length())).ifPresent(things::add));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return things;
+    }
+
+    private Path file(String key) {
+        return data.resolve("things").resolve(key + ".json");
+    }
+}

@@ -1,0 +1,114 @@
+package org.suptools.portal.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.suptools.portal.store.DataDir;
+import org.suptools.portal.store.Mailboxes;
+import picocli.CommandLine;
+
+/** The command line run in-process, as another process beside {@code serve} runs it. */
+class PortalCliTest {
+
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = PortalMain.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int exit = cli.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private String data() {
+        return dir.resolve("data").toString();
+    }
+
+    @Test
+    void campaign_createStartAndStatusFromTheCommandLine() throws Exception {
+        Path sup = Files.write(dir.resolve("acme-config.sup"), new byte[] {1, 2, 3, 4});
+        assertThat(run("thing", "add", "gw-1", "--data", data(), "--token", "t1", "--app-id", "a1").exit()).isZero();
+        assertThat(run("thing", "add", "gw-2", "--data", data(), "--token", "t2", "--app-id", "a2").exit()).isZero();
+        assertThat(run("file", "upload", sup.toString(), "--data", data()).out())
+                .isEqualTo("acme-config.sup: 4 bytes, crc32 3057449933 (can be chosen for a campaign)\n");
+
+        Run created = run("campaign", "create", "rollout", "--data", data(), "--file", "acme-config.sup",
+                "--things", "gw-1,gw-2", "--timeout", "600");
+        Run started = run("campaign", "start", "C0001", "--data", data());
+        Run status = run("campaign", "status", "C0001", "--data", data(), "--json");
+
+        assertThat(created.out()).isEqualTo("C0001\n");
+        assertThat(started.out()).isEqualTo("C0001 started: 2 member(s)\n");
+        JsonNode json = DataDir.mapper().readTree(status.out());
+        assertThat(json.get("state").asText()).isEqualTo("Running");
+        assertThat(json.get("members")).hasSize(2);
+        assertThat(json.get("members").get(0).get("status").asText()).isEqualTo("Ready");
+        String mailboxId = json.get("members").get(1).get("mailboxId").asText();
+        assertThat(new Mailboxes(new DataDir(dir.resolve("data"))).find("gw-2", mailboxId)).isPresent();
+        assertThat(run("campaign", "status", "C0001", "--data", data()).out())
+                .startsWith("C0001 rollout: Running, acme-config.sup (timeout 600 s)\n2 member(s): 0 success, 0 failure\n");
+    }
+
+    @Test
+    void badInput_isOneLineNamingTheFieldAndExitsTwo() throws Exception {
+        Files.write(dir.resolve("notes.txt"), new byte[] {1});
+        run("file", "upload", dir.resolve("notes.txt").toString(), "--data", data());
+        run("thing", "add", "gw-1", "--data", data(), "--token", "t1", "--app-id", "a1");
+
+        List<Run> runs = List.of(
+                run("thing", "add", "../gw", "--data", data(), "--token", "t", "--app-id", "a"),
+                run("campaign", "create", "c", "--data", data(), "--file", "notes.txt", "--things", "gw-1"),
+                run("campaign", "create", "c", "--data", data(), "--file", "none.sup", "--things", "gw-1"),
+                run("campaign", "start", "C0042", "--data", data()),
+                run("serve", "--data", data(), "--fault", "explode"));
+
+        assertThat(runs).allSatisfy(r -> {
+            assertThat(r.exit()).isEqualTo(2);
+            assertThat(r.err()).startsWith("sup-portal: ").hasLineCount(1);
+        });
+        assertThat(runs.get(0).err()).contains("key: a thing key is");
+        assertThat(runs.get(1).err()).contains("file: only a .sup Developer File can be chosen");
+        assertThat(runs.get(4).err()).contains("--fault: unknown fault 'explode'; known: drop-connection,");
+    }
+
+    @Test
+    void dataDirectory_isPrivateToItsOwner() throws Exception {
+        run("thing", "add", "gw-1", "--data", data(), "--token", "t1", "--app-id", "a1");
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("data"))))
+                .isEqualTo("rwx------");
+    }
+
+    @Test
+    void mosquittoConfig_writesHashedPasswordsAndPerThingAcls() throws Exception {
+        run("thing", "add", "gw-1", "--data", data(), "--token", "t1", "--app-id", "a1");
+
+        Run result = run("mosquitto-config", "--data", data(), "--out", dir.resolve("mq").toString(), "--port", "1999");
+
+        assertThat(result.exit()).isZero();
+        List<String> passwd = Files.readAllLines(dir.resolve("mq/passwd"));
+        assertThat(passwd).hasSize(2);
+        assertThat(passwd.get(0)).startsWith("sup-portal:$7$101$");
+        assertThat(passwd.get(1)).matches("gw-1:\\$7\\$101\\$[A-Za-z0-9+/=]{16}\\$[A-Za-z0-9+/=]{88}").doesNotContain("t1");
+        assertThat(Files.readString(dir.resolve("mq/acl"))).contains("pattern readwrite sup/%u/#")
+                .contains("user sup-portal\ntopic readwrite sup/#");
+        assertThat(Files.readString(dir.resolve("mq/mosquitto.conf"))).contains("listener 1999 127.0.0.1")
+                .contains("allow_anonymous false");
+        assertThat(Optional.of(result.out())).hasValueSatisfying(out -> assertThat(out).contains("mosquitto -c"));
+    }
+}
