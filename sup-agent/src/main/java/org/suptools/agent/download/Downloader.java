@@ -47,10 +47,10 @@ public final class Downloader {
     /** Hears how far a download is. */
     @FunctionalInterface
     public interface Progress {
-        Progress NONE = (bytes, total) -> {
+        Progress NONE = (job, bytes, total) -> {
         };
 
-        void at(long bytes, long total);
+        void at(UpdateJob job, long bytes, long total);
     }
 
     /**
@@ -262,7 +262,7 @@ public final class Downloader {
         private long checkpoint(FileChannel out, long offset, long size) throws IOException {
             out.force(false);
             job = save(job.downloaded(offset, clock.instant()));
-            progress.at(offset, size);
+            progress.at(job, offset, size);
             return offset;
         }
 
