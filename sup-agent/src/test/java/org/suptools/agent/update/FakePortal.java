@@ -1,12 +1,13 @@
 package org.suptools.agent.update;
 
 import java.io.IOException;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.CRC32;
 import org.suptools.agent.link.Tr50Link;
 import org.suptools.tr50.FileGet;
@@ -25,20 +26,24 @@ import org.suptools.tr50.Tr50Response;
 import org.suptools.tr50.Tr50Result;
 
 /** The portal in memory: a mailbox, Developer Files, and a record of what the gateway sent. */
-final class FakePortal implements Tr50Link {
+public final class FakePortal implements Tr50Link {
 
-    final Map<String, MailboxMessage> mailbox = new LinkedHashMap<>();
-    final Map<String, byte[]> files = new LinkedHashMap<>();
-    final Map<String, byte[]> fileIds = new LinkedHashMap<>();
-    final List<MailboxAck> acks = new ArrayList<>();
-    final List<LogPublish> logs = new ArrayList<>();
-    final List<MailboxUpdate> updates = new ArrayList<>();
-    boolean down;
+    public final Map<String, MailboxMessage> mailbox = Collections.synchronizedMap(new LinkedHashMap<>());
+    public final Map<String, byte[]> files = Collections.synchronizedMap(new LinkedHashMap<>());
+    public final Map<String, byte[]> fileIds = Collections.synchronizedMap(new LinkedHashMap<>());
+    public final List<MailboxAck> acks = new CopyOnWriteArrayList<>();
+    public final List<LogPublish> logs = new CopyOnWriteArrayList<>();
+    public final List<MailboxUpdate> updates = new CopyOnWriteArrayList<>();
+    public final List<String> checks = new CopyOnWriteArrayList<>();
+    public volatile boolean down;
     /** Keeps acked messages in the mailbox, as a portal that lags behind would. */
-    boolean keepAcked;
+    public volatile boolean keepAcked;
+    /** Told of each ack, on the thread that received it. */
+    public volatile Runnable onAck = () -> {
+    };
 
     @Override
-    public Tr50Response call(Tr50Request request) throws IOException {
+    public synchronized Tr50Response call(Tr50Request request) throws IOException {
         if (down) {
             throw new IOException("connection lost");
         }
@@ -48,7 +53,7 @@ final class FakePortal implements Tr50Link {
     }
 
     @Override
-    public void post(Tr50Request request) {
+    public synchronized void post(Tr50Request request) {
         if (!down) {
             request.commands().values().forEach(this::answer);
         }
@@ -56,6 +61,7 @@ final class FakePortal implements Tr50Link {
 
     private Tr50Result answer(Tr50Command command) {
         if (command instanceof MailboxCheck) {
+            checks.add("mailbox.check");
             return Tr50Result.success(new MailboxCheckResult(List.copyOf(mailbox.values())).toParams());
         }
         if (command instanceof FileGet get) {
@@ -74,6 +80,7 @@ final class FakePortal implements Tr50Link {
             if (!keepAcked) {
                 mailbox.remove(ack.id());
             }
+            onAck.run();
             return Tr50Result.success();
         }
         if (command instanceof LogPublish line) {
@@ -87,7 +94,7 @@ final class FakePortal implements Tr50Link {
         return Tr50Result.failure(-1, "not supported here: " + command.commandName());
     }
 
-    List<String> ackedIds() {
+    public List<String> ackedIds() {
         return acks.stream().map(MailboxAck::id).toList();
     }
 }
