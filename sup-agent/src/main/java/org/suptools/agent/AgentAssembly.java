@@ -12,14 +12,14 @@ import org.suptools.agent.config.AgentConfig;
 import org.suptools.agent.download.Downloader;
 import org.suptools.agent.download.HttpFileSource;
 import org.suptools.agent.download.Sleeper;
-import org.suptools.agent.link.PortalFileIds;
+import org.suptools.agent.download.PortalFileIds;
 import org.suptools.agent.link.Tls;
 import org.suptools.agent.link.Tr50Link;
 import org.suptools.agent.store.JobStore;
 import org.suptools.agent.store.Outbox;
 import org.suptools.agent.update.InstallStep;
 import org.suptools.agent.update.UpdateAgent;
-import org.suptools.agent.update.UpdateJob;
+import org.suptools.agent.job.UpdateJob;
 import org.suptools.tr50.MailboxUpdate;
 import org.suptools.tr50.Tr50Request;
 

@@ -1,8 +1,8 @@
 package org.suptools.agent.download;
 
 import java.nio.file.Path;
-import org.suptools.agent.update.JobResult;
-import org.suptools.agent.update.UpdateJob;
+import org.suptools.agent.job.JobResult;
+import org.suptools.agent.job.UpdateJob;
 
 /** How fetching a package ended: checked and on disk, or failed for good with the ack's code and message. */
 public sealed interface DownloadOutcome {

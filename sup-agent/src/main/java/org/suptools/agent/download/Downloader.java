@@ -12,10 +12,10 @@ import java.time.Duration;
 import java.util.zip.CRC32;
 import org.suptools.agent.store.Durable;
 import org.suptools.agent.store.JobStore;
-import org.suptools.agent.update.AgentErrors;
-import org.suptools.agent.update.JobResult;
-import org.suptools.agent.update.Stage;
-import org.suptools.agent.update.UpdateJob;
+import org.suptools.agent.job.AgentErrors;
+import org.suptools.agent.job.JobResult;
+import org.suptools.agent.job.Stage;
+import org.suptools.agent.job.UpdateJob;
 import org.suptools.tr50.FileGetResult;
 import org.suptools.tr50.PortalErrorCodes;
 

@@ -8,8 +8,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.suptools.agent.update.Stage;
-import org.suptools.agent.update.UpdateJob;
+import org.suptools.agent.job.SafeName;
+import org.suptools.agent.job.Stage;
+import org.suptools.agent.job.UpdateJob;
 
 /** The records of the mailbox messages, one durable file each in {@code jobs/}. */
 public final class JobStore {

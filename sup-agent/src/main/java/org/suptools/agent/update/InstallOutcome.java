@@ -1,5 +1,6 @@
 package org.suptools.agent.update;
 
+import org.suptools.agent.job.JobResult;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;

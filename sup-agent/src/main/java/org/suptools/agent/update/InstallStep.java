@@ -1,5 +1,8 @@
 package org.suptools.agent.update;
 
+import org.suptools.agent.job.UpdateJob;
+import org.suptools.agent.job.JobResult;
+import org.suptools.agent.job.AgentErrors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -17,9 +17,9 @@ import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.suptools.agent.store.JobStore;
-import org.suptools.agent.update.AgentErrors;
-import org.suptools.agent.update.Stage;
-import org.suptools.agent.update.UpdateJob;
+import org.suptools.agent.job.AgentErrors;
+import org.suptools.agent.job.Stage;
+import org.suptools.agent.job.UpdateJob;
 import org.suptools.tr50.FileGetResult;
 import org.suptools.tr50.PortalErrorCodes;
 

@@ -1,5 +1,8 @@
 package org.suptools.agent.update;
 
+import org.suptools.agent.job.UpdateJob;
+import org.suptools.agent.job.Stage;
+import org.suptools.agent.job.AgentErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -19,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.suptools.agent.AgentLog;
 import org.suptools.agent.download.Downloader;
 import org.suptools.agent.download.FileSource;
-import org.suptools.agent.link.PortalFileIds;
+import org.suptools.agent.download.PortalFileIds;
 import org.suptools.agent.store.Durable;
 import org.suptools.agent.store.JobStore;
 import org.suptools.agent.store.Outbox;

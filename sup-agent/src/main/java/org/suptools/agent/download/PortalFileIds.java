@@ -1,8 +1,7 @@
-package org.suptools.agent.link;
+package org.suptools.agent.download;
 
 import java.io.IOException;
-import org.suptools.agent.download.FileIds;
-import org.suptools.agent.download.PortalRefusal;
+import org.suptools.agent.link.Tr50Link;
 import org.suptools.tr50.FileGet;
 import org.suptools.tr50.FileGetResult;
 import org.suptools.tr50.RequestId;

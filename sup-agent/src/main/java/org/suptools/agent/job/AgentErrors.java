@@ -1,4 +1,4 @@
-package org.suptools.agent.update;
+package org.suptools.agent.job;
 
 /**
  * The {@code errorCode}s the agent itself puts in a mailbox.ack, beside the installer's -901xx

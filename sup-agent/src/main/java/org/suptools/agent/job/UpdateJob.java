@@ -1,10 +1,9 @@
-package org.suptools.agent.update;
+package org.suptools.agent.job;
 
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.suptools.agent.store.SafeName;
 
 /**
  * The agent's record of one mailbox message, kept on disk in {@code jobs/<key>.json} from the

@@ -1,4 +1,4 @@
-package org.suptools.agent.update;
+package org.suptools.agent.job;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package org.suptools.agent.store;
+package org.suptools.agent.job;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package org.suptools.agent.update;
+package org.suptools.agent.job;
 
 /**
  * Where the work on one mailbox message stands. Each change is written to disk before the work of
