@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
         description = {"Connects, sends what the outbox holds, goes on with unfinished work, checks the mailbox, "
                 + "runs what is new through the installer, sends the reports, and exits."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the cycle ran and the portal took every report",
-            "1:the broker could not be reached, or reports are still waiting in the outbox", "2:usage"},
+        exitCodeList = {"0:the cycle ran", "1:the broker could not be reached, or the link failed during the cycle",
+            "2:usage"},
         footer = {"%nExample:", "  sup-agent once --config /etc/sup/agent.yaml"})
 final class OnceCommand implements Callable<Integer> {
 

@@ -144,6 +144,44 @@ class AgentOverMqttTest {
         assertThat(worker.isAlive()).isFalse();
     }
 
+    @Test
+    void aSigkilledAgentResumesItsDownloadAndInstallsOnceInA64MiBHeap() throws Exception {
+        byte[] large = new byte[96 << 20];
+        new Random(11).nextBytes(large);
+        responder.portal.files.put("acme.sup", large);
+        responder.portal.mailbox.put("M1", update("M1"));
+        responder.pauseAfter = large.length / 2;
+        config(TOKEN, "1h");
+
+        Process first = agentProcess("first");
+        assertThat(responder.paused.await(60, TimeUnit.SECONDS)).as("the download reached half").isTrue();
+        first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        responder.resume.countDown();
+        assertThat(responder.portal.acks).isEmpty();
+
+        Process second = agentProcess("second");
+        assertThat(second.waitFor(120, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(second.exitValue()).as(Files.readString(dir.resolve("second.log"))).isZero();
+        assertThat(responder.portal.acks).singleElement().satisfies(ack -> assertThat(ack.errorCode()).isZero());
+        assertThat(Files.mismatch(dir.resolve("installed.sup"), writeTemp(large))).isEqualTo(-1);
+        assertThat(responder.bytesServed).isLessThan((long) (large.length * 1.1));
+        assertThat(Files.readString(dir.resolve("second.log"))).doesNotContain("OutOfMemoryError");
+    }
+
+    private Path writeTemp(byte[] bytes) throws IOException {
+        return Files.write(dir.resolve("expected.sup"), bytes);
+    }
+
+    /** {@code sup-agent once} in its own JVM with the launcher's 64 MiB heap. */
+    private Process agentProcess(String name) throws IOException {
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m",
+                "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                "org.suptools.agent.cli.AgentMain", "once", "--config", dir.resolve("agent.yaml").toString(),
+                "--connect-timeout", "30")
+                .redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile()).start();
+    }
+
     private Daemon daemon(AgentConfig config) {
         return new Daemon(config, AgentLog.to(new PrintWriter(logText), Clock.systemUTC()), Clock.systemUTC());
     }

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,6 +30,7 @@ import java.util.Optional;
  */
 final class PortalResponder implements AutoCloseable {
 
+    private static final int CHUNK = 64 * 1024;
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-");
 
     final FakePortal portal = new FakePortal();
@@ -36,6 +38,10 @@ final class PortalResponder implements AutoCloseable {
     private final Mqtt3AsyncClient client;
     /** Bytes the file endpoint sent. */
     volatile long bytesServed;
+    /** When set, the first download stops after this many bytes and waits for {@link #resume}. */
+    volatile long pauseAfter = -1;
+    final CountDownLatch paused = new CountDownLatch(1);
+    final CountDownLatch resume = new CountDownLatch(1);
 
     PortalResponder(int brokerPort, String password) throws Exception {
         client = Mqtt3Client.builder().identifier("portal").serverHost("127.0.0.1").serverPort(brokerPort)
@@ -46,6 +52,7 @@ final class PortalResponder implements AutoCloseable {
         client.subscribeWith().topicFilter("sup/+/api/#").qos(MqttQos.AT_LEAST_ONCE).send().get(10, TimeUnit.SECONDS);
         http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         http.createContext("/file/", this::serve);
+        http.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         http.start();
     }
 
@@ -99,9 +106,28 @@ final class PortalResponder implements AutoCloseable {
         }
         exchange.sendResponseHeaders(range == null ? 200 : 206, content.length - start);
         try (OutputStream out = exchange.getResponseBody()) {
-            out.write(content, (int) start, (int) (content.length - start));
+            for (int at = (int) start; at < content.length; at += CHUNK) {
+                if (pauseAfter >= 0 && at - start >= pauseAfter) {
+                    pauseAfter = -1;
+                    out.flush();
+                    paused.countDown();
+                    awaitResume();
+                }
+                int n = Math.min(CHUNK, content.length - at);
+                out.write(content, at, n);
+                bytesServed += n;
+            }
+        } catch (IOException e) {
+            // The agent went away mid-download: what it did not read is not counted again.
         }
-        bytesServed += content.length - start;
+    }
+
+    private void awaitResume() {
+        try {
+            resume.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
