@@ -7,6 +7,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.suptools.agent.config.AgentConfig;
 import org.suptools.agent.link.MqttTr50Link;
+import org.suptools.agent.store.StateLock;
 import org.suptools.agent.update.Cycle;
 import org.suptools.agent.update.UpdateAgent;
 
@@ -30,7 +31,8 @@ public final class Daemon {
 
     /** Runs until {@link #stop}; every problem of a cycle is logged and the next cycle goes on. */
     public void run() throws IOException, InterruptedException {
-        try (MqttTr50Link link = new MqttTr50Link(config, wake::release, log)) {
+        try (StateLock lock = StateLock.acquire(config.stateDir());
+                MqttTr50Link link = new MqttTr50Link(config, wake::release, log)) {
             UpdateAgent agent = AgentAssembly.agent(config, link, clock, log);
             log.info("started for " + config.thingKey() + " on " + config.broker() + ", state in " + config.stateDir());
             link.connect();
@@ -42,8 +44,9 @@ public final class Daemon {
                 }
                 try {
                     report(agent.cycle());
-                } catch (IOException e) {
-                    log.info("the cycle stopped: " + e.getMessage());
+                } catch (IOException | RuntimeException e) {
+                    // The daemon outlives a bad cycle: what was done is on disk, the next cycle goes on.
+                    log.info("the cycle stopped: " + e);
                 }
             }
         }
@@ -52,8 +55,9 @@ public final class Daemon {
 
     /** One full cycle; empty when the broker could not be reached within {@code connectTimeout}. */
     public java.util.Optional<Cycle> once(Duration connectTimeout) throws IOException, InterruptedException {
-        try (MqttTr50Link link = new MqttTr50Link(config, () -> {
-        }, log)) {
+        try (StateLock lock = StateLock.acquire(config.stateDir());
+                MqttTr50Link link = new MqttTr50Link(config, () -> {
+                }, log)) {
             UpdateAgent agent = AgentAssembly.agent(config, link, clock, log);
             link.connect();
             if (!link.awaitReady(connectTimeout)) {

@@ -39,7 +39,8 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AgentConfig config = options.load();
-        List<UpdateJob> all = AgentAssembly.jobs(config).all();
+        var store = AgentAssembly.jobs(config);
+        List<UpdateJob> all = store.all();
         List<UpdateJob> unfinished = all.stream().filter(job -> job.stage() != Stage.DONE).toList();
         Optional<UpdateJob> last = all.stream().filter(job -> job.stage() == Stage.DONE)
                 .max(Comparator.comparing(UpdateJob::updatedAt));
@@ -55,6 +56,7 @@ final class StatusCommand implements Callable<Integer> {
             status.set("pending", AgentJson.mapper().valueToTree(unfinished));
             status.put("outbox", waiting);
             status.put("rejected", rejected);
+            status.set("unreadable", AgentJson.mapper().valueToTree(store.unreadable()));
             status.set("last", last.isEmpty() ? null : AgentJson.mapper().valueToTree(last.get()));
             out.print(new String(AgentJson.bytes(status), StandardCharsets.UTF_8));
         } else {
@@ -71,6 +73,7 @@ final class StatusCommand implements Callable<Integer> {
             }
             out.println("outbox:      " + waiting + " waiting" + (rejected > 0 ? ", " + rejected
                     + " set aside after refusals (in outbox/rejected)" : ""));
+            store.unreadable().forEach(problem -> out.println("unreadable:  " + problem));
             out.println("last result: " + last.map(job -> job.mailboxId() + " " + job.packageName().orElse("-") + ": "
                     + job.result().map(JobResult::describe).orElse("?") + " at " + job.updatedAt()).orElse("none"));
         }

@@ -18,6 +18,7 @@ public final class JobStore {
     private static final String SUFFIX = ".json";
 
     private final Path dir;
+    private final java.util.Set<String> unreadable = new java.util.concurrent.ConcurrentSkipListSet<>();
 
     public JobStore(Path dir) {
         this.dir = dir;
@@ -32,7 +33,10 @@ public final class JobStore {
         Durable.write(file(job.key()), AgentJson.bytes(job));
     }
 
-    /** Every record, oldest message first. */
+    /**
+     * Every record that can be read, oldest message first. One that cannot (a disk fault) is left
+     * out here, so the others go on; {@link #find} still refuses its message, so it is never started again.
+     */
     public List<UpdateJob> all() throws IOException {
         if (!Files.isDirectory(dir)) {
             return List.of();
@@ -41,11 +45,20 @@ public final class JobStore {
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.filter(f -> f.getFileName().toString().endsWith(SUFFIX)
                     && !f.getFileName().toString().startsWith(".")).toList()) {
-                read(file).ifPresent(jobs::add);
+                try {
+                    read(file).ifPresent(jobs::add);
+                } catch (IOException e) {
+                    unreadable.add(e.getMessage().lines().findFirst().orElse(file.toString()));
+                }
             }
         }
         jobs.sort(Comparator.comparing(UpdateJob::receivedAt).thenComparing(UpdateJob::mailboxId));
         return jobs;
+    }
+
+    /** Why records were left out of {@link #all}, since this store was made. */
+    public List<String> unreadable() {
+        return List.copyOf(unreadable);
     }
 
     /** The records whose work is not done, oldest first. */

@@ -109,7 +109,12 @@ public final class UpdateAgent {
         }
         int fresh = 0;
         for (MailboxMessage message : messages.messages()) {
-            if (jobs.find(message.id()).isPresent()) {
+            try {
+                if (jobs.find(message.id()).isPresent()) {
+                    continue;
+                }
+            } catch (IOException e) {
+                log.info("mailbox message " + message.id() + " is not started: " + e.getMessage());
                 continue;
             }
             fresh++;

@@ -259,6 +259,28 @@ class UpdateAgentTest {
         });
     }
 
+    @Test
+    void cycle_neverStartsAMessageWhoseRecordCannotBeReadAndGoesOnWithTheOthers() throws Exception {
+        portal.mailbox.put("M1", update("M1", "acme"));
+        portal.mailbox.put("M2", update("M2", "acme"));
+        ScriptedInstaller.write(temp.resolve("state/jobs/M1.json"), "{ not json");
+
+        agent().cycle();
+
+        assertThat(portal.ackedIds()).containsExactly("M2");
+        assertThat(installer.installs()).hasSize(1);
+        assertThat(jobs.unreadable()).singleElement().asString().contains("M1.json");
+    }
+
+    @Test
+    void stateLock_keepsASecondAgentOffTheStateDirectory() throws Exception {
+        try (var held = org.suptools.agent.store.StateLock.acquire(temp.resolve("state"))) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.suptools.agent.store.StateLock.acquire(
+                    temp.resolve("state"))).hasMessageContaining("another sup-agent is using the state directory");
+        }
+        org.suptools.agent.store.StateLock.acquire(temp.resolve("state")).close();
+    }
+
     private static MailboxMessage update(String id, String name) {
         return new MailboxMessage(id, Optional.of("gw-1"), MethodExec.of(GatewaySupUpdate.of(name, 600)));
     }
