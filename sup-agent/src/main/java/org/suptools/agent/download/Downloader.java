@@ -14,6 +14,7 @@ import org.suptools.agent.store.Durable;
 import org.suptools.agent.store.JobStore;
 import org.suptools.agent.job.AgentErrors;
 import org.suptools.agent.job.JobResult;
+import org.suptools.agent.job.SafeName;
 import org.suptools.agent.job.Stage;
 import org.suptools.agent.job.UpdateJob;
 import org.suptools.tr50.FileGetResult;
@@ -85,13 +86,21 @@ public final class Downloader {
         this.progress = progress;
     }
 
-    /** The file a finished download is in. */
+    /**
+     * The file a finished download is in: the package's own name (which the installer records),
+     * in a folder of the job's.
+     */
     public Path packageFile(UpdateJob job) {
-        return dir.resolve(job.key() + ".sup");
+        return jobDir(job).resolve(SafeName.of(job.packageName().orElse("package")) + ".sup");
+    }
+
+    /** The job's folder, deleted with what is in it once the job is reported. */
+    public Path jobDir(UpdateJob job) {
+        return dir.resolve(job.key());
     }
 
     Path partFile(UpdateJob job) {
-        return dir.resolve(job.key() + ".sup.part");
+        return packageFile(job).resolveSibling(packageFile(job).getFileName() + ".part");
     }
 
     /**
@@ -101,9 +110,9 @@ public final class Downloader {
      *     the job stays {@code DOWNLOADING} and the next call goes on
      */
     public DownloadOutcome fetch(UpdateJob start) throws IOException, InterruptedException {
-        Files.createDirectories(dir);
         UpdateJob job = save(start.at(Stage.DOWNLOADING, clock.instant()));
         String fileName = job.packageName().orElseThrow() + ".sup";
+        Files.createDirectories(jobDir(job));
         String lastProblem = "no attempt was made";
         while (true) {
             if (job.downloadAttempts() >= retries.maxAttempts()) {

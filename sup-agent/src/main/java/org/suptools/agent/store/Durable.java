@@ -55,6 +55,19 @@ public final class Durable {
         }
     }
 
+    /** Deletes a folder of plain files (a job's download), if it is there. */
+    public static void deleteTree(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+        delete(dir);
+    }
+
     /** Forces a directory's entries (creations, renames, deletions) to the disk. */
     public static void syncDir(Path dir) throws IOException {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {

@@ -235,7 +235,7 @@ public final class UpdateAgent {
             outbox.add(job.key(), reply, installerCopy);
         }
         save(job.reporting(result, clock.instant()));
-        Durable.delete(downloader.packageFile(job));
+        Durable.deleteTree(downloader.jobDir(job));
         Durable.delete(installer.replyFile(job));
     }
 

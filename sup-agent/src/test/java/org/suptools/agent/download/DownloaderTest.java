@@ -69,7 +69,7 @@ class DownloaderTest {
         JobStore jobs = new JobStore(temp.resolve("jobs"));
         UpdateJob interrupted = job().expecting(content.length, crc(content), CLOCK.instant())
                 .downloaded(2_000_000, CLOCK.instant()).at(Stage.DOWNLOADING, CLOCK.instant());
-        Path part = temp.resolve("downloads").resolve("M1.sup.part");
+        Path part = temp.resolve("downloads/M1/acme.sup.part");
         Files.createDirectories(part.getParent());
         byte[] onDisk = java.util.Arrays.copyOf(content, 2_500_000);
         java.util.Arrays.fill(onDisk, 2_000_000, 2_500_000, (byte) 0);
@@ -103,7 +103,7 @@ class DownloaderTest {
         assertThat(failed.result().errorCode()).isEqualTo(AgentErrors.PACKAGE_CORRUPT);
         assertThat(failed.result().errorMessage()).contains("acme.sup was refused before the install", "CRC-32");
         assertThat(source.offsets).hasSize(1);
-        assertThat(temp.resolve("downloads")).isEmptyDirectory();
+        assertThat(temp.resolve("downloads/M1")).isEmptyDirectory();
     }
 
     @Test
@@ -124,7 +124,7 @@ class DownloaderTest {
 
         assertThat(((DownloadOutcome.Failed) outcome).result().errorCode()).isEqualTo(AgentErrors.PACKAGE_CORRUPT);
         assertThat(((DownloadOutcome.Failed) outcome).result().errorMessage()).contains("more than");
-        assertThat(temp.resolve("downloads")).isEmptyDirectory();
+        assertThat(temp.resolve("downloads/M1")).isEmptyDirectory();
         assertThat(lying.offsets).hasSize(1);
     }
 

@@ -179,7 +179,7 @@ class UpdateAgentTest {
         UpdateJob downloaded = UpdateJob.received("M1", "acme", Optional.empty(), CLOCK.instant())
                 .at(Stage.DOWNLOADED, CLOCK.instant()).installStarted(CLOCK.instant());
         jobs.save(downloaded);
-        ScriptedInstaller.write(temp.resolve("state/downloads/M1.sup"), "the package");
+        ScriptedInstaller.write(temp.resolve("state/downloads/M1/acme.sup"), "the package");
 
         agent().cycle();
 
@@ -301,7 +301,8 @@ class UpdateAgentTest {
             }
             return new FileSource.Fetch(200, 0, OptionalLong.of(content.length), new ByteArrayInputStream(content));
         };
-        Downloader downloader = new Downloader(new PortalFileIds(portal), source, jobs, temp.resolve("state/downloads"), CLOCK, waits::add, Downloader.RetryPolicy.DEFAULT,
+        Downloader downloader = new Downloader(new PortalFileIds(portal), source, jobs,
+                temp.resolve("state/downloads"), CLOCK, waits::add, Downloader.RetryPolicy.DEFAULT,
                 Downloader.Progress.NONE);
         InstallStep step = new InstallStep(List.of("sup-installer"), gatewayConfig, temp.resolve("state/installer"),
                 Optional.of("gw-1"), name -> installer);
