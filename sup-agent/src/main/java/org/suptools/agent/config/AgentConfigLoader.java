@@ -195,7 +195,8 @@ public final class AgentConfigLoader {
             return List.of(bin == null ? "sup-installer" : Path.of(bin).resolve("sup-installer").toString());
         }
         if (command.isEmpty() || command.get(0) == null || command.get(0).isBlank()) {
-            problems.add(Problem.error("installer", "must be the installer's command, such as [/opt/sup/bin/sup-installer]"));
+            problems.add(Problem.error("installer",
+                    "must be the installer's command, such as [/opt/sup/bin/sup-installer]"));
             return List.of();
         }
         List<String> resolved = new ArrayList<>(command);

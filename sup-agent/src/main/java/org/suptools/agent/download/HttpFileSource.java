@@ -37,7 +37,8 @@ public final class HttpFileSource implements FileSource {
 
     @Override
     public Fetch open(String fileId, long offset) throws IOException {
-        URI uri = URI.create(endpoint + "/file/" + URLEncoder.encode(fileId, StandardCharsets.UTF_8).replace("+", "%20"));
+        String id = URLEncoder.encode(fileId, StandardCharsets.UTF_8).replace("+", "%20");
+        URI uri = URI.create(endpoint + "/file/" + id);
         HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
         if (connection instanceof HttpsURLConnection https && tls.isPresent()) {
             https.setSSLSocketFactory(tls.get().getSocketFactory());

@@ -19,7 +19,7 @@ public final class Durable {
     private Durable() {
     }
 
-    /** Replaces {@code target} with {@code bytes}: a temporary file beside it, fsync, rename, fsync of the directory. */
+    /** Replaces {@code target} with {@code bytes}: a temporary file beside it, fsync, rename, fsync of the folder. */
     public static void write(Path target, byte[] bytes) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);

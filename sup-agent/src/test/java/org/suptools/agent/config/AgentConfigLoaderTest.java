@@ -105,7 +105,8 @@ class AgentConfigLoaderTest {
                         "agent.yaml: thingKey: must not contain '/', '+', '#' or NUL (it is a topic level), was 'gw/1'",
                         "agent.yaml: appToken: is required (or appTokenFile, a file holding it)",
                         "agent.yaml: broker: must be tcp://host:port or ssl://host:port, was 'http://localhost'",
-                        "agent.yaml: fileEndpoint: must be an http or https URL, such as http://portal:8080, was 'ftp://x'",
+                        "agent.yaml: fileEndpoint: must be an http or https URL, such as http://portal:8080, "
+                                + "was 'ftp://x'",
                         "agent.yaml: gatewayConfig: no such file: " + dir.resolve("missing.yaml")));
     }
 

@@ -82,7 +82,8 @@ class UpdateAgentTest {
         assertThat(install).contains("--events", "--mailbox-id", "M1", "--thing-key", "gw-1", "--tr50-reply");
         assertThat(portal.ackedIds()).containsExactly("M1");
         assertThat(portal.acks.get(0).errorCode()).isZero();
-        assertThat(portal.logs).extracting(LogPublish::msg).containsExactly("SUP acme 1.4.0: action 1/1 file.copy succeeded");
+        assertThat(portal.logs).extracting(LogPublish::msg)
+                .containsExactly("SUP acme 1.4.0: action 1/1 file.copy succeeded");
         assertThat(portal.updates).isNotEmpty();
         assertThat(jobs.find("M1").orElseThrow().stage()).isEqualTo(Stage.DONE);
         assertThat(temp.resolve("state/downloads")).isEmptyDirectory();
@@ -154,7 +155,8 @@ class UpdateAgentTest {
         assertThat(installer.recovers()).hasSize(1);
         assertThat(installer.installs()).isEmpty();
         assertThat(portal.ackedIds()).containsExactly("M1");
-        assertThat(portal.logs).extracting(LogPublish::msg).containsExactly("SUP acme 1.4.0: completed after interruption");
+        assertThat(portal.logs).extracting(LogPublish::msg)
+                .containsExactly("SUP acme 1.4.0: completed after interruption");
         assertThat(reports.reply("i-7")).doesNotExist();
     }
 
