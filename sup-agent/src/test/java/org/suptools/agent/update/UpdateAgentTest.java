@@ -138,6 +138,25 @@ class UpdateAgentTest {
     }
 
     @Test
+    void cycle_goesOnWithADownloadAfterThePortalWasAway() throws Exception {
+        portal.mailbox.put("M1", update("M1", "acme"));
+        jobs.save(UpdateJob.received("M1", "acme", Optional.empty(), CLOCK.instant()));
+        UpdateAgent agent = agent();
+        portal.down = true;
+
+        Cycle away = agent.cycle();
+        UpdateJob waiting = jobs.find("M1").orElseThrow();
+        portal.down = false;
+        agent.cycle();
+
+        assertThat(away.portalReachable()).isFalse();
+        assertThat(waiting.stage()).isEqualTo(Stage.DOWNLOADING);
+        assertThat(waiting.downloadAttempts()).as("a portal that is away costs no attempt").isZero();
+        assertThat(portal.ackedIds()).containsExactly("M1");
+        assertThat(installer.installs()).hasSize(1);
+    }
+
+    @Test
     void cycle_afterAKillDuringTheInstallSendsWhatTheInstallerRecorded() throws Exception {
         portal.mailbox.put("M1", update("M1", "acme"));
         jobs.save(UpdateJob.received("M1", "acme", Optional.empty(), CLOCK.instant())
