@@ -21,6 +21,7 @@ public final class Daemon {
     private final AgentLog log;
     private final Clock clock;
     private final Semaphore wake = new Semaphore(0);
+    private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
     private volatile boolean stopping;
 
     public Daemon(AgentConfig config, AgentLog log, Clock clock) {
@@ -31,6 +32,14 @@ public final class Daemon {
 
     /** Runs until {@link #stop}; every problem of a cycle is logged and the next cycle goes on. */
     public void run() throws IOException, InterruptedException {
+        try {
+            loop();
+        } finally {
+            ended.countDown();
+        }
+    }
+
+    private void loop() throws IOException, InterruptedException {
         try (StateLock lock = StateLock.acquire(config.stateDir());
                 MqttTr50Link link = new MqttTr50Link(config, wake::release, log)) {
             UpdateAgent agent = AgentAssembly.agent(config, link, clock, log);
@@ -73,6 +82,11 @@ public final class Daemon {
     public void stop() {
         stopping = true;
         wake.release();
+    }
+
+    /** Waits until {@link #run} has returned; false when {@code timeout} passed first (a cycle still runs). */
+    public boolean awaitEnd(Duration timeout) throws InterruptedException {
+        return ended.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void report(Cycle cycle) {

@@ -1,6 +1,7 @@
 package org.suptools.agent.cli;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.suptools.agent.AgentLog;
 import org.suptools.agent.Daemon;
@@ -29,11 +30,12 @@ final class RunCommand implements Callable<Integer> {
         AgentConfig config = options.load();
         Daemon daemon = new Daemon(config, AgentLog.to(spec.commandLine().getOut(), Clock.systemUTC()),
                 Clock.systemUTC());
-        Thread worker = Thread.currentThread();
+        // On SIGTERM: let a cycle between two steps end cleanly; one in the middle of a long step
+        // (an install) is cut after a few seconds, which the state on disk is made for.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             daemon.stop();
             try {
-                worker.join(5000);
+                daemon.awaitEnd(Duration.ofSeconds(5));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
