@@ -45,7 +45,8 @@ public final class HttpFileSource implements FileSource {
         }
         connection.setConnectTimeout((int) connectTimeout.toMillis());
         connection.setReadTimeout((int) readTimeout.toMillis());
-        connection.setInstanceFollowRedirects(false);
+        // A portal may send the bytes from elsewhere (a storage service): follow it there.
+        connection.setInstanceFollowRedirects(true);
         connection.setUseCaches(false);
         if (offset > 0) {
             connection.setRequestProperty("Range", "bytes=" + offset + "-");
