@@ -66,7 +66,7 @@ class ModuleFencesTest {
     void theShippedClassesOfEveryModule_areRead() {
         assertThat(List.of("org.suptools.model", "org.suptools.tr50", "org.suptools.installer.api",
                 "org.suptools.installer.install", "org.suptools.cli", "org.suptools.workbench.viewmodel",
-                "org.suptools.samples", "org.suptools.portal")).allSatisfy(pkg -> assertThat(SHIPPED.containPackage(pkg)).as(pkg).isTrue());
+                "org.suptools.samples", "org.suptools.portal", "org.suptools.agent")).allSatisfy(pkg -> assertThat(SHIPPED.containPackage(pkg)).as(pkg).isTrue());
         assertThat(SHIPPED.stream().map(JavaClass::getName)).noneMatch(name -> name.contains("wrongfixture"));
     }
 
@@ -98,6 +98,11 @@ class ModuleFencesTest {
     @Test
     void viewModels_importNoScene() {
         ModuleRules.viewModelsImportNoScene().check(SHIPPED);
+    }
+
+    @Test
+    void noTool_importsAnotherTool() {
+        ModuleRules.TOOLS.forEach(tool -> ModuleRules.toolImportsNoOtherTool(tool).check(SHIPPED));
     }
 
     @Test

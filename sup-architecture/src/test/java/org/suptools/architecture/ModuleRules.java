@@ -83,6 +83,20 @@ final class ModuleRules {
                 .because("a view-model is tested without a screen");
     }
 
+    /** The tools on top, each with its own package tree; none may import another's. */
+    static final List<String> TOOLS = List.of(CLI, WORKBENCH, AGENT, PORTAL, SAMPLES);
+
+    /**
+     * A tool imports no other tool: they share only the modules below them (the installer, also a
+     * tool, is fenced by {@link #onlyTheInstallerUsesItsInternals}).
+     */
+    static ArchRule toolImportsNoOtherTool(String tool) {
+        String[] others = TOOLS.stream().filter(other -> !other.equals(tool)).toArray(String[]::new);
+        return noClasses().that().resideInAPackage(tool).should().dependOnClassesThat().resideInAnyPackage(others)
+                .allowEmptyShould(true)
+                .because("the tools share only the modules below them");
+    }
+
     /** Callers reach the installer through its contract and its process, never its internals. */
     static ArchRule onlyTheInstallerUsesItsInternals() {
         return noClasses().that().resideOutsideOfPackage(INSTALLER).should().dependOnClassesThat(INSTALLER_INTERNALS)

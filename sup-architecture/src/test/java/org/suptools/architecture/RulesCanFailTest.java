@@ -75,6 +75,12 @@ class RulesCanFailTest {
     }
 
     @Test
+    void aToolImportingAnotherTool_fails() {
+        assertFails(evaluate(ModuleRules.toolImportsNoOtherTool(ModuleRules.CLI), "org.suptools.cli.wrongfixture"),
+                "CliUsingThePortal");
+    }
+
+    @Test
     void aProductModuleImportingThePortal_fails() {
         assertFails(evaluate(ModuleRules.nothingDependsOnThePortal(), "org.suptools.cli.wrongfixture"),
                 "CliUsingThePortal");

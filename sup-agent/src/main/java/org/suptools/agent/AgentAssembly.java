@@ -1,0 +1,77 @@
+package org.suptools.agent;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLContext;
+import org.suptools.agent.config.AgentConfig;
+import org.suptools.agent.download.Downloader;
+import org.suptools.agent.download.HttpFileSource;
+import org.suptools.agent.download.Sleeper;
+import org.suptools.agent.download.PortalFileIds;
+import org.suptools.agent.link.Tls;
+import org.suptools.agent.link.Tr50Link;
+import org.suptools.agent.store.JobStore;
+import org.suptools.agent.store.Outbox;
+import org.suptools.agent.update.InstallStep;
+import org.suptools.agent.update.UpdateAgent;
+import org.suptools.agent.job.UpdateJob;
+import org.suptools.tr50.MailboxUpdate;
+import org.suptools.tr50.Tr50Request;
+
+/** The agent's parts, made from its config and the state directory's layout. */
+public final class AgentAssembly {
+
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
+
+    private AgentAssembly() {
+    }
+
+    public static JobStore jobs(AgentConfig config) {
+        return new JobStore(config.stateDir().resolve("jobs"));
+    }
+
+    public static Outbox outbox(AgentConfig config) {
+        return new Outbox(config.stateDir().resolve("outbox"));
+    }
+
+    public static UpdateAgent agent(AgentConfig config, Tr50Link link, Clock clock, AgentLog log) throws IOException {
+        JobStore jobs = jobs(config);
+        Optional<SSLContext> tls = config.caFile().isPresent() ? Optional.of(Tls.contextOf(config.caFile().get()))
+                : Optional.empty();
+        Downloader downloader = new Downloader(new PortalFileIds(link),
+                new HttpFileSource(config.fileEndpoint(), CONNECT_TIMEOUT, READ_TIMEOUT, tls), jobs,
+                config.stateDir().resolve("downloads"), clock, Sleeper.REAL,
+                new Downloader.RetryPolicy(config.downloadAttempts(), Duration.ofSeconds(2), Duration.ofMinutes(1)),
+                new TenthsProgress(link));
+        Path installerDir = config.stateDir().resolve("installer");
+        InstallStep installer = new InstallStep(config.installer(), config.gatewayConfig(), installerDir,
+                Optional.of(config.thingKey()), InstallStep.Launchers.processes(installerDir, config.installTimeout()));
+        return new UpdateAgent(jobs, outbox(config), downloader, installer, link, clock, log);
+    }
+
+    /** {@code mailbox.update} at each tenth of a download, not at every checkpoint. */
+    private static final class TenthsProgress implements Downloader.Progress {
+        private final Tr50Link link;
+        private final Map<String, Long> lastTenth = new ConcurrentHashMap<>();
+
+        TenthsProgress(Tr50Link link) {
+            this.link = link;
+        }
+
+        @Override
+        public void at(UpdateJob job, long bytes, long total) {
+            long tenth = total == 0 ? 10 : bytes * 10 / total;
+            Long last = lastTenth.put(job.mailboxId(), tenth);
+            if (last == null || last != tenth) {
+                link.post(Tr50Request.of(new MailboxUpdate(job.mailboxId(), "downloading "
+                        + job.packageName().orElse("") + ".sup: " + tenth * 10 + "%")));
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package org.suptools.agent;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.suptools.agent.config.AgentConfig;
+import org.suptools.agent.link.MqttTr50Link;
+import org.suptools.agent.store.StateLock;
+import org.suptools.agent.update.Cycle;
+import org.suptools.agent.update.UpdateAgent;
+
+/**
+ * The agent as a daemon: one worker runs a cycle when the link connects, when the portal says the
+ * mailbox has work, and every check period; or a single cycle ({@link #once}).
+ */
+public final class Daemon {
+
+    private final AgentConfig config;
+    private final AgentLog log;
+    private final Clock clock;
+    private final Semaphore wake = new Semaphore(0);
+    private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+    private volatile boolean stopping;
+
+    public Daemon(AgentConfig config, AgentLog log, Clock clock) {
+        this.config = config;
+        this.log = log;
+        this.clock = clock;
+    }
+
+    /** Runs until {@link #stop}; every problem of a cycle is logged and the next cycle goes on. */
+    public void run() throws IOException, InterruptedException {
+        try {
+            loop();
+        } finally {
+            ended.countDown();
+        }
+    }
+
+    private void loop() throws IOException, InterruptedException {
+        try (StateLock lock = StateLock.acquire(config.stateDir());
+                MqttTr50Link link = new MqttTr50Link(config, wake::release, log)) {
+            UpdateAgent agent = AgentAssembly.agent(config, link, clock, log);
+            log.info("started for " + config.thingKey() + " on " + config.broker() + ", state in " + config.stateDir());
+            link.connect();
+            while (!stopping) {
+                wake.tryAcquire(config.checkPeriod().toMillis(), TimeUnit.MILLISECONDS);
+                wake.drainPermits();
+                if (stopping || !link.isReady()) {
+                    continue;
+                }
+                try {
+                    report(agent.cycle());
+                } catch (IOException | RuntimeException e) {
+                    // The daemon outlives a bad cycle: what was done is on disk, the next cycle goes on.
+                    log.info("the cycle stopped: " + e);
+                }
+            }
+        }
+        log.info("stopped");
+    }
+
+    /** One full cycle; empty when the broker could not be reached within {@code connectTimeout}. */
+    public java.util.Optional<Cycle> once(Duration connectTimeout) throws IOException, InterruptedException {
+        try (StateLock lock = StateLock.acquire(config.stateDir());
+                MqttTr50Link link = new MqttTr50Link(config, () -> {
+                }, log)) {
+            UpdateAgent agent = AgentAssembly.agent(config, link, clock, log);
+            link.connect();
+            if (!link.awaitReady(connectTimeout)) {
+                log.info("could not connect to " + config.broker() + " within " + connectTimeout.toSeconds() + " s");
+                return java.util.Optional.empty();
+            }
+            Cycle cycle = agent.cycle();
+            report(cycle);
+            return java.util.Optional.of(cycle);
+        }
+    }
+
+    public void stop() {
+        stopping = true;
+        wake.release();
+    }
+
+    /** Waits until {@link #run} has returned; false when {@code timeout} passed first (a cycle still runs). */
+    public boolean awaitEnd(Duration timeout) throws InterruptedException {
+        return ended.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void report(Cycle cycle) {
+        if (cycle.newMessages() > 0 || cycle.reported() > 0 || cycle.sent() > 0 || cycle.pending() > 0) {
+            log.info("cycle: " + cycle.newMessages() + " new message(s), " + cycle.reported() + " reported, "
+                    + cycle.sent() + " sent, " + cycle.pending() + " pending"
+                    + (cycle.portalReachable() ? "" : "; the portal was not reachable"));
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package org.suptools.agent.cli;
+
+import java.nio.file.Path;
+import org.suptools.agent.config.AgentConfig;
+import org.suptools.agent.config.AgentConfigException;
+import org.suptools.agent.config.AgentConfigLoader;
+import picocli.CommandLine.Option;
+
+/** {@code --config agent.yaml} and {@code --verbose}, shared by every subcommand. */
+final class ConfigOption {
+
+    @Option(names = {"-c", "--config"}, required = true, paramLabel = "AGENT_CONFIG",
+            description = "The agent config (agent.yaml); see docs/reference/agent.md.")
+    Path config;
+
+    @Option(names = "--verbose", description = "Show the stack trace of an unexpected error.")
+    boolean verbose;
+
+    AgentConfig load() throws AgentConfigException {
+        return AgentConfigLoader.load(config);
+    }
+}

@@ -1,0 +1,46 @@
+package org.suptools.agent.cli;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.suptools.agent.AgentLog;
+import org.suptools.agent.Daemon;
+import org.suptools.agent.config.AgentConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code sup-agent run --config agent.yaml}: the daemon. */
+@Command(name = "run", mixinStandardHelpOptions = true, header = "Run the agent until it is stopped.",
+        description = {"Connects to the broker (and keeps reconnecting), checks the mailbox on connect, on each "
+                + "notify/mailbox_activity and every checkPeriod, and runs each gateway.sup.update through the "
+                + "installer. SIGTERM stops it; work in progress is on disk and goes on at the next start."},
+        footer = {"%nExample:", "  sup-agent run --config /etc/sup/agent.yaml"})
+final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConfigOption options;
+
+    @Override
+    public Integer call() throws Exception {
+        AgentConfig config = options.load();
+        Daemon daemon = new Daemon(config, AgentLog.to(spec.commandLine().getOut(), Clock.systemUTC()),
+                Clock.systemUTC());
+        // On SIGTERM: let a cycle between two steps end cleanly; one in the middle of a long step
+        // (an install) is cut after a few seconds, which the state on disk is made for.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            daemon.stop();
+            try {
+                daemon.awaitEnd(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "sup-agent-stop"));
+        daemon.run();
+        return 0;
+    }
+}

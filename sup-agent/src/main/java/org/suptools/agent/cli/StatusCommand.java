@@ -1,0 +1,83 @@
+package org.suptools.agent.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.suptools.agent.AgentAssembly;
+import org.suptools.agent.config.AgentConfig;
+import org.suptools.agent.store.AgentJson;
+import org.suptools.agent.store.Outbox;
+import org.suptools.agent.job.JobResult;
+import org.suptools.agent.job.Stage;
+import org.suptools.agent.job.UpdateJob;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code sup-agent status --config agent.yaml [--json]}: what the state directory says, without connecting. */
+@Command(name = "status", mixinStandardHelpOptions = true, header = "Show pending work and the last result.",
+        description = {"Reads the state directory only (it works while the daemon runs): the unfinished jobs "
+                + "and their stages, the reports waiting in the outbox or set aside, and the last finished job."},
+        footer = {"%nExample:", "  sup-agent status --config /etc/sup/agent.yaml --json"})
+final class StatusCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConfigOption options;
+
+    @Option(names = "--json", description = "Print a JSON object, stable for scripts.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        AgentConfig config = options.load();
+        var store = AgentAssembly.jobs(config);
+        List<UpdateJob> all = store.all();
+        List<UpdateJob> unfinished = all.stream().filter(job -> job.stage() != Stage.DONE).toList();
+        Optional<UpdateJob> last = all.stream().filter(job -> job.stage() == Stage.DONE)
+                .max(Comparator.comparing(UpdateJob::updatedAt));
+        Outbox outbox = AgentAssembly.outbox(config);
+        int waiting = outbox.pending().size();
+        int rejected = outbox.rejectedCount();
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            ObjectNode status = AgentJson.mapper().createObjectNode();
+            status.put("thingKey", config.thingKey());
+            status.put("stateDir", config.stateDir().toString());
+            status.put("state", unfinished.isEmpty() && waiting == 0 ? "idle" : "busy");
+            status.set("pending", AgentJson.mapper().valueToTree(unfinished));
+            status.put("outbox", waiting);
+            status.put("rejected", rejected);
+            status.set("unreadable", AgentJson.mapper().valueToTree(store.unreadable()));
+            status.set("last", last.isEmpty() ? null : AgentJson.mapper().valueToTree(last.get()));
+            out.print(new String(AgentJson.bytes(status), StandardCharsets.UTF_8));
+        } else {
+            out.println("thing key:   " + config.thingKey());
+            out.println("state dir:   " + config.stateDir());
+            out.println("state:       " + (unfinished.isEmpty() && waiting == 0 ? "idle" : "busy"));
+            if (unfinished.isEmpty()) {
+                out.println("pending:     none");
+            } else {
+                out.println("pending:");
+                unfinished.forEach(job -> out.printf("  %-24s %-24s %-11s downloads %d, installs %d%n",
+                        job.mailboxId(), job.packageName().orElse("-"), job.stage(), job.downloadAttempts(),
+                        job.installAttempts()));
+            }
+            out.println("outbox:      " + waiting + " waiting" + (rejected > 0 ? ", " + rejected
+                    + " set aside after refusals (in outbox/rejected)" : ""));
+            store.unreadable().forEach(problem -> out.println("unreadable:  " + problem));
+            out.println("last result: " + last.map(job -> job.mailboxId() + " " + job.packageName().orElse("-") + ": "
+                    + job.result().map(JobResult::describe).orElse("?") + " at " + job.updatedAt()).orElse("none"));
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,51 @@
+package org.suptools.agent.link;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.util.Collection;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/** Trust for the broker and the file endpoint: the CA certificates of a PEM file. */
+public final class Tls {
+
+    private Tls() {
+    }
+
+    public static TrustManagerFactory trustOf(Path caFile) throws IOException {
+        try (InputStream in = Files.newInputStream(caFile)) {
+            Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509")
+                    .generateCertificates(in);
+            if (certificates.isEmpty()) {
+                throw new IOException(caFile + ": holds no PEM certificate");
+            }
+            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+            store.load(null, null);
+            int i = 0;
+            for (Certificate certificate : certificates) {
+                store.setCertificateEntry("ca-" + i++, certificate);
+            }
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init(store);
+            return factory;
+        } catch (GeneralSecurityException e) {
+            throw new IOException(caFile + ": cannot be read as PEM CA certificates (" + e.getMessage() + ")", e);
+        }
+    }
+
+    public static SSLContext contextOf(Path caFile) throws IOException {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trustOf(caFile).getTrustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IOException("TLS cannot be set up: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package org.suptools.agent.download;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.zip.CRC32;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.suptools.agent.store.JobStore;
+import org.suptools.agent.job.AgentErrors;
+import org.suptools.agent.job.Stage;
+import org.suptools.agent.job.UpdateJob;
+import org.suptools.tr50.FileGetResult;
+import org.suptools.tr50.PortalErrorCodes;
+
+class DownloaderTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC);
+    private static final Downloader.RetryPolicy RETRIES = new Downloader.RetryPolicy(4, Duration.ofSeconds(2),
+            Duration.ofSeconds(10));
+
+    @TempDir
+    Path temp;
+
+    private final byte[] content = content(3 * 1024 * 1024 + 123);
+    private final List<Duration> waits = new ArrayList<>();
+    private final List<String> asked = new ArrayList<>();
+
+    @Test
+    void fetch_resumesWithRangeAndANewFileIdAfterADroppedConnection() throws Exception {
+        FakeFileSource source = new FakeFileSource(content, n -> n == 0
+                ? FakeFileSource.Behaviour.breakAfter(content.length / 2) : FakeFileSource.Behaviour.normal());
+
+        DownloadOutcome outcome = downloader(source, announced(crc(content))).fetch(job());
+
+        assertThat(outcome).isInstanceOf(DownloadOutcome.Ready.class);
+        assertThat(Files.readAllBytes(((DownloadOutcome.Ready) outcome).file())).isEqualTo(content);
+        assertThat(source.offsets).containsExactly(0L, (long) content.length / 2);
+        assertThat(source.fileIds).containsExactly("id-1", "id-2");
+        assertThat(source.bytesSent).isLessThan((long) (content.length * 1.1));
+        assertThat(waits).containsExactly(Duration.ofSeconds(2));
+        assertThat(outcome.job().stage()).isEqualTo(Stage.DOWNLOADED);
+    }
+
+    @Test
+    void fetch_resumesAfterAFileThatEndedEarly() throws Exception {
+        FakeFileSource source = new FakeFileSource(content, n -> n == 0
+                ? FakeFileSource.Behaviour.endEarlyAfter(1000) : FakeFileSource.Behaviour.normal());
+
+        DownloadOutcome outcome = downloader(source, announced(crc(content))).fetch(job());
+
+        assertThat(outcome).isInstanceOf(DownloadOutcome.Ready.class);
+        assertThat(source.offsets).containsExactly(0L, 1000L);
+        assertThat(Files.readAllBytes(((DownloadOutcome.Ready) outcome).file())).isEqualTo(content);
+    }
+
+    @Test
+    void fetch_afterARestartTrimsTheFileToItsLastCheckpoint() throws Exception {
+        JobStore jobs = new JobStore(temp.resolve("jobs"));
+        UpdateJob interrupted = job().expecting(content.length, crc(content), CLOCK.instant())
+                .downloaded(2_000_000, CLOCK.instant()).at(Stage.DOWNLOADING, CLOCK.instant());
+        Path part = temp.resolve("downloads/M1/acme.sup.part");
+        Files.createDirectories(part.getParent());
+        byte[] onDisk = java.util.Arrays.copyOf(content, 2_500_000);
+        java.util.Arrays.fill(onDisk, 2_000_000, 2_500_000, (byte) 0);
+        Files.write(part, onDisk);
+        FakeFileSource source = new FakeFileSource(content, n -> FakeFileSource.Behaviour.normal());
+
+        DownloadOutcome outcome = downloader(source, announced(crc(content)), jobs).fetch(interrupted);
+
+        assertThat(source.offsets).containsExactly(2_000_000L);
+        assertThat(Files.readAllBytes(((DownloadOutcome.Ready) outcome).file())).isEqualTo(content);
+    }
+
+    @Test
+    void fetch_startsAgainWhenTheEndpointIgnoresTheRange() throws Exception {
+        FakeFileSource source = new FakeFileSource(content, n -> n == 0
+                ? FakeFileSource.Behaviour.breakAfter(5000) : FakeFileSource.Behaviour.ignoringRange());
+
+        DownloadOutcome outcome = downloader(source, announced(crc(content))).fetch(job());
+
+        assertThat(Files.readAllBytes(((DownloadOutcome.Ready) outcome).file())).isEqualTo(content);
+    }
+
+    @Test
+    void fetch_refusesAFileWhoseCrcDiffersAndDeletesIt() throws Exception {
+        FakeFileSource source = new FakeFileSource(content, n -> FakeFileSource.Behaviour.normal());
+
+        DownloadOutcome outcome = downloader(source, announced(crc(content) ^ 1)).fetch(job());
+
+        assertThat(outcome).isInstanceOf(DownloadOutcome.Failed.class);
+        DownloadOutcome.Failed failed = (DownloadOutcome.Failed) outcome;
+        assertThat(failed.result().errorCode()).isEqualTo(AgentErrors.PACKAGE_CORRUPT);
+        assertThat(failed.result().errorMessage()).contains("acme.sup was refused before the install", "CRC-32");
+        assertThat(source.offsets).hasSize(1);
+        assertThat(temp.resolve("downloads/M1")).isEmptyDirectory();
+    }
+
+    @Test
+    void fetch_refusesMoreBytesThanAnnounced() throws Exception {
+        FileIds shortAnnounced = name -> {
+            asked.add(name);
+            return new FileGetResult("id-" + asked.size(), content.length - 10, crc(content));
+        };
+        FakeFileSource lying = new FakeFileSource(content, n -> FakeFileSource.Behaviour.normal()) {
+            @Override
+            public Fetch open(String fileId, long offset) {
+                Fetch fetch = super.open(fileId, offset);
+                return new Fetch(fetch.status(), fetch.start(), java.util.OptionalLong.empty(), fetch.body());
+            }
+        };
+
+        DownloadOutcome outcome = downloader(lying, shortAnnounced).fetch(job());
+
+        assertThat(((DownloadOutcome.Failed) outcome).result().errorCode()).isEqualTo(AgentErrors.PACKAGE_CORRUPT);
+        assertThat(((DownloadOutcome.Failed) outcome).result().errorMessage()).contains("more than");
+        assertThat(temp.resolve("downloads/M1")).isEmptyDirectory();
+        assertThat(lying.offsets).hasSize(1);
+    }
+
+    @Test
+    void fetch_failsAtOnceWhenThePortalHasNoSuchFile() throws Exception {
+        FakeFileSource source = new FakeFileSource(content, n -> FakeFileSource.Behaviour.normal());
+        FileIds missing = name -> {
+            asked.add(name);
+            throw new PortalRefusal(PortalErrorCodes.FILE_NOT_FOUND, "SUP 'acme.sup' not found.");
+        };
+
+        DownloadOutcome outcome = downloader(source, missing).fetch(job());
+
+        DownloadOutcome.Failed failed = (DownloadOutcome.Failed) outcome;
+        assertThat(failed.result().errorCode()).isEqualTo(-90008);
+        assertThat(failed.result().errorMessage()).isEqualTo("SUP 'acme.sup' not found.");
+        assertThat(asked).containsExactly("acme.sup");
+        assertThat(waits).isEmpty();
+        assertThat(source.offsets).isEmpty();
+    }
+
+    @Test
+    void fetch_givesUpOnAnExpiredIdAfterTheBoundedAttempts() throws Exception {
+        FakeFileSource source = new FakeFileSource(content, n -> FakeFileSource.Behaviour.status(404));
+
+        DownloadOutcome outcome = downloader(source, announced(crc(content))).fetch(job());
+
+        DownloadOutcome.Failed failed = (DownloadOutcome.Failed) outcome;
+        assertThat(failed.result().errorCode()).isEqualTo(AgentErrors.DOWNLOAD_FAILED);
+        assertThat(failed.result().errorMessage()).contains("after 4 attempts", "HTTP 404", "expired");
+        assertThat(asked).hasSize(4);
+        assertThat(waits).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8));
+    }
+
+    @Test
+    void fetch_countsAttemptsAcrossRestarts() throws Exception {
+        JobStore jobs = new JobStore(temp.resolve("jobs"));
+        FakeFileSource source = new FakeFileSource(content, n -> FakeFileSource.Behaviour.status(503));
+        UpdateJob tried = job();
+        for (int i = 0; i < 3; i++) {
+            tried = tried.downloadStarted(CLOCK.instant());
+        }
+
+        DownloadOutcome outcome = downloader(source, announced(crc(content)), jobs).fetch(tried);
+
+        assertThat(outcome).isInstanceOf(DownloadOutcome.Failed.class);
+        assertThat(asked).hasSize(1);
+        assertThat(jobs.find("M1").orElseThrow().downloadAttempts()).isEqualTo(4);
+    }
+
+    private Downloader downloader(FileSource source, FileIds ids) {
+        return downloader(source, ids, new JobStore(temp.resolve("jobs")));
+    }
+
+    private Downloader downloader(FileSource source, FileIds ids, JobStore jobs) {
+        return new Downloader(ids, source, jobs, temp.resolve("downloads"), CLOCK, waits::add, RETRIES,
+                Downloader.Progress.NONE);
+    }
+
+    private FileIds announced(long crc32) {
+        return name -> {
+            asked.add(name);
+            return new FileGetResult("id-" + asked.size(), content.length, crc32);
+        };
+    }
+
+    private static UpdateJob job() {
+        return UpdateJob.received("M1", "acme", Optional.empty(), CLOCK.instant());
+    }
+
+    static byte[] content(int size) {
+        byte[] bytes = new byte[size];
+        new Random(42).nextBytes(bytes);
+        return bytes;
+    }
+
+    static long crc(byte[] bytes) {
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        return crc.getValue();
+    }
+
+}

@@ -1,0 +1,85 @@
+package org.suptools.agent.download;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.function.IntFunction;
+
+/**
+ * A file endpoint in memory that serves one file and can be told, per request, to answer with a
+ * status, to break off after some bytes, to end early, or to ignore the range. It counts what it
+ * sends, as a test of "less than 1.1x the file's bytes crossed the wire" needs.
+ */
+class FakeFileSource implements FileSource {
+
+    /** What the n-th request (0-based) gets. */
+    record Behaviour(int status, long breakAfter, boolean endEarly, boolean ignoreRange) {
+        static Behaviour normal() {
+            return new Behaviour(0, -1, false, false);
+        }
+
+        static Behaviour status(int status) {
+            return new Behaviour(status, -1, false, false);
+        }
+
+        static Behaviour breakAfter(long bytes) {
+            return new Behaviour(0, bytes, false, false);
+        }
+
+        static Behaviour endEarlyAfter(long bytes) {
+            return new Behaviour(0, bytes, true, false);
+        }
+
+        static Behaviour ignoringRange() {
+            return new Behaviour(0, -1, false, true);
+        }
+    }
+
+    final byte[] content;
+    final IntFunction<Behaviour> behaviour;
+    final List<Long> offsets = new ArrayList<>();
+    final List<String> fileIds = new ArrayList<>();
+    long bytesSent;
+
+    FakeFileSource(byte[] content, IntFunction<Behaviour> behaviour) {
+        this.content = content;
+        this.behaviour = behaviour;
+    }
+
+    @Override
+    public Fetch open(String fileId, long offset) {
+        Behaviour how = behaviour.apply(offsets.size());
+        offsets.add(offset);
+        fileIds.add(fileId);
+        if (how.status() != 0) {
+            return new Fetch(how.status(), 0, OptionalLong.empty(), InputStream.nullInputStream());
+        }
+        long start = how.ignoreRange() ? 0 : offset;
+        int status = start == 0 ? 200 : 206;
+        long end = how.breakAfter() < 0 ? content.length : Math.min(content.length, start + how.breakAfter());
+        InputStream data = new ByteArrayInputStream(content, (int) start, (int) (end - start));
+        InputStream body = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = data.read(b, off, Math.min(len, 4096));
+                if (n < 0 && how.breakAfter() >= 0 && !how.endEarly() && end < content.length) {
+                    throw new IOException("connection reset");
+                }
+                if (n > 0) {
+                    bytesSent += n;
+                }
+                return n;
+            }
+        };
+        return new Fetch(status, start, OptionalLong.of(content.length), body);
+    }
+}

@@ -1,0 +1,100 @@
+package org.suptools.agent.update;
+
+import java.io.IOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.zip.CRC32;
+import org.suptools.agent.link.Tr50Link;
+import org.suptools.tr50.FileGet;
+import org.suptools.tr50.FileGetResult;
+import org.suptools.tr50.LogPublish;
+import org.suptools.tr50.MailboxAck;
+import org.suptools.tr50.MailboxCheck;
+import org.suptools.tr50.MailboxCheckResult;
+import org.suptools.tr50.MailboxMessage;
+import org.suptools.tr50.MailboxUpdate;
+import org.suptools.tr50.PortalErrorCodes;
+import org.suptools.tr50.RequestId;
+import org.suptools.tr50.Tr50Command;
+import org.suptools.tr50.Tr50Request;
+import org.suptools.tr50.Tr50Response;
+import org.suptools.tr50.Tr50Result;
+
+/** The portal in memory: a mailbox, Developer Files, and a record of what the gateway sent. */
+public final class FakePortal implements Tr50Link {
+
+    public final Map<String, MailboxMessage> mailbox = Collections.synchronizedMap(new LinkedHashMap<>());
+    public final Map<String, byte[]> files = Collections.synchronizedMap(new LinkedHashMap<>());
+    public final Map<String, byte[]> fileIds = Collections.synchronizedMap(new LinkedHashMap<>());
+    public final List<MailboxAck> acks = new CopyOnWriteArrayList<>();
+    public final List<LogPublish> logs = new CopyOnWriteArrayList<>();
+    public final List<MailboxUpdate> updates = new CopyOnWriteArrayList<>();
+    public final List<String> checks = new CopyOnWriteArrayList<>();
+    public volatile boolean down;
+    /** Keeps acked messages in the mailbox, as a portal that lags behind would. */
+    public volatile boolean keepAcked;
+    /** Told of each ack, on the thread that received it. */
+    public volatile Runnable onAck = () -> {
+    };
+
+    @Override
+    public synchronized Tr50Response call(Tr50Request request) throws IOException {
+        if (down) {
+            throw new IOException("connection lost");
+        }
+        SortedMap<RequestId, Tr50Result> results = new TreeMap<>();
+        request.commands().forEach((id, command) -> results.put(id, answer(command)));
+        return new Tr50Response(results);
+    }
+
+    @Override
+    public synchronized void post(Tr50Request request) {
+        if (!down) {
+            request.commands().values().forEach(this::answer);
+        }
+    }
+
+    private Tr50Result answer(Tr50Command command) {
+        if (command instanceof MailboxCheck) {
+            checks.add("mailbox.check");
+            return Tr50Result.success(new MailboxCheckResult(List.copyOf(mailbox.values())).toParams());
+        }
+        if (command instanceof FileGet get) {
+            byte[] content = files.get(get.fileName());
+            if (content == null) {
+                return Tr50Result.failure(PortalErrorCodes.FILE_NOT_FOUND, "SUP '" + get.fileName() + "' not found.");
+            }
+            String id = "f" + (fileIds.size() + 1);
+            fileIds.put(id, content);
+            CRC32 crc = new CRC32();
+            crc.update(content);
+            return Tr50Result.success(new FileGetResult(id, content.length, crc.getValue()).toParams());
+        }
+        if (command instanceof MailboxAck ack) {
+            acks.add(ack);
+            if (!keepAcked) {
+                mailbox.remove(ack.id());
+            }
+            onAck.run();
+            return Tr50Result.success();
+        }
+        if (command instanceof LogPublish line) {
+            logs.add(line);
+            return Tr50Result.success();
+        }
+        if (command instanceof MailboxUpdate update) {
+            updates.add(update);
+            return Tr50Result.success();
+        }
+        return Tr50Result.failure(-1, "not supported here: " + command.commandName());
+    }
+
+    public List<String> ackedIds() {
+        return acks.stream().map(MailboxAck::id).toList();
+    }
+}
