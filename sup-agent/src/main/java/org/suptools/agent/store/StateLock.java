@@ -1,12 +1,8 @@
 package org.suptools.agent.store;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import org.suptools.model.files.ProcessLock;
 
 /**
  * One agent at a time on a state directory: two would both start the same mailbox message. The
@@ -16,35 +12,20 @@ public final class StateLock implements AutoCloseable {
 
     public static final String FILE_NAME = "agent.lock";
 
-    private final FileChannel channel;
-    private final FileLock lock;
+    private final ProcessLock lock;
 
-    private StateLock(FileChannel channel, FileLock lock) {
-        this.channel = channel;
+    private StateLock(ProcessLock lock) {
         this.lock = lock;
     }
 
     /** @throws IOException naming the directory when another agent holds it */
     public static StateLock acquire(Path stateDir) throws IOException {
-        Files.createDirectories(stateDir);
-        FileChannel channel = FileChannel.open(stateDir.resolve(FILE_NAME), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
-        FileLock lock;
-        try {
-            lock = channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            lock = null;
-        }
-        if (lock == null) {
-            channel.close();
-            throw new IOException("another sup-agent is using the state directory " + stateDir);
-        }
-        return new StateLock(channel, lock);
+        return new StateLock(ProcessLock.tryAcquire(stateDir.resolve(FILE_NAME)).orElseThrow(
+                () -> new IOException("another sup-agent is using the state directory " + stateDir)));
     }
 
     @Override
     public void close() throws IOException {
-        lock.release();
-        channel.close();
+        lock.close();
     }
 }
