@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.suptools.cli.SupHome;
 import org.suptools.cli.options.CommonOptions;
 import org.suptools.cli.output.PackageView;
@@ -79,6 +80,12 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--stop", description = "Stop the sandbox runtime at the end (default: leave it running).")
     private boolean stop;
 
+    @Option(names = "--campaign", description = "Tell the campaign story instead of one install: the portal emulator "
+            + "on its embedded broker, three sandbox gateways each with its agent (the third of a product the package "
+            + "does not target), the package uploaded to Developer Files, one gateway.sup.update campaign over the "
+            + "three, and its member records (two success, one failure).")
+    private boolean campaign;
+
     @Override
     public Integer call() throws IOException, SpecException, InvalidPackageException {
         long startedAt = System.nanoTime();
@@ -137,6 +144,8 @@ public final class DemoCommand implements Callable<Integer> {
                     + ".");
             out.println("Note: run bin/sup demo in a clone of the SUP sources to install the package on a sandbox "
                     + "gateway too.");
+        } else if (campaign) {
+            exitCode = campaign(out, installer.get(), packageFile, keys.publicKeyFile());
         } else {
             exitCode = installer.get().demo(out, packageFile, keys.publicKeyFile(), stop);
         }
@@ -150,6 +159,20 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf("%nThe demo took %.1f s.%n", (System.nanoTime() - startedAt) / 1e9);
         out.flush();
         return exitCode;
+    }
+
+    /** The campaign story, with the launchers beside the installer's; a missing one is named (exit 2). */
+    private int campaign(PrintWriter out, DemoInstaller installer, Path packageFile, Path publicKey)
+            throws IOException {
+        DemoCampaign story = new DemoCampaign(installer.launcher().getParent(), installer.work());
+        List<Path> missing = story.missingLaunchers();
+        if (!missing.isEmpty()) {
+            out.println("The campaign cannot run: " + missing.stream().map(Path::toString)
+                    .collect(Collectors.joining(", ")) + " missing, beside the installer's");
+            out.flush();
+            return 2;
+        }
+        return story.demo(out, packageFile, publicKey, stop);
     }
 
     /** Paths below the current directory are shown relative to it: shorter, and ready to paste. */
