@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.suptools.e2e.Launchers.Result;
 
 /**
- * {@code bin/sup demo --campaign} as a user runs it, from the repository root: the real portal
+ * {@code bin/sup demo} (the campaign, its default) as a user runs it, from the repository root: the real portal
  * emulator on its embedded broker, three real sandbox gateways each with its real agent, one
  * campaign. The member records are read back from the portal with {@code bin/sup-portal campaign
  * status --json} and checked against each gateway's confirmation.json and its agent's log; then
@@ -72,12 +72,12 @@ class DemoCampaignIT {
         assertThat(stopped.output()).contains("The agents, the portal and the sandbox runtimes are stopped (--stop).");
         assertThat(runtimesUnder(dir)).as("processes of the demo after --stop").isEmpty();
 
-        System.out.printf("sup demo --campaign took %s, %s and %s (with --stop)%n", first.elapsed(),
+        System.out.printf("sup demo took %s, %s and %s (with --stop)%n", first.elapsed(),
                 second.elapsed(), stopped.elapsed());
     }
 
     private static Result demo(String... options) throws Exception {
-        List<String> args = new ArrayList<>(List.of("demo", "--campaign", "--dir", dir.toString()));
+        List<String> args = new ArrayList<>(List.of("demo", "--dir", dir.toString()));
         args.addAll(List.of(options));
         Result result = sup(args.toArray(String[]::new));
         assertThat(result.exit()).as(result.output()).isZero();
