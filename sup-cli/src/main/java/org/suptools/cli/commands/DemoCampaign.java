@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.suptools.installer.api.client.InstallerLauncher;
 import org.suptools.installer.api.client.InstallerProcess;
@@ -203,9 +204,10 @@ final class DemoCampaign {
         out.println("Member records (" + bin.resolve(PORTAL_LAUNCHER) + " campaign status " + records.id()
                 + " --data " + portalData() + " --json):");
         for (DemoCampaignRecords.Member member : records.members()) {
-            out.printf("  %-6s %-18s %-11s %-8s%s%n", member.thingKey(), member.mailboxId(), member.status(),
-                    member.result(), member.succeeded() || member.result().isEmpty() ? ""
-                            : "  " + member.errorCode() + "  " + member.errorMessage());
+            String line = String.format(Locale.ROOT, "  %-6s %-18s %-11s %-8s%s", member.thingKey(),
+                    member.mailboxId(), member.status(), member.result(), member.succeeded()
+                            || member.result().isEmpty() ? "" : "  " + member.errorCode() + "  " + member.errorMessage());
+            out.println(line.stripTrailing());
         }
         out.println();
     }
