@@ -35,7 +35,7 @@ import org.suptools.samples.runtime.RuntimeHomeLayout;
 import org.suptools.samples.runtime.SampleRuntime;
 
 /**
- * {@code bin/sup demo} exactly as a user runs it, from the repository root: the real launcher,
+ * {@code bin/sup demo --single-gateway} exactly as a user runs it, from the repository root: the real launcher,
  * which runs the real {@code bin/sup-installer} to make a sandbox gateway and install the sample
  * on it. The assertions read what the demo printed and check it against the files it names and
  * the runtime it left running; then the demo runs again in the same directory, and once more with
@@ -94,13 +94,14 @@ class DemoIT {
         assertThat(home.resolve(SampleRuntime.PID_FILE)).doesNotExist();
         assertThat(runtimeStatus(home)).as("runtime-ctl status: not running").isEqualTo(1);
 
-        System.out.printf("sup demo took %s, %s and %s (with --stop); the demo's own clock: %s, %s, %s%n",
+        System.out.printf("sup demo --single-gateway took %s, %s and %s (with --stop); the demo's own clock: %s, %s, "
+                + "%s%n",
                 first.elapsed(), second.elapsed(), stopped.elapsed(), first.demoTime(), second.demoTime(),
                 stopped.demoTime());
     }
 
     private static Demo demo(String... options) throws Exception {
-        List<String> args = new ArrayList<>(List.of("demo", "--dir", dir.toString()));
+        List<String> args = new ArrayList<>(List.of("demo", "--single-gateway", "--dir", dir.toString()));
         args.addAll(List.of(options));
         Result result = sup(args.toArray(String[]::new));
         assertThat(result.exit()).as(result.output()).isZero();

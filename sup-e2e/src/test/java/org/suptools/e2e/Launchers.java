@@ -154,6 +154,8 @@ final class Launchers {
         freshen("sup-cli/target/sup-cli.jar", "sup-model", "sup-cli");
         freshen("sup-installer/target/sup-installer.jar", "sup-model", "sup-tr50", "sup-installer");
         freshen("sample-packages/target/sample-runtime.jar", "sup-model", "sample-packages");
+        freshen("sup-portal/target/sup-portal.jar", "sup-tr50", "sup-portal");
+        freshen("sup-agent/target/sup-agent.jar", "sup-model", "sup-tr50", "sup-installer-api", "sup-agent");
     }
 
     private static void freshen(String jar, String... modules) throws IOException {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.suptools.cli.SupHome;
 import org.suptools.cli.options.CommonOptions;
 import org.suptools.cli.output.PackageView;
@@ -37,26 +38,40 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code sup demo}: the end-to-end demo on the sample package, installed on a sandbox gateway by bin/sup-installer. */
+/**
+ * {@code sup demo}: the end-to-end demo on the sample package: by default a campaign of the portal
+ * emulator over three sandbox gateways with their agents; with {@code --single-gateway} one install
+ * by bin/sup-installer.
+ */
 @Command(name = "demo",
-        header = "The end-to-end demo: build, sign, verify and install the sample package on a sandbox gateway.",
+        header = "The end-to-end demo: build, sign and verify the sample package, then roll it out by a campaign to "
+                + "three sandbox gateways.",
         mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Walk through the whole toolchain on the sample package sample-packages/packages/runtime-config: "
                 + "make a throwaway Ed25519 key, build and sign the package, verify it against the key, show what "
-                + "is in it; then create a sandbox gateway with bin/sup-sandbox (DIR/gateway, the sample runtime "
-                + "running) trusting the key, install the package on it with bin/sup-installer, and summarize: each "
-                + "action with its status and time, the audit log lines, the TR50 reply, and where the files are.",
-            "The sandbox runtime is left running at the end, so you can look at it and install more packages on "
-                + "it; the summary says how to stop it. --stop stops it instead.",
-            "The installer is run as a separate process: bin/sup-installer of the source tree (or the launcher "
-                + "named by the system property " + DemoInstaller.PROPERTY + "), the sandbox by sup-sandbox beside "
-                + "it. Without the installer (sup not run from a source tree) the demo stops after the packaging "
-                + "half, with exit code 0.",
-            "Re-running stops and replaces the sandbox and the files of the previous run in the work directory.",
-            "Exit codes: 0 done; those below when a packaging step fails; when creating the sandbox or the install "
-                + "fails, the sandbox's or the installer's own (1 failed and rolled back, 2 usage, 3 refused, "
-                + "4 rollback incomplete, 5 busy)."},
-        footer = {"%nExamples:", "  bin/sup demo", "  bin/sup demo --dir /tmp/sup-demo --stop"})
+                + "is in it. Then the campaign: start the portal emulator (bin/sup-portal, on its embedded MQTT "
+                + "broker, data in DIR/campaign/portal), create three sandbox gateways with bin/sup-sandbox "
+                + "(DIR/campaign/gw-1, gw-2 and gw-3, the sample runtime running, trusting the key; gw-3 is of a "
+                + "product the package does not target), start a gateway agent on each (bin/sup-agent), upload the "
+                + "package to Developer Files, and run one gateway.sup.update campaign over the three. Each agent "
+                + "downloads the package, runs bin/sup-installer on it and acks; the demo shows the member records "
+                + "(two success, one failure with the installer's error code and message) and where each "
+                + "gateway's confirmation.json and audit log are.",
+            "With --single-gateway, the shorter demo instead: one sandbox gateway (DIR/gateway), the package "
+                + "installed on it by bin/sup-installer directly, and each action with its status and time, the "
+                + "audit log lines and the TR50 reply.",
+            "The portal, the agents and the sandbox runtimes are left running at the end, so you can look at "
+                + "them; the summary says how. --stop stops them instead.",
+            "Every tool runs as a separate process: bin/sup-installer of the source tree (or the launcher "
+                + "named by the system property " + DemoInstaller.PROPERTY + "), and sup-sandbox, sup-portal and "
+                + "sup-agent beside it. Without the installer (sup not run from a source tree) the demo stops after "
+                + "the packaging half, with exit code 0.",
+            "Re-running stops and replaces the processes and the files of the previous run in the work directory.",
+            "Exit codes: 0 done; those below when a packaging step fails; 1 when the campaign did not complete; "
+                + "when creating a sandbox, a portal command or (with --single-gateway) the install fails, its own "
+                + "(1 failed and rolled back, 2 usage, 3 refused, 4 rollback incomplete, 5 busy)."},
+        footer = {"%nExamples:", "  bin/sup demo", "  bin/sup demo --dir /tmp/sup-demo --stop",
+            "  bin/sup demo --single-gateway"})
 public final class DemoCommand implements Callable<Integer> {
 
     static final String SAMPLE = "sample-packages/packages/runtime-config";
@@ -76,8 +91,13 @@ public final class DemoCommand implements Callable<Integer> {
             description = "The package to build (default: " + SAMPLE + " in the source tree).")
     private Path sample;
 
-    @Option(names = "--stop", description = "Stop the sandbox runtime at the end (default: leave it running).")
+    @Option(names = "--stop", description = "Stop what the demo started at the end: the agents, the portal emulator "
+            + "and the sandbox runtimes (default: leave them running).")
     private boolean stop;
+
+    @Option(names = "--single-gateway", description = "The shorter demo: install the package on one sandbox gateway "
+            + "with bin/sup-installer directly, no portal, no agent.")
+    private boolean singleGateway;
 
     @Override
     public Integer call() throws IOException, SpecException, InvalidPackageException {
@@ -92,7 +112,9 @@ public final class DemoCommand implements Callable<Integer> {
                 : Files.createTempDirectory("sup-demo"));
         Files.createDirectories(work.resolve("keys"));
         PrintWriter out = spec.commandLine().getOut();
-        out.println("sup demo: build, sign, verify and install the sample package on a sandbox gateway");
+        out.println(singleGateway ? "sup demo: build, sign, verify and install the sample package on a sandbox gateway"
+                : "sup demo: build, sign and verify the sample package, then roll it out by a campaign to three "
+                        + "sandbox gateways");
         out.println("work directory: " + work);
         out.println();
 
@@ -135,10 +157,12 @@ public final class DemoCommand implements Callable<Integer> {
                     + DemoInstaller.expectedLauncher().map(p -> p + " is not there").orElse(
                             "bin/sup-installer is not found (sup does not run from a source tree)")
                     + ".");
-            out.println("Note: run bin/sup demo in a clone of the SUP sources to install the package on a sandbox "
-                    + "gateway too.");
-        } else {
+            out.println("Note: run bin/sup demo in a clone of the SUP sources to roll the package out to sandbox "
+                    + "gateways too.");
+        } else if (singleGateway) {
             exitCode = installer.get().demo(out, packageFile, keys.publicKeyFile(), stop);
+        } else {
+            exitCode = campaign(out, installer.get(), packageFile, keys.publicKeyFile());
         }
         out.println();
         // As the user can type it: bin/sup in the source tree, where sup is not on the PATH.
@@ -150,6 +174,20 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf("%nThe demo took %.1f s.%n", (System.nanoTime() - startedAt) / 1e9);
         out.flush();
         return exitCode;
+    }
+
+    /** The campaign story, with the launchers beside the installer's; a missing one is named (exit 2). */
+    private int campaign(PrintWriter out, DemoInstaller installer, Path packageFile, Path publicKey)
+            throws IOException {
+        DemoCampaign story = new DemoCampaign(installer.launcher().getParent(), installer.work());
+        List<Path> missing = story.missingLaunchers();
+        if (!missing.isEmpty()) {
+            out.println("The campaign cannot run: " + missing.stream().map(Path::toString)
+                    .collect(Collectors.joining(", ")) + " missing, beside the installer's");
+            out.flush();
+            return 2;
+        }
+        return story.demo(out, packageFile, publicKey, stop);
     }
 
     /** Paths below the current directory are shown relative to it: shorter, and ready to paste. */

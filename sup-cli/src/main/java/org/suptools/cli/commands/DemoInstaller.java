@@ -59,6 +59,14 @@ final class DemoInstaller {
                 .map(path -> new DemoInstaller(DemoCommand.shown(path), work));
     }
 
+    Path launcher() {
+        return launcher;
+    }
+
+    Path work() {
+        return work;
+    }
+
     /**
      * The installer half: a fresh sandbox gateway in {@code <work>/gateway} trusting the demo key, the
      * install with its events followed, and the summary. Returns the exit code of the demo.

@@ -46,4 +46,13 @@ class DemoCommandTest {
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("--stop", "left running", DemoInstaller.PROPERTY, "--dir", "--sample");
     }
+
+    @Test
+    void demo_helpTellsTheCampaignByDefault_andTheSingleGatewayInstallAsAnOption() {
+        Result help = Sup.run("demo", "--help");
+
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("campaign", "bin/sup-portal", "bin/sup-agent", "three sandbox gateways",
+                "does not target", "--single-gateway");
+    }
 }
