@@ -34,6 +34,12 @@ final class WireObserver implements AutoCloseable {
         this.client = client;
     }
 
+    /** Publishes as the portal's user, who may write every thing's topics. */
+    void publish(String topic, String payload) {
+        client.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE)
+                .payload(payload.getBytes(StandardCharsets.UTF_8)).send();
+    }
+
     static WireObserver on(Portal portal) throws Exception {
         Mqtt5BlockingClient client = Mqtt5Client.builder().identifier("e2e-wire-observer")
                 .serverHost("127.0.0.1").serverPort(portal.mqtt().getPort())
