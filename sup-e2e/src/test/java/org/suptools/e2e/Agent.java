@@ -22,6 +22,7 @@ final class Agent implements AutoCloseable {
     private final Path dir;
     private final Path config;
     private Process daemon;
+    private Portal portalOfConfig;
 
     private Agent(Portal.Thing thing, Path dir) {
         this.thing = thing;
@@ -43,6 +44,16 @@ final class Agent implements AutoCloseable {
 
     /** Writes agent.yaml for the portal's broker and file endpoint, with this app token. */
     void writeConfig(Portal portal, String token) throws IOException {
+        writeConfig(portal, token, portal.http());
+    }
+
+    /** Fetches files through another endpoint (a relay that counts the bytes). */
+    void useFileEndpoint(java.net.URI endpoint) throws IOException {
+        writeConfig(portalOfConfig, thing.token(), endpoint);
+    }
+
+    private void writeConfig(Portal portal, String token, java.net.URI fileEndpoint) throws IOException {
+        this.portalOfConfig = portal;
         Files.writeString(dir.resolve("token"), token + "\n", StandardCharsets.UTF_8);
         Files.writeString(config, String.join("\n",
                 "thingKey: " + thing.key(),
@@ -50,7 +61,7 @@ final class Agent implements AutoCloseable {
                 "appTokenFile: token",
                 "broker: tcp://127.0.0.1:" + portal.mqtt().getPort(),
                 "topicPrefix: " + Portal.BASE,
-                "fileEndpoint: " + portal.http(),
+                "fileEndpoint: " + fileEndpoint,
                 "gatewayConfig: gateway/gateway.yaml",
                 "stateDir: agent-state",
                 "checkPeriod: 5m",
@@ -79,6 +90,12 @@ final class Agent implements AutoCloseable {
                 .directory(ROOT.toFile()).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile())).start();
         return this;
+    }
+
+    /** {@code bin/sup-agent once}: one cycle, then exit. */
+    Result once(int connectTimeoutSeconds) throws Exception {
+        return Launchers.run(ROOT.resolve("bin/sup-agent"), "once", "--config", config.toString(), "--connect-timeout",
+                String.valueOf(connectTimeoutSeconds));
     }
 
     /** SIGKILL: no shutdown hook, no flush, as a power cut. */

@@ -46,7 +46,7 @@ class CampaignFaultsIT {
         Launchers.seeFreshJars();
         keys = Launchers.keygen(work.resolve("keys/faults"));
         portal = Portal.start(work, Stream.of("gw-corrupt", "gw-missing").map(Portal.Thing::named).toList(),
-                "corrupt-download");
+                "--fault", "corrupt-download");
         wire = WireObserver.on(portal);
         Path sup = work.resolve("runtime-config.sup");
         Result build = sup("build", ROOT.resolve("sample-packages/packages/runtime-config").toString(), "-o",

@@ -31,6 +31,7 @@ class CampaignIT {
 
     private static final List<String> FLEET = List.of("gw-1", "gw-2", "gw-3");
     private static final List<String> FAILING = List.of("gw-fail", "gw-other-product");
+    private static final List<String> OTHERS = List.of("gw-late", "gw-wrong-token", "gw-spy", "gw-victim");
 
     @TempDir
     static Path work;
@@ -44,7 +45,7 @@ class CampaignIT {
     void startPortal() throws Exception {
         Launchers.seeFreshJars();
         keys = Launchers.keygen(work.resolve("keys/campaign"));
-        List<Portal.Thing> things = Stream.of(FLEET, FAILING).flatMap(List::stream).map(Portal.Thing::named).toList();
+        List<Portal.Thing> things = Stream.of(FLEET, FAILING, OTHERS).flatMap(List::stream).map(Portal.Thing::named).toList();
         portal = Portal.start(work, things);
         wire = WireObserver.on(portal);
         portal.upload(build("runtime-config"), "acme-runtime-config.sup");
@@ -79,7 +80,13 @@ class CampaignIT {
                 DynamicTest.dynamicTest("a campaign over 3 gateways: every member success, one ack per mailbox id, "
                         + "the audit lines arrived" + where, this::everyMemberSucceeds),
                 DynamicTest.dynamicTest("a failing package: the failure records carry the installer's code and "
-                        + "message, the audit lines arrived as log.publish" + where, this::failuresCarryTheInstallersResult));
+                        + "message, the audit lines arrived as log.publish" + where, this::failuresCarryTheInstallersResult),
+                DynamicTest.dynamicTest("a gateway offline when the campaign starts gets its message when it "
+                        + "connects" + where, this::offlineGatewayGetsItsMessageLater),
+                DynamicTest.dynamicTest("a wrong app token is refused: the member stays Ready" + where,
+                        this::wrongTokenIsRefused),
+                DynamicTest.dynamicTest("a gateway cannot read another gateway's topics" + where,
+                        this::gatewayCannotReadAnotherGatewaysTopics));
     }
 
     /** Scenario 1, on a few gateways: the whole path works and each message is acked once. */
@@ -140,6 +147,72 @@ class CampaignIT {
         }
         InstallReport.of(failing.home()).assertFailedAndRolledBackFor(Portal.member(campaign, "gw-fail")
                 .path("mailboxId").asText(), "gw-fail", "rolled-back", "rolled-back", "failed", "not-run");
+    }
+
+    /** Scenario 7: the message waits in the mailbox of a gateway whose agent is not running. */
+    private void offlineGatewayGetsItsMessageLater() throws Exception {
+        Agent late = gateway("gw-late");
+        String id = portal.startCampaign("late", "acme-runtime-config.sup", List.of("gw-late"));
+        JsonNode waiting = portal.campaign(id);
+        assertThat(waiting.path("state").asText()).as(waiting.toPrettyString()).isEqualTo("Running");
+        assertThat(Portal.member(waiting, "gw-late").path("status").asText()).isEqualTo("Ready");
+
+        late.start();
+        JsonNode campaign = portal.awaitCompleted(id);
+
+        JsonNode member = Portal.member(campaign, "gw-late");
+        assertThat(member.path("result").asText()).as(member.toPrettyString()).isEqualTo("success");
+        assertThat(java.time.Instant.parse(member.path("startedOn").asText()))
+                .as("taken when the gateway came, after the campaign started")
+                .isAfter(java.time.Instant.parse(campaign.path("startedOn").asText()));
+        InstallReport.of(late.home()).assertSucceededFor(member.path("mailboxId").asText(), "gw-late");
+        assertAckedOnce(late, member.path("mailboxId").asText());
+    }
+
+    /** Scenario 8, first half: an agent with the wrong token cannot connect, so takes nothing. */
+    private void wrongTokenIsRefused() throws Exception {
+        Agent agent = gateway("gw-wrong-token");
+        agent.writeConfig(portal, "not-the-token");
+        String id = portal.startCampaign("wrong-token", "acme-runtime-config.sup", List.of("gw-wrong-token"));
+
+        Result once = agent.once(5);
+
+        assertThat(once.exit()).as("1: the broker could not be reached\n" + once.output()).isEqualTo(1);
+        assertThat(once.output()).contains("could not connect");
+        JsonNode member = Portal.member(portal.campaign(id), "gw-wrong-token");
+        assertThat(member.path("status").asText()).as(member.toPrettyString()).isEqualTo("Ready");
+        assertThat(wire.sent("gw-wrong-token", "mailbox.check")).isZero();
+    }
+
+    /**
+     * Scenario 8, second half: a thing subscribed to another thing's topics receives nothing of what is
+     * published there (mosquitto grants the subscription and delivers nothing; the embedded broker
+     * refuses it), while the owner receives it. The portal publishes the secret first and then a marker
+     * on the spy's own topic, so once the marker arrived the secret would have too.
+     */
+    private void gatewayCannotReadAnotherGatewaysTopics() throws Exception {
+        try (ThingClient spy = ThingClient.connect(portal, Portal.Thing.named("gw-spy"));
+                ThingClient victim = ThingClient.connect(portal, Portal.Thing.named("gw-victim"))) {
+            boolean granted = spy.subscribe(Portal.BASE + "/gw-victim/#");
+            assertThat(spy.subscribe(Portal.BASE + "/gw-spy/notify/#")).isTrue();
+            assertThat(victim.subscribe(Portal.BASE + "/gw-victim/notify/#")).isTrue();
+            assertThat(granted).as("the embedded broker refuses the subscription").isEqualTo(Portal.onMosquitto());
+
+            wire.publish(Portal.BASE + "/gw-victim/notify/secret", "{\"secret\":1}");
+            wire.publish(Portal.BASE + "/gw-spy/notify/marker", "{}");
+
+            awaitTopic(victim, Portal.BASE + "/gw-victim/notify/secret");
+            awaitTopic(spy, Portal.BASE + "/gw-spy/notify/marker");
+            assertThat(spy.received()).as("what the spy received").containsExactly(Portal.BASE + "/gw-spy/notify/marker");
+        }
+    }
+
+    private static void awaitTopic(ThingClient client, String topic) throws InterruptedException {
+        long deadline = System.nanoTime() + Portal.DEADLINE.toNanos();
+        while (!client.received().contains(topic)) {
+            assertThat(System.nanoTime()).as("%s never arrived", topic).isLessThan(deadline);
+            Thread.sleep(20);
+        }
     }
 
     /** Every audit line of this install crossed the wire as log.publish and is in the member's record. */

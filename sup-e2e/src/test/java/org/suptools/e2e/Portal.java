@@ -51,7 +51,7 @@ final class Portal implements AutoCloseable {
 
     private final Path data;
     private final Path work;
-    private final List<String> faults;
+    private final List<String> serveOptions;
     private Process mosquitto;
     private int mosquittoPort;
     private Process serve;
@@ -59,10 +59,10 @@ final class Portal implements AutoCloseable {
     private URI http;
     private final HttpClient client = HttpClient.newHttpClient();
 
-    private Portal(Path work, List<String> faults) {
+    private Portal(Path work, List<String> serveOptions) {
         this.work = work;
         this.data = work.resolve("portal");
-        this.faults = List.copyOf(faults);
+        this.serveOptions = List.copyOf(serveOptions);
     }
 
     /** True when the tests run on mosquitto; the test names say which broker they ran on. */
@@ -75,9 +75,9 @@ final class Portal implements AutoCloseable {
         return onMosquitto() ? "on mosquitto" : "on the embedded broker: " + MOSQUITTO + " is absent";
     }
 
-    /** Adds the things, then starts the broker and {@code sup-portal serve} with the given faults. */
-    static Portal start(Path work, List<Thing> things, String... faults) throws Exception {
-        Portal portal = new Portal(work, List.of(faults));
+    /** Adds the things, then starts the broker and {@code sup-portal serve} with these further options (faults). */
+    static Portal start(Path work, List<Thing> things, String... serveOptions) throws Exception {
+        Portal portal = new Portal(work, List.of(serveOptions));
         try {
             for (Thing thing : things) {
                 portal.run("thing", "add", thing.key(), "--data", portal.data.toString(), "--token", thing.token(),
@@ -240,9 +240,7 @@ final class Portal implements AutoCloseable {
         } else {
             command.addAll(List.of("--mqtt-port", mqtt == null ? "0" : String.valueOf(mqtt.getPort())));
         }
-        for (String fault : faults) {
-            command.addAll(List.of("--fault", fault));
-        }
+        command.addAll(serveOptions);
         Path serveFile = data.resolve("serve.json");
         Files.deleteIfExists(serveFile);
         serve = new ProcessBuilder(command).directory(ROOT.toFile())
