@@ -135,7 +135,10 @@ class CampaignRecoveryIT {
         awaitAcks(member.path("mailboxId").asText());
     }
 
-    /** Scenario 5: the result waits in the agent's outbox while the broker is away. */
+    /**
+     * Scenario 5: the result waits in the agent's outbox while the broker is away. mosquitto keeps its
+     * sessions across the restart (see {@link Portal}); on the embedded broker the portal restarts with it.
+     */
     private void brokerRestartsMidInstall() throws Exception {
         Agent agent = gateway("gw-broker-restart").start();
         String id = portal.startCampaign("broker-restart", "acme-gated-b.sup", List.of("gw-broker-restart"));

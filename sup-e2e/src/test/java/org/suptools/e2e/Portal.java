@@ -208,7 +208,11 @@ final class Portal implements AutoCloseable {
                 String.valueOf(mosquittoPort), "--listen", "127.0.0.1", "--base", BASE);
         // Started as root, mosquitto would switch to its own user, who cannot read this private
         // temporary directory; as any other user the line is ignored.
-        Files.writeString(conf.resolve("mosquitto.conf"), "user root\n", StandardOpenOption.APPEND);
+        // Sessions are kept across a restart of mosquitto, as a production broker keeps them: the
+        // portal's session (and its subscriptions) lives on, so requests sent while the portal is
+        // reconnecting are queued for it (the broker-restart scenario). The later line wins.
+        Files.writeString(conf.resolve("mosquitto.conf"), "user root\npersistence true\npersistence_location "
+                + Files.createDirectories(conf.resolve("db")) + "/\n", StandardOpenOption.APPEND);
         launchMosquitto();
     }
 
