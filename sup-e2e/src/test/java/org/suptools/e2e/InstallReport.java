@@ -88,19 +88,24 @@ record InstallReport(JsonNode confirmation, List<String> audit, JsonNode tr50) {
     }
 
     /** One TR50 log message per audit line of this package's install, of the sandbox gateway, for the mailbox. */
-    private List<JsonNode> assertLogsMirrorAudit(String mailbox) {
+    private List<JsonNode> assertLogsMirrorAudit(String mailbox, String thingKey) {
         List<JsonNode> logs = logPublishes();
         long auditLines = audit.stream().filter(l -> l.contains(prefix())).count();
         assertThat(logs).as("log.publish messages, one per audit line").hasSize((int) auditLines);
         assertThat(logs).allSatisfy(m -> {
             assertThat(m.path("corrId").asText()).isEqualTo(mailbox);
-            assertThat(m.path("thingKey").asText()).isEqualTo("sandbox-gateway");
+            assertThat(m.path("thingKey").asText()).isEqualTo(thingKey);
         });
         return logs;
     }
 
     /** Succeeded, every action succeeded or skipped, reported alike in all three places. */
     void assertSucceeded(String mailbox) {
+        assertSucceededFor(mailbox, "sandbox-gateway");
+    }
+
+    /** {@link #assertSucceeded}, of a gateway with this thing key. */
+    void assertSucceededFor(String mailbox, String thingKey) {
         assertThat(confirmation.path("status").asText()).as(confirmation.toPrettyString()).isEqualTo("succeeded");
         assertThat(confirmation.path("errorCode").asInt()).isZero();
         assertThat(confirmation.path("request").path("mailboxId").asText()).isEqualTo(mailbox);
@@ -109,7 +114,7 @@ record InstallReport(JsonNode confirmation, List<String> audit, JsonNode tr50) {
         assertThat(audit).anyMatch(l -> l.contains(" INFO " + prefix() + "install started (mailbox " + mailbox + ")"));
         assertThat(audit.get(audit.size() - 1)).contains(" INFO " + prefix() + "installed successfully");
         assertThat(audit).noneMatch(l -> l.contains(" ERROR "));
-        List<JsonNode> logs = assertLogsMirrorAudit(mailbox);
+        List<JsonNode> logs = assertLogsMirrorAudit(mailbox, thingKey);
         assertThat(logs.get(logs.size() - 1).path("msg").asText()).isEqualTo(prefix() + "installed successfully");
         JsonNode ack = ack();
         assertThat(ack.path("id").asText()).isEqualTo(mailbox);
@@ -126,6 +131,11 @@ record InstallReport(JsonNode confirmation, List<String> audit, JsonNode tr50) {
      * reply carries the same lines and a {@code mailbox.ack} with the failure's error code.
      */
     void assertFailedAndRolledBack(String mailbox, String... statuses) {
+        assertFailedAndRolledBackFor(mailbox, "sandbox-gateway", statuses);
+    }
+
+    /** {@link #assertFailedAndRolledBack}, of a gateway with this thing key. */
+    void assertFailedAndRolledBackFor(String mailbox, String thingKey, String... statuses) {
         assertThat(confirmation.path("status").asText()).as(confirmation.toPrettyString()).isEqualTo("rolled-back");
         assertThat(confirmation.path("errorCode").asInt()).isEqualTo(ACTION_FAILED);
         assertThat(confirmation.path("error").asText()).isEqualTo("action-failed");
@@ -143,7 +153,7 @@ record InstallReport(JsonNode confirmation, List<String> audit, JsonNode tr50) {
             previous = line;
         }
         assertThat(audit.get(audit.size() - 1)).contains(" ERROR " + prefix() + "failed and rolled back");
-        List<JsonNode> logs = assertLogsMirrorAudit(mailbox);
+        List<JsonNode> logs = assertLogsMirrorAudit(mailbox, thingKey);
         assertThat(logs).anyMatch(m -> m.path("level").asInt() == 0 && m.path("msg").asText().startsWith(failed));
         assertThat(logs).anyMatch(m -> m.path("level").asInt() == 1 && m.path("msg").asText().endsWith(" rolled back"));
         JsonNode ack = ack();

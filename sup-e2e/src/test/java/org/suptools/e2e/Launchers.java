@@ -152,7 +152,7 @@ final class Launchers {
      */
     static void seeFreshJars() throws IOException {
         freshen("sup-cli/target/sup-cli.jar", "sup-model", "sup-cli");
-        freshen("sup-installer/target/sup-installer.jar", "sup-model", "sup-tr50", "sup-installer");
+        freshen("sup-installer/target/sup-installer.jar", "sup-model", "sup-tr50", "sup-installer-api", "sup-installer");
         freshen("sample-packages/target/sample-runtime.jar", "sup-model", "sample-packages");
         freshen("sup-portal/target/sup-portal.jar", "sup-tr50", "sup-portal");
         freshen("sup-agent/target/sup-agent.jar", "sup-model", "sup-tr50", "sup-installer-api", "sup-agent");

@@ -59,6 +59,10 @@ public final class PortalConnection implements AutoCloseable {
                 .password(credentials.password().getBytes(StandardCharsets.UTF_8)).applySimpleAuth()
                 .automaticReconnectWithDefaultConfig()
                 .addConnectedListener(context -> subscribe())
+                // A broker that lost the session (mosquitto restarted without persistence) must not cost the
+                // replies and notices published meanwhile: by default the client fails them on such a
+                // reconnect, and a thing whose ack reply is lost waits until its next mailbox check.
+                .addDisconnectedListener(context -> context.getReconnector().republishIfSessionExpired(true))
                 .buildAsync();
         // ALL, not SUBSCRIBED: requests queued in a resumed session arrive before this client subscribed.
         client.publishes(MqttGlobalPublishFilter.ALL, publish -> worker.execute(() -> {

@@ -1,0 +1,295 @@
+package org.suptools.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.suptools.e2e.Launchers.sup;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.suptools.e2e.Launchers.Keys;
+import org.suptools.e2e.Launchers.Result;
+
+/**
+ * Agents killed with SIGKILL mid-campaign, with real processes as in {@link CampaignIT}. The portal
+ * throttles downloads ({@code --fault slow-download}) so that a kill lands half way through one; a
+ * package whose last action waits for the test's go-ahead lets a kill land while the installer runs.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CampaignRecoveryIT {
+
+    /** Big enough that one lost checkpoint (1 MiB at least) stays under a tenth of the file. */
+    private static final int BIG_PAYLOAD = 24 << 20;
+    /** Downloads at 4 MiB/s: the big package takes about 6 s, the small ones no time. */
+    private static final String SLOW_RATE = String.valueOf(4 << 20);
+
+    @TempDir
+    static Path work;
+
+    private Keys keys;
+    private Portal portal;
+    private WireObserver wire;
+    private CountingProxy files;
+    private final List<Agent> agents = new ArrayList<>();
+    private long bigSize;
+
+    @BeforeAll
+    void startPortal() throws Exception {
+        Launchers.seeFreshJars();
+        keys = Launchers.keygen(work.resolve("keys/recovery"));
+        portal = Portal.start(work, Stream.of("gw-killed-installing", "gw-killed-downloading", "gw-broker-restart")
+                .map(Portal.Thing::named).toList(), "--fault", "slow-download", "--slow-rate", SLOW_RATE);
+        wire = WireObserver.on(portal);
+        files = CountingProxy.to(portal.http());
+        portal.upload(build("acme-gated", 1024, gate("install-started"), gate("go")), "acme-gated.sup");
+        portal.upload(build("acme-gated-b", 1024, gate("b-started"), gate("b-go")), "acme-gated-b.sup");
+        Path big = build("acme-big", BIG_PAYLOAD, null, null);
+        bigSize = Files.size(big);
+        portal.upload(big, "acme-big.sup");
+    }
+
+    @AfterAll
+    void stopEverything() throws Exception {
+        try {
+            for (Agent agent : agents) {
+                agent.close();
+            }
+        } finally {
+            if (files != null) {
+                files.close();
+            }
+            if (wire != null) {
+                wire.close();
+            }
+            if (portal != null) {
+                portal.close();
+            }
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> kills() {
+        String where = " (" + Portal.where() + ")";
+        return Stream.of(
+                DynamicTest.dynamicTest("an agent killed while the installer runs sends exactly one ack, the "
+                        + "installer's, after its restart" + where, this::killedWhileInstalling),
+                DynamicTest.dynamicTest("an agent killed half way through the download resumes it after its restart: "
+                        + "under 1.1x the file's bytes crossed the wire, the install succeeds" + where,
+                        this::killedWhileDownloading),
+                DynamicTest.dynamicTest("the broker stopped mid-install and started again: the ack is delivered "
+                        + "after the reconnect, the member completed once" + where, this::brokerRestartsMidInstall));
+    }
+
+    /** Scenario 4. */
+    private void killedWhileInstalling() throws Exception {
+        Agent agent = gateway("gw-killed-installing").start();
+        String id = portal.startCampaign("killed-installing", "acme-gated.sup", List.of("gw-killed-installing"));
+        awaitFile(gate("install-started"), agent);
+
+        agent.kill();
+        // The installer outlives the agent that started it; it finishes while no agent runs.
+        Files.writeString(gate("go"), "go");
+        awaitFinished(agent);
+        agent.start();
+        JsonNode member = Portal.member(portal.awaitCompleted(id), "gw-killed-installing");
+
+        String mailboxId = member.path("mailboxId").asText();
+        assertThat(member.path("result").asText()).as(member.toPrettyString()).isEqualTo("success");
+        InstallReport report = InstallReport.of(agent.home());
+        report.assertSucceededFor(mailboxId, "gw-killed-installing");
+        assertThat(report.audit()).as("the package ran once")
+                .filteredOn(l -> l.contains("install started (mailbox " + mailboxId + ")")).hasSize(1);
+        awaitAcks(mailboxId);
+        assertThat(agent.status().path("state").asText()).isEqualTo("idle");
+    }
+
+    /** Scenario 3. */
+    private void killedWhileDownloading() throws Exception {
+        Agent agent = gateway("gw-killed-downloading").start();
+        long before = files.bytesFromServer();
+        String id = portal.startCampaign("killed-downloading", "acme-big.sup", List.of("gw-killed-downloading"));
+        awaitHalfDownloaded(agent);
+
+        agent.kill();
+        long half = files.bytesFromServer() - before;
+        agent.start();
+        JsonNode member = Portal.member(portal.awaitCompleted(id), "gw-killed-downloading");
+
+        assertThat(member.path("result").asText()).as(member.toPrettyString()).isEqualTo("success");
+        long crossed = files.bytesFromServer() - before;
+        assertThat(half).as("bytes before the kill").isBetween(bigSize / 3, bigSize - bigSize / 10);
+        assertThat(crossed).as("bytes of a %d-byte file that crossed the wire", bigSize)
+                .isGreaterThanOrEqualTo(bigSize).isLessThan(bigSize + bigSize / 10);
+        InstallReport.of(agent.home()).assertSucceededFor(member.path("mailboxId").asText(), "gw-killed-downloading");
+        awaitAcks(member.path("mailboxId").asText());
+    }
+
+    /**
+     * Scenario 5: the result waits in the agent's outbox while the broker is away. mosquitto keeps its
+     * sessions across the restart (see {@link Portal}); on the embedded broker the portal restarts with it.
+     */
+    private void brokerRestartsMidInstall() throws Exception {
+        Agent agent = gateway("gw-broker-restart").start();
+        String id = portal.startCampaign("broker-restart", "acme-gated-b.sup", List.of("gw-broker-restart"));
+        awaitFile(gate("b-started"), agent);
+
+        portal.stopBroker();
+        Files.writeString(gate("b-go"), "go");
+        awaitFinished(agent);
+        assertThat(agent.running()).as("the agent outlives its broker").isTrue();
+        portal.restartBroker();
+        JsonNode member = Portal.member(portal.awaitCompleted(id), "gw-broker-restart");
+
+        assertThat(member.path("result").asText()).as(member.toPrettyString()).isEqualTo("success");
+        InstallReport report = InstallReport.of(agent.home());
+        report.assertSucceededFor(member.path("mailboxId").asText(), "gw-broker-restart");
+        assertThat(report.audit()).as("the package ran once")
+                .filteredOn(l -> l.contains("install started (mailbox " + member.path("mailboxId").asText() + ")"))
+                .hasSize(1);
+        JsonNode status = awaitIdle(agent);
+        assertThat(status.path("rejected").asInt()).as(status.toPrettyString()).isZero();
+        assertThat(agent.output()).as("reported once").containsOnlyOnce("reported success");
+    }
+
+    private static JsonNode awaitIdle(Agent agent) throws Exception {
+        long deadline = System.nanoTime() + Portal.DEADLINE.toNanos();
+        JsonNode status = agent.status();
+        while (!status.path("state").asText().equals("idle")) {
+            assertThat(System.nanoTime()).as("the agent never idle: %s", status).isLessThan(deadline);
+            Thread.sleep(100);
+            status = agent.status();
+        }
+        return status;
+    }
+
+    private void awaitHalfDownloaded(Agent agent) throws Exception {
+        Path downloads = agent.stateDir().resolve("downloads");
+        long deadline = System.nanoTime() + Portal.DEADLINE.toNanos();
+        while (true) {
+            long size = 0;
+            if (Files.isDirectory(downloads)) {
+                // downloads/<job>/<name>.sup.part; gone once it is complete, checked and moved.
+                try (Stream<Path> parts = Files.walk(downloads)) {
+                    for (Path part : parts.filter(p -> p.toString().endsWith(".part")).toList()) {
+                        size = Math.max(size, sizeOrZero(part));
+                    }
+                } catch (java.io.UncheckedIOException movedMeanwhile) {
+                    size = 0;
+                }
+            }
+            if (size >= bigSize / 2) {
+                return;
+            }
+            assertThat(System.nanoTime()).as("half the download never arrived:\n%s", agent.output())
+                    .isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    private static void awaitFinished(Agent agent) throws Exception {
+        Path confirmation = agent.home().resolve("logs/confirmation.json");
+        long deadline = System.nanoTime() + Portal.DEADLINE.toNanos();
+        while (!Files.isRegularFile(confirmation) || !InstallReport.JSON.readTree(confirmation.toFile())
+                .path("completedAt").isTextual()) {
+            assertThat(System.nanoTime()).as("the orphaned install never finished").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    private static long sizeOrZero(Path file) {
+        try {
+            return Files.size(file);
+        } catch (java.io.IOException movedMeanwhile) {
+            return 0;
+        }
+    }
+
+    private static void awaitFile(Path file, Agent agent) throws Exception {
+        long deadline = System.nanoTime() + Portal.DEADLINE.toNanos();
+        while (!Files.exists(file)) {
+            assertThat(System.nanoTime()).as("%s never appeared:\n%s", file, agent.output()).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    /** The ack went over the wire exactly once (the observer may see it a moment after the portal). */
+    private void awaitAcks(String mailboxId) throws Exception {
+        long deadline = System.nanoTime() + Portal.DEADLINE.toNanos();
+        while (wire.acks(mailboxId) == 0) {
+            assertThat(System.nanoTime()).as("no ack of %s on the wire", mailboxId).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        assertThat(wire.acks(mailboxId)).as("mailbox.ack commands for " + mailboxId).isEqualTo(1);
+    }
+
+    private static Path gate(String name) {
+        return work.resolve("gates").resolve(name);
+    }
+
+    private Agent gateway(String key) throws Exception {
+        Agent agent = Agent.onSandbox(Portal.Thing.named(key), work.resolve(key), keys.publicKey(), portal);
+        agent.useFileEndpoint(files.uri());
+        agents.add(agent);
+        return agent;
+    }
+
+    /**
+     * A package that copies a payload of random bytes and, when given gates, then touches the first
+     * and waits for the second to exist.
+     */
+    private Path build(String name, int payloadBytes, Path started, Path go) throws Exception {
+        Path source = work.resolve("sources").resolve(name);
+        Files.createDirectories(source.resolve("payload"));
+        Files.createDirectories(gate("go").getParent());
+        try (OutputStream out = Files.newOutputStream(source.resolve("payload/data.bin"))) {
+            Random random = new Random(payloadBytes);
+            byte[] chunk = new byte[1 << 16];
+            for (int written = 0; written < payloadBytes; written += chunk.length) {
+                random.nextBytes(chunk);
+                out.write(chunk, 0, Math.min(chunk.length, payloadBytes - written));
+            }
+        }
+        StringBuilder spec = new StringBuilder("""
+                name: %s
+                version: 1.0.0
+                description: a payload of random bytes for the recovery tests
+                vendor: Acme Industrial
+                targets:
+                  - product: dw-gateway
+                    os: linux
+                    architecture: "*"
+                    runtimeVersion: ">=1.0.0 <2.0.0"
+                failurePolicy: rollback
+                actions:
+                  - id: data
+                    type: file.copy
+                    source: data.bin
+                    destination: conf/%s.bin
+                """.formatted(name, name));
+        if (go != null) {
+            spec.append("""
+                      - id: wait-for-go
+                        type: command.run
+                        description: says it started, then waits for the test's go-ahead
+                        command: ["/bin/sh", "-c", "touch '%s'; while [ ! -e '%s' ]; do sleep 0.05; done"]
+                    """.formatted(started, go));
+        }
+        Files.writeString(source.resolve("sup.yaml"), spec.toString(), StandardCharsets.UTF_8);
+        Path out = work.resolve("packages").resolve(name + ".sup");
+        Files.createDirectories(out.getParent());
+        Result build = sup("build", source.toString(), "-o", out.toString(), "--key", keys.privateKey().toString());
+        assertThat(build.exit()).as(build.output()).isZero();
+        return out;
+    }
+}
