@@ -13,7 +13,8 @@ import org.suptools.agent.update.UpdateAgent;
 
 /**
  * The agent as a daemon: one worker runs a cycle when the link connects, when the portal says the
- * mailbox has work, and every check period; or a single cycle ({@link #once}).
+ * mailbox has work, and every check period, or sooner while a cycle left work to retry ({@link
+ * CyclePace}); or a single cycle ({@link #once}).
  */
 public final class Daemon {
 
@@ -45,17 +46,22 @@ public final class Daemon {
             UpdateAgent agent = AgentAssembly.agent(config, link, clock, log);
             log.info("started for " + config.thingKey() + " on " + config.broker() + ", state in " + config.stateDir());
             link.connect();
+            CyclePace pace = new CyclePace(config.checkPeriod());
+            Duration wait = config.checkPeriod();
             while (!stopping) {
-                wake.tryAcquire(config.checkPeriod().toMillis(), TimeUnit.MILLISECONDS);
+                wake.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
                 wake.drainPermits();
                 if (stopping || !link.isReady()) {
                     continue;
                 }
                 try {
-                    report(agent.cycle());
+                    Cycle cycle = agent.cycle();
+                    report(cycle);
+                    wait = pace.after(cycle);
                 } catch (IOException | RuntimeException e) {
                     // The daemon outlives a bad cycle: what was done is on disk, the next cycle goes on.
                     log.info("the cycle stopped: " + e);
+                    wait = pace.afterFailure();
                 }
             }
         }
