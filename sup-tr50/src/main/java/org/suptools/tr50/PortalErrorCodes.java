@@ -33,6 +33,13 @@ public final class PortalErrorCodes {
     /** The request is not a TR50 envelope (not JSON, not an object keyed by command ids, not inflatable). */
     public static final int MALFORMED_REQUEST = -91006;
 
+    /**
+     * A campaign member's record, never a reply: the gateway took its mailbox message but sent no
+     * {@code mailbox.ack} within the message's ack timeout (the campaign's {@code timeout}), so the
+     * portal completed it as a failure. A later ack of it is answered with success and changes nothing.
+     */
+    public static final int NO_ANSWER_WITHIN_TIMEOUT = -91007;
+
     private PortalErrorCodes() {
     }
 }

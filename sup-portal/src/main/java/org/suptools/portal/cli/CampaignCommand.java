@@ -44,7 +44,9 @@ final class CampaignCommand {
         List<String> things;
 
         @Option(names = "--timeout", defaultValue = "1200", paramLabel = "SECONDS",
-                description = "The timeout sent with gateway.sup.update (default: ${DEFAULT-VALUE}).")
+                description = "The seconds each gateway has: sent with gateway.sup.update, and the ack timeout of its "
+                        + "mailbox message: a member that took its message and sent no ack within them fails with "
+                        + "-91007 (default: ${DEFAULT-VALUE}).")
         int timeout;
 
         @Override
@@ -117,7 +119,9 @@ final class CampaignCommand {
             for (MemberRecord member : status.members()) {
                 out.printf("  %-24s %-11s %-7s %s%n", member.thingKey(), member.status(), member.result().orElse(""),
                         member.errorCode().filter(code -> code != 0)
-                                .map(code -> code + " " + member.errorMessage().orElse("")).orElse(""));
+                                .map(code -> code + " " + member.errorMessage().orElse(""))
+                                .or(() -> member.ackDueBy().map(due -> "ack due by " + due)).orElse("")
+                                .stripTrailing());
             }
             return 0;
         }

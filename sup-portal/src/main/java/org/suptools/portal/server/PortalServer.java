@@ -40,6 +40,8 @@ public final class PortalServer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(PortalServer.class.getName());
     private static final long NOTIFY_POLL_MILLIS = 200;
+    /** A member past its ack timeout is written as failed within this; reads and acks see it at once. */
+    private static final long DEADLINE_SWEEP_MILLIS = 1000;
 
     private final DataDir data;
     private final HttpServer http;
@@ -112,6 +114,13 @@ public final class PortalServer implements AutoCloseable {
                     LOG.warning(() -> "cannot read the notification spool: " + e.getMessage());
                 }
             }, 0, NOTIFY_POLL_MILLIS, TimeUnit.MILLISECONDS);
+            poller.scheduleWithFixedDelay(() -> {
+                try {
+                    service.deadlines().sweep();
+                } catch (RuntimeException e) {
+                    LOG.warning(() -> "cannot complete the messages past their ack timeout: " + e.getMessage());
+                }
+            }, 0, DEADLINE_SWEEP_MILLIS, TimeUnit.MILLISECONDS);
             URI mqttUri = URI.create("tcp://" + host + ":" + port);
             URI httpUri = URI.create("http://" + options.bindAddress() + ":" + http.getAddress().getPort());
             PortalServer server = new PortalServer(data, http, httpWorkers, broker, connection, poller, mqttUri,

@@ -49,6 +49,7 @@ public final class Tr50Service {
     private final DataDir data;
     private final FileStore developerFiles;
     private final FileIds fileIds;
+    private final AckDeadlines deadlines;
 
     public Tr50Service(DataDir data, Clock clock, FileIds fileIds) {
         this.clock = clock;
@@ -57,6 +58,12 @@ public final class Tr50Service {
         this.telemetry = new Telemetry(data);
         this.developerFiles = FileStore.developerFiles(data, clock);
         this.fileIds = fileIds;
+        this.deadlines = AckDeadlines.load(mailboxes, clock);
+    }
+
+    /** The ack deadlines of the messages this service handed out, for the server to sweep. */
+    public AckDeadlines deadlines() {
+        return deadlines;
     }
 
     /** The reply to a whole request from {@code thingKey}: each command answered under its id. */
@@ -94,21 +101,33 @@ public final class Tr50Service {
     private Tr50Result check(String thingKey, MailboxCheck check) {
         List<MailboxItem> handedOut = mailboxes.check(thingKey, check.autoComplete().orElse(false), check.limit(),
                 clock.instant());
+        handedOut.forEach(deadlines::watch);
         List<MailboxMessage> messages = handedOut.stream().map(item -> new MailboxMessage(item.id(),
                 Optional.of(item.thingKey()), MethodExec.of(item.method(), Params.of(item.params())))).toList();
         return Tr50Result.success(new MailboxCheckResult(messages).toParams());
     }
 
     private Tr50Result update(String thingKey, MailboxUpdate update) {
-        return outcome(mailboxes.update(thingKey, update.id(), update.msg(), clock.instant()), "mailbox.update");
+        return outcome(thingKey, mailboxes.update(thingKey, update.id(), update.msg(), clock.instant()),
+                "mailbox.update", "");
     }
 
     private Tr50Result ack(String thingKey, MailboxAck ack) {
-        return outcome(mailboxes.ack(thingKey, ack.id(), ack.errorCode(), ack.errorMessage(),
-                ack.params().map(Params::toJson), clock.instant()), "mailbox.ack");
+        return outcome(thingKey, mailboxes.ack(thingKey, ack.id(), ack.errorCode(), ack.errorMessage(),
+                ack.params().map(Params::toJson), clock.instant()), "mailbox.ack",
+                " (code " + ack.errorCode() + ack.errorMessage().filter(m -> !m.isEmpty()).map(m -> ", " + m)
+                        .orElse("") + ")");
     }
 
-    private static Tr50Result outcome(MailboxOutcome outcome, String command) {
+    private static Tr50Result outcome(String thingKey, MailboxOutcome outcome, String command, String detail) {
+        if (outcome instanceof MailboxOutcome.CompletedByPortal late) {
+            // Success, so the gateway's outbox lets it go; the record stays as the portal completed it.
+            MailboxItem item = late.item();
+            LOG.info(() -> "late " + command + " of " + item.id() + " from " + thingKey + detail
+                    + " acknowledged, record unchanged: the portal completed it at " + item.completedOn().orElseThrow()
+                    + " with " + item.errorCode().orElseThrow());
+            return Tr50Result.success();
+        }
         if (outcome instanceof MailboxOutcome.NotFound missing) {
             return Tr50Result.failure(PortalErrorCodes.MAILBOX_MESSAGE_NOT_FOUND,
                     command + ": no mailbox message '" + missing.id() + "' for this thing");

@@ -90,7 +90,7 @@ public final class Campaigns {
         GatewaySupUpdate update = GatewaySupUpdate.of(started.supName(), started.timeout());
         mailboxes.send(started.members().stream().map(member -> MailboxItem.queued(member.mailboxId(),
                 member.thingKey(), Optional.of(started.id()), GatewaySupUpdate.METHOD, update.toParams().toJson(), -1,
-                now)).toList());
+                Optional.of(started.timeout()), now)).toList());
         started.members().forEach(member -> notices.request(member.thingKey()));
         return started;
     }
@@ -107,11 +107,16 @@ public final class Campaigns {
         return find(id).map(this::status);
     }
 
+    /**
+     * The campaign with its members' records as they stand now: a member past its ack deadline shows as the
+     * failure it is, even before the serving portal's sweep (or its next ack) writes it so.
+     */
     public CampaignStatus status(Campaign campaign) {
+        Instant now = clock.instant();
         List<MemberRecord> records = new ArrayList<>();
         for (Campaign.Member member : campaign.members()) {
             Optional<MailboxItem> item = campaign.started() ? mailboxes.find(member.thingKey(), member.mailboxId())
-                    : Optional.empty();
+                    .map(found -> found.asOf(now)) : Optional.empty();
             records.add(item.map(m -> MemberRecord.of(m, telemetry.logs(member.thingKey(),
                     line -> line.corrId().equals(Optional.of(member.mailboxId())))))
                     .orElseGet(() -> MemberRecord.ready(member)));

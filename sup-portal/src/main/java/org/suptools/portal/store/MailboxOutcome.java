@@ -11,6 +11,13 @@ public sealed interface MailboxOutcome {
     record NotFound(String id) implements MailboxOutcome {
     }
 
+    /**
+     * The portal completed the message (no ack within its timeout): the command is late. It is answered
+     * with success, so the thing stops sending it, and changes nothing.
+     */
+    record CompletedByPortal(MailboxItem item) implements MailboxOutcome {
+    }
+
     /** The message was already completed; nothing changed. */
     record AlreadyCompleted(MailboxItem item) implements MailboxOutcome {
     }

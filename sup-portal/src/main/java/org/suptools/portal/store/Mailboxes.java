@@ -55,7 +55,8 @@ public final class Mailboxes {
                 if (item.state() != MailboxState.NEW || item.expired(now)) {
                     continue;
                 }
-                MailboxItem out = autoComplete ? item.checked(now).completed(now, 0, Optional.empty(), Optional.empty())
+                MailboxItem out = autoComplete ? item.checked(now).completed(now, 0, Optional.empty(), Optional.empty(),
+                        Completion.AUTO_COMPLETE)
                         : item.checked(now);
                 messages.set(i, out);
                 handedOut.add(out);
@@ -69,13 +70,54 @@ public final class Mailboxes {
 
     /** Adds progress text to a message not yet completed. */
     public MailboxOutcome update(String thingKey, String id, String msg, Instant now) {
-        return change(thingKey, id, item -> item.withProgress(now, msg));
+        return change(thingKey, id, now, item -> item.withProgress(now, msg));
     }
 
-    /** Completes a message with the ack's code, message and params; only once. */
+    /**
+     * Completes a message with the ack's code, message and params; only once. A message whose ack
+     * deadline has come is completed by the portal first, whether or not a sweep got to it yet, so an ack
+     * after the deadline is late however soon after it arrives.
+     */
     public MailboxOutcome ack(String thingKey, String id, int errorCode, Optional<String> errorMessage,
             Optional<ObjectNode> params, Instant now) {
-        return change(thingKey, id, item -> item.completed(now, errorCode, errorMessage, params));
+        return change(thingKey, id, now, item -> item.completed(now, errorCode, errorMessage, params, Completion.ACK));
+    }
+
+    /**
+     * Completes, as failures, the thing's in-flight messages whose ack deadline has come.
+     *
+     * @return the messages so completed, in their new state
+     */
+    public List<MailboxItem> timeOutOverdue(String thingKey, Instant now) {
+        return data.locked(() -> {
+            List<MailboxItem> messages = new ArrayList<>(mailbox(thingKey).messages());
+            List<MailboxItem> timedOut = new ArrayList<>();
+            for (int i = 0; i < messages.size(); i++) {
+                if (messages.get(i).overdue(now)) {
+                    messages.set(i, messages.get(i).asOf(now));
+                    timedOut.add(messages.get(i));
+                }
+            }
+            if (!timedOut.isEmpty()) {
+                data.write(file(thingKey), new Mailbox(thingKey, messages));
+            }
+            return timedOut;
+        });
+    }
+
+    /** The keys of every thing that has a mailbox file, by key. */
+    public List<String> thingKeys() {
+        Path dir = data.resolve("mailboxes");
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".json"))
+                    .map(n -> n.substring(0, n.length() - ".json".length())).filter(Names::isThingKey).sorted()
+                    .toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public Optional<MailboxItem> find(String thingKey, String id) {
@@ -86,12 +128,20 @@ public final class Mailboxes {
         return data.read(file(thingKey), Mailbox.class).orElseGet(() -> new Mailbox(thingKey, List.of()));
     }
 
-    private MailboxOutcome change(String thingKey, String id, UnaryOperator<MailboxItem> change) {
+    private MailboxOutcome change(String thingKey, String id, Instant now, UnaryOperator<MailboxItem> change) {
         return data.locked(() -> {
             List<MailboxItem> messages = new ArrayList<>(mailbox(thingKey).messages());
             for (int i = 0; i < messages.size(); i++) {
-                MailboxItem item = messages.get(i);
-                if (item.id().equals(id)) {
+                MailboxItem stored = messages.get(i);
+                if (stored.id().equals(id)) {
+                    MailboxItem item = stored.asOf(now);
+                    if (item != stored) {
+                        messages.set(i, item);
+                        data.write(file(thingKey), new Mailbox(thingKey, messages));
+                    }
+                    if (item.completedByPortal()) {
+                        return new MailboxOutcome.CompletedByPortal(item);
+                    }
                     if (item.state() == MailboxState.COMPLETED) {
                         return new MailboxOutcome.AlreadyCompleted(item);
                     }

@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * A campaign member's record, read from its mailbox message: {@code Ready} until the gateway checks its
  * mailbox, {@code In Progress} until it acks, then {@code Completed} with result {@code success}
- * (code 0) or {@code failure} and the ack's code and message.
+ * (code 0) or {@code failure} and the ack's code and message; or {@code failure} with
+ * {@code -91007} when it did not ack within the campaign's timeout.
  *
  * @param thingKey the gateway
  * @param mailboxId its mailbox message
@@ -17,13 +18,15 @@ import java.util.Optional;
  * @param errorCode the ack's code, once completed
  * @param errorMessage the ack's message, on failure
  * @param startedOn when the gateway took the message
- * @param completedOn when it acked
+ * @param completedOn when it acked, or when the portal stopped waiting for the ack
+ * @param ackDueBy while in progress, when the portal stops waiting for the ack (hand-out plus the
+ *     campaign's timeout)
  * @param progress the last {@code mailbox.update} text
  * @param log the lines it published with the message's id as {@code corrId}
  */
 public record MemberRecord(String thingKey, String mailboxId, String status, Optional<String> result,
         Optional<Integer> errorCode, Optional<String> errorMessage, Optional<Instant> startedOn,
-        Optional<Instant> completedOn, Optional<String> progress, List<LogLine> log) {
+        Optional<Instant> completedOn, Optional<Instant> ackDueBy, Optional<String> progress, List<LogLine> log) {
 
     public static final String READY = "Ready";
     public static final String IN_PROGRESS = "In Progress";
@@ -41,7 +44,7 @@ public record MemberRecord(String thingKey, String mailboxId, String status, Opt
     /** The record of a member whose message was not sent yet, or not found. */
     static MemberRecord ready(Campaign.Member member) {
         return new MemberRecord(member.thingKey(), member.mailboxId(), READY, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of());
     }
 
     static MemberRecord of(MailboxItem item, List<LogLine> log) {
@@ -55,7 +58,7 @@ public record MemberRecord(String thingKey, String mailboxId, String status, Opt
         Optional<String> progress = item.progress().isEmpty() ? Optional.empty()
                 : Optional.of(item.progress().get(item.progress().size() - 1).msg());
         return new MemberRecord(item.thingKey(), item.id(), status, result, item.errorCode(), errorMessage,
-                item.checkedOn(), item.completedOn(), progress, log);
+                item.checkedOn(), item.completedOn(), item.ackDeadline(), progress, log);
     }
 
     public boolean completed() {

@@ -65,6 +65,23 @@ class PortalCliTest {
     }
 
     @Test
+    void campaign_timeoutDefaultsToTheSeeds1200SecondsAndIsTheMessagesAckTimeout() throws Exception {
+        Path sup = Files.write(dir.resolve("acme-config.sup"), new byte[] {1, 2, 3, 4});
+        run("thing", "add", "gw-1", "--data", data(), "--token", "t1", "--app-id", "a1");
+        run("file", "upload", sup.toString(), "--data", data());
+        run("campaign", "create", "rollout", "--data", data(), "--file", "acme-config.sup", "--things", "gw-1");
+        run("campaign", "start", "C0001", "--data", data());
+
+        JsonNode json = DataDir.mapper().readTree(run("campaign", "status", "C0001", "--data", data(), "--json").out());
+        String mailboxId = json.get("members").get(0).get("mailboxId").asText();
+        var item = new Mailboxes(new DataDir(dir.resolve("data"))).find("gw-1", mailboxId).orElseThrow();
+        assertThat(json.get("timeout").asInt()).isEqualTo(1200);
+        assertThat(item.params().get("timeout").asInt()).isEqualTo(1200);
+        assertThat(item.ackTimeout()).contains(1200);
+        assertThat(run("campaign", "status", "C0001", "--data", data()).out()).contains("(timeout 1200 s)");
+    }
+
+    @Test
     void badInput_isOneLineNamingTheFieldAndExitsTwo() throws Exception {
         Files.write(dir.resolve("notes.txt"), new byte[] {1});
         run("file", "upload", dir.resolve("notes.txt").toString(), "--data", data());
