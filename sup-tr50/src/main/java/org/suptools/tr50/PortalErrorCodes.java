@@ -40,6 +40,12 @@ public final class PortalErrorCodes {
      */
     public static final int NO_ANSWER_WITHIN_TIMEOUT = -91007;
 
+    /**
+     * A campaign member's record, never a reply: the campaign was cancelled before the member completed.
+     * A later ack of its message is answered with success and changes nothing.
+     */
+    public static final int CANCELLED = -91008;
+
     private PortalErrorCodes() {
     }
 }

@@ -16,9 +16,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code sup-portal campaign create|start|status}. */
+/** {@code sup-portal campaign create|start|status|cancel}. */
 @Command(name = "campaign", mixinStandardHelpOptions = true, description = "Manages gateway.sup.update campaigns.",
-        subcommands = {CampaignCommand.Create.class, CampaignCommand.Start.class, CampaignCommand.Status.class})
+        subcommands = {CampaignCommand.Create.class, CampaignCommand.Start.class, CampaignCommand.Status.class,
+            CampaignCommand.Cancel.class})
 final class CampaignCommand {
 
     /** Creates a campaign, not started. */
@@ -123,6 +124,37 @@ final class CampaignCommand {
                                 .or(() -> member.ackDueBy().map(due -> "ack due by " + due)).orElse("")
                                 .stripTrailing());
             }
+            return 0;
+        }
+    }
+
+    /** Cancels a campaign. */
+    @Command(name = "cancel", mixinStandardHelpOptions = true,
+            description = "Cancels a campaign: every member not completed yet ends failure with -91008. A message no "
+                    + "gateway took yet is withdrawn; a gateway that already took its message may finish, and its ack "
+                    + "is answered but does not change the record. A cancelled campaign cannot be started.")
+    static final class Cancel implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DataOption data;
+
+        @Parameters(paramLabel = "ID", description = "The campaign's id, such as C0001.")
+        String id;
+
+        @Override
+        public Integer call() {
+            Campaigns.Cancellation done = new Campaigns(data.open(), data.clock()).cancel(id);
+            PrintWriter out = spec.commandLine().getOut();
+            if (done.withdrawn() + done.stopped() + done.alreadyCompleted() == 0) {
+                out.println(id + " was already cancelled at " + done.campaign().cancelledOn().orElseThrow());
+                return 0;
+            }
+            out.println(id + " cancelled: " + done.withdrawn() + " message(s) withdrawn, " + done.stopped()
+                    + " member(s) whose gateway had taken the message (their acks will not change the records), "
+                    + done.alreadyCompleted() + " already completed");
             return 0;
         }
     }

@@ -19,9 +19,11 @@ import java.util.Set;
  * @param started whether its messages were sent
  * @param createdOn when it was created
  * @param startedOn when it was started
+ * @param cancelledOn when it was cancelled: its members not completed then are failures, and it cannot
+ *     be started again
  */
 public record Campaign(String id, String name, String fileName, int timeout, List<Member> members, boolean started,
-        Instant createdOn, Optional<Instant> startedOn) {
+        Instant createdOn, Optional<Instant> startedOn, Optional<Instant> cancelledOn) {
 
     public Campaign {
         Objects.requireNonNull(id, "id");
@@ -48,6 +50,21 @@ public record Campaign(String id, String name, String fileName, int timeout, Lis
         }
         Objects.requireNonNull(createdOn, "createdOn");
         Objects.requireNonNull(startedOn, "startedOn");
+        cancelledOn = cancelledOn == null ? Optional.empty() : cancelledOn;
+    }
+
+    /** Started now. */
+    Campaign startedAt(Instant now) {
+        return new Campaign(id, name, fileName, timeout, members, true, createdOn, Optional.of(now), cancelledOn);
+    }
+
+    /** Cancelled now. */
+    Campaign cancelledAt(Instant now) {
+        return new Campaign(id, name, fileName, timeout, members, started, createdOn, startedOn, Optional.of(now));
+    }
+
+    public boolean cancelled() {
+        return cancelledOn.isPresent();
     }
 
     /** The SUP's name as {@code gateway.sup.update} sends it: the file name without {@code .sup}. */

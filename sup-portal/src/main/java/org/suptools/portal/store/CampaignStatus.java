@@ -12,22 +12,24 @@ import java.util.Optional;
  * @param name its name
  * @param fileName the SUP it sends
  * @param timeout the seconds each gateway is given
- * @param state {@code Draft} (created), {@code Running} (started, members not all completed) or
- *     {@code Completed}
+ * @param state {@code Draft} (created), {@code Running} (started, members not all completed),
+ *     {@code Completed}, or {@code Cancelled} (every member completed, those not done by then cancelled)
  * @param createdOn when it was created
  * @param startedOn when it was started
  * @param completedOn when its last member completed
+ * @param cancelledOn when it was cancelled
  * @param succeeded members completed with success
  * @param failed members completed with failure
  * @param members the members' records, in the campaign's order
  */
 public record CampaignStatus(String id, String name, String fileName, int timeout, String state, Instant createdOn,
-        Optional<Instant> startedOn, Optional<Instant> completedOn, int succeeded, int failed,
+        Optional<Instant> startedOn, Optional<Instant> completedOn, Optional<Instant> cancelledOn, int succeeded, int failed,
         List<MemberRecord> members) {
 
     public static final String DRAFT = "Draft";
     public static final String RUNNING = "Running";
     public static final String COMPLETED = "Completed";
+    public static final String CANCELLED = "Cancelled";
 
     public CampaignStatus {
         Objects.requireNonNull(id, "id");
@@ -36,12 +38,12 @@ public record CampaignStatus(String id, String name, String fileName, int timeou
 
     static CampaignStatus of(Campaign campaign, List<MemberRecord> members) {
         boolean allDone = members.stream().allMatch(MemberRecord::completed);
-        String state = !campaign.started() ? DRAFT : allDone ? COMPLETED : RUNNING;
-        Optional<Instant> completedOn = campaign.started() && allDone
+        String state = campaign.cancelled() ? CANCELLED : !campaign.started() ? DRAFT : allDone ? COMPLETED : RUNNING;
+        Optional<Instant> completedOn = (campaign.started() || campaign.cancelled()) && allDone
                 ? members.stream().map(m -> m.completedOn().orElseThrow()).max(Instant::compareTo) : Optional.empty();
         int succeeded = (int) members.stream().filter(m -> m.result().equals(Optional.of(MemberRecord.SUCCESS))).count();
         int failed = (int) members.stream().filter(m -> m.result().equals(Optional.of(MemberRecord.FAILURE))).count();
         return new CampaignStatus(campaign.id(), campaign.name(), campaign.fileName(), campaign.timeout(), state,
-                campaign.createdOn(), campaign.startedOn(), completedOn, succeeded, failed, members);
+                campaign.createdOn(), campaign.startedOn(), completedOn, campaign.cancelledOn(), succeeded, failed, members);
     }
 }

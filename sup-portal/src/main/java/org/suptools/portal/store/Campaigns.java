@@ -68,31 +68,95 @@ public final class Campaigns {
         return data.locked(() -> {
             String id = nextId();
             Campaign campaign = new Campaign(id, name, fileName, timeout, members, false, clock.instant(),
-                    Optional.empty());
+                    Optional.empty(), Optional.empty());
             data.write(file(id), campaign);
             return campaign;
         });
     }
 
-    /** Starts a campaign: each member's message queued, each thing notified. Idempotent. */
+    /**
+     * Starts a campaign: each member's message queued, each thing notified. Idempotent: starting again
+     * sends only what a start cut short did not. The campaign and its messages are written under one lock,
+     * so a cancel never falls between them.
+     *
+     * @throws IllegalArgumentException when there is no such campaign, or it was cancelled
+     */
     public Campaign start(String id) {
         Campaign started = data.locked(() -> {
             Campaign campaign = find(id).orElseThrow(() -> new IllegalArgumentException("no campaign " + id));
-            if (campaign.started()) {
-                return campaign;
+            if (campaign.cancelled()) {
+                throw new IllegalArgumentException("ID: campaign " + id + " was cancelled at "
+                        + campaign.cancelledOn().get() + "; it cannot be started");
             }
-            Campaign now = new Campaign(campaign.id(), campaign.name(), campaign.fileName(), campaign.timeout(),
-                    campaign.members(), true, campaign.createdOn(), Optional.of(clock.instant()));
-            data.write(file(id), now);
-            return now;
+            Instant now = clock.instant();
+            Campaign current = campaign;
+            if (!campaign.started()) {
+                current = campaign.startedAt(now);
+                data.write(file(id), current);
+            }
+            Campaign sending = current;
+            GatewaySupUpdate update = GatewaySupUpdate.of(sending.supName(), sending.timeout());
+            mailboxes.send(sending.members().stream().map(member -> MailboxItem.queued(member.mailboxId(),
+                    member.thingKey(), Optional.of(sending.id()), GatewaySupUpdate.METHOD, update.toParams().toJson(),
+                    -1, Optional.of(sending.timeout()), now)).toList());
+            return sending;
         });
-        Instant now = clock.instant();
-        GatewaySupUpdate update = GatewaySupUpdate.of(started.supName(), started.timeout());
-        mailboxes.send(started.members().stream().map(member -> MailboxItem.queued(member.mailboxId(),
-                member.thingKey(), Optional.of(started.id()), GatewaySupUpdate.METHOD, update.toParams().toJson(), -1,
-                Optional.of(started.timeout()), now)).toList());
         started.members().forEach(member -> notices.request(member.thingKey()));
         return started;
+    }
+
+    /**
+     * Cancels a campaign: each member not completed yet ends {@code failure} with {@code -91008}. A message
+     * not handed out yet is withdrawn; a gateway that already took its message may finish, and its ack is
+     * answered but changes nothing. Cancelling again changes nothing.
+     *
+     * @throws IllegalArgumentException when there is no such campaign, or every member had completed
+     */
+    public Cancellation cancel(String id) {
+        return data.locked(() -> {
+            Campaign campaign = find(id).orElseThrow(() -> new IllegalArgumentException("ID: no campaign '" + id
+                    + "'"));
+            if (campaign.cancelled()) {
+                return new Cancellation(campaign, 0, 0, 0);
+            }
+            CampaignStatus before = status(campaign);
+            if (before.state().equals(CampaignStatus.COMPLETED)) {
+                throw new IllegalArgumentException("ID: campaign " + id + " has completed (every member has its "
+                        + "result); there is nothing to cancel");
+            }
+            Instant now = clock.instant();
+            Campaign cancelled = campaign.cancelledAt(now);
+            data.write(file(id), cancelled);
+            int withdrawn = 0;
+            int stopped = 0;
+            int completed = 0;
+            for (MemberRecord record : before.members()) {
+                if (record.completed()) {
+                    completed++;
+                    continue;
+                }
+                if (record.status().equals(MemberRecord.IN_PROGRESS)) {
+                    stopped++;
+                } else {
+                    withdrawn++;
+                }
+                if (campaign.started()) {
+                    mailboxes.cancel(record.thingKey(), record.mailboxId(), id, now);
+                }
+            }
+            return new Cancellation(cancelled, withdrawn, stopped, completed);
+        });
+    }
+
+    /**
+     * What a cancel did.
+     *
+     * @param campaign the campaign as cancelled
+     * @param withdrawn members whose message no gateway had taken: it never will
+     * @param stopped members whose gateway had taken its message: it may finish, unrecorded
+     * @param alreadyCompleted members that had their result, kept
+     */
+    public record Cancellation(Campaign campaign, int withdrawn, int stopped, int alreadyCompleted) {
     }
 
     public Optional<Campaign> find(String id) {
@@ -119,7 +183,8 @@ public final class Campaigns {
                     .map(found -> found.asOf(now)) : Optional.empty();
             records.add(item.map(m -> MemberRecord.of(m, telemetry.logs(member.thingKey(),
                     line -> line.corrId().equals(Optional.of(member.mailboxId())))))
-                    .orElseGet(() -> MemberRecord.ready(member)));
+                    .orElseGet(() -> campaign.cancelledOn().map(at -> MemberRecord.cancelled(member, campaign.id(), at))
+                            .orElseGet(() -> MemberRecord.ready(member))));
         }
         return CampaignStatus.of(campaign, records);
     }

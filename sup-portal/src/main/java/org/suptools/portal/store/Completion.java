@@ -1,7 +1,7 @@
 package org.suptools.portal.store;
 
 /**
- * Who completed a mailbox message. The portal completes one itself when its ack timeout passes; a
+ * Who completed a mailbox message. The portal completes one itself when its ack timeout passes or its campaign is cancelled; a
  * later {@code mailbox.ack} of such a message is answered with success (so the gateway stops sending
  * it) and leaves the record as the portal wrote it.
  */
@@ -11,10 +11,12 @@ public enum Completion {
     /** A {@code mailbox.check} with {@code autoComplete: true}. */
     AUTO_COMPLETE,
     /** The portal: no ack within the message's ack timeout. */
-    TIMEOUT;
+    TIMEOUT,
+    /** The portal: its campaign was cancelled. */
+    CANCEL;
 
     /** Whether the portal, not the thing, completed the message: a later ack of it is late. */
     public boolean byPortal() {
-        return this == TIMEOUT;
+        return this == TIMEOUT || this == CANCEL;
     }
 }

@@ -134,6 +134,21 @@ public record MailboxItem(String id, String thingKey, Optional<String> campaignI
                 Completion.TIMEOUT);
     }
 
+    /**
+     * Completed by the portal because its campaign was cancelled, if not completed already: a new message is
+     * withdrawn (no check hands it out), one in flight stops counting (its gateway may finish; its ack is late).
+     */
+    MailboxItem cancelled(Instant now, String campaignId) {
+        if (state == MailboxState.COMPLETED) {
+            return this;
+        }
+        String what = state == MailboxState.NEW ? "withdrawn before the gateway took the message"
+                : "the gateway had taken the message at " + checkedOn.orElseThrow()
+                        + "; whatever it reports now does not change this record";
+        return completed(now, PortalErrorCodes.CANCELLED, Optional.of("cancelled: campaign " + campaignId
+                + " was cancelled at " + now + ", " + what), Optional.empty(), Completion.CANCEL);
+    }
+
     /** Whether the portal completed it, so that an ack from the thing now is late. */
     public boolean completedByPortal() {
         return state == MailboxState.COMPLETED && completedBy.filter(Completion::byPortal).isPresent();

@@ -105,6 +105,30 @@ public final class Mailboxes {
         });
     }
 
+    /**
+     * Completes a campaign's message as cancelled unless it is completed already (or overdue: then its
+     * timeout stands, at its deadline).
+     *
+     * @return the message as it now stands, or empty when the thing has no such message
+     */
+    public Optional<MailboxItem> cancel(String thingKey, String id, String campaignId, Instant now) {
+        return data.locked(() -> {
+            List<MailboxItem> messages = new ArrayList<>(mailbox(thingKey).messages());
+            for (int i = 0; i < messages.size(); i++) {
+                MailboxItem stored = messages.get(i);
+                if (stored.id().equals(id)) {
+                    MailboxItem item = stored.asOf(now).cancelled(now, campaignId);
+                    if (item != stored) {
+                        messages.set(i, item);
+                        data.write(file(thingKey), new Mailbox(thingKey, messages));
+                    }
+                    return Optional.of(item);
+                }
+            }
+            return Optional.empty();
+        });
+    }
+
     /** The keys of every thing that has a mailbox file, by key. */
     public List<String> thingKeys() {
         Path dir = data.resolve("mailboxes");

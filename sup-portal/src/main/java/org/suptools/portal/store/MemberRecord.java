@@ -47,6 +47,14 @@ public record MemberRecord(String thingKey, String mailboxId, String status, Opt
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of());
     }
 
+    /** The record of a member of a cancelled campaign whose message was never sent (a draft, say). */
+    static MemberRecord cancelled(Campaign.Member member, String campaignId, Instant at) {
+        return new MemberRecord(member.thingKey(), member.mailboxId(), COMPLETED, Optional.of(FAILURE),
+                Optional.of(org.suptools.tr50.PortalErrorCodes.CANCELLED), Optional.of("cancelled: campaign "
+                        + campaignId + " was cancelled at " + at + " before its message was sent"),
+                Optional.empty(), Optional.of(at), Optional.empty(), Optional.empty(), List.of());
+    }
+
     static MemberRecord of(MailboxItem item, List<LogLine> log) {
         String status = switch (item.state()) {
             case NEW -> READY;

@@ -82,6 +82,30 @@ class PortalCliTest {
     }
 
     @Test
+    void campaign_cancelFromTheCommandLine_andAnUnknownIdExitsTwo() throws Exception {
+        Path sup = Files.write(dir.resolve("acme-config.sup"), new byte[] {1, 2, 3, 4});
+        run("thing", "add", "gw-1", "--data", data(), "--token", "t1", "--app-id", "a1");
+        run("file", "upload", sup.toString(), "--data", data());
+        run("campaign", "create", "rollout", "--data", data(), "--file", "acme-config.sup", "--things", "gw-1");
+        run("campaign", "start", "C0001", "--data", data());
+
+        Run cancelled = run("campaign", "cancel", "C0001", "--data", data());
+        Run again = run("campaign", "start", "C0001", "--data", data());
+        Run unknown = run("campaign", "cancel", "C0009", "--data", data());
+
+        assertThat(cancelled.exit()).isZero();
+        assertThat(cancelled.out()).isEqualTo("C0001 cancelled: 1 message(s) withdrawn, 0 member(s) whose gateway had "
+                + "taken the message (their acks will not change the records), 0 already completed\n");
+        assertThat(run("campaign", "status", "C0001", "--data", data()).out())
+                .startsWith("C0001 rollout: Cancelled, acme-config.sup (timeout 1200 s)\n1 member(s): 0 success, 1 failure\n")
+                .contains("-91008 cancelled: campaign C0001 was cancelled at ");
+        assertThat(again.exit()).isEqualTo(2);
+        assertThat(again.err()).startsWith("sup-portal: ID: campaign C0001 was cancelled at ");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).isEqualTo("sup-portal: ID: no campaign 'C0009'\n");
+    }
+
+    @Test
     void badInput_isOneLineNamingTheFieldAndExitsTwo() throws Exception {
         Files.write(dir.resolve("notes.txt"), new byte[] {1});
         run("file", "upload", dir.resolve("notes.txt").toString(), "--data", data());
