@@ -3,6 +3,7 @@ package org.suptools.portal.cli;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.suptools.portal.store.Deletions;
 import org.suptools.portal.store.FileStore;
 import org.suptools.portal.store.StoredFile;
 import picocli.CommandLine.Command;
@@ -12,9 +13,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code sup-portal file upload FILE [--thing KEY]}. */
+/** {@code sup-portal file upload FILE [--thing KEY]} and {@code file delete NAME [--thing KEY]}. */
 @Command(name = "file", mixinStandardHelpOptions = true, description = "Manages Developer Files.",
-        subcommands = {FileCommand.Upload.class})
+        subcommands = {FileCommand.Upload.class, FileCommand.Delete.class})
 final class FileCommand {
 
     /** Uploads a Developer File (or one thing's own file). */
@@ -45,6 +46,34 @@ final class FileCommand {
             StoredFile stored = store.upload(file, name.orElse(file.getFileName().toString()));
             spec.commandLine().getOut().printf("%s: %d bytes, crc32 %d%s%n", stored.name(), stored.size(),
                     stored.crc32(), stored.isSup() && thing.isEmpty() ? " (can be chosen for a campaign)" : "");
+            return 0;
+        }
+    }
+
+    /** Deletes a Developer File (or one thing's own file). */
+    @Command(name = "delete", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Deletes a Developer File, or with --thing one of a thing's own files. A Developer File "
+                    + "that a campaign not finished sends is refused (exit 3). A download already running finishes.")
+    static final class Delete implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DataOption data;
+
+        @Parameters(paramLabel = "NAME", description = "The file's name in the portal.")
+        String name;
+
+        @Option(names = "--thing", paramLabel = "KEY", description = "Delete from this thing's own files instead.")
+        Optional<String> thing;
+
+        @Override
+        public Integer call() {
+            Deletions deletions = new Deletions(data.open(), data.clock());
+            StoredFile deleted = thing.map(key -> deletions.deleteThingFile(key, name))
+                    .orElseGet(() -> deletions.deleteDeveloperFile(name));
+            spec.commandLine().getOut().println("deleted " + deleted.name() + " (" + deleted.size() + " bytes)");
             return 0;
         }
     }

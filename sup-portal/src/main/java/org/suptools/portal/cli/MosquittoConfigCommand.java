@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
 /** {@code sup-portal mosquitto-config --data DIR --out DIR [--port N] [--base sup]}. */
 @Command(name = "mosquitto-config", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Writes a mosquitto 2 password file, ACL file and mosquitto.conf for the portal's things: each "
-                + "thing may use only <base>/<its key>/#, the portal all of <base>/#. Run it again after adding "
-                + "things, then send mosquitto SIGHUP.")
+                + "thing may use only <base>/<its key>/#, the portal all of <base>/#. Run it again after adding or "
+                + "deleting things, then send mosquitto SIGHUP.")
 final class MosquittoConfigCommand implements Callable<Integer> {
 
     @Spec

@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
             picocli.CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:done", "1:failed", "2:usage: a bad option, or a name the portal does not have"},
+        exitCodeList = {"0:done", "1:failed", "2:usage: a bad option, or a name the portal does not have",
+            "3:refused: a thing or file that a campaign not finished needs"},
         footerHeading = "%n",
         footer = "Run 'sup-portal COMMAND --help' for the options of a command.")
 public final class PortalCommand {

@@ -1,6 +1,7 @@
 package org.suptools.portal.cli;
 
 import java.util.concurrent.Callable;
+import org.suptools.portal.store.Deletions;
 import org.suptools.portal.store.Thing;
 import org.suptools.portal.store.Things;
 import picocli.CommandLine.Command;
@@ -10,9 +11,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code sup-portal thing add KEY --token T --app-id A}. */
+/** {@code sup-portal thing add KEY --token T --app-id A} and {@code thing delete KEY}. */
 @Command(name = "thing", mixinStandardHelpOptions = true, description = "Manages things (gateways).",
-        subcommands = {ThingCommand.Add.class})
+        subcommands = {ThingCommand.Add.class, ThingCommand.Delete.class})
 final class ThingCommand {
 
     /** Adds a thing, or changes its token and app id. */
@@ -40,6 +41,31 @@ final class ThingCommand {
         public Integer call() {
             Thing thing = new Things(data.open(), data.clock()).put(key, token, appId);
             spec.commandLine().getOut().println("thing " + thing.key() + " (app id " + thing.appId() + ")");
+            return 0;
+        }
+    }
+
+    /** Deletes a thing. */
+    @Command(name = "delete", mixinStandardHelpOptions = true,
+            description = "Deletes a thing: its credentials stop working at once on the embedded broker (a running "
+                    + "serve drops its connection); on mosquitto run mosquitto-config again and send SIGHUP. Refused "
+                    + "(exit 3) while a campaign not finished has it as a member. Its mailbox and log stay while a "
+                    + "finished campaign names it.")
+    static final class Delete implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DataOption data;
+
+        @Parameters(paramLabel = "KEY", description = "The thing key.")
+        String key;
+
+        @Override
+        public Integer call() {
+            Thing thing = new Deletions(data.open(), data.clock()).deleteThing(key);
+            spec.commandLine().getOut().println("deleted thing " + thing.key() + " (app id " + thing.appId() + ")");
             return 0;
         }
     }

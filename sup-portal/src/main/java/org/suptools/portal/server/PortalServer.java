@@ -26,6 +26,7 @@ import org.suptools.portal.mqtt.PortalCredentials;
 import org.suptools.portal.mqtt.RequestHandler;
 import org.suptools.portal.service.Tr50Service;
 import org.suptools.portal.store.DataDir;
+import org.suptools.portal.store.DisconnectSpool;
 import org.suptools.portal.store.NotifySpool;
 import org.suptools.portal.store.Thing;
 import org.suptools.portal.store.Things;
@@ -71,6 +72,7 @@ public final class PortalServer implements AutoCloseable {
      */
     public static PortalServer start(ServeOptions options, Clock clock) {
         DataDir data = new DataDir(options.data());
+        data.finishPendingRemovals();
         Things things = new Things(data, clock);
         PortalCredentials credentials = PortalCredentials.of(data);
         FileIds fileIds = new FileIds(clock, options.fileIdLifetime());
@@ -107,9 +109,14 @@ public final class PortalServer implements AutoCloseable {
                     new RequestHandler(options.base(), service, things), dropAckReply);
             ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(daemon("sup-portal-notify"));
             NotifySpool spool = new NotifySpool(data);
+            DisconnectSpool deleted = new DisconnectSpool(data);
+            Optional<EmbeddedBroker> ownBroker = broker;
             poller.scheduleWithFixedDelay(() -> {
                 try {
                     spool.drain().forEach(connection::notifyMailbox);
+                    // A deleted thing's CONNECT is refused from the moment its file goes; its open connection
+                    // goes here. An external broker keeps it, but the portal answers it nothing.
+                    deleted.drain().forEach(clientId -> ownBroker.ifPresent(b -> b.disconnect(clientId)));
                 } catch (RuntimeException e) {
                     LOG.warning(() -> "cannot read the notification spool: " + e.getMessage());
                 }

@@ -55,17 +55,19 @@ public final class Campaigns {
             throw new IllegalArgumentException("file: only a .sup Developer File can be chosen for gateway.sup.update,"
                     + " was '" + fileName + "'");
         }
-        if (developerFiles.find(fileName).isEmpty()) {
-            throw new IllegalArgumentException("file: no Developer File named '" + fileName + "' (upload it first)");
-        }
-        List<Campaign.Member> members = new ArrayList<>();
-        for (String key : thingKeys) {
-            if (!things.exists(key)) {
-                throw new IllegalArgumentException("things: no thing with key '" + key + "' (add it first)");
-            }
-            members.add(new Campaign.Member(key, newMailboxId()));
-        }
+        // Checked under the lock that thing delete and file delete hold, so neither can slip in between.
         return data.locked(() -> {
+            if (developerFiles.find(fileName).isEmpty()) {
+                throw new IllegalArgumentException("file: no Developer File named '" + fileName
+                        + "' (upload it first)");
+            }
+            List<Campaign.Member> members = new ArrayList<>();
+            for (String key : thingKeys) {
+                if (!things.exists(key)) {
+                    throw new IllegalArgumentException("things: no thing with key '" + key + "' (add it first)");
+                }
+                members.add(new Campaign.Member(key, newMailboxId()));
+            }
             String id = nextId();
             Campaign campaign = new Campaign(id, name, fileName, timeout, members, false, clock.instant(),
                     Optional.empty(), Optional.empty());

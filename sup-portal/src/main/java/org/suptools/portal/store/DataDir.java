@@ -89,6 +89,11 @@ public final class DataDir {
         return json;
     }
 
+    /** Completes, under the lock, the removals of things and files that a crash cut short. */
+    public void finishPendingRemovals() {
+        locked(() -> Removal.finishPending(this));
+    }
+
     /** Runs {@code change} holding the data directory's lock, against every thread and process. */
     public <T> T locked(Supplier<T> change) {
         if (jvmLock.isHeldByCurrentThread()) {

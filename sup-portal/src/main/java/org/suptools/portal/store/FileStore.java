@@ -123,6 +123,15 @@ public final class FileStore {
         return files;
     }
 
+    /** The file's removal: its metadata (the commit: the file is gone), then its bytes. */
+    Removal.Plan removalPlan(StoredFile file) {
+        return new Removal.Plan(relative(meta(file.name())), List.of(relative(bytes(file))));
+    }
+
+    private String relative(Path path) {
+        return data.root().relativize(path).toString();
+    }
+
     private Path meta(String name) {
         return dir.resolve("meta").resolve(name + ".json");
     }

@@ -28,6 +28,14 @@ public final class Things {
      */
     public Thing put(String key, String token, String appId) {
         return data.locked(() -> {
+            // A removal of this key that a crash cut short must not take the new thing's mailbox.
+            Removal.finishPending(data);
+            // A drop asked for when an earlier thing of this key was deleted is not for this one.
+            try {
+                Files.deleteIfExists(data.resolve("disconnect").resolve(Names.thingKey("key", key)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             Thing thing = new Thing(key, token, appId, find(key).map(Thing::createdOn).orElse(clock.instant()));
             data.write(file(key), thing);
             return thing;

@@ -97,12 +97,41 @@ class PortalCliTest {
         assertThat(cancelled.out()).isEqualTo("C0001 cancelled: 1 message(s) withdrawn, 0 member(s) whose gateway had "
                 + "taken the message (their acks will not change the records), 0 already completed\n");
         assertThat(run("campaign", "status", "C0001", "--data", data()).out())
-                .startsWith("C0001 rollout: Cancelled, acme-config.sup (timeout 1200 s)\n1 member(s): 0 success, 1 failure\n")
+                .startsWith("C0001 rollout: Cancelled, acme-config.sup (timeout 1200 s)\n"
+                        + "1 member(s): 0 success, 1 failure\n")
                 .contains("-91008 cancelled: campaign C0001 was cancelled at ");
         assertThat(again.exit()).isEqualTo(2);
         assertThat(again.err()).startsWith("sup-portal: ID: campaign C0001 was cancelled at ");
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.err()).isEqualTo("sup-portal: ID: no campaign 'C0009'\n");
+    }
+
+    @Test
+    void delete_ofAThingOrFileAnUnfinishedCampaignNeedsExitsThree_otherwiseDeletes() throws Exception {
+        Path sup = Files.write(dir.resolve("acme-config.sup"), new byte[] {1, 2, 3, 4});
+        run("thing", "add", "gw-1", "--data", data(), "--token", "t1", "--app-id", "a1");
+        run("thing", "add", "gw-2", "--data", data(), "--token", "t2", "--app-id", "a2");
+        run("file", "upload", sup.toString(), "--data", data());
+        run("campaign", "create", "rollout", "--data", data(), "--file", "acme-config.sup", "--things", "gw-1");
+
+        Run thingInUse = run("thing", "delete", "gw-1", "--data", data());
+        Run fileInUse = run("file", "delete", "acme-config.sup", "--data", data());
+        Run freeThing = run("thing", "delete", "gw-2", "--data", data());
+        run("campaign", "cancel", "C0001", "--data", data());
+        Run fileNow = run("file", "delete", "acme-config.sup", "--data", data());
+        Run missing = run("file", "delete", "acme-config.sup", "--data", data());
+
+        assertThat(thingInUse.exit()).isEqualTo(3);
+        assertThat(thingInUse.err()).isEqualTo("sup-portal: thing gw-1 is a member of campaign(s) not finished: C0001 "
+                + "(cancel them or let them complete first)\n");
+        assertThat(fileInUse.exit()).isEqualTo(3);
+        assertThat(fileInUse.err()).isEqualTo("sup-portal: file acme-config.sup is sent by campaign(s) not finished: "
+                + "C0001 (cancel them or let them complete first)\n");
+        assertThat(freeThing.exit()).isZero();
+        assertThat(freeThing.out()).isEqualTo("deleted thing gw-2 (app id a2)\n");
+        assertThat(fileNow.out()).isEqualTo("deleted acme-config.sup (4 bytes)\n");
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).isEqualTo("sup-portal: NAME: no Developer File named 'acme-config.sup'\n");
     }
 
     @Test

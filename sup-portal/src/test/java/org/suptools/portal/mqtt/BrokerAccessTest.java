@@ -36,6 +36,14 @@ class BrokerAccessTest {
     }
 
     @Test
+    void deletedThing_isRefusedAtItsNextConnect() {
+        new org.suptools.portal.store.Deletions(new DataDir(dir), MutableClock.startingAt("2026-03-01T10:00:00Z"))
+                .deleteThing("gw-1");
+
+        assertThat(connect("app-1", "gw-1", "token-1")).isInstanceOf(BrokerAccess.Decision.Refused.class);
+    }
+
+    @Test
     void thing_withItsCredentialsGetsOnlyItsOwnTopics() {
         assertThat(connect("app-1", "gw-1", "token-1")).isEqualTo(new BrokerAccess.Decision.Allowed("fleet/one/gw-1/#"));
     }

@@ -1,6 +1,7 @@
 package org.suptools.portal.mqtt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.suptools.portal.server.PortalServer;
 import org.suptools.portal.server.ServeOptions;
+import org.suptools.portal.store.Deletions;
+import org.suptools.portal.store.Things;
 import org.suptools.tr50.FileGet;
 import org.suptools.tr50.MailboxCheck;
 import org.suptools.tr50.Params;
@@ -58,6 +61,22 @@ class PortalOnEmbeddedBrokerTest {
     @Test
     void campaign_mailboxCheckFileGetRangedDownloadAndAckCompleteTheMemberRecord() throws Exception {
         WireScenarios.campaignRoundTrip(server.mqttUri(), server.httpUri(), work.resolve("data"), content);
+    }
+
+    @Test
+    void thingDelete_dropsItsOpenConnectionAndRefusesItsNextConnect() throws Exception {
+        Things things = new Things(server.data(), Clock.systemUTC());
+        things.put("gw-gone", "token-gone", "app-gone");
+        try (TestThing gw = TestThing.connect(server.mqttUri(), "sup", "gw-gone", "app-gone", "token-gone")
+                .subscribeOwn()) {
+            new Deletions(server.data(), Clock.systemUTC()).deleteThing("gw-gone");
+
+            // The server's poller drops the connection within its 200 ms tick; nothing else arrives meanwhile.
+            assertThatThrownBy(() -> gw.await("sup/gw-gone/notify/mailbox_activity"))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("dropped the connection");
+        }
+        assertThatThrownBy(() -> TestThing.connect(server.mqttUri(), "sup", "gw-gone", "app-gone", "token-gone"))
+                .isInstanceOf(com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException.class);
     }
 
     @Test
