@@ -111,11 +111,16 @@ final class TestThing implements AutoCloseable {
 
     /** The next message on {@code topic}, others set aside; fails after 10 s. */
     Mqtt5Publish await(String topic) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        return await(topic, java.time.Duration.ofSeconds(10));
+    }
+
+    /** The next message on {@code topic}, others set aside; fails after {@code patience}. */
+    Mqtt5Publish await(String topic, java.time.Duration patience) throws Exception {
+        long deadline = System.nanoTime() + patience.toNanos();
         while (true) {
             Mqtt5Publish next = inbox.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             if (next == null) {
-                throw new AssertionError("nothing arrived on " + topic + " within 10 s");
+                throw new AssertionError("nothing arrived on " + topic + " within " + patience.toSeconds() + " s");
             }
             if (next == DISCONNECTED) {
                 throw new IllegalStateException("the broker dropped the connection while waiting for " + topic);
