@@ -2,6 +2,7 @@ package org.suptools.portal.cli;
 
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.suptools.portal.files.Fault;
+import org.suptools.portal.server.BrokerTls;
 import org.suptools.portal.server.PortalServer;
 import org.suptools.portal.server.ServeOptions;
 import picocli.CommandLine.Command;
@@ -60,6 +62,19 @@ final class ServeCommand implements Callable<Integer> {
                     + "slow-download (comma-separated or repeated).")
     List<String> faults = List.of();
 
+    @Option(names = "--tls-keystore", paramLabel = "FILE",
+            description = "Adds a TLS listener to the embedded broker with this key store (PKCS#12 or JKS: the "
+                    + "broker's private key and certificate); plain MQTT then listens on 127.0.0.1 only.")
+    Optional<Path> tlsKeystore;
+
+    @Option(names = "--tls-password-file", paramLabel = "FILE",
+            description = "The file whose first line is the key store's password (also the key's).")
+    Optional<Path> tlsPasswordFile;
+
+    @Option(names = "--mqtt-tls-port", defaultValue = "8883", paramLabel = "PORT",
+            description = "The TLS listener's port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int mqttTlsPort;
+
     @Option(names = "--slow-rate", defaultValue = "262144", paramLabel = "BYTES",
             description = "Bytes a second under slow-download (default: ${DEFAULT-VALUE}).")
     long slowRate;
@@ -70,6 +85,14 @@ final class ServeCommand implements Callable<Integer> {
         faults.forEach(name -> chosen.add(Fault.of(name)));
         ServeOptions options = new ServeOptions(data.data, broker, listen, mqttPort, httpPort, base, chosen, slowRate,
                 Duration.ofSeconds(fileIdLifetime));
+        if (tlsKeystore.isPresent() != tlsPasswordFile.isPresent()) {
+            throw new IllegalArgumentException(tlsKeystore.isPresent()
+                    ? "--tls-password-file: is required with --tls-keystore"
+                    : "--tls-keystore: is required with --tls-password-file");
+        }
+        if (tlsKeystore.isPresent()) {
+            options = options.withTls(BrokerTls.read(tlsKeystore.get(), tlsPasswordFile.get(), mqttTlsPort));
+        }
         PortalServer server = PortalServer.start(options, data.clock());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -78,6 +101,7 @@ final class ServeCommand implements Callable<Integer> {
         }, "sup-portal-stop"));
         PrintWriter out = spec.commandLine().getOut();
         out.println("sup-portal serving: mqtt " + server.mqttUri() + (broker.isPresent() ? " (external)" : " (embedded)")
+                + server.mqttTlsUri().map(uri -> ", mqtt over TLS " + uri).orElse("")
                 + ", http " + server.httpUri() + ", base '" + base + "', data " + server.data().root()
                 + (chosen.isEmpty() ? "" : ", faults " + chosen));
         out.flush();

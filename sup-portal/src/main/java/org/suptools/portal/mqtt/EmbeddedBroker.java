@@ -38,10 +38,28 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     private final EmbeddedHiveMQ hivemq;
     private final int port;
+    private final Optional<Integer> tlsPort;
 
-    private EmbeddedBroker(EmbeddedHiveMQ hivemq, int port) {
+    private EmbeddedBroker(EmbeddedHiveMQ hivemq, int port, Optional<Integer> tlsPort) {
         this.hivemq = hivemq;
         this.port = port;
+        this.tlsPort = tlsPort;
+    }
+
+    /**
+     * A TLS listener beside the plain one.
+     *
+     * @param bindAddress where it listens
+     * @param port its port (not 0: the caller picks a free one)
+     * @param keystore the key store with the broker's key and certificate
+     * @param password the key store's password, also the key's
+     */
+    public record TlsListener(String bindAddress, int port, Path keystore, String password) {
+
+        @Override
+        public String toString() {
+            return "TlsListener[" + bindAddress + ":" + port + ", keystore=" + keystore + "]";
+        }
     }
 
     /**
@@ -50,13 +68,24 @@ public final class EmbeddedBroker implements AutoCloseable {
      * @throws IllegalStateException if it does not start (the port is taken, say)
      */
     public static EmbeddedBroker start(Path workDir, String bindAddress, int port, BrokerAccess access) {
+        return start(workDir, bindAddress, port, Optional.empty(), access);
+    }
+
+    /**
+     * Starts a broker on {@code bindAddress:port}, and on a TLS listener when one is given.
+     *
+     * @throws IllegalStateException if it does not start (a port is taken, say)
+     */
+    public static EmbeddedBroker start(Path workDir, String bindAddress, int port, Optional<TlsListener> tls,
+            BrokerAccess access) {
         requireFree(bindAddress, port);
+        tls.ifPresent(listener -> requireFree(listener.bindAddress(), listener.port()));
         Path conf = workDir.resolve("conf");
         try {
             Files.createDirectories(conf);
             Files.createDirectories(workDir.resolve("data"));
             Files.createDirectories(workDir.resolve("extensions"));
-            Files.writeString(conf.resolve("config.xml"), config(bindAddress, port), StandardCharsets.UTF_8);
+            writePrivate(conf.resolve("config.xml"), config(bindAddress, port, tls));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the embedded broker in " + workDir + ": " + e.getMessage(), e);
         }
@@ -88,8 +117,21 @@ public final class EmbeddedBroker implements AutoCloseable {
             throw new IllegalStateException("the embedded broker did not start on " + bindAddress + ":" + port + ": "
                     + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()), e);
         }
-        LOG.info(() -> "embedded broker on " + bindAddress + ":" + port);
-        return new EmbeddedBroker(hivemq, port);
+        LOG.info(() -> "embedded broker on " + bindAddress + ":" + port + tls.map(l -> ", TLS on " + l.bindAddress()
+                + ":" + l.port()).orElse(""));
+        return new EmbeddedBroker(hivemq, port, tls.map(TlsListener::port));
+    }
+
+    /** The configuration may hold the key store's password: only the owner may read it. */
+    private static void writePrivate(Path file, String content) throws IOException {
+        Files.deleteIfExists(file);
+        try {
+            Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException notPosix) {
+            Files.createFile(file);
+        }
+        Files.writeString(file, content, StandardCharsets.UTF_8);
     }
 
     /** HiveMQ says only "UnrecoverableException" when its port is taken: say which port, before it starts. */
@@ -105,6 +147,11 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The TLS listener's port, when there is one. */
+    public Optional<Integer> tlsPort() {
+        return tlsPort;
     }
 
     /** Drops a client's connection, for the {@code drop-connection} fault. */
@@ -128,7 +175,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
     }
 
-    private static String config(String bindAddress, int port) {
+    private static String config(String bindAddress, int port, Optional<TlsListener> tls) {
         // No usage statistics (no network but loopback here), sessions in memory, and no packet bigger than
         // twice the largest TR50 message the portal reads (RequestHandler.MAX_REQUEST_BYTES).
         return """
@@ -139,7 +186,7 @@ public final class EmbeddedBroker implements AutoCloseable {
                             <port>%d</port>
                             <bind-address>%s</bind-address>
                         </tcp-listener>
-                    </listeners>
+                %s    </listeners>
                     <persistence>
                         <mode>in-memory</mode>
                     </persistence>
@@ -152,7 +199,31 @@ public final class EmbeddedBroker implements AutoCloseable {
                         <enabled>false</enabled>
                     </anonymous-usage-statistics>
                 </hivemq>
-                """.formatted(port, bindAddress, 2 * RequestHandler.MAX_REQUEST_BYTES);
+                """.formatted(port, xml(bindAddress), tls.map(EmbeddedBroker::tlsListener).orElse(""),
+                2 * RequestHandler.MAX_REQUEST_BYTES);
+    }
+
+    private static String tlsListener(TlsListener tls) {
+        return """
+                        <tls-tcp-listener>
+                            <port>%d</port>
+                            <bind-address>%s</bind-address>
+                            <tls>
+                                <keystore>
+                                    <path>%s</path>
+                                    <password>%s</password>
+                                    <private-key-password>%s</private-key-password>
+                                </keystore>
+                                <client-authentication-mode>NONE</client-authentication-mode>
+                            </tls>
+                        </tls-tcp-listener>
+                """.formatted(tls.port(), xml(tls.bindAddress()), xml(tls.keystore().toAbsolutePath().toString()),
+                xml(tls.password()), xml(tls.password()));
+    }
+
+    private static String xml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&apos;");
     }
 
     /** The extension: authentication from {@link BrokerAccess}, default permissions of one topic filter. */

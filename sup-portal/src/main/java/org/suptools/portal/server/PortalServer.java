@@ -41,6 +41,7 @@ public final class PortalServer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(PortalServer.class.getName());
     private static final long NOTIFY_POLL_MILLIS = 200;
+    private static final String LOOPBACK = "127.0.0.1";
     /** A member past its ack timeout is written as failed within this; reads and acks see it at once. */
     private static final long DEADLINE_SWEEP_MILLIS = 1000;
 
@@ -52,9 +53,11 @@ public final class PortalServer implements AutoCloseable {
     private final ScheduledExecutorService poller;
     private final URI mqttUri;
     private final URI httpUri;
+    private final String tlsHost;
 
     private PortalServer(DataDir data, HttpServer http, ExecutorService httpWorkers, Optional<EmbeddedBroker> broker,
-            PortalConnection connection, ScheduledExecutorService poller, URI mqttUri, URI httpUri) {
+            PortalConnection connection, ScheduledExecutorService poller, URI mqttUri, URI httpUri, String tlsHost) {
+        this.tlsHost = tlsHost;
         this.data = data;
         this.http = http;
         this.httpWorkers = httpWorkers;
@@ -98,9 +101,14 @@ public final class PortalServer implements AutoCloseable {
                 host = options.broker().get().getHost();
                 port = options.broker().get().getPort();
             } else {
-                host = options.bindAddress();
-                port = options.mqttPort() == 0 ? freePort(options.bindAddress()) : options.mqttPort();
-                broker = Optional.of(EmbeddedBroker.start(data.resolve("broker"), host, port,
+                // With TLS, plain MQTT stays on loopback, for the portal's own connection and local tools:
+                // a gateway elsewhere can reach the broker only through TLS.
+                host = options.tls().isPresent() ? LOOPBACK : options.bindAddress();
+                port = options.mqttPort() == 0 ? freePort(host) : options.mqttPort();
+                Optional<EmbeddedBroker.TlsListener> tls = options.tls().map(t -> new EmbeddedBroker.TlsListener(
+                        options.bindAddress(), t.port() == 0 ? freePort(options.bindAddress()) : t.port(), t.keystore(),
+                        t.password()));
+                broker = Optional.of(EmbeddedBroker.start(data.resolve("broker"), host, port, tls,
                         new BrokerAccess(things, credentials, options.base())));
             }
             Predicate<RequestHandler.Reply> dropAckReply = options.faults().contains(Fault.DROP_CONNECTION)
@@ -131,7 +139,7 @@ public final class PortalServer implements AutoCloseable {
             URI mqttUri = URI.create("tcp://" + host + ":" + port);
             URI httpUri = URI.create("http://" + options.bindAddress() + ":" + http.getAddress().getPort());
             PortalServer server = new PortalServer(data, http, httpWorkers, broker, connection, poller, mqttUri,
-                    httpUri);
+                    httpUri, options.bindAddress());
             server.writeServeFile(options);
             return server;
         } catch (RuntimeException e) {
@@ -145,6 +153,11 @@ public final class PortalServer implements AutoCloseable {
     /** Where things connect: {@code tcp://host:port}. */
     public URI mqttUri() {
         return mqttUri;
+    }
+
+    /** Where things connect with TLS, {@code ssl://host:port}, when the embedded broker has a TLS listener. */
+    public Optional<URI> mqttTlsUri() {
+        return broker.flatMap(EmbeddedBroker::tlsPort).map(tlsPort -> URI.create("ssl://" + tlsHost + ":" + tlsPort));
     }
 
     /** Where files are downloaded and the API is read: {@code http://host:port}. */
@@ -181,7 +194,9 @@ public final class PortalServer implements AutoCloseable {
                 .put("http", httpUri.toString())
                 .put("base", options.base())
                 .put("embeddedBroker", broker.isPresent())
+
                 .put("pid", ProcessHandle.current().pid());
+        mqttTlsUri().ifPresent(uri -> serve.put("mqtts", uri.toString()));
         data.write(data.resolve("serve.json"), serve);
     }
 

@@ -20,9 +20,10 @@ import org.suptools.portal.files.Fault;
  * @param faults the faults to inject
  * @param slowRate bytes a second under {@code slow-download}
  * @param fileIdLifetime how long a file id is good for
+ * @param tls a TLS listener on the embedded broker, beside the plain one
  */
 public record ServeOptions(Path data, Optional<URI> broker, String bindAddress, int mqttPort, int httpPort, String base,
-        Set<Fault> faults, long slowRate, Duration fileIdLifetime) {
+        Set<Fault> faults, long slowRate, Duration fileIdLifetime, Optional<BrokerTls> tls) {
 
     public static final String DEFAULT_BASE = "sup";
 
@@ -50,6 +51,23 @@ public record ServeOptions(Path data, Optional<URI> broker, String bindAddress, 
         if (fileIdLifetime.isNegative() || fileIdLifetime.isZero()) {
             throw new IllegalArgumentException("--file-id-lifetime: must be positive, was " + fileIdLifetime);
         }
+        Objects.requireNonNull(tls, "tls");
+        if (tls.isPresent() && broker.isPresent()) {
+            throw new IllegalArgumentException("--tls-keystore: a TLS listener is for the embedded broker; with "
+                    + "--broker, configure TLS on that broker");
+        }
+    }
+
+    /** Without a TLS listener. */
+    public ServeOptions(Path data, Optional<URI> broker, String bindAddress, int mqttPort, int httpPort, String base,
+            Set<Fault> faults, long slowRate, Duration fileIdLifetime) {
+        this(data, broker, bindAddress, mqttPort, httpPort, base, faults, slowRate, fileIdLifetime, Optional.empty());
+    }
+
+    /** The same with a TLS listener on the embedded broker. */
+    public ServeOptions withTls(BrokerTls listener) {
+        return new ServeOptions(data, broker, bindAddress, mqttPort, httpPort, base, faults, slowRate, fileIdLifetime,
+                Optional.of(listener));
     }
 
     /** The defaults of {@code serve --data DIR}: embedded broker, free ports on loopback, base {@code sup}. */

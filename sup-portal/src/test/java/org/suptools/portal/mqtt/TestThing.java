@@ -38,9 +38,21 @@ final class TestThing implements AutoCloseable {
 
     /** Connects with client id = app id, user = key, password = token; throws what the CONNECT threw. */
     static TestThing connect(URI broker, String base, String key, String appId, String token) throws Exception {
+        return connect(broker, base, key, appId, token, null);
+    }
+
+    /** The same over TLS, trusting what {@code trust} trusts. */
+    static TestThing connectTls(URI broker, String base, String key, String appId, String token,
+            javax.net.ssl.TrustManagerFactory trust) throws Exception {
+        return connect(broker, base, key, appId, token, com.hivemq.client.mqtt.MqttClientSslConfig.builder()
+                .trustManagerFactory(trust).build());
+    }
+
+    private static TestThing connect(URI broker, String base, String key, String appId, String token,
+            com.hivemq.client.mqtt.MqttClientSslConfig tls) throws Exception {
         java.util.concurrent.atomic.AtomicReference<TestThing> self = new java.util.concurrent.atomic.AtomicReference<>();
         Mqtt5AsyncClient client = Mqtt5Client.builder().identifier(appId).serverHost(broker.getHost())
-                .serverPort(broker.getPort()).simpleAuth().username(key)
+                .serverPort(broker.getPort()).sslConfig(tls).simpleAuth().username(key)
                 .password(token.getBytes(StandardCharsets.UTF_8)).applySimpleAuth()
                 .addDisconnectedListener(context -> {
                     if (self.get() != null) {
