@@ -34,8 +34,10 @@ public final class ApiHandler implements HttpHandler {
     private final Campaigns campaigns;
     private final Mailboxes mailboxes;
     private final Telemetry telemetry;
+    private final java.time.Clock clock;
 
     public ApiHandler(DataDir data, java.time.Clock clock) {
+        this.clock = clock;
         this.things = new Things(data, clock);
         this.developerFiles = FileStore.developerFiles(data, clock);
         this.campaigns = new Campaigns(data, clock);
@@ -94,7 +96,10 @@ public final class ApiHandler implements HttpHandler {
         ObjectNode node = thingSummary(thing);
         node.set("attributes", json.valueToTree(telemetry.attributes(thing.key())));
         node.set("alarms", json.valueToTree(telemetry.alarms(thing.key())));
-        node.set("mailbox", json.valueToTree(mailboxes.mailbox(thing.key()).messages()));
+        // As the member records show them: a message past its ack deadline is the failure it is.
+        java.time.Instant now = clock.instant();
+        node.set("mailbox", json.valueToTree(mailboxes.mailbox(thing.key()).messages().stream()
+                .map(message -> message.asOf(now)).toList()));
         List<LogLine> log = telemetry.logs(thing.key(), line -> true);
         node.set("log", json.valueToTree(log.subList(Math.max(0, log.size() - LOG_TAIL), log.size())));
         return node;
