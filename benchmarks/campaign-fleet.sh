@@ -145,6 +145,7 @@ main() {
   AGENT_PIDS=()
   local load_before load_after
   ensure_fleet_sim
+  warm_up_tools
 
   log "Building a package with a $PAYLOAD_KIB KiB payload (the first runs may build the tools)..."
   make_bench_key
@@ -202,8 +203,7 @@ main() {
 report_text() {
   local id="$1" t0="$2" t1="$3" load_before="$4" load_after="$5" portal_hwm="$6"
   local c="$RUN/campaign.json" record_s polled_s heap
-  record_s="$(jq -r '((.completedOn | sub("\\.[0-9]+Z$"; "Z") | fromdate) + (.completedOn | capture("(?<f>\\.[0-9]+)Z$").f // "0" | tonumber))
-    - ((.startedOn | sub("\\.[0-9]+Z$"; "Z") | fromdate) + (.startedOn | capture("(?<f>\\.[0-9]+)Z$").f // "0" | tonumber))' "$c")"
+  record_s="$(jq -r "$JQ_TIME"' (.completedOn | ts) - (.startedOn | ts)' "$c")"
   record_s="$(awk -v s="$record_s" 'BEGIN {printf "%.2f", s}')"
   polled_s="$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.2f", b - a}')"
   heap="$(portal_heap_mib)"
@@ -224,7 +224,6 @@ report_text() {
     local i rss=()
     for ((i = 1; i <= N; i++)); do rss+=("$(peak_mib "agent-$i")"); done
     printf '%-48s %s\n' "each agent's peak RSS (with its installer), MiB" "${rss[*]}"
-    printf '%-48s %s\n' "per member, taken to acked, s" "$(jq -r '[.members[] | .completedOn] | length' "$c") members; see campaign.json"
   else
     local r="$RUN/fleet-result.json"
     printf '%-48s %s\n' "simulator peak RSS, MiB" "$(peak_mib fleet-sim)"
@@ -233,6 +232,9 @@ report_text() {
       "$(jq -r '.memberMillis | "p50 \(.p50), p90 \(.p90), p99 \(.p99), max \(.p100)"' "$r")"
     printf '%-48s %s\n' "duplicate acks, troubles" "$(jq -r '"\(.duplicateAcks), \(.troubles)"' "$r")"
   fi
+  printf '%-48s %s\n' "per member, message taken to acked (records), s" "$(jq -r "$JQ_TIME"' [.members[]
+    | (.completedOn | ts) - (.startedOn | ts)] | sort | "p50 \(.[(length - 1) / 2 | floor] * 100 | round / 100),
+    p90 \(.[(length * 0.9 | ceil) - 1] * 100 | round / 100), max \(.[-1] * 100 | round / 100)"' "$c" | tr -d '\n')"
   printf '%-48s %s\n' "registering $N things, s" "$REGISTER_S ($REGISTER_HOW)"
   printf '%-48s %s\n' "one 'sup-portal thing add' process, s" \
     "$THING_ADD_EACH_S (x $N = $(awk -v t="$THING_ADD_EACH_S" -v n="$N" 'BEGIN {printf "%.0f", t * n}') s)"

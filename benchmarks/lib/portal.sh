@@ -143,7 +143,9 @@ start_mosquitto() {
   MQTT_PORT="$(free_port)"
   portal mosquitto-config --out "$RUN/mosquitto" --port "$MQTT_PORT" --listen 127.0.0.1 --base "$BASE"
   # As root mosquitto would switch to its own user, who cannot read the run directory.
-  [[ "$(id -u)" -eq 0 ]] && echo "user root" >>"$RUN/mosquitto/mosquitto.conf"
+  if [[ "$(id -u)" -eq 0 ]]; then
+    echo "user root" >>"$RUN/mosquitto/mosquitto.conf"
+  fi
   timed_background mosquitto "$MOSQUITTO" -c "$RUN/mosquitto/mosquitto.conf"
   MOSQUITTO_PID="$BG_PID"
   wait_for_port "$MQTT_PORT" 20 "$MOSQUITTO_PID" mosquitto
@@ -174,6 +176,18 @@ portal_heap_mib() {
   sed -n 's/.*Pause[^)]*) \([0-9]*\)M->\([0-9]*\)M.*/\1 \2/p' "$RUN/portal-gc.log" 2>/dev/null \
     | awk 'BEGIN {u = "?"; l = "?"} {if (u == "?" || $1 > u) u = $1; if (l == "?" || $2 > l) l = $2} END {print u, l}'
 }
+
+# warm_up_tools: builds the launchers' modules and their class-data archives now, untimed, so no
+# timed step pays for a first-use build (a Maven run inside an agent's installer is minutes).
+warm_up_tools() {
+  local tool
+  for tool in "$SUP" "$SUP_PORTAL" "$SUP_AGENT" "$REPO_ROOT/bin/sup-installer" "$SUP_SANDBOX"; do
+    "$tool" --version >"$RUN/log-warm-up" 2>&1 || { cat "$RUN/log-warm-up" >&2; die "$tool --version failed"; }
+  done
+}
+
+# JQ_TIME: a jq function, ts, turning the portal's ISO-8601 instants (with a fraction) into seconds.
+JQ_TIME='def ts: (sub("\\.[0-9]+Z$"; "Z") | fromdate) + ((capture("(?<f>\\.[0-9]+)Z$").f // "0") | tonumber);'
 
 # ensure_fleet_sim: builds benchmarks/fleet-sim when its jar is missing or older than its sources.
 ensure_fleet_sim() {
@@ -208,6 +222,8 @@ make_gateway() {
     echo "gatewayConfig: gateway/gateway.yaml"
     echo "stateDir: agent-state"
     echo "checkPeriod: 5m"
-    [[ -n "${INSTALLER:-}" ]] && echo "installer: $INSTALLER"
+    if [[ -n "${INSTALLER:-}" ]]; then
+      echo "installer: $INSTALLER"
+    fi
   } >"$dir/agent.yaml"
 }
