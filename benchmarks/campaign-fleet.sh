@@ -170,11 +170,18 @@ main() {
   fi
   start_gateways
 
+  # What the portal's store is bound by: each change is a small file written and forced to disk.
+  local dsync_start
+  dsync_start="$(date +%s.%N)"
+  dd if=/dev/zero of="$RUN/portal/.dsync-probe" bs=4k count=200 oflag=dsync 2>/dev/null
+  DSYNC_PER_S="$(awk -v a="$dsync_start" -v b="$(date +%s.%N)" 'BEGIN {printf "%.0f", 200 / (b - a)}')"
+  rm -f "$RUN/portal/.dsync-probe"
   load_before="$(load_average)"
   log "Starting campaign $id (load average $load_before)..."
   local t0 t1
   t0="$(date +%s.%N)"
   portal campaign start "$id"
+  START_CMD_S="$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN {printf "%.2f", b - a}')"
   await_completed "$id"
   t1="$(date +%s.%N)"
   load_after="$(load_average)"
@@ -194,7 +201,11 @@ main() {
   stamp="$(date -u +%Y%m%dT%H%M%SZ)"
   report="$RESULTS/campaign-fleet-$N-$kind-$stamp.txt"
   report_text "$id" "$t0" "$t1" "$load_before" "$load_after" "$portal_hwm" | tee "$report"
-  log "Saved to ${report#"$REPO_ROOT"/}"
+  # The records and the gateways' logs, to look into a figure later.
+  mkdir -p "${report%.txt}"
+  cp "$RUN/campaign.json" "$RUN"/log-agent-* "$RUN"/log-fleet-sim "$RUN"/fleet-result.json "$RUN/portal-gc.log" \
+    "${report%.txt}/" 2>/dev/null || true
+  log "Saved to ${report#"$REPO_ROOT"/} (records and logs in ${report%.txt}/)"
   local succeeded
   succeeded="$(jq -r .succeeded "$RUN/campaign.json")"
   [[ "$succeeded" -eq "$N" ]] || die "only $succeeded of $N members succeeded; the run is kept in $RUN"
@@ -217,6 +228,13 @@ report_text() {
   printf '%-48s %s\n' "start to all completed (records), s" "$record_s"
   printf '%-48s %s\n' "start to Completed seen (polled every 2 s), s" "$polled_s"
   printf '%-48s %s\n' "members completed per second" "$(ratio "$N" "$record_s")"
+  local queued_s first_s taken_s
+  read -r first_s taken_s < <(jq -r "$JQ_TIME"' (.startedOn | ts) as $start | [.members[] | .startedOn | ts] | min as $first
+    | [.members[] | .completedOn | ts] | max as $last | "\($first - $start) \($last - $first)"' "$c")
+  printf '%-48s %s\n' "  'campaign start' command (queues, notifies), s" "$START_CMD_S"
+  printf '%-48s %s\n' "  start to first message taken (records), s" "$(awk -v s="$first_s" 'BEGIN {printf "%.2f", s}')"
+  printf '%-48s %s\n' "  first taken to last acked (records), s" "$(awk -v s="$taken_s" 'BEGIN {printf "%.2f", s}')"
+  printf '%-48s %s\n' "  members per second in that span" "$(ratio "$N" "$taken_s")"
   printf '%-48s %s\n' "portal peak RSS, MiB" "$(peak_mib portal) ($(awk -v k="$portal_hwm" 'BEGIN {printf "%.1f", k / 1024}') at completion)"
   printf '%-48s %s\n' "portal heap, most used / most live, MiB" "${heap% *} / ${heap#* } (-Xmx256m; from -Xlog:gc)"
   printf '%-48s %s\n' "mosquitto peak RSS, MiB" "$(peak_mib mosquitto)"
@@ -233,8 +251,9 @@ report_text() {
     printf '%-48s %s\n' "duplicate acks, troubles" "$(jq -r '"\(.duplicateAcks), \(.troubles)"' "$r")"
   fi
   printf '%-48s %s\n' "per member, message taken to acked (records), s" "$(jq -r "$JQ_TIME"' [.members[]
-    | (.completedOn | ts) - (.startedOn | ts)] | sort | "p50 \(.[(length - 1) / 2 | floor] * 100 | round / 100),
-    p90 \(.[(length * 0.9 | ceil) - 1] * 100 | round / 100), max \(.[-1] * 100 | round / 100)"' "$c" | tr -d '\n')"
+    | (.completedOn | ts) - (.startedOn | ts)] | sort | map(. * 100 | round / 100)
+    | "p50 \(.[(length - 1) / 2 | floor]), p90 \(.[(length * 0.9 | ceil) - 1]), max \(.[-1])"' "$c")"
+  printf '%-48s %s\n' "synchronous 4 KiB writes per second (dd dsync)" "$DSYNC_PER_S (the portal's disk)"
   printf '%-48s %s\n' "registering $N things, s" "$REGISTER_S ($REGISTER_HOW)"
   printf '%-48s %s\n' "one 'sup-portal thing add' process, s" \
     "$THING_ADD_EACH_S (x $N = $(awk -v t="$THING_ADD_EACH_S" -v n="$N" 'BEGIN {printf "%.0f", t * n}') s)"
