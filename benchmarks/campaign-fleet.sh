@@ -229,8 +229,8 @@ report_text() {
   printf '%-48s %s\n' "start to Completed seen (polled every 2 s), s" "$polled_s"
   printf '%-48s %s\n' "members completed per second" "$(ratio "$N" "$record_s")"
   local queued_s first_s taken_s
-  read -r first_s taken_s < <(jq -r "$JQ_TIME"' (.startedOn | ts) as $start | [.members[] | .startedOn | ts] | min as $first
-    | [.members[] | .completedOn | ts] | max as $last | "\($first - $start) \($last - $first)"' "$c")
+  read -r first_s taken_s < <(jq -r "$JQ_TIME"' (.startedOn | ts) as $start | ([.members[] | .startedOn | ts] | min) as $first
+    | ([.members[] | .completedOn | ts] | max) as $last | "\($first - $start) \($last - $first)"' "$c")
   printf '%-48s %s\n' "  'campaign start' command (queues, notifies), s" "$START_CMD_S"
   printf '%-48s %s\n' "  start to first message taken (records), s" "$(awk -v s="$first_s" 'BEGIN {printf "%.2f", s}')"
   printf '%-48s %s\n' "  first taken to last acked (records), s" "$(awk -v s="$taken_s" 'BEGIN {printf "%.2f", s}')"
