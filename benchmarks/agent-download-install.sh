@@ -205,94 +205,13 @@ report_text() {
   printf '%-34s %10s\n' "installer JVM alone (GNU time)" "$(max_mib "${INSTALLER_KIB[@]}")"
   printf '%-34s %10s\n' "GNU time on the agent (max of both)" "$(max_mib "${AGENT_TREE_KIB[@]}")"
   echo
-  printf '%-34s %8s\n' "agent / floor, time" "$(ratio "$agent" "$floor")"
-  printf '%-34s %8s\n' "agent / floor, without the installer" \
+  printf '%-40s %8s\n' "agent / floor, time" "$(ratio "$agent" "$floor")"
+  printf '%-40s %8s\n' "agent without its installer / curl -o" \
     "$(ratio "$(awk -v a="$agent" -v i="$(median "${INSTALLER_WALLS[@]}")" 'BEGIN {print a - i}')" \
-      "$(awk -v f="$floor" -v d="$(median "${DGST_WALLS[@]}")" -v p="$(median "${CP_SYNC_WALLS[@]}")" 'BEGIN {print f - d - p}')")"
-}
-
-main() {
-  mkdir -p "$WORK" "$RESULTS"
-  ensure_time
-  command -v openssl >/dev/null || die "openssl is missing (apt-get install openssl)"
-  command -v curl >/dev/null || die "curl is missing (apt-get install curl)"
-  command -v jq >/dev/null || die "jq is missing (apt-get install jq)"
-  check_space
-  cleanup
-  trap cleanup EXIT
-  mkdir -p "$RUN/portal"
-  ensure_fleet_sim
-
-  PAYLOAD="$RUN/spec/payload/big.bin"
-  log "Making a random payload of $SIZE_MIB MiB and its package (the first runs may build the tools)..."
-  write_spec "$RUN/spec" bench-agent "$((SIZE_MIB * 1024))"
-  make_bench_key
-  "$SUP" build "$RUN/spec" -o "$RUN/$FILE_NAME" --key "$WORK/bench.key" >"$RUN/log-build" 2>&1 \
-    || { cat "$RUN/log-build" >&2; die "sup build failed"; }
-
-  # The thing is gateway 1 of a fleet of one, so sup-fleet-sim file-id can ask file.get as it.
-  PREFIX=gw-
-  SECRET="$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-  KEY="${PREFIX}1"
-  TOKEN="$SECRET-$KEY"
-  portal thing add "$KEY" --token "$TOKEN" --app-id "app-$KEY"
-  portal file upload "$RUN/$FILE_NAME" --name "$FILE_NAME"
-  rm -f "$RUN/$FILE_NAME"
-  PORTAL_SUP="$(find "$RUN/portal" -type f -size "+$((SIZE_MIB / 2 + 1))M" | head -n 1)"
-  [[ -f "$PORTAL_SUP" ]] || die "cannot find the portal's copy of $FILE_NAME under $RUN/portal"
-  log "Starting the portal (embedded broker)..."
-  start_portal
-
-  local heap
-  heap="$(grep -o -- '-Xmx[0-9]*[kKmMgG]' "$SUP_AGENT" | head -n 1 || true)"
-  log "Timing $RUNS agent run(s) and $RUNS floor run(s), alternated, each after sync and a read of its inputs:"
-  local run
-  for ((run = 1; run <= RUNS; run++)); do
-    LOADS+=("$(load_average)")
-    agent_run "$run"
-    floor_run "$run"
-  done
-  LOADS+=("$(load_average)")
-
-  local stamp report
-  stamp="$(date -u +%Y%m%dT%H%M%SZ)"
-  report="$RESULTS/agent-download-install-${SIZE_MIB}MiB-$stamp.txt"
-  report_text "$heap" | tee "$report"
-  log "Saved to ${report#"$REPO_ROOT"/}"
-}
-
-report_text() {
-  local heap="$1" agent floor
-  agent="$(median "${AGENT_WALLS[@]}")"
-  floor="$(median "${FLOOR_WALLS[@]}")"
-  echo "agent-download-install: $SIZE_MIB MiB random payload in one file.copy, $(date -u '+%Y-%m-%d %H:%M UTC')"
-  echo "host: $(uname -srm), $(nproc) CPUs, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo); $(openssl version); $(curl --version | head -n 1 | cut -d' ' -f1-2)"
-  echo "agent: $SUP_AGENT once (JVM ${heap:-heap not limited by the launcher}), portal: sup-portal serve on its embedded broker, loopback"
-  echo "load average before each run pair and at the end: $(IFS='|'; echo "${LOADS[*]}")"
-  echo "$RUNS run(s) of each, alternated; each after sync and a read of the .sup and the payload (page cache)."
-  echo "The agent's time is the whole 'sup-agent once': JVM start, connect, mailbox.check, file.get, download"
-  echo "(checked, forced to disk), the installer (its own JVM: verify, plan, copy, fsync), the ack."
-  echo "The floor's file id is asked untimed; its sync flushes curl's download and cp's copy."
-  echo
-  printf '%-34s %10s   %s\n' step "median s" "all runs, s"
-  printf '%-34s %10s   %s\n' "sup-agent once" "$agent" "${AGENT_WALLS[*]}"
-  printf '%-34s %10s   %s\n' "  of which the installer" "$(median "${INSTALLER_WALLS[@]}")" "${INSTALLER_WALLS[*]}"
-  printf '%-34s %10s   %s\n' "floor: curl+dgst+cp+sync" "$floor" "${FLOOR_WALLS[*]}"
-  printf '%-34s %10s   %s\n' "  curl -o" "$(median "${CURL_WALLS[@]}")" "${CURL_WALLS[*]}"
-  printf '%-34s %10s   %s\n' "  openssl dgst -sha256" "$(median "${DGST_WALLS[@]}")" "${DGST_WALLS[*]}"
-  printf '%-34s %10s   %s\n' "  cp + sync" "$(median "${CP_SYNC_WALLS[@]}")" "${CP_SYNC_WALLS[*]}"
-  echo
-  printf '%-34s %10s\n' "peak RSS" "MiB (highest of the runs)"
-  printf '%-34s %10s\n' "agent JVM alone (VmHWM, 0.1 s)" "$(max_mib "${AGENT_OWN_KIB[@]}")"
-  printf '%-34s %10s\n' "installer JVM alone (GNU time)" "$(max_mib "${INSTALLER_KIB[@]}")"
-  printf '%-34s %10s\n' "GNU time on the agent (max of both)" "$(max_mib "${AGENT_TREE_KIB[@]}")"
-  echo
-  printf '%-34s %8s   %-10s %s\n' ratio value target result
-  printf '%-34s %8s   %-10s %s\n' "agent / floor" "$(ratio "$agent" "$floor")" "<= 2.00" \
-    "$(verdict "$agent <= 2.0 * $floor")"
-  local own
-  own="$(max_mib "${AGENT_OWN_KIB[@]}")"
-  printf '%-34s %8s   %-10s %s\n' "agent peak RSS MiB" "$own" "< 128" "$(verdict "$own < 128")"
+      "$(median "${CURL_WALLS[@]}")")"
+  printf '%-40s %8s\n' "installer / (dgst + cp + sync)" \
+    "$(ratio "$(median "${INSTALLER_WALLS[@]}")" \
+      "$(awk -v d="$(median "${DGST_WALLS[@]}")" -v p="$(median "${CP_SYNC_WALLS[@]}")" 'BEGIN {print d + p}')")"
 }
 
 main
