@@ -112,6 +112,12 @@ final class SimulatedGateway {
         }
     }
 
+    /** {@code <fileEndpoint>/file/<fileId>}, as the agent builds it: a path in the endpoint is kept. */
+    private URI fileUri(String fileId) {
+        String base = fileEndpoint.toString();
+        return URI.create((base.endsWith("/") ? base : base + "/") + "file/" + fileId);
+    }
+
     /** What the ack says: 0 and a success text, or a failure code and why. */
     record Outcome(int code, String message) {
     }
@@ -140,7 +146,7 @@ final class SimulatedGateway {
             return new Outcome(DOWNLOAD_FAILED, "file.get reply: " + e.getMessage());
         }
         HttpResponse<InputStream> response = http.send(
-                HttpRequest.newBuilder(fileEndpoint.resolve("/file/" + announced.fileId())).GET().build(),
+                HttpRequest.newBuilder(fileUri(announced.fileId())).GET().build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         CheckedDownload download;
         try (InputStream body = response.body()) {
