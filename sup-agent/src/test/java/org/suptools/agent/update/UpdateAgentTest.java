@@ -315,12 +315,14 @@ class UpdateAgentTest {
     }
 
     private UpdateAgent agent() {
-        FileSource source = (fileId, offset) -> {
+        FileSource source = (fileId, offset, ifRange) -> {
             byte[] content = portal.fileIds.remove(fileId);
             if (content == null) {
-                return new FileSource.Fetch(404, 0, OptionalLong.empty(), java.io.InputStream.nullInputStream());
+                return new FileSource.Fetch(404, 0, OptionalLong.empty(), Optional.empty(),
+                        java.io.InputStream.nullInputStream());
             }
-            return new FileSource.Fetch(200, 0, OptionalLong.of(content.length), new ByteArrayInputStream(content));
+            return new FileSource.Fetch(200, 0, OptionalLong.of(content.length), Optional.empty(),
+                    new ByteArrayInputStream(content));
         };
         Downloader downloader = new Downloader(new PortalFileIds(portal), source, jobs,
                 temp.resolve("state/downloads"), CLOCK, waits::add, Downloader.RetryPolicy.DEFAULT,
