@@ -85,7 +85,8 @@ public final class Daemon {
             UpdateAgent agent = AgentAssembly.agent(config, link, clock, log);
             link.connect();
             if (!link.awaitReady(connectTimeout)) {
-                log.info("could not connect to " + config.broker() + " within " + connectTimeout.toSeconds() + " s");
+                log.info(link.refusal().map(why -> "could not connect: " + why).orElse("could not connect to "
+                        + config.broker() + " within " + connectTimeout.toSeconds() + " s"));
                 return java.util.Optional.empty();
             }
             Cycle cycle = agent.cycle();

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.suptools.agent.link.Tls;
 import org.suptools.model.action.Timeout;
 import org.suptools.model.json.DocumentFiles;
 import org.suptools.model.json.DocumentFiles.DocumentException;
@@ -79,6 +80,13 @@ public final class AgentConfigLoader {
         caFile.ifPresent(ca -> {
             if (!Files.isRegularFile(ca)) {
                 problems.add(Problem.error("caFile", "no such file: " + ca));
+                return;
+            }
+            try {
+                // Read now, so a file that holds no certificate is a config error, not a broker that never answers.
+                Tls.trustOf(ca);
+            } catch (IOException e) {
+                problems.add(Problem.error("caFile", String.valueOf(e.getMessage()).replaceAll("\\s*\\R\\s*", " ")));
             }
         });
         if (caFile.isPresent() && broker != null && !(broker.getScheme().equals("ssl")

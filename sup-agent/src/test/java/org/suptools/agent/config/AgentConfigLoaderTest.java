@@ -157,6 +157,23 @@ class AgentConfigLoaderTest {
     }
 
     @Test
+    void load_refusesACaFileWithoutACertificate() throws Exception {
+        Files.writeString(dir.resolve("empty.pem"), "");
+        Path file = write("""
+                thingKey: gw-1
+                appId: app-gw-1
+                appToken: t
+                broker: ssl://localhost:8883
+                fileEndpoint: https://localhost
+                gatewayConfig: gateway.yaml
+                caFile: empty.pem
+                """);
+
+        assertThatThrownBy(() -> AgentConfigLoader.load(file)).satisfies(e -> assertThat(e.getMessage().lines())
+                .singleElement().asString().startsWith("agent.yaml: caFile: " + dir.resolve("empty.pem") + " "));
+    }
+
+    @Test
     void load_refusesAFileThatIsNotAMapping() throws Exception {
         Path file = write("- a\n- b\n");
 
