@@ -93,6 +93,30 @@ class AgentCommandTest {
     }
 
     @Test
+    void status_afterPruning_stillShowsTheLastResultAndCountsWhatWasPruned() throws Exception {
+        Path config = config();
+        JobStore jobs = new JobStore(dir.resolve("state/jobs"));
+        for (int i = 0; i < JobStore.KEEP_FINISHED + 5; i++) {
+            Instant at = AT.plusSeconds(i);
+            jobs.save(UpdateJob.received("M" + i, "acme", Optional.empty(), at)
+                    .reporting(JobResult.failure(-90110, "action " + i + " failed"), at).at(Stage.DONE, at));
+        }
+        jobs.prune(JobStore.KEEP_FINISHED);
+
+        int exit = run("status", "--config", config.toString());
+        int jsonExit = run("status", "--config", config.toString(), "--json");
+
+        assertThat(exit).isZero();
+        assertThat(jsonExit).isZero();
+        String text = out.toString();
+        assertThat(text).contains("finished:    50 record(s) kept, 5 older one(s) pruned to their mailbox ids",
+                "last result: M54 acme: failure -90110");
+        JsonNode status = AgentJson.mapper().readTree(text.substring(text.indexOf('{')));
+        assertThat(status.path("last").path("mailboxId").asText()).isEqualTo("M54");
+        assertThat(status.path("pruned").asInt()).isEqualTo(5);
+    }
+
+    @Test
     void statusJson_isStableForScripts() throws Exception {
         Path config = config();
 

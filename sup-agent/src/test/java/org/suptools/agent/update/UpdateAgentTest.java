@@ -314,7 +314,87 @@ class UpdateAgentTest {
                 status, error.map(InstallError::code).orElse(0), error, "", Optional.empty(), false, List.of());
     }
 
+    @Test
+    void aFinishedJob_leavesOnlyItsRecord_itsPackageAndTheInstallersOutputGoAtOnce() throws Exception {
+        Path installerDir = temp.resolve("state/installer");
+        InstallStep.Launchers processes = InstallStep.Launchers.processes(installerDir, Duration.ofMinutes(1));
+        InstallStep.Launchers launchers = new InstallStep.Launchers() {
+            @Override
+            public org.suptools.installer.api.client.InstallerLauncher named(String name) {
+                // The scripted installer stands in for the process; its output files are laid out as a real run's.
+                write(installerDir.resolve(name + ".out"), "{\"event\": \"...\"}\n".repeat(1000));
+                write(installerDir.resolve(name + ".err"), "");
+                return installer;
+            }
+
+            @Override
+            public void discard(String name) throws java.io.IOException {
+                processes.discard(name);
+            }
+        };
+        write(installerDir.resolve("recover-M1.out"), "nothing to recover\n");
+        write(installerDir.resolve("install-M0.out"), "another job's output stays\n");
+        portal.mailbox.put("M1", update("M1", "acme"));
+
+        agent(launchers).cycle();
+
+        assertThat(jobs.find("M1").orElseThrow().stage()).isEqualTo(Stage.DONE);
+        assertThat(temp.resolve("state/downloads")).isEmptyDirectory();
+        try (var left = Files.list(installerDir)) {
+            assertThat(left.map(f -> f.getFileName().toString())).containsExactly("install-M0.out");
+        }
+    }
+
+    @Test
+    void finishedRecords_beyondTheNewest50_arePrunedToTheirIds_andTheirMessagesNeverRunAgain() throws Exception {
+        for (int i = 0; i < 60; i++) {
+            Instant finished = CLOCK.instant().minusSeconds(6000 - i * 60);
+            jobs.save(UpdateJob.received(String.format("OLD-%02d", i), "acme", Optional.empty(), finished)
+                    .reporting(org.suptools.agent.job.JobResult.success("installed"), finished)
+                    .at(Stage.DONE, finished));
+        }
+        // A portal that hands out acked messages again, the oldest among them.
+        portal.keepAcked = true;
+        portal.mailbox.put("OLD-00", update("OLD-00", "acme"));
+        portal.mailbox.put("OLD-59", update("OLD-59", "acme"));
+        portal.mailbox.put("M1", update("M1", "acme"));
+
+        Cycle cycle = agent().cycle();
+
+        assertThat(cycle.newMessages()).as("only M1 is new").isEqualTo(1);
+        assertThat(installer.installs()).hasSize(1);
+        assertThat(portal.ackedIds()).containsExactly("M1");
+        List<UpdateJob> kept = jobs.all();
+        assertThat(kept).hasSize(JobStore.KEEP_FINISHED).allSatisfy(job -> assertThat(job.stage()).isEqualTo(Stage.DONE));
+        assertThat(kept).extracting(UpdateJob::mailboxId).contains("M1", "OLD-59", "OLD-11")
+                .doesNotContain("OLD-00", "OLD-10");
+        assertThat(jobs.prunedCount()).isEqualTo(11);
+
+        JobStore restarted = new JobStore(temp.resolve("state/jobs"));
+        Cycle again = agent().cycle();
+
+        assertThat(restarted.known("OLD-00")).as("the pruned id survives a restart").isTrue();
+        assertThat(restarted.known("OLD-10")).isTrue();
+        assertThat(restarted.known("NEVER-SEEN")).isFalse();
+        assertThat(again.newMessages()).isZero();
+        assertThat(installer.installs()).hasSize(1);
+        assertThat(portal.ackedIds()).containsExactly("M1");
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private UpdateAgent agent() {
+        return agent(name -> installer);
+    }
+
+    private UpdateAgent agent(InstallStep.Launchers launchers) {
         FileSource source = (fileId, offset, ifRange) -> {
             byte[] content = portal.fileIds.remove(fileId);
             if (content == null) {
@@ -328,7 +408,7 @@ class UpdateAgentTest {
                 temp.resolve("state/downloads"), CLOCK, waits::add, Downloader.RetryPolicy.DEFAULT,
                 Downloader.Progress.NONE);
         InstallStep step = new InstallStep(List.of("sup-installer"), gatewayConfig, temp.resolve("state/installer"),
-                Optional.of("gw-1"), name -> installer);
+                Optional.of("gw-1"), launchers);
         return new UpdateAgent(jobs, outbox, downloader, step, portal, CLOCK, AgentLog.NONE);
     }
 
