@@ -52,6 +52,25 @@ class UpdateAgentTest {
     private final FakePortal portal = new FakePortal();
     private final ScriptedInstaller installer = new ScriptedInstaller();
     private final List<Duration> waits = new ArrayList<>();
+    /** The agent's clock: fixed unless a test moves it. */
+    private final java.util.concurrent.atomic.AtomicReference<Instant> now =
+            new java.util.concurrent.atomic.AtomicReference<>(CLOCK.instant());
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    };
     private JobStore jobs;
     private Outbox outbox;
     private Path gatewayConfig;
@@ -315,6 +334,24 @@ class UpdateAgentTest {
     }
 
     @Test
+    void anInstallOutlastingThePortalsTimeout_goesOnAndIsStillAckedOnce() throws Exception {
+        portal.mailbox.put("M1", new MailboxMessage("M1", Optional.of("gw-1"),
+                MethodExec.of(GatewaySupUpdate.of("acme", 60))));
+        // The install takes two hours; the portal said it waits 60 s.
+        installer.afterStart = () -> now.set(now.get().plus(Duration.ofHours(2)));
+
+        Cycle cycle = agent().cycle();
+
+        assertThat(installer.installs()).hasSize(1);
+        assertThat(installer.commands).as("not stopped, nothing to recover").hasSize(1);
+        assertThat(portal.acks).singleElement().satisfies(ack -> assertThat(ack.errorCode()).isZero());
+        UpdateJob done = jobs.find("M1").orElseThrow();
+        assertThat(done.stage()).isEqualTo(Stage.DONE);
+        assertThat(Duration.between(done.receivedAt(), done.updatedAt())).isGreaterThan(Duration.ofSeconds(60));
+        assertThat(cycle.pending()).isZero();
+    }
+
+    @Test
     void aFinishedJob_leavesOnlyItsRecord_itsPackageAndTheInstallersOutputGoAtOnce() throws Exception {
         Path installerDir = temp.resolve("state/installer");
         InstallStep.Launchers processes = InstallStep.Launchers.processes(installerDir, Duration.ofMinutes(1));
@@ -405,11 +442,11 @@ class UpdateAgentTest {
                     new ByteArrayInputStream(content));
         };
         Downloader downloader = new Downloader(new PortalFileIds(portal), source, jobs,
-                temp.resolve("state/downloads"), CLOCK, waits::add, Downloader.RetryPolicy.DEFAULT,
+                temp.resolve("state/downloads"), clock, waits::add, Downloader.RetryPolicy.DEFAULT,
                 Downloader.Progress.NONE);
         InstallStep step = new InstallStep(List.of("sup-installer"), gatewayConfig, temp.resolve("state/installer"),
                 Optional.of("gw-1"), launchers);
-        return new UpdateAgent(jobs, outbox, downloader, step, portal, CLOCK, AgentLog.NONE);
+        return new UpdateAgent(jobs, outbox, downloader, step, portal, clock, AgentLog.NONE);
     }
 
 }
