@@ -1,6 +1,7 @@
 package org.suptools.agent;
 
 import java.time.Duration;
+import java.util.random.RandomGenerator;
 import org.suptools.agent.update.Cycle;
 
 /**
@@ -9,16 +10,33 @@ import org.suptools.agent.update.Cycle;
  * (an ack the portal did not confirm, a job the installer's lock held back, a portal out of reach)
  * is then retried within seconds, not a whole check period later, without hammering a portal that
  * stays away.
+ *
+ * <p>The check period itself is spread: each settled wait is the period plus or minus a random
+ * amount up to the jitter, drawn anew each time, so gateways started together (a power cut, a
+ * fleet rollout) drift apart instead of checking the mailbox in lock step for ever. The retries
+ * are not spread: they are short, and the reconnects that start them are already jittered.
  */
 final class CyclePace {
 
     static final Duration FIRST_RETRY = Duration.ofSeconds(5);
 
     private final Duration checkPeriod;
+    private final Duration jitter;
+    private final RandomGenerator random;
     private Duration retry = FIRST_RETRY;
 
-    CyclePace(Duration checkPeriod) {
+    /**
+     * @param jitter how far a settled wait may fall either side of the period; less than it
+     * @param random where the spread comes from (a test's is scripted)
+     */
+    CyclePace(Duration checkPeriod, Duration jitter, RandomGenerator random) {
+        if (jitter.isNegative() || jitter.compareTo(checkPeriod) >= 0) {
+            throw new IllegalArgumentException("jitter: must be from 0 to less than the check period " + checkPeriod
+                    + ", was " + jitter);
+        }
         this.checkPeriod = checkPeriod;
+        this.jitter = jitter;
+        this.random = random;
     }
 
     /** The wait after a cycle that ended like this one. */
@@ -31,9 +49,19 @@ final class CyclePace {
         return unsettled();
     }
 
+    /** The wait before the first periodic check, spread like every other. */
+    Duration first() {
+        return spread();
+    }
+
     private Duration settled() {
         retry = FIRST_RETRY;
-        return checkPeriod;
+        return spread();
+    }
+
+    private Duration spread() {
+        long range = jitter.toMillis();
+        return range == 0 ? checkPeriod : checkPeriod.plusMillis(random.nextLong(-range, range + 1));
     }
 
     private Duration unsettled() {

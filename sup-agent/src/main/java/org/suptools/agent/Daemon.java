@@ -1,10 +1,12 @@
 package org.suptools.agent;
 
 import java.io.IOException;
+import java.util.Random;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
 import org.suptools.agent.config.AgentConfig;
 import org.suptools.agent.link.MqttTr50Link;
 import org.suptools.agent.store.StateLock;
@@ -23,12 +25,19 @@ public final class Daemon {
     private final Clock clock;
     private final Semaphore wake = new Semaphore(0);
     private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+    private final RandomGenerator random;
     private volatile boolean stopping;
 
     public Daemon(AgentConfig config, AgentLog log, Clock clock) {
+        this(config, log, clock, new Random());
+    }
+
+    /** @param random spreads the periodic checks over {@code checkJitter} */
+    public Daemon(AgentConfig config, AgentLog log, Clock clock, RandomGenerator random) {
         this.config = config;
         this.log = log;
         this.clock = clock;
+        this.random = random;
     }
 
     /** Runs until {@link #stop}; every problem of a cycle is logged and the next cycle goes on. */
@@ -46,8 +55,8 @@ public final class Daemon {
             UpdateAgent agent = AgentAssembly.agent(config, link, clock, log);
             log.info("started for " + config.thingKey() + " on " + config.broker() + ", state in " + config.stateDir());
             link.connect();
-            CyclePace pace = new CyclePace(config.checkPeriod());
-            Duration wait = config.checkPeriod();
+            CyclePace pace = new CyclePace(config.checkPeriod(), config.checkJitter(), random);
+            Duration wait = pace.first();
             while (!stopping) {
                 wake.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
                 wake.drainPermits();
@@ -76,7 +85,8 @@ public final class Daemon {
             UpdateAgent agent = AgentAssembly.agent(config, link, clock, log);
             link.connect();
             if (!link.awaitReady(connectTimeout)) {
-                log.info("could not connect to " + config.broker() + " within " + connectTimeout.toSeconds() + " s");
+                log.info(link.refusal().map(why -> "could not connect: " + why).orElse("could not connect to "
+                        + config.broker() + " within " + connectTimeout.toSeconds() + " s"));
                 return java.util.Optional.empty();
             }
             Cycle cycle = agent.cycle();

@@ -47,6 +47,8 @@ final class StatusCommand implements Callable<Integer> {
         Outbox outbox = AgentAssembly.outbox(config);
         int waiting = outbox.pending().size();
         int rejected = outbox.rejectedCount();
+        long finished = all.stream().filter(job -> job.stage() == Stage.DONE).count();
+        int pruned = store.prunedCount();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectNode status = AgentJson.mapper().createObjectNode();
@@ -58,6 +60,8 @@ final class StatusCommand implements Callable<Integer> {
             status.put("rejected", rejected);
             status.set("unreadable", AgentJson.mapper().valueToTree(store.unreadable()));
             status.set("last", last.isEmpty() ? null : AgentJson.mapper().valueToTree(last.get()));
+            status.put("finished", finished);
+            status.put("pruned", pruned);
             out.print(new String(AgentJson.bytes(status), StandardCharsets.UTF_8));
         } else {
             out.println("thing key:   " + config.thingKey());
@@ -74,6 +78,8 @@ final class StatusCommand implements Callable<Integer> {
             out.println("outbox:      " + waiting + " waiting" + (rejected > 0 ? ", " + rejected
                     + " set aside after refusals (in outbox/rejected)" : ""));
             store.unreadable().forEach(problem -> out.println("unreadable:  " + problem));
+            out.println("finished:    " + finished + " record(s) kept" + (pruned > 0 ? ", " + pruned
+                    + " older one(s) pruned to their mailbox ids" : ""));
             out.println("last result: " + last.map(job -> job.mailboxId() + " " + job.packageName().orElse("-") + ": "
                     + job.result().map(JobResult::describe).orElse("?") + " at " + job.updatedAt()).orElse("none"));
         }

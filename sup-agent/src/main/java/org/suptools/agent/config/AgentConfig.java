@@ -23,13 +23,15 @@ import org.suptools.tr50.Topics;
  * @param installer the installer's launcher command
  * @param stateDir where the agent keeps jobs, the outbox and downloads
  * @param checkPeriod how often the mailbox is checked without a notice
+ * @param checkJitter how far each periodic check may fall before or after the check period, at random,
+ *     so a fleet started together does not check in lock step; less than {@code checkPeriod}
  * @param installTimeout how long one installer run may take before it is stopped
  * @param replyTimeout how long a TR50 request waits for its reply
  * @param downloadAttempts how many fetches one update may start before it fails
  */
 public record AgentConfig(String thingKey, String appId, String appToken, URI broker, Optional<Path> caFile,
         Topics topics, URI fileEndpoint, Path gatewayConfig, List<String> installer, Path stateDir,
-        Duration checkPeriod, Duration installTimeout, Duration replyTimeout, int downloadAttempts) {
+        Duration checkPeriod, Duration checkJitter, Duration installTimeout, Duration replyTimeout, int downloadAttempts) {
 
     public AgentConfig {
         Objects.requireNonNull(thingKey, "thingKey");
@@ -43,6 +45,11 @@ public record AgentConfig(String thingKey, String appId, String appToken, URI br
         installer = List.copyOf(installer);
         Objects.requireNonNull(stateDir, "stateDir");
         Objects.requireNonNull(checkPeriod, "checkPeriod");
+        Objects.requireNonNull(checkJitter, "checkJitter");
+        if (checkJitter.isNegative() || checkJitter.compareTo(checkPeriod) >= 0) {
+            throw new IllegalArgumentException("checkJitter: must be from 0 to less than checkPeriod (" + checkPeriod
+                    + "), was " + checkJitter);
+        }
         Objects.requireNonNull(installTimeout, "installTimeout");
         Objects.requireNonNull(replyTimeout, "replyTimeout");
     }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.suptools.agent.link.Tls;
 import org.suptools.model.action.Timeout;
 import org.suptools.model.json.DocumentFiles;
 import org.suptools.model.json.DocumentFiles.DocumentException;
@@ -47,7 +48,7 @@ public final class AgentConfigLoader {
     /** The file as written; every field optional here so that the checks can name what is missing. */
     record RawConfig(String thingKey, String appId, String appToken, String appTokenFile, String broker,
             String caFile, String topicPrefix, String fileEndpoint, String gatewayConfig, List<String> installer,
-            String stateDir, Timeout checkPeriod, Timeout installTimeout, Timeout replyTimeout,
+            String stateDir, Timeout checkPeriod, Timeout checkJitter, Timeout installTimeout, Timeout replyTimeout,
             Integer downloadAttempts) {
     }
 
@@ -79,6 +80,13 @@ public final class AgentConfigLoader {
         caFile.ifPresent(ca -> {
             if (!Files.isRegularFile(ca)) {
                 problems.add(Problem.error("caFile", "no such file: " + ca));
+                return;
+            }
+            try {
+                // Read now, so a file that holds no certificate is a config error, not a broker that never answers.
+                Tls.trustOf(ca);
+            } catch (IOException e) {
+                problems.add(Problem.error("caFile", String.valueOf(e.getMessage()).replaceAll("\\s*\\R\\s*", " ")));
             }
         });
         if (caFile.isPresent() && broker != null && !(broker.getScheme().equals("ssl")
@@ -104,11 +112,17 @@ public final class AgentConfigLoader {
         if (attempts < 1 || attempts > 100) {
             problems.add(Problem.error("downloadAttempts", "must be a whole number from 1 to 100, was " + attempts));
         }
+        Duration checkPeriod = duration(raw.checkPeriod(), DEFAULT_CHECK_PERIOD);
+        Duration checkJitter = raw.checkJitter() == null ? defaultJitter(checkPeriod) : raw.checkJitter().duration();
+        if (checkJitter.compareTo(checkPeriod) >= 0) {
+            problems.add(Problem.error("checkJitter", "must be less than checkPeriod (" + describe(checkPeriod)
+                    + "), was " + describe(checkJitter)));
+        }
         if (!problems.isEmpty()) {
             throw new AgentConfigException(file, problems);
         }
         return new AgentConfig(thingKey, appId, appToken, broker, caFile, topics, withoutTrailingSlash(fileEndpoint),
-                gatewayConfig, installer, stateDir, duration(raw.checkPeriod(), DEFAULT_CHECK_PERIOD),
+                gatewayConfig, installer, stateDir, checkPeriod, checkJitter,
                 duration(raw.installTimeout(), DEFAULT_INSTALL_TIMEOUT),
                 duration(raw.replyTimeout(), DEFAULT_REPLY_TIMEOUT), attempts);
     }
@@ -229,6 +243,15 @@ public final class AgentConfigLoader {
             problems.add(Problem.error(field, "'" + text + "' is not a valid path"));
             return null;
         }
+    }
+
+    /** A tenth of the period: enough to spread a fleet over the period within a few checks, and never late by much. */
+    static Duration defaultJitter(Duration checkPeriod) {
+        return checkPeriod.dividedBy(10);
+    }
+
+    private static String describe(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
     }
 
     private static Duration duration(Timeout timeout, Duration otherwise) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.zip.CRC32;
 import org.suptools.agent.store.Durable;
 import org.suptools.agent.store.JobStore;
@@ -23,7 +24,10 @@ import org.suptools.tr50.PortalErrorCodes;
 /**
  * Fetches a campaign's package into {@code downloads/<key>.sup}, in constant memory whatever its
  * size. Each attempt asks {@code file.get} for a fresh id (ids are single-use and expire), then
- * asks the file endpoint for the bytes not yet on disk ({@code Range: bytes=N-}). What is on disk
+ * asks the file endpoint for the bytes not yet on disk ({@code Range: bytes=N-}, with {@code If-Range}:
+ * the endpoint's {@code ETag} of the bytes on disk, kept in the job). A part is resumed only when
+ * {@code file.get} announces the same size and CRC as before and the endpoint confirms the same bytes;
+ * a file replaced in between is fetched again from the first byte, never mixed. What is on disk
  * for sure is forced to it and recorded in the job at checkpoints, so a kill or a power loss
  * costs at most one checkpoint's bytes; a resumed download trims the file to the last checkpoint.
  * The whole file's size and IEEE CRC-32 must be what {@code file.get} announced: a file that is
@@ -212,14 +216,27 @@ public final class Downloader {
         private long receive(FileChannel out, CRC32 crc, long offset, long size, long checkpointEvery)
                 throws IOException, Corrupt {
             FileSource.Fetch fetch;
+            Optional<String> partTag = offset > 0 ? job.partTag() : Optional.empty();
             try {
-                fetch = source.open(file.fileId(), offset);
+                fetch = source.open(file.fileId(), offset, partTag);
             } catch (IOException e) {
                 problem = "the file endpoint did not answer: " + e.getMessage();
                 return offset;
             }
             try (fetch) {
-                if (fetch.status() == 200 && offset > 0) {
+                boolean whole = fetch.status() == 200;
+                if ((whole || fetch.status() == 206) && partTag.isPresent() && !fetch.tag().equals(partTag)) {
+                    // If-Range did not match: the portal's bytes are no longer those on disk, and what
+                    // file.get announced may not describe them either. Both are dropped; the next
+                    // attempt asks file.get afresh and starts from the first byte.
+                    problem = "the file was replaced on the portal after its first " + offset + " bytes were "
+                            + "fetched (ETag " + partTag.get() + ", now " + fetch.tag().orElse("none")
+                            + "); it is fetched again from the start";
+                    out.truncate(0);
+                    job = save(job.forgettingThePart(clock.instant()));
+                    return 0;
+                }
+                if (whole && offset > 0) {
                     // The endpoint ignored the range: start again from the first byte.
                     offset = 0;
                     out.truncate(0);
@@ -228,11 +245,15 @@ public final class Downloader {
                 } else if (fetch.status() == 206 && fetch.start() != offset) {
                     problem = "the endpoint answered from byte " + fetch.start() + " when asked from " + offset;
                     return offset;
-                } else if (fetch.status() != 200 && fetch.status() != 206) {
+                } else if (!whole && fetch.status() != 206) {
                     problem = "the file endpoint answered HTTP " + fetch.status()
                             + (fetch.status() == 404 || fetch.status() == 410 ? " (the file id is unknown or expired)"
                                     : "");
                     return offset;
+                }
+                if (whole && !job.partTag().equals(fetch.tag())) {
+                    // From the first byte on, the file on disk is these bytes: a later resume asks for them.
+                    job = save(job.taggedPart(fetch.tag(), clock.instant()));
                 }
                 if (fetch.total().isPresent() && fetch.total().getAsLong() != size) {
                     throw new Corrupt("the endpoint says the file has " + fetch.total().getAsLong()

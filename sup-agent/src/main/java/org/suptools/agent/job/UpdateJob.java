@@ -17,13 +17,15 @@ import java.util.OptionalLong;
  * @param expectedSize the file size {@code file.get} promised, once known
  * @param expectedCrc32 the CRC-32 {@code file.get} promised, once known
  * @param downloadedBytes how much of the package is on disk for sure (forced to it)
+ * @param partTag the file endpoint's strong {@code ETag} of the bytes on disk, when it sent one: a
+ *     resume sends it as {@code If-Range}, so the rest comes from the same bytes or the file comes whole
  * @param downloadAttempts how many fetches were started
  * @param installAttempts how many times the installer was started
  * @param result what the ack says, once decided
  */
 public record UpdateJob(String mailboxId, Optional<String> packageName, Optional<String> campaignId, Stage stage,
-        OptionalLong expectedSize, OptionalLong expectedCrc32, long downloadedBytes, int downloadAttempts,
-        int installAttempts, Instant receivedAt, Instant updatedAt, Optional<JobResult> result) {
+        OptionalLong expectedSize, OptionalLong expectedCrc32, long downloadedBytes, Optional<String> partTag,
+        int downloadAttempts, int installAttempts, Instant receivedAt, Instant updatedAt, Optional<JobResult> result) {
 
     public UpdateJob {
         Objects.requireNonNull(mailboxId, "mailboxId");
@@ -32,6 +34,8 @@ public record UpdateJob(String mailboxId, Optional<String> packageName, Optional
         Objects.requireNonNull(stage, "stage");
         expectedSize = expectedSize == null ? OptionalLong.empty() : expectedSize;
         expectedCrc32 = expectedCrc32 == null ? OptionalLong.empty() : expectedCrc32;
+        // Absent from the records of agents before If-Range.
+        partTag = partTag == null ? Optional.empty() : partTag;
         Objects.requireNonNull(receivedAt, "receivedAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
         result = result == null ? Optional.empty() : result;
@@ -43,13 +47,13 @@ public record UpdateJob(String mailboxId, Optional<String> packageName, Optional
     /** A {@code gateway.sup.update} just read from the mailbox. */
     public static UpdateJob received(String mailboxId, String packageName, Optional<String> campaignId, Instant now) {
         return new UpdateJob(mailboxId, Optional.of(packageName), campaignId, Stage.RECEIVED, OptionalLong.empty(),
-                OptionalLong.empty(), 0, 0, 0, now, now, Optional.empty());
+                OptionalLong.empty(), 0, Optional.empty(), 0, 0, now, now, Optional.empty());
     }
 
     /** A message answered at once (not supported, bad params): only its ack is left to send. */
     public static UpdateJob answered(String mailboxId, JobResult result, Instant now) {
         return new UpdateJob(mailboxId, Optional.empty(), Optional.empty(), Stage.REPORTING, OptionalLong.empty(),
-                OptionalLong.empty(), 0, 0, 0, now, now, Optional.of(result));
+                OptionalLong.empty(), 0, Optional.empty(), 0, 0, now, now, Optional.of(result));
     }
 
     /** The name of the job's files in the state directory. */
@@ -59,32 +63,44 @@ public record UpdateJob(String mailboxId, Optional<String> packageName, Optional
 
     public UpdateJob at(Stage newStage, Instant now) {
         return new UpdateJob(mailboxId, packageName, campaignId, newStage, expectedSize, expectedCrc32,
-                downloadedBytes, downloadAttempts, installAttempts, receivedAt, now, result);
+                downloadedBytes, partTag, downloadAttempts, installAttempts, receivedAt, now, result);
     }
 
     public UpdateJob expecting(long size, long crc32, Instant now) {
         return new UpdateJob(mailboxId, packageName, campaignId, stage, OptionalLong.of(size), OptionalLong.of(crc32),
-                0, downloadAttempts, installAttempts, receivedAt, now, result);
+                0, Optional.empty(), downloadAttempts, installAttempts, receivedAt, now, result);
+    }
+
+    /** Nothing on disk is of use any more, nor what {@code file.get} said of it: the next attempt starts afresh. */
+    public UpdateJob forgettingThePart(Instant now) {
+        return new UpdateJob(mailboxId, packageName, campaignId, stage, OptionalLong.empty(), OptionalLong.empty(),
+                0, Optional.empty(), downloadAttempts, installAttempts, receivedAt, now, result);
     }
 
     public UpdateJob downloaded(long bytes, Instant now) {
         return new UpdateJob(mailboxId, packageName, campaignId, stage, expectedSize, expectedCrc32, bytes,
-                downloadAttempts, installAttempts, receivedAt, now, result);
+                partTag, downloadAttempts, installAttempts, receivedAt, now, result);
+    }
+
+    /** The bytes on disk from now on are those the endpoint tagged so (empty when it sent no strong tag). */
+    public UpdateJob taggedPart(Optional<String> tag, Instant now) {
+        return new UpdateJob(mailboxId, packageName, campaignId, stage, expectedSize, expectedCrc32, downloadedBytes,
+                tag, downloadAttempts, installAttempts, receivedAt, now, result);
     }
 
     public UpdateJob downloadStarted(Instant now) {
         return new UpdateJob(mailboxId, packageName, campaignId, stage, expectedSize, expectedCrc32, downloadedBytes,
-                downloadAttempts + 1, installAttempts, receivedAt, now, result);
+                partTag, downloadAttempts + 1, installAttempts, receivedAt, now, result);
     }
 
     public UpdateJob installStarted(Instant now) {
         return new UpdateJob(mailboxId, packageName, campaignId, Stage.INSTALLING, expectedSize, expectedCrc32,
-                downloadedBytes, downloadAttempts, installAttempts + 1, receivedAt, now, result);
+                downloadedBytes, partTag, downloadAttempts, installAttempts + 1, receivedAt, now, result);
     }
 
     /** The result decided; the report goes to the outbox next. */
     public UpdateJob reporting(JobResult outcome, Instant now) {
         return new UpdateJob(mailboxId, packageName, campaignId, Stage.REPORTING, expectedSize, expectedCrc32,
-                downloadedBytes, downloadAttempts, installAttempts, receivedAt, now, Optional.of(outcome));
+                downloadedBytes, partTag, downloadAttempts, installAttempts, receivedAt, now, Optional.of(outcome));
     }
 }

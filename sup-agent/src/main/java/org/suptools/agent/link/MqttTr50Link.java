@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,6 +55,8 @@ public final class MqttTr50Link implements Tr50Link, AutoCloseable {
     private final Map<String, CompletableFuture<Tr50Response>> waiting = new ConcurrentHashMap<>();
     private final AtomicReference<CountDownLatch> ready = new AtomicReference<>(new CountDownLatch(1));
     private final String password;
+    /** The first outcome of connecting: "" once connected, or why TLS refused the broker. */
+    private final CompletableFuture<String> settled = new CompletableFuture<>();
     private volatile boolean closing;
 
     /**
@@ -74,10 +77,12 @@ public final class MqttTr50Link implements Tr50Link, AutoCloseable {
                 .addDisconnectedListener(context -> {
                     ready.set(new CountDownLatch(1));
                     failWaiting("the connection to the broker was lost: " + context.getCause().getMessage());
+                    Optional<String> tls = TlsRefusal.describe(context.getCause(), config);
+                    tls.ifPresent(why -> settled.complete(why));
                     if (!closing) {
                         Duration wait = backoff.next();
-                        log.info("not connected to " + config.broker() + " (" + context.getCause().getMessage()
-                                + "); next attempt in " + wait.toMillis() + " ms");
+                        log.info(tls.orElse("not connected to " + config.broker() + " (" + context.getCause().getMessage()
+                                + ")") + "; next attempt in " + wait.toMillis() + " ms");
                         context.getReconnector().reconnect(true).delay(wait.toMillis(), TimeUnit.MILLISECONDS);
                     }
                 });
@@ -98,9 +103,26 @@ public final class MqttTr50Link implements Tr50Link, AutoCloseable {
         client.connectWith().cleanSession(true).keepAlive(60).send();
     }
 
-    /** Waits until connected and subscribed; false when {@code timeout} passed first. */
+    /**
+     * Waits until connected and subscribed; false when {@code timeout} passed first, or at once when
+     * TLS refused the broker's certificate ({@link #refusal} says why): a certificate does not
+     * change within seconds, so there is no point waiting for it.
+     */
     public boolean awaitReady(Duration timeout) throws InterruptedException {
-        return ready.get().await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            settled.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+        return isReady();
+    }
+
+    /** Why the broker was refused, when TLS refused its certificate before the link was ever ready. */
+    public Optional<String> refusal() {
+        String why = settled.getNow("");
+        return why.isEmpty() ? Optional.empty() : Optional.of(why);
     }
 
     public boolean isReady() {
@@ -163,6 +185,7 @@ public final class MqttTr50Link implements Tr50Link, AutoCloseable {
             backoff.reset();
             log.info("connected; listening on " + topics.clientSubscriptions());
             ready.get().countDown();
+            settled.complete("");
             onActivity.run();
         });
     }

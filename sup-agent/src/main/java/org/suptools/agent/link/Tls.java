@@ -23,7 +23,7 @@ public final class Tls {
             Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509")
                     .generateCertificates(in);
             if (certificates.isEmpty()) {
-                throw new IOException(caFile + ": holds no PEM certificate");
+                throw new IOException(caFile + " holds no PEM certificate");
             }
             KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
             store.load(null, null);
@@ -35,7 +35,7 @@ public final class Tls {
             factory.init(store);
             return factory;
         } catch (GeneralSecurityException e) {
-            throw new IOException(caFile + ": cannot be read as PEM CA certificates (" + e.getMessage() + ")", e);
+            throw new IOException(caFile + " is not a file of PEM CA certificates (" + e.getMessage() + ")", e);
         }
     }
 

@@ -12,20 +12,68 @@ import org.suptools.agent.job.SafeName;
 import org.suptools.agent.job.Stage;
 import org.suptools.agent.job.UpdateJob;
 
-/** The records of the mailbox messages, one durable file each in {@code jobs/}. */
+/**
+ * The records of the mailbox messages, one durable file each in {@code jobs/}. Finished records
+ * are kept whole for the newest {@link #KEEP_FINISHED} (what {@code status} and people look at);
+ * older ones are pruned to their name in {@code jobs/pruned-ids.txt}, which is enough to keep the
+ * promise that a message is never run twice, and which keeps the newest {@link #KEEP_PRUNED_IDS}.
+ */
 public final class JobStore {
+
+    /** Finished records kept whole. */
+    public static final int KEEP_FINISHED = 50;
+    /** Names of pruned records kept, so their messages are still refused: years of updates. */
+    public static final int KEEP_PRUNED_IDS = 10_000;
 
     private static final String SUFFIX = ".json";
 
     private final Path dir;
+    private final PrunedIds pruned;
     private final java.util.Set<String> unreadable = new java.util.concurrent.ConcurrentSkipListSet<>();
 
     public JobStore(Path dir) {
         this.dir = dir;
+        this.pruned = new PrunedIds(dir.resolve("pruned-ids.txt"), KEEP_PRUNED_IDS);
     }
 
     public Optional<UpdateJob> find(String mailboxId) throws IOException {
         return read(file(SafeName.of(mailboxId)));
+    }
+
+    /**
+     * Whether the message was ever read: it has a record, or had one that was pruned. A known
+     * message is never started again.
+     *
+     * @throws IOException when its record cannot be read (it is not started either)
+     */
+    public boolean known(String mailboxId) throws IOException {
+        return find(mailboxId).isPresent() || pruned.contains(SafeName.of(mailboxId));
+    }
+
+    /**
+     * Drops the finished records beyond the newest {@code keep}, keeping their names (durably, before
+     * any record goes); returns the records dropped.
+     */
+    public List<UpdateJob> prune(int keep) throws IOException {
+        List<UpdateJob> finished = all().stream().filter(job -> job.stage() == Stage.DONE)
+                .sorted(Comparator.comparing(UpdateJob::updatedAt).thenComparing(UpdateJob::mailboxId).reversed())
+                .toList();
+        if (finished.size() <= keep) {
+            return List.of();
+        }
+        List<UpdateJob> dropped = finished.subList(keep, finished.size());
+        java.util.Map<String, java.time.Instant> names = new java.util.HashMap<>();
+        dropped.forEach(job -> names.put(job.key(), job.updatedAt()));
+        pruned.addAll(names);
+        for (UpdateJob job : dropped) {
+            Durable.delete(file(job.key()));
+        }
+        return dropped;
+    }
+
+    /** How many pruned records are remembered by name. */
+    public int prunedCount() throws IOException {
+        return pruned.size();
     }
 
     /** Writes the record durably: once this returns, a restarted agent sees it. */

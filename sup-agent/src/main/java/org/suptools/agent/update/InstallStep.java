@@ -48,8 +48,24 @@ public final class InstallStep {
     public interface Launchers {
         InstallerLauncher named(String name);
 
+        /** Deletes what the runs called {@code name} left behind (their output files); nothing by default. */
+        default void discard(String name) throws IOException {
+        }
+
         static Launchers processes(Path outputDir, Duration timeout) {
-            return name -> new InstallerProcess(outputDir, name, timeout);
+            return new Launchers() {
+                @Override
+                public InstallerLauncher named(String name) {
+                    return new InstallerProcess(outputDir, name, timeout);
+                }
+
+                @Override
+                public void discard(String name) throws IOException {
+                    InstallerProcess run = new InstallerProcess(outputDir, name, timeout);
+                    Files.deleteIfExists(run.out());
+                    Files.deleteIfExists(run.err());
+                }
+            };
         }
     }
 
@@ -70,6 +86,17 @@ public final class InstallStep {
         this.workDir = workDir;
         this.thingKey = thingKey;
         this.launchers = launchers;
+    }
+
+    /**
+     * Deletes what the job's installer runs left in the agent's state directory: their output (the
+     * event stream, which can be long) and the reply file. For a finished job only: its result is in
+     * its record, and the gateway keeps the installer's own records.
+     */
+    public void discardOutputs(UpdateJob job) throws IOException {
+        launchers.discard("install-" + job.key());
+        launchers.discard("recover-" + job.key());
+        Durable.delete(replyFile(job));
     }
 
     /** The file the installer writes the job's TR50 reply to. */

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.suptools.agent.AgentLog;
 import org.suptools.agent.download.DownloadOutcome;
@@ -48,6 +49,7 @@ public final class UpdateAgent {
     private final Outbox outbox;
     private final Downloader downloader;
     private final InstallStep installer;
+    private boolean prunedOnce;
     private final Tr50Link link;
     private final Clock clock;
     private final AgentLog log;
@@ -110,7 +112,7 @@ public final class UpdateAgent {
         int fresh = 0;
         for (MailboxMessage message : messages.messages()) {
             try {
-                if (jobs.find(message.id()).isPresent()) {
+                if (jobs.known(message.id())) {
                     continue;
                 }
             } catch (IOException e) {
@@ -248,15 +250,39 @@ public final class UpdateAgent {
         }
     }
 
-    /** A reporting job whose report left the outbox is done. */
+    /**
+     * A reporting job whose report left the outbox is done: what it left in the state directory
+     * beyond its record goes at once, and the oldest finished records are pruned to their names.
+     */
     private void finishDelivered() throws IOException {
+        boolean finished = false;
         for (UpdateJob job : jobs.unfinished()) {
             if (job.stage() == Stage.REPORTING && !outbox.holds(job.key())) {
                 save(job.at(Stage.DONE, clock.instant()));
+                discardLeftovers(job);
+                finished = true;
                 log.info("mailbox message " + job.mailboxId() + ": reported "
                         + job.result().map(JobResult::describe).orElse(""));
             }
         }
+        if (finished || !prunedOnce) {
+            prunedOnce = true;
+            List<UpdateJob> dropped = jobs.prune(JobStore.KEEP_FINISHED);
+            for (UpdateJob job : dropped) {
+                // Records of an agent before pruning may still have their leftovers.
+                discardLeftovers(job);
+            }
+            if (!dropped.isEmpty()) {
+                log.info("pruned " + dropped.size() + " finished job record(s) beyond the newest "
+                        + JobStore.KEEP_FINISHED + "; their mailbox ids are kept, so they never run again");
+            }
+        }
+    }
+
+    /** The package folder and the installer's output of a finished job; its record says the result. */
+    private void discardLeftovers(UpdateJob job) throws IOException {
+        Durable.deleteTree(downloader.jobDir(job));
+        installer.discardOutputs(job);
     }
 
     private int reportingCount() throws IOException {

@@ -44,6 +44,37 @@ class AgentCommandTest {
     }
 
     @Test
+    void once_withACaFileMissingOrNotACertificate_isAUsageErrorNamingIt() throws Exception {
+        Files.writeString(dir.resolve("gateway.yaml"), "runtimeHome: rt\n");
+        Files.writeString(dir.resolve("notes.pem"), "-----BEGIN CERTIFICATE-----\nnot base64 at all\n"
+                + "-----END CERTIFICATE-----\n");
+        String agent = """
+                thingKey: gw-1
+                appId: app-gw-1
+                appToken: t
+                broker: ssl://localhost:8883
+                fileEndpoint: https://localhost
+                gatewayConfig: gateway.yaml
+                caFile: %s
+                """;
+        Path missing = Files.writeString(dir.resolve("missing.yaml"), agent.formatted("nowhere.pem"));
+        Path garbage = Files.writeString(dir.resolve("garbage.yaml"), agent.formatted("notes.pem"));
+
+        int missingExit = run("once", "--config", missing.toString());
+        int garbageExit = run("once", "--config", garbage.toString());
+
+        assertThat(missingExit).isEqualTo(2);
+        assertThat(garbageExit).isEqualTo(2);
+        assertThat(err.toString().lines()).hasSize(2).satisfies(lines -> {
+            assertThat(lines.get(0)).isEqualTo("sup-agent: missing.yaml: caFile: no such file: "
+                    + dir.resolve("nowhere.pem"));
+            assertThat(lines.get(1)).startsWith("sup-agent: garbage.yaml: caFile: " + dir.resolve("notes.pem")
+                    + " is not a file of PEM CA certificates (");
+        });
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
     void status_showsPendingWorkTheOutboxAndTheLastResult() throws Exception {
         Path config = config();
         JobStore jobs = new JobStore(dir.resolve("state/jobs"));
@@ -59,6 +90,30 @@ class AgentCommandTest {
         assertThat(exit).isZero();
         assertThat(out.toString()).contains("state:       busy", "M2", "DOWNLOADING", "outbox:      1 waiting",
                 "last result: M1 acme: success");
+    }
+
+    @Test
+    void status_afterPruning_stillShowsTheLastResultAndCountsWhatWasPruned() throws Exception {
+        Path config = config();
+        JobStore jobs = new JobStore(dir.resolve("state/jobs"));
+        for (int i = 0; i < JobStore.KEEP_FINISHED + 5; i++) {
+            Instant at = AT.plusSeconds(i);
+            jobs.save(UpdateJob.received("M" + i, "acme", Optional.empty(), at)
+                    .reporting(JobResult.failure(-90110, "action " + i + " failed"), at).at(Stage.DONE, at));
+        }
+        jobs.prune(JobStore.KEEP_FINISHED);
+
+        int exit = run("status", "--config", config.toString());
+        int jsonExit = run("status", "--config", config.toString(), "--json");
+
+        assertThat(exit).isZero();
+        assertThat(jsonExit).isZero();
+        String text = out.toString();
+        assertThat(text).contains("finished:    50 record(s) kept, 5 older one(s) pruned to their mailbox ids",
+                "last result: M54 acme: failure -90110");
+        JsonNode status = AgentJson.mapper().readTree(text.substring(text.indexOf('{')));
+        assertThat(status.path("last").path("mailboxId").asText()).isEqualTo("M54");
+        assertThat(status.path("pruned").asInt()).isEqualTo(5);
     }
 
     @Test

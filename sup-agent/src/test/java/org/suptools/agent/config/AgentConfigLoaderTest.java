@@ -59,6 +59,7 @@ class AgentConfigLoaderTest {
         assertThat(config.gatewayConfig()).isEqualTo(dir.resolve("gateway.yaml"));
         assertThat(config.stateDir()).isEqualTo(dir.resolve("sup-agent-state"));
         assertThat(config.checkPeriod()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(config.checkJitter()).as("a tenth of the period").isEqualTo(Duration.ofSeconds(30));
         assertThat(config.downloadAttempts()).isEqualTo(6);
         assertThat(config.tls()).isFalse();
         assertThat(config.toString()).doesNotContain("secret");
@@ -82,6 +83,28 @@ class AgentConfigLoaderTest {
         assertThat(config.topics()).isEqualTo(Topics.PORTAL);
         assertThat(config.tls()).isTrue();
         assertThat(config.checkPeriod()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.checkJitter()).isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void load_takesAJitterShorterThanThePeriodAndRefusesOneAsLong() throws Exception {
+        String yaml = """
+                thingKey: gw-1
+                appId: app-gw-1
+                appToken: secret
+                broker: tcp://localhost:1883
+                fileEndpoint: http://localhost:8080
+                gatewayConfig: gateway.yaml
+                checkPeriod: 2m
+                """;
+
+        assertThat(AgentConfigLoader.load(write(yaml + "checkJitter: 45s\n")).checkJitter())
+                .isEqualTo(Duration.ofSeconds(45));
+        Path tooLong = write(yaml + "checkJitter: 2m\n");
+        assertThatThrownBy(() -> AgentConfigLoader.load(tooLong))
+                .hasMessage("agent.yaml: checkJitter: must be less than checkPeriod (120s), was 120s");
+        assertThat(errors(yaml + "checkJitter: 0\n")).as("the schema, like the loader, wants more than zero")
+                .isNotEmpty();
     }
 
     @Test
@@ -99,7 +122,7 @@ class AgentConfigLoaderTest {
         assertThatThrownBy(() -> AgentConfigLoader.load(file)).isInstanceOf(AgentConfigException.class)
                 .satisfies(e -> assertThat(e.getMessage().lines().toList()).containsExactlyInAnyOrder(
                         "agent.yaml: colour: unknown field (known: appId, appToken, appTokenFile, broker, caFile, "
-                                + "checkPeriod, downloadAttempts, fileEndpoint, gatewayConfig, installTimeout, "
+                                + "checkJitter, checkPeriod, downloadAttempts, fileEndpoint, gatewayConfig, installTimeout, "
                                 + "installer, replyTimeout, stateDir, thingKey, topicPrefix)",
                         "agent.yaml: checkPeriod: 'soon' is not a duration (examples: 500ms, 30s, 5m, 1h)",
                         "agent.yaml: thingKey: must not contain '/', '+', '#' or NUL (it is a topic level), was 'gw/1'",
@@ -131,6 +154,23 @@ class AgentConfigLoaderTest {
                         "agent.yaml: topicPrefix: must be topic levels without '+', '#', a leading '/' or '$' and "
                                 + "without empty levels, such as 'fleet1', was '+bad'",
                         "agent.yaml: downloadAttempts: must be a whole number from 1 to 100, was 0"));
+    }
+
+    @Test
+    void load_refusesACaFileWithoutACertificate() throws Exception {
+        Files.writeString(dir.resolve("empty.pem"), "");
+        Path file = write("""
+                thingKey: gw-1
+                appId: app-gw-1
+                appToken: t
+                broker: ssl://localhost:8883
+                fileEndpoint: https://localhost
+                gatewayConfig: gateway.yaml
+                caFile: empty.pem
+                """);
+
+        assertThatThrownBy(() -> AgentConfigLoader.load(file)).satisfies(e -> assertThat(e.getMessage().lines())
+                .singleElement().asString().startsWith("agent.yaml: caFile: " + dir.resolve("empty.pem") + " "));
     }
 
     @Test

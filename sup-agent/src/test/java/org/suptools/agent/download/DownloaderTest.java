@@ -46,6 +46,8 @@ class DownloaderTest {
         assertThat(outcome).isInstanceOf(DownloadOutcome.Ready.class);
         assertThat(Files.readAllBytes(((DownloadOutcome.Ready) outcome).file())).isEqualTo(content);
         assertThat(source.offsets).containsExactly(0L, (long) content.length / 2);
+        assertThat(source.ifRanges).as("the resume asks for the rest of the same bytes")
+                .containsExactly(Optional.empty(), Optional.of("\"v1\""));
         assertThat(source.fileIds).containsExactly("id-1", "id-2");
         assertThat(source.bytesSent).isLessThan((long) (content.length * 1.1));
         assertThat(waits).containsExactly(Duration.ofSeconds(2));
@@ -114,9 +116,10 @@ class DownloaderTest {
         };
         FakeFileSource lying = new FakeFileSource(content, n -> FakeFileSource.Behaviour.normal()) {
             @Override
-            public Fetch open(String fileId, long offset) {
-                Fetch fetch = super.open(fileId, offset);
-                return new Fetch(fetch.status(), fetch.start(), java.util.OptionalLong.empty(), fetch.body());
+            public Fetch open(String fileId, long offset, Optional<String> ifRange) {
+                Fetch fetch = super.open(fileId, offset, ifRange);
+                return new Fetch(fetch.status(), fetch.start(), java.util.OptionalLong.empty(), fetch.tag(),
+                        fetch.body());
             }
         };
 
@@ -175,6 +178,81 @@ class DownloaderTest {
         assertThat(jobs.find("M1").orElseThrow().downloadAttempts()).isEqualTo(4);
     }
 
+    @Test
+    void fetch_ofAFileReplacedBeforeTheResume_fetchesTheNewFileWholeWithoutIfRange() throws Exception {
+        byte[] replaced = content(content.length, 43);
+        FakeFileSource source = new FakeFileSource(content, n -> n == 0
+                ? FakeFileSource.Behaviour.breakAfter(content.length / 2) : FakeFileSource.Behaviour.normal());
+        List<byte[]> versions = new ArrayList<>(List.of(content, replaced));
+        FileIds portal = name -> {
+            asked.add(name);
+            if (asked.size() == 2) {
+                source.replace(replaced, "\"v2\"");
+                versions.remove(0);
+            }
+            return new FileGetResult("id-" + asked.size(), versions.get(0).length, crc(versions.get(0)));
+        };
+
+        DownloadOutcome outcome = downloader(source, portal).fetch(job());
+
+        assertThat(Files.readAllBytes(((DownloadOutcome.Ready) outcome).file())).isEqualTo(replaced);
+        assertThat(source.offsets).as("file.get announced another CRC: the part was of no use")
+                .containsExactly(0L, 0L);
+        assertThat(source.ifRanges).containsExactly(Optional.empty(), Optional.empty());
+        assertThat(outcome.job().partTag()).contains("\"v2\"");
+    }
+
+    @Test
+    void fetch_ofAFileReplacedBehindAnUnchangedAnnouncement_isToldByIfRangeAndFetchedAgainWhole() throws Exception {
+        // The portal's file.get still announces the old file when the resume's GET already serves the
+        // new one (a portal that resolves the id when it is used): only the ETag tells them apart.
+        byte[] replaced = content(content.length, 43);
+        FakeFileSource source = new FakeFileSource(content, n -> n == 0
+                ? FakeFileSource.Behaviour.breakAfter(content.length / 2) : FakeFileSource.Behaviour.normal());
+        FileIds portal = name -> {
+            asked.add(name);
+            if (asked.size() == 2) {
+                source.replace(replaced, "\"v2\"");
+                return new FileGetResult("id-2", content.length, crc(content));
+            }
+            byte[] now = asked.size() == 1 ? content : replaced;
+            return new FileGetResult("id-" + asked.size(), now.length, crc(now));
+        };
+        JobStore jobs = new JobStore(temp.resolve("jobs"));
+
+        DownloadOutcome outcome = downloader(source, portal, jobs).fetch(job());
+
+        assertThat(outcome).isInstanceOf(DownloadOutcome.Ready.class);
+        assertThat(Files.readAllBytes(((DownloadOutcome.Ready) outcome).file()))
+                .as("the new file, whole, never a mix").isEqualTo(replaced);
+        assertThat(source.offsets).containsExactly(0L, (long) content.length / 2, 0L);
+        assertThat(source.ifRanges).containsExactly(Optional.empty(), Optional.of("\"v1\""), Optional.empty());
+        assertThat(outcome.job().expectedCrc32()).hasValue(crc(replaced));
+        assertThat(jobs.find("M1").orElseThrow().partTag()).contains("\"v2\"");
+        assertThat(source.bytesSent).as("the 200 to the stale If-Range was not read")
+                .isLessThan((long) (content.length * 1.6));
+    }
+
+    @Test
+    void fetch_afterARestart_sendsTheTagKeptWithThePartAndAppendsTheRest() throws Exception {
+        JobStore jobs = new JobStore(temp.resolve("jobs"));
+        jobs.save(job().expecting(content.length, crc(content), CLOCK.instant()).downloaded(2_000_000, CLOCK.instant())
+                .taggedPart(Optional.of("\"v1\""), CLOCK.instant()).at(Stage.DOWNLOADING, CLOCK.instant()));
+        Path part = temp.resolve("downloads/M1/acme.sup.part");
+        Files.createDirectories(part.getParent());
+        Files.write(part, java.util.Arrays.copyOf(content, 2_000_000));
+        UpdateJob reloaded = jobs.find("M1").orElseThrow();
+        FakeFileSource source = new FakeFileSource(content, n -> FakeFileSource.Behaviour.normal());
+
+        DownloadOutcome outcome = downloader(source, announced(crc(content)), jobs).fetch(reloaded);
+
+        assertThat(reloaded.partTag()).as("the tag is on disk with the part").contains("\"v1\"");
+        assertThat(source.offsets).containsExactly(2_000_000L);
+        assertThat(source.ifRanges).containsExactly(Optional.of("\"v1\""));
+        assertThat(source.bytesSent).isEqualTo(content.length - 2_000_000);
+        assertThat(Files.readAllBytes(((DownloadOutcome.Ready) outcome).file())).isEqualTo(content);
+    }
+
     private Downloader downloader(FileSource source, FileIds ids) {
         return downloader(source, ids, new JobStore(temp.resolve("jobs")));
     }
@@ -196,8 +274,12 @@ class DownloaderTest {
     }
 
     static byte[] content(int size) {
+        return content(size, 42);
+    }
+
+    static byte[] content(int size, long seed) {
         byte[] bytes = new byte[size];
-        new Random(42).nextBytes(bytes);
+        new Random(seed).nextBytes(bytes);
         return bytes;
     }
 

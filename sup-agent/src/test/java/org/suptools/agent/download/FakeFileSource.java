@@ -5,13 +5,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.IntFunction;
 
 /**
  * A file endpoint in memory that serves one file and can be told, per request, to answer with a
  * status, to break off after some bytes, to end early, or to ignore the range. It counts what it
- * sends, as a test of "less than 1.1x the file's bytes crossed the wire" needs.
+ * sends, as a test of "less than 1.1x the file's bytes crossed the wire" needs. Its file has an
+ * ETag and can be replaced; an {@code If-Range} that is not the current tag gets the whole file.
  */
 class FakeFileSource implements FileSource {
 
@@ -38,10 +40,12 @@ class FakeFileSource implements FileSource {
         }
     }
 
-    final byte[] content;
+    byte[] content;
+    Optional<String> tag = Optional.of("\"v1\"");
     final IntFunction<Behaviour> behaviour;
     final List<Long> offsets = new ArrayList<>();
     final List<String> fileIds = new ArrayList<>();
+    final List<Optional<String>> ifRanges = new ArrayList<>();
     long bytesSent;
 
     FakeFileSource(byte[] content, IntFunction<Behaviour> behaviour) {
@@ -49,15 +53,24 @@ class FakeFileSource implements FileSource {
         this.behaviour = behaviour;
     }
 
+    /** A new upload: other bytes under another tag. */
+    void replace(byte[] newContent, String newTag) {
+        content = newContent;
+        tag = Optional.of(newTag);
+    }
+
     @Override
-    public Fetch open(String fileId, long offset) {
+    public Fetch open(String fileId, long offset, Optional<String> ifRange) {
         Behaviour how = behaviour.apply(offsets.size());
         offsets.add(offset);
         fileIds.add(fileId);
+        ifRanges.add(ifRange);
         if (how.status() != 0) {
-            return new Fetch(how.status(), 0, OptionalLong.empty(), InputStream.nullInputStream());
+            return new Fetch(how.status(), 0, OptionalLong.empty(), Optional.empty(), InputStream.nullInputStream());
         }
-        long start = how.ignoreRange() ? 0 : offset;
+        boolean stale = ifRange.isPresent() && !ifRange.equals(tag);
+        long start = how.ignoreRange() || stale ? 0 : offset;
+        byte[] content = this.content;
         int status = start == 0 ? 200 : 206;
         long end = how.breakAfter() < 0 ? content.length : Math.min(content.length, start + how.breakAfter());
         InputStream data = new ByteArrayInputStream(content, (int) start, (int) (end - start));
@@ -80,6 +93,6 @@ class FakeFileSource implements FileSource {
                 return n;
             }
         };
-        return new Fetch(status, start, OptionalLong.of(content.length), body);
+        return new Fetch(status, start, OptionalLong.of(content.length), tag, body);
     }
 }

@@ -18,6 +18,8 @@ class HttpFileSourceTest {
 
     private final byte[] content = "0123456789abcdef".getBytes();
     private final List<String> ranges = new ArrayList<>();
+    private final List<String> ifRanges = new ArrayList<>();
+    private String etag = "\"blob-1\"";
     private final List<String> paths = new ArrayList<>();
     private HttpServer server;
     private HttpFileSource source;
@@ -29,6 +31,12 @@ class HttpFileSourceTest {
             paths.add(exchange.getRequestURI().getRawPath());
             String range = exchange.getRequestHeaders().getFirst("Range");
             ranges.add(range);
+            String ifRange = exchange.getRequestHeaders().getFirst("If-Range");
+            ifRanges.add(ifRange);
+            exchange.getResponseHeaders().add("ETag", etag);
+            if (ifRange != null && !ifRange.equals(etag)) {
+                range = null;
+            }
             if (exchange.getRequestURI().getPath().endsWith("/gone")) {
                 exchange.sendResponseHeaders(404, -1);
                 exchange.close();
@@ -55,7 +63,7 @@ class HttpFileSourceTest {
 
     @Test
     void open_fromTheStartIsAPlainGet() throws Exception {
-        try (FileSource.Fetch fetch = source.open("f1", 0)) {
+        try (FileSource.Fetch fetch = source.open("f1", 0, Optional.empty())) {
             assertThat(fetch.status()).isEqualTo(200);
             assertThat(fetch.total()).hasValue(16);
             assertThat(fetch.body().readAllBytes()).isEqualTo(content);
@@ -65,7 +73,7 @@ class HttpFileSourceTest {
 
     @Test
     void open_fromAnOffsetAsksForTheRestAndReadsWhereItStarts() throws Exception {
-        try (FileSource.Fetch fetch = source.open("f1", 10)) {
+        try (FileSource.Fetch fetch = source.open("f1", 10, Optional.empty())) {
             assertThat(fetch.status()).isEqualTo(206);
             assertThat(fetch.start()).isEqualTo(10);
             assertThat(fetch.total()).hasValue(16);
@@ -76,11 +84,46 @@ class HttpFileSourceTest {
 
     @Test
     void open_passesAnErrorStatusOnAndEncodesTheId() throws Exception {
-        try (FileSource.Fetch fetch = source.open("gone", 0)) {
+        try (FileSource.Fetch fetch = source.open("gone", 0, Optional.empty())) {
             assertThat(fetch.status()).isEqualTo(404);
         }
-        source.open("a/../b c", 0).close();
+        source.open("a/../b c", 0, Optional.empty()).close();
 
         assertThat(paths).containsExactly("/file/gone", "/file/a%2F..%2Fb%20c");
+    }
+
+    @Test
+    void open_resumingSendsIfRangeAndReadsTheTag() throws Exception {
+        try (FileSource.Fetch fetch = source.open("f1", 10, Optional.of("\"blob-1\""))) {
+            assertThat(fetch.status()).isEqualTo(206);
+            assertThat(fetch.tag()).contains("\"blob-1\"");
+            assertThat(new String(fetch.body().readAllBytes())).isEqualTo("abcdef");
+        }
+        try (FileSource.Fetch fetch = source.open("f1", 0, Optional.of("\"blob-1\""))) {
+            assertThat(fetch.status()).isEqualTo(200);
+        }
+
+        assertThat(ifRanges).as("no If-Range without a Range").containsExactly("\"blob-1\"", null);
+    }
+
+    @Test
+    void open_ofAReplacedFileGetsItWholeUnderItsNewTag() throws Exception {
+        etag = "\"blob-2\"";
+
+        try (FileSource.Fetch fetch = source.open("f1", 10, Optional.of("\"blob-1\""))) {
+            assertThat(fetch.status()).isEqualTo(200);
+            assertThat(fetch.start()).isZero();
+            assertThat(fetch.tag()).contains("\"blob-2\"");
+            assertThat(fetch.body().readAllBytes()).isEqualTo(content);
+        }
+    }
+
+    @Test
+    void strongTag_keepsOnlyATagIfRangeMayCarry() {
+        assertThat(HttpFileSource.strongTag("\"abc-12\"")).contains("\"abc-12\"");
+        assertThat(HttpFileSource.strongTag("W/\"abc\"")).isEmpty();
+        assertThat(HttpFileSource.strongTag("abc")).isEmpty();
+        assertThat(HttpFileSource.strongTag("\"a\"b\"")).isEmpty();
+        assertThat(HttpFileSource.strongTag(null)).isEmpty();
     }
 }

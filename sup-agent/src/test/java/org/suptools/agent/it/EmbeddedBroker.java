@@ -15,6 +15,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,19 +27,39 @@ final class EmbeddedBroker implements AutoCloseable {
     final int port;
     private final EmbeddedHiveMQ hivemq;
 
+    /** A TLS listener on {@code port} that shows the certificate chain of {@code keystore} (PKCS12). */
+    record TlsListener(int port, Path keystore, String password) {
+    }
+
     EmbeddedBroker(Path dir, Map<String, String> passwords) throws Exception {
+        this(dir, passwords, List.of());
+    }
+
+    EmbeddedBroker(Path dir, Map<String, String> passwords, List<TlsListener> tlsListeners) throws Exception {
         this.port = freePort();
         Path conf = Files.createDirectories(dir.resolve("conf"));
+        StringBuilder tls = new StringBuilder();
+        for (TlsListener listener : tlsListeners) {
+            tls.append("""
+                        <tls-tcp-listener>
+                          <port>%d</port><bind-address>127.0.0.1</bind-address>
+                          <tls>
+                            <keystore><path>%s</path><password>%s</password><private-key-password>%s</private-key-password></keystore>
+                            <client-authentication-mode>NONE</client-authentication-mode>
+                          </tls>
+                        </tls-tcp-listener>
+                    """.formatted(listener.port(), listener.keystore(), listener.password(), listener.password()));
+        }
         Files.writeString(conf.resolve("config.xml"), """
                 <?xml version="1.0"?>
                 <hivemq>
                   <listeners>
                     <tcp-listener><port>%d</port><bind-address>127.0.0.1</bind-address></tcp-listener>
-                  </listeners>
+                %s  </listeners>
                   <persistence><mode>in-memory</mode></persistence>
                   <anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>
                 </hivemq>
-                """.formatted(port));
+                """.formatted(port, tls));
         EmbeddedExtension auth = EmbeddedExtension.builder().withId("test-auth").withName("test-auth")
                 .withVersion("1").withAuthor("sup-agent tests").withPriority(0).withStartPriority(1000)
                 .withExtensionMain(new ExtensionMain() {
@@ -74,7 +95,7 @@ final class EmbeddedBroker implements AutoCloseable {
         hivemq.close();
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -52,6 +52,25 @@ class UpdateAgentTest {
     private final FakePortal portal = new FakePortal();
     private final ScriptedInstaller installer = new ScriptedInstaller();
     private final List<Duration> waits = new ArrayList<>();
+    /** The agent's clock: fixed unless a test moves it. */
+    private final java.util.concurrent.atomic.AtomicReference<Instant> now =
+            new java.util.concurrent.atomic.AtomicReference<>(CLOCK.instant());
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    };
     private JobStore jobs;
     private Outbox outbox;
     private Path gatewayConfig;
@@ -314,20 +333,120 @@ class UpdateAgentTest {
                 status, error.map(InstallError::code).orElse(0), error, "", Optional.empty(), false, List.of());
     }
 
+    @Test
+    void anInstallOutlastingThePortalsTimeout_goesOnAndIsStillAckedOnce() throws Exception {
+        portal.mailbox.put("M1", new MailboxMessage("M1", Optional.of("gw-1"),
+                MethodExec.of(GatewaySupUpdate.of("acme", 60))));
+        // The install takes two hours; the portal said it waits 60 s.
+        installer.afterStart = () -> now.set(now.get().plus(Duration.ofHours(2)));
+
+        Cycle cycle = agent().cycle();
+
+        assertThat(installer.installs()).hasSize(1);
+        assertThat(installer.commands).as("not stopped, nothing to recover").hasSize(1);
+        assertThat(portal.acks).singleElement().satisfies(ack -> assertThat(ack.errorCode()).isZero());
+        UpdateJob done = jobs.find("M1").orElseThrow();
+        assertThat(done.stage()).isEqualTo(Stage.DONE);
+        assertThat(Duration.between(done.receivedAt(), done.updatedAt())).isGreaterThan(Duration.ofSeconds(60));
+        assertThat(cycle.pending()).isZero();
+    }
+
+    @Test
+    void aFinishedJob_leavesOnlyItsRecord_itsPackageAndTheInstallersOutputGoAtOnce() throws Exception {
+        Path installerDir = temp.resolve("state/installer");
+        InstallStep.Launchers processes = InstallStep.Launchers.processes(installerDir, Duration.ofMinutes(1));
+        InstallStep.Launchers launchers = new InstallStep.Launchers() {
+            @Override
+            public org.suptools.installer.api.client.InstallerLauncher named(String name) {
+                // The scripted installer stands in for the process; its output files are laid out as a real run's.
+                write(installerDir.resolve(name + ".out"), "{\"event\": \"...\"}\n".repeat(1000));
+                write(installerDir.resolve(name + ".err"), "");
+                return installer;
+            }
+
+            @Override
+            public void discard(String name) throws java.io.IOException {
+                processes.discard(name);
+            }
+        };
+        write(installerDir.resolve("recover-M1.out"), "nothing to recover\n");
+        write(installerDir.resolve("install-M0.out"), "another job's output stays\n");
+        portal.mailbox.put("M1", update("M1", "acme"));
+
+        agent(launchers).cycle();
+
+        assertThat(jobs.find("M1").orElseThrow().stage()).isEqualTo(Stage.DONE);
+        assertThat(temp.resolve("state/downloads")).isEmptyDirectory();
+        try (var left = Files.list(installerDir)) {
+            assertThat(left.map(f -> f.getFileName().toString())).containsExactly("install-M0.out");
+        }
+    }
+
+    @Test
+    void finishedRecords_beyondTheNewest50_arePrunedToTheirIds_andTheirMessagesNeverRunAgain() throws Exception {
+        for (int i = 0; i < 60; i++) {
+            Instant finished = CLOCK.instant().minusSeconds(6000 - i * 60);
+            jobs.save(UpdateJob.received(String.format("OLD-%02d", i), "acme", Optional.empty(), finished)
+                    .reporting(org.suptools.agent.job.JobResult.success("installed"), finished)
+                    .at(Stage.DONE, finished));
+        }
+        // A portal that hands out acked messages again, the oldest among them.
+        portal.keepAcked = true;
+        portal.mailbox.put("OLD-00", update("OLD-00", "acme"));
+        portal.mailbox.put("OLD-59", update("OLD-59", "acme"));
+        portal.mailbox.put("M1", update("M1", "acme"));
+
+        Cycle cycle = agent().cycle();
+
+        assertThat(cycle.newMessages()).as("only M1 is new").isEqualTo(1);
+        assertThat(installer.installs()).hasSize(1);
+        assertThat(portal.ackedIds()).containsExactly("M1");
+        List<UpdateJob> kept = jobs.all();
+        assertThat(kept).hasSize(JobStore.KEEP_FINISHED).allSatisfy(job -> assertThat(job.stage()).isEqualTo(Stage.DONE));
+        assertThat(kept).extracting(UpdateJob::mailboxId).contains("M1", "OLD-59", "OLD-11")
+                .doesNotContain("OLD-00", "OLD-10");
+        assertThat(jobs.prunedCount()).isEqualTo(11);
+
+        JobStore restarted = new JobStore(temp.resolve("state/jobs"));
+        Cycle again = agent().cycle();
+
+        assertThat(restarted.known("OLD-00")).as("the pruned id survives a restart").isTrue();
+        assertThat(restarted.known("OLD-10")).isTrue();
+        assertThat(restarted.known("NEVER-SEEN")).isFalse();
+        assertThat(again.newMessages()).isZero();
+        assertThat(installer.installs()).hasSize(1);
+        assertThat(portal.ackedIds()).containsExactly("M1");
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private UpdateAgent agent() {
-        FileSource source = (fileId, offset) -> {
+        return agent(name -> installer);
+    }
+
+    private UpdateAgent agent(InstallStep.Launchers launchers) {
+        FileSource source = (fileId, offset, ifRange) -> {
             byte[] content = portal.fileIds.remove(fileId);
             if (content == null) {
-                return new FileSource.Fetch(404, 0, OptionalLong.empty(), java.io.InputStream.nullInputStream());
+                return new FileSource.Fetch(404, 0, OptionalLong.empty(), Optional.empty(),
+                        java.io.InputStream.nullInputStream());
             }
-            return new FileSource.Fetch(200, 0, OptionalLong.of(content.length), new ByteArrayInputStream(content));
+            return new FileSource.Fetch(200, 0, OptionalLong.of(content.length), Optional.empty(),
+                    new ByteArrayInputStream(content));
         };
         Downloader downloader = new Downloader(new PortalFileIds(portal), source, jobs,
-                temp.resolve("state/downloads"), CLOCK, waits::add, Downloader.RetryPolicy.DEFAULT,
+                temp.resolve("state/downloads"), clock, waits::add, Downloader.RetryPolicy.DEFAULT,
                 Downloader.Progress.NONE);
         InstallStep step = new InstallStep(List.of("sup-installer"), gatewayConfig, temp.resolve("state/installer"),
-                Optional.of("gw-1"), name -> installer);
-        return new UpdateAgent(jobs, outbox, downloader, step, portal, CLOCK, AgentLog.NONE);
+                Optional.of("gw-1"), launchers);
+        return new UpdateAgent(jobs, outbox, downloader, step, portal, clock, AgentLog.NONE);
     }
 
 }

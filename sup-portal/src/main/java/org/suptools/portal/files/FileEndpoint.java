@@ -17,8 +17,11 @@ import java.util.logging.Logger;
  * {@code GET} and {@code HEAD} of {@code /file/<fileId>}: {@code 200} with the whole file, {@code 206}
  * with one range ({@code bytes=N-M}, open-ended {@code bytes=N-}, suffix {@code bytes=-N}), {@code 416}
  * with {@code Content-Range: bytes *}{@code /size} for a range past the end, {@code 404} for an id that
- * is unknown, used or expired. A GET takes the id before it sends a byte; a HEAD does not. The bytes are
- * streamed from the file in 64 KiB chunks, never held whole in memory.
+ * is unknown, used or expired. A GET takes the id before it sends a byte; a HEAD does not. Every answer
+ * carries a strong {@code ETag} and {@code Last-Modified} ({@link FileValidator}); a range with an {@code
+ * If-Range} that no longer names the file's bytes is ignored and the whole file sent with {@code 200}
+ * (RFC 9110, section 13.1.5), so a resumed download never mixes two uploads. The bytes are streamed from
+ * the file in 64 KiB chunks, never held whole in memory.
  */
 public final class FileEndpoint implements HttpHandler {
 
@@ -68,30 +71,41 @@ public final class FileEndpoint implements HttpHandler {
 
     private void serve(HttpExchange exchange, FileIds.Download file, boolean head) throws IOException {
         long size = file.size();
-        ByteRange range = ByteRange.parse(exchange.getRequestHeaders().getFirst("Range"), size);
-        var headers = exchange.getResponseHeaders();
-        headers.set("Accept-Ranges", "bytes");
-        if (range instanceof ByteRange.Unsatisfiable) {
-            headers.set("Content-Range", "bytes */" + size);
-            exchange.sendResponseHeaders(416, -1);
-            return;
-        }
-        long first = range instanceof ByteRange.Part part ? part.first() : 0;
-        long length = range instanceof ByteRange.Part part ? part.length() : size;
-        headers.set("Content-Type", "application/octet-stream");
-        if (range instanceof ByteRange.Part part) {
-            headers.set("Content-Range", "bytes " + part.first() + "-" + part.last() + "/" + size);
-        }
-        int status = range instanceof ByteRange.Part ? 206 : 200;
         FileChannel channel;
+        FileValidator validator;
         try {
             channel = FileChannel.open(file.bytes(), StandardOpenOption.READ);
+            validator = FileValidator.of(file.bytes(), size);
         } catch (NoSuchFileException e) {
             // The file was replaced by a new upload after its id was issued.
             exchange.sendResponseHeaders(404, -1);
             return;
         }
         try (channel) {
+            var headers = exchange.getResponseHeaders();
+            headers.set("Accept-Ranges", "bytes");
+            headers.set("ETag", validator.etag());
+            headers.set("Last-Modified", validator.lastModifiedHeader());
+            String ifRange = exchange.getRequestHeaders().getFirst("If-Range");
+            String rangeHeader = exchange.getRequestHeaders().getFirst("Range");
+            if (ifRange != null && rangeHeader != null && !validator.matchesIfRange(ifRange)) {
+                // RFC 9110, 13.1.5: the bytes changed since the client's part; the range is ignored, the
+                // whole new file is sent, and the client starts again instead of mixing two files.
+                rangeHeader = null;
+            }
+            ByteRange range = ByteRange.parse(rangeHeader, size);
+            if (range instanceof ByteRange.Unsatisfiable) {
+                headers.set("Content-Range", "bytes */" + size);
+                exchange.sendResponseHeaders(416, -1);
+                return;
+            }
+            long first = range instanceof ByteRange.Part part ? part.first() : 0;
+            long length = range instanceof ByteRange.Part part ? part.length() : size;
+            headers.set("Content-Type", "application/octet-stream");
+            if (range instanceof ByteRange.Part part) {
+                headers.set("Content-Range", "bytes " + part.first() + "-" + part.last() + "/" + size);
+            }
+            int status = range instanceof ByteRange.Part ? 206 : 200;
             if (head) {
                 headers.set("Content-Length", Long.toString(length));
                 exchange.sendResponseHeaders(status, -1);

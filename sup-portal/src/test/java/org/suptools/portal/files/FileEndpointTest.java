@@ -12,9 +12,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.AfterEach;
@@ -60,9 +64,16 @@ class FileEndpointTest {
     }
 
     private HttpResponse<byte[]> get(String id, String range) throws Exception {
+        return get(id, range, null);
+    }
+
+    private HttpResponse<byte[]> get(String id, String range, String ifRange) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(id)).timeout(Duration.ofSeconds(10));
         if (range != null) {
             request.header("Range", range);
+        }
+        if (ifRange != null) {
+            request.header("If-Range", ifRange);
         }
         return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
@@ -179,6 +190,86 @@ class FileEndpointTest {
         assertThat(body).hasSize(SIZE);
         assertThat(crc(body)).isNotEqualTo(crc(content));
         assertThat(tail[0]).isEqualTo((byte) ~content[100_000]);
+    }
+
+    @Test
+    void everyAnswer_namesTheBytesWithAStrongETagAndLastModified() throws Exception {
+        serve(Set.of());
+        Files.setLastModifiedTime(file.bytes(), FileTime.from(Instant.parse("2026-02-27T08:15:30.250Z")));
+
+        HttpResponse<byte[]> whole = get(ids.issue(file), null);
+        HttpResponse<byte[]> part = get(ids.issue(file), "bytes=10-");
+        HttpResponse<byte[]> past = get(ids.issue(file), "bytes=300000-");
+
+        for (HttpResponse<byte[]> response : List.of(whole, part, past)) {
+            assertThat(response.headers().firstValue("ETag")).as("status " + response.statusCode())
+                    .hasValueSatisfying(tag -> assertThat(tag).matches("\"[^\"]+\"").doesNotStartWith("W/"));
+            assertThat(response.headers().firstValue("Last-Modified")).contains("Fri, 27 Feb 2026 08:15:30 GMT");
+        }
+        assertThat(part.headers().firstValue("ETag")).isEqualTo(whole.headers().firstValue("ETag"));
+    }
+
+    @Test
+    void get_withAnIfRangeThatStillMatches_resumesWith206() throws Exception {
+        serve(Set.of());
+        HttpResponse<byte[]> first = get(ids.issue(file), "bytes=0-99");
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        String lastModified = first.headers().firstValue("Last-Modified").orElseThrow();
+
+        HttpResponse<byte[]> byTag = get(ids.issue(file), "bytes=150000-", etag);
+        HttpResponse<byte[]> byDate = get(ids.issue(file), "bytes=150000-", lastModified);
+
+        for (HttpResponse<byte[]> response : List.of(byTag, byDate)) {
+            assertThat(response.statusCode()).isEqualTo(206);
+            assertThat(response.headers().firstValue("Content-Range")).contains("bytes 150000-199999/200000");
+            assertThat(response.body()).isEqualTo(Arrays.copyOfRange(content, 150_000, SIZE));
+        }
+    }
+
+    @Test
+    void get_ofAFileReplacedSinceThePart_sendsTheNewFileWholeWith200() throws Exception {
+        serve(Set.of());
+        String oldTag = get(ids.issue(file), "bytes=0-149999").headers().firstValue("ETag").orElseThrow();
+        // A new upload under the same name: new bytes of the same size, in a new blob.
+        byte[] replaced = content.clone();
+        replaced[7] ^= 1;
+        FileIds.Download upload = new FileIds.Download("acme.sup", Files.write(dir.resolve("blob-2"), replaced), SIZE);
+
+        HttpResponse<byte[]> resumed = get(ids.issue(upload), "bytes=150000-", oldTag);
+
+        assertThat(resumed.statusCode()).isEqualTo(200);
+        assertThat(resumed.headers().firstValue("Content-Range")).isEmpty();
+        assertThat(resumed.headers().firstValue("ETag")).isPresent().isNotEqualTo(Optional.of(oldTag));
+        assertThat(resumed.body()).isEqualTo(replaced);
+    }
+
+    @Test
+    void get_withAWeakOrUnreadableIfRange_sendsTheWholeFile_evenForARangePastTheEnd() throws Exception {
+        serve(Set.of());
+        String etag = get(ids.issue(file), "bytes=0-0").headers().firstValue("ETag").orElseThrow();
+
+        HttpResponse<byte[]> weak = get(ids.issue(file), "bytes=100-", "W/" + etag);
+        HttpResponse<byte[]> garbled = get(ids.issue(file), "bytes=100-", "yesterday");
+        HttpResponse<byte[]> oldDate = get(ids.issue(file), "bytes=100-", "Thu, 01 Jan 2026 00:00:00 GMT");
+        HttpResponse<byte[]> pastTheEnd = get(ids.issue(file), "bytes=900000-", "\"other\"");
+
+        for (HttpResponse<byte[]> response : List.of(weak, garbled, oldDate, pastTheEnd)) {
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).isEqualTo(content);
+        }
+    }
+
+    @Test
+    void head_answersIfRangeAsTheGetWould() throws Exception {
+        serve(Set.of());
+        String id = ids.issue(file);
+
+        HttpResponse<byte[]> changed = client.send(HttpRequest.newBuilder(uri(id)).header("Range", "bytes=100-")
+                .header("If-Range", "\"other\"").method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(changed.headers().firstValue("Content-Length")).contains("200000");
     }
 
     private static long crc(byte[] bytes) {
