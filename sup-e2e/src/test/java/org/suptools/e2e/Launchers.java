@@ -10,6 +10,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -71,7 +72,7 @@ final class Launchers {
 
     /**
      * {@code bin/sup-sandbox gateway --trust publicKey [options]}: a gateway config and a runtime
-     * home whose sample runtime runs, healthy. Returns the runtime home.
+     * home whose sample runtime runs, healthy (stopped with {@code --no-start}). Returns the runtime home.
      */
     static Path sandbox(Path gateway, Path publicKey, String... options) throws Exception {
         List<String> args = new ArrayList<>(List.of(gateway.toString(), "--trust", publicKey.toString()));
@@ -79,7 +80,11 @@ final class Launchers {
         Result sandbox = sandbox(args.toArray(String[]::new));
         assertThat(sandbox.exit()).as(sandbox.output()).isZero();
         Path home = gateway.resolve("dwcore");
-        assertThat(runtimeStatus(home)).as("sandbox runtime healthy").isZero();
+        if (List.of(options).contains("--no-start")) {
+            assertThat(runtimeStatus(home)).as("sandbox runtime left stopped").isEqualTo(1);
+        } else {
+            assertThat(runtimeStatus(home)).as("sandbox runtime healthy").isZero();
+        }
         return home;
     }
 
@@ -101,16 +106,22 @@ final class Launchers {
      * the background cannot then hold the test up, and the timeout really applies.
      */
     static Result run(Path program, String... args) throws Exception {
+        return run(Map.of(), program, args);
+    }
+
+    /** {@link #run(Path, String...)} with these variables added to the environment. */
+    static Result run(Map<String, String> environment, Path program, String... args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(program.toString());
         command.addAll(List.of(args));
         Path output = Files.createTempFile("sup-e2e", ".out");
         try {
             long start = System.nanoTime();
-            Process process = new ProcessBuilder(command).directory(ROOT.toFile())
+            ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-                    .redirectOutput(output.toFile()).redirectErrorStream(true)
-                    .start();
+                    .redirectOutput(output.toFile()).redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();

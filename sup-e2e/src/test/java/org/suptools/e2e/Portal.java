@@ -79,10 +79,8 @@ final class Portal implements AutoCloseable {
     static Portal start(Path work, List<Thing> things, String... serveOptions) throws Exception {
         Portal portal = new Portal(work, List.of(serveOptions));
         try {
-            for (Thing thing : things) {
-                portal.run("thing", "add", thing.key(), "--data", portal.data.toString(), "--token", thing.token(),
-                        "--app-id", thing.appId());
-            }
+            Parallel.each(things, thing -> portal.run("thing", "add", thing.key(), "--data", portal.data.toString(),
+                    "--token", thing.token(), "--app-id", thing.appId()));
             if (onMosquitto()) {
                 portal.startMosquitto();
             }
