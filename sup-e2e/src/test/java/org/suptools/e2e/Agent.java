@@ -53,7 +53,7 @@ final class Agent implements AutoCloseable {
         String[] options = new String[sandboxOptions.length + 1];
         options[0] = "--thing-key=" + thing.key();
         System.arraycopy(sandboxOptions, 0, options, 1, sandboxOptions.length);
-        Launchers.sandbox(dir.resolve("gateway"), publicKey, options);
+        Launchers.sandbox(Launchers.QUICK_JIT, dir.resolve("gateway"), publicKey, options);
     }
 
     /** Writes agent.yaml for the portal's broker and file endpoint, with this app token. */

@@ -32,14 +32,6 @@ import org.suptools.e2e.Launchers.Result;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CampaignIT {
 
-    /**
-     * The launcher's hook for JVM options, with the option bin/sup-agent itself runs with: only the
-     * quick (C1) compiler. A short installer run then spends about a third less CPU time, which
-     * counts twenty times over in scenario 1; what the installer does is the same.
-     */
-    private static final Map<String, String> QUICK_INSTALLER = Map.of("SUP_INSTALLER_JAVA_OPTS",
-            "-XX:TieredStopAtLevel=1");
-
     /** Scenario 1's fleet: the 20 gateways. */
     private static final List<String> FLEET = IntStream.rangeClosed(1, 20).mapToObj("gw-%02d"::formatted).toList();
     private static final List<String> FAILING = List.of("gw-fail", "gw-other-product");
@@ -105,7 +97,8 @@ class CampaignIT {
      * mailbox, as a daemon does when it connects, and exits once the portal confirmed its ack;
      * <li>the package is the smallest sample (a certificate copied and checked), which does not touch
      * the runtime, so the sandboxes leave their sample runtimes stopped ({@code --no-start});
-     * <li>the installers run with the quick compiler only ({@link #QUICK_INSTALLER}).
+     * <li>the portal's commands, the sandboxes and the installers run with the quick compiler only
+     * ({@link Launchers#QUICK_JIT}).
      * </ul>
      */
     private void everyMemberSucceeds() throws Exception {
@@ -117,7 +110,7 @@ class CampaignIT {
         String id = portal.startCampaign("rollout", "acme-gateway-ca.sup", FLEET);
 
         Map<String, Result> cycles = new ConcurrentHashMap<>();
-        Parallel.each(fleet, agent -> cycles.put(agent.key(), agent.once(30, QUICK_INSTALLER)));
+        Parallel.each(fleet, agent -> cycles.put(agent.key(), agent.once(30, Launchers.QUICK_JIT)));
         JsonNode campaign = portal.awaitCompleted(id);
 
         assertThat(campaign.path("succeeded").asInt()).as(campaign.toPrettyString()).isEqualTo(FLEET.size());

@@ -261,7 +261,7 @@ final class Portal implements AutoCloseable {
     }
 
     private Result run(String... args) throws Exception {
-        Result result = Launchers.run(ROOT.resolve("bin/sup-portal"), args);
+        Result result = Launchers.run(Launchers.QUICK_JIT, ROOT.resolve("bin/sup-portal"), args);
         assertThat(result.exit()).as(result.output()).isZero();
         return result;
     }
