@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.suptools.e2e.Launchers.Result;
 
@@ -33,13 +35,25 @@ final class Agent implements AutoCloseable {
     /** Makes the sandbox gateway {@code dir/gateway} trusting the key and writes the agent's config; starts nothing else. */
     static Agent onSandbox(Portal.Thing thing, Path dir, Path publicKey, Portal portal, String... sandboxOptions)
             throws Exception {
+        Agent agent = prepare(thing, dir, portal);
+        agent.makeSandbox(publicKey, sandboxOptions);
+        return agent;
+    }
+
+    /** Writes the agent's config in {@code dir}; the gateway is made by {@link #makeSandbox}. */
+    static Agent prepare(Portal.Thing thing, Path dir, Portal portal) throws IOException {
         Agent agent = new Agent(thing, dir);
+        Files.createDirectories(dir);
+        agent.writeConfig(portal, thing.token());
+        return agent;
+    }
+
+    /** {@code bin/sup-sandbox dir/gateway --trust publicKey --thing-key KEY [options]}: a gateway, its runtime running. */
+    void makeSandbox(Path publicKey, String... sandboxOptions) throws Exception {
         String[] options = new String[sandboxOptions.length + 1];
         options[0] = "--thing-key=" + thing.key();
         System.arraycopy(sandboxOptions, 0, options, 1, sandboxOptions.length);
-        Launchers.sandbox(dir.resolve("gateway"), publicKey, options);
-        agent.writeConfig(portal, thing.token());
-        return agent;
+        Launchers.sandbox(Launchers.QUICK_JIT, dir.resolve("gateway"), publicKey, options);
     }
 
     /** Writes agent.yaml for the portal's broker and file endpoint, with this app token. */
@@ -94,14 +108,40 @@ final class Agent implements AutoCloseable {
 
     /** {@code bin/sup-agent once}: one cycle, then exit. */
     Result once(int connectTimeoutSeconds) throws Exception {
-        return Launchers.run(ROOT.resolve("bin/sup-agent"), "once", "--config", config.toString(), "--connect-timeout",
-                String.valueOf(connectTimeoutSeconds));
+        return once(connectTimeoutSeconds, Map.of());
+    }
+
+    /** {@link #once(int)} with these variables added to the agent's environment, and so to its installer's. */
+    Result once(int connectTimeoutSeconds, Map<String, String> environment) throws Exception {
+        return Launchers.run(environment, ROOT.resolve("bin/sup-agent"), "once", "--config", config.toString(),
+                "--connect-timeout", String.valueOf(connectTimeoutSeconds));
     }
 
     /** SIGKILL: no shutdown hook, no flush, as a power cut. */
     void kill() throws InterruptedException {
         daemon.destroyForcibly();
         assertThat(daemon.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    /**
+     * A power cut: SIGKILL to the agent and to every process it started (the installer and what an
+     * action of it runs) at once, so none of them can react to another's end. Returns the command
+     * lines of those processes, read just before.
+     */
+    List<String> powerCut() throws InterruptedException {
+        List<ProcessHandle> children = daemon.descendants().toList();
+        List<String> commandLines = children.stream().map(p -> p.info().commandLine().orElse("?")).toList();
+        daemon.destroyForcibly();
+        children.forEach(ProcessHandle::destroyForcibly);
+        assertThat(daemon.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        for (ProcessHandle child : children) {
+            try {
+                child.onExit().get(10, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new AssertionError("process " + child.pid() + " outlived the power cut", e);
+            }
+        }
+        return commandLines;
     }
 
     boolean running() {

@@ -8,8 +8,10 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -24,7 +26,8 @@ import org.suptools.e2e.Launchers.Result;
 /**
  * Agents killed with SIGKILL mid-campaign, with real processes as in {@link CampaignIT}. The portal
  * throttles downloads ({@code --fault slow-download}) so that a kill lands half way through one; a
- * package whose last action waits for the test's go-ahead lets a kill land while the installer runs.
+ * package whose last action waits for the test's go-ahead lets a kill (of the agent, or of the agent
+ * and the installer at once: a power cut) land while the installer runs.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CampaignRecoveryIT {
@@ -33,6 +36,8 @@ class CampaignRecoveryIT {
     private static final int BIG_PAYLOAD = 24 << 20;
     /** Downloads at 4 MiB/s: the big package takes about 6 s, the small ones no time. */
     private static final String SLOW_RATE = String.valueOf(4 << 20);
+    /** The installer-api's code of an install cut short and undone by recover. */
+    private static final int INTERRUPTED = -90113;
 
     @TempDir
     static Path work;
@@ -48,12 +53,15 @@ class CampaignRecoveryIT {
     void startPortal() throws Exception {
         Launchers.seeFreshJars();
         keys = Launchers.keygen(work.resolve("keys/recovery"));
-        portal = Portal.start(work, Stream.of("gw-killed-installing", "gw-killed-downloading", "gw-broker-restart")
-                .map(Portal.Thing::named).toList(), "--fault", "slow-download", "--slow-rate", SLOW_RATE);
+        portal = Portal.start(work, Stream.of("gw-killed-installing", "gw-restarted-installing", "gw-power-cut",
+                "gw-killed-downloading", "gw-broker-restart").map(Portal.Thing::named).toList(),
+                "--fault", "slow-download", "--slow-rate", SLOW_RATE);
         wire = WireObserver.on(portal);
         files = CountingProxy.to(portal.http());
         portal.upload(build("acme-gated", 1024, gate("install-started"), gate("go")), "acme-gated.sup");
         portal.upload(build("acme-gated-b", 1024, gate("b-started"), gate("b-go")), "acme-gated-b.sup");
+        portal.upload(build("acme-gated-c", 1024, gate("c-started"), gate("c-go")), "acme-gated-c.sup");
+        portal.upload(build("acme-gated-d", 1024, gate("d-started"), gate("d-go")), "acme-gated-d.sup");
         Path big = build("acme-big", BIG_PAYLOAD, null, null);
         bigSize = Files.size(big);
         portal.upload(big, "acme-big.sup");
@@ -84,6 +92,12 @@ class CampaignRecoveryIT {
         return Stream.of(
                 DynamicTest.dynamicTest("an agent killed while the installer runs sends exactly one ack, the "
                         + "installer's, after its restart" + where, this::killedWhileInstalling),
+                DynamicTest.dynamicTest("an agent restarted while its installer still runs waits for it: the package "
+                        + "runs once, one ack, the installer's, after the installer ended" + where,
+                        this::restartedWhileInstalling),
+                DynamicTest.dynamicTest("a power cut mid-install (agent and installer SIGKILLed): after the restart "
+                        + "the install is rolled back by recover and acked once as interrupted (-90113)" + where,
+                        this::powerCutMidInstall),
                 DynamicTest.dynamicTest("an agent killed half way through the download resumes it after its restart: "
                         + "under 1.1x the file's bytes crossed the wire, the install succeeds" + where,
                         this::killedWhileDownloading),
@@ -112,6 +126,82 @@ class CampaignRecoveryIT {
                 .filteredOn(l -> l.contains("install started (mailbox " + mailboxId + ")")).hasSize(1);
         awaitAcks(mailboxId);
         assertThat(agent.status().path("state").asText()).isEqualTo("idle");
+    }
+
+    /**
+     * Scenario 4, the agent back before its installer ended: {@code sup-installer recover} answers
+     * busy while the orphaned install holds the gateway, so the agent waits (it neither runs the
+     * package again nor acks), then reports the reply the installer wrote for it.
+     */
+    private void restartedWhileInstalling() throws Exception {
+        String key = "gw-restarted-installing";
+        Agent agent = gateway(key).start();
+        String id = portal.startCampaign("restarted-installing", "acme-gated-c.sup", List.of(key));
+        awaitFile(gate("c-started"), agent);
+        String mailboxId = Portal.member(portal.campaign(id), key).path("mailboxId").asText();
+
+        agent.kill();
+        agent.start();
+        awaitOutput(agent, "mailbox message " + mailboxId + ": waiting: another install holds the gateway");
+        assertThat(wire.acks(mailboxId)).as("acks while the installer still runs").isZero();
+        assertThat(Portal.member(portal.campaign(id), key).path("status").asText()).isEqualTo("In Progress");
+        Files.writeString(gate("c-go"), "go");
+        JsonNode member = Portal.member(portal.awaitCompleted(id), key);
+
+        InstallReport report = InstallReport.of(agent.home());
+        report.assertSucceededFor(mailboxId, key);
+        assertThat(member.path("result").asText()).as(member.toPrettyString()).isEqualTo("success");
+        assertThat(member.path("errorCode").asInt()).isEqualTo(report.ack().path("errorCode").asInt());
+        assertThat(Instant.parse(member.path("completedOn").asText())).as("acked after the installer ended")
+                .isAfterOrEqualTo(Instant.parse(report.confirmation().path("completedAt").asText()));
+        assertThat(Files.readAllLines(gate("c-started"))).as("runs of the package's gated action").hasSize(1);
+        assertThat(report.audit()).as("the package ran once")
+                .filteredOn(l -> l.contains("install started (mailbox " + mailboxId + ")")).hasSize(1);
+        awaitAcks(mailboxId);
+        assertThat(awaitIdle(agent).path("outbox").asInt()).isZero();
+    }
+
+    /**
+     * Scenario 4 as a power cut: the agent, its installer and the installer's action all SIGKILLed
+     * at once mid-install. The restarted agent runs {@code sup-installer recover}, which undoes
+     * what the install had done, and acks what confirmation.json then says (docs/reference/agent.md):
+     * {@code -90113} interrupted, rolled back after interruption.
+     */
+    private void powerCutMidInstall() throws Exception {
+        String key = "gw-power-cut";
+        Agent agent = gateway(key);
+        Map<String, String> before = Trees.snapshot(agent.home());
+        agent.start();
+        String id = portal.startCampaign("power-cut", "acme-gated-d.sup", List.of(key));
+        awaitFile(gate("d-started"), agent);
+        String mailboxId = Portal.member(portal.campaign(id), key).path("mailboxId").asText();
+        assertThat(Trees.snapshot(agent.home())).as("the install changed the gateway before the cut")
+                .isNotEqualTo(before);
+
+        List<String> cut = agent.powerCut();
+        assertThat(cut).as("the installer was among the processes cut")
+                .anyMatch(command -> command.contains(" org.suptools.installer.cli.InstallerMain install "));
+        Path journal = agent.home().resolveSibling("state/journal/current.jsonl");
+        assertThat(journal).as("the install's journal is open: it was cut mid-way").isRegularFile();
+        agent.start();
+        JsonNode member = Portal.member(portal.awaitCompleted(id), key);
+
+        assertThat(member.path("result").asText()).as(member.toPrettyString()).isEqualTo("failure");
+        assertThat(member.path("errorCode").asInt()).isEqualTo(INTERRUPTED);
+        assertThat(member.path("errorMessage").asText()).contains("interrupted");
+        assertThat(Trees.snapshot(agent.home())).as("the gateway as before the package").isEqualTo(before);
+        assertThat(journal).doesNotExist();
+        JsonNode confirmation = InstallReport.of(agent.home()).confirmation();
+        assertThat(confirmation.path("request").path("mailboxId").asText()).isEqualTo(mailboxId);
+        assertThat(confirmation.path("status").asText()).as(confirmation.toPrettyString()).isEqualTo("rolled-back");
+        assertThat(confirmation.path("error").asText()).isEqualTo("interrupted");
+        assertThat(confirmation.path("recovery").asText()).isEqualTo("rolled back after interruption");
+        assertThat(member.path("errorMessage").asText()).isEqualTo(confirmation.path("errorMessage").asText());
+        assertThat(recoverOutput(agent)).as("what sup-installer recover, run by the agent, said")
+                .contains("acme-gated-d 1.0.0 was interrupted; rolled it back");
+        assertThat(Files.readAllLines(gate("d-started"))).as("runs of the package's gated action").hasSize(1);
+        awaitAcks(mailboxId);
+        assertThat(awaitIdle(agent).path("outbox").asInt()).isZero();
     }
 
     /** Scenario 3. */
@@ -215,6 +305,26 @@ class CampaignRecoveryIT {
         }
     }
 
+    /** The output of the {@code sup-installer recover} runs of the agent ({@code installer/recover-<job>.out}, {@code .err}). */
+    private static String recoverOutput(Agent agent) throws Exception {
+        StringBuilder output = new StringBuilder();
+        try (Stream<Path> files = Files.list(agent.stateDir().resolve("installer"))) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("recover-")).sorted().toList()) {
+                output.append(Files.readString(file, StandardCharsets.UTF_8));
+            }
+        }
+        return output.toString();
+    }
+
+    private static void awaitOutput(Agent agent, String line) throws Exception {
+        long deadline = System.nanoTime() + Portal.DEADLINE.toNanos();
+        while (!agent.output().contains(line)) {
+            assertThat(System.nanoTime()).as("the agent never logged '%s':\n%s", line, agent.output())
+                    .isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
     private static void awaitFile(Path file, Agent agent) throws Exception {
         long deadline = System.nanoTime() + Portal.DEADLINE.toNanos();
         while (!Files.exists(file)) {
@@ -245,8 +355,9 @@ class CampaignRecoveryIT {
     }
 
     /**
-     * A package that copies a payload of random bytes and, when given gates, then touches the first
-     * and waits for the second to exist.
+     * A package that copies a payload of random bytes and, when given gates, then sets a property of
+     * the runtime, appends a line to the first gate (one per run of the action) and waits for the
+     * second to exist.
      */
     private Path build(String name, int payloadBytes, Path started, Path go) throws Exception {
         Path source = work.resolve("sources").resolve(name);
@@ -279,10 +390,15 @@ class CampaignRecoveryIT {
                 """.formatted(name, name));
         if (go != null) {
             spec.append("""
+                      - id: port
+                        type: properties.set
+                        file: conf/dwcore.user.properties
+                        set:
+                          dw.http.port: "8181"
                       - id: wait-for-go
                         type: command.run
                         description: says it started, then waits for the test's go-ahead
-                        command: ["/bin/sh", "-c", "touch '%s'; while [ ! -e '%s' ]; do sleep 0.05; done"]
+                        command: ["/bin/sh", "-c", "echo ran >> '%s'; while [ ! -e '%s' ]; do sleep 0.05; done"]
                     """.formatted(started, go));
         }
         Files.writeString(source.resolve("sup.yaml"), spec.toString(), StandardCharsets.UTF_8);

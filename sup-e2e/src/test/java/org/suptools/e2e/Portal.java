@@ -79,10 +79,8 @@ final class Portal implements AutoCloseable {
     static Portal start(Path work, List<Thing> things, String... serveOptions) throws Exception {
         Portal portal = new Portal(work, List.of(serveOptions));
         try {
-            for (Thing thing : things) {
-                portal.run("thing", "add", thing.key(), "--data", portal.data.toString(), "--token", thing.token(),
-                        "--app-id", thing.appId());
-            }
+            Parallel.each(things, thing -> portal.run("thing", "add", thing.key(), "--data", portal.data.toString(),
+                    "--token", thing.token(), "--app-id", thing.appId()));
             if (onMosquitto()) {
                 portal.startMosquitto();
             }
@@ -263,7 +261,7 @@ final class Portal implements AutoCloseable {
     }
 
     private Result run(String... args) throws Exception {
-        Result result = Launchers.run(ROOT.resolve("bin/sup-portal"), args);
+        Result result = Launchers.run(Launchers.QUICK_JIT, ROOT.resolve("bin/sup-portal"), args);
         assertThat(result.exit()).as(result.output()).isZero();
         return result;
     }
