@@ -49,7 +49,7 @@ needs_build() {
 # cds_options ARCHIVE JAR CLASSPATH MAIN_CLASS TRAINING_ARG...: prints the JVM options that use
 # an application class-data archive, made first (once per build) by one training run. Loading
 # classes from the archive cuts a CLI's start-up from about 2 s to under 1 s. Without an archive
-# (SUP_NO_CDS=1, or the training failed) it prints only options that keep the JVM quiet about it.
+# (SUP_NO_CDS=1, or the JVM wrote none) it prints only options that keep the JVM quiet about it.
 # CDS_TRAINING_JAVA_OPTS adds JVM options to the training run only. CDS_TRAINING_SETUP, when set,
 # names a shell function run just before the training run, under the same lock, to lay out what
 # the run reads (only then: a launch that finds the archive pays nothing for it).
@@ -72,7 +72,11 @@ cds_options() {
         # shellcheck disable=SC2086
         java -XX:+UseSerialGC $quiet ${CDS_TRAINING_JAVA_OPTS:-} -XX:ArchiveClassesAtExit="$archive.tmp" \
           -cp "$classpath" "$main" "$@" \
-          >/dev/null 2>&1 && mv -f "$archive.tmp" "$archive"
+          >/dev/null 2>&1 || true
+        # The JVM writes the archive at exit whatever the exit code (a training run may end in an
+        # expected failure, as the agent's does); keeping it also spares every later launch a
+        # retraining when a run fails.
+        if [ -s "$archive.tmp" ]; then mv -f "$archive.tmp" "$archive"; fi
         rm -f "$archive.tmp"
       fi
     ) 9>"$archive.lock"
