@@ -1,5 +1,7 @@
 package org.suptools.portal.cli;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.suptools.portal.store.Deletions;
 import org.suptools.portal.store.Thing;
@@ -11,9 +13,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code sup-portal thing add KEY --token T --app-id A} and {@code thing delete KEY}. */
+/** {@code sup-portal thing add KEY --token T --app-id A}, {@code thing import FILE} and {@code thing delete KEY}. */
 @Command(name = "thing", mixinStandardHelpOptions = true, description = "Manages things (gateways).",
-        subcommands = {ThingCommand.Add.class, ThingCommand.Delete.class})
+        subcommands = {ThingCommand.Add.class, ThingCommand.Import.class, ThingCommand.Delete.class})
 final class ThingCommand {
 
     /** Adds a thing, or changes its token and app id. */
@@ -41,6 +43,32 @@ final class ThingCommand {
         public Integer call() {
             Thing thing = new Things(data.open(), data.clock()).put(key, token, appId);
             spec.commandLine().getOut().println("thing " + thing.key() + " (app id " + thing.appId() + ")");
+            return 0;
+        }
+    }
+
+    /** Adds or updates a whole fleet from a file, in one process. */
+    @Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Adds the things listed in FILE, or changes the token and app id of those that exist: one "
+                    + "per line, KEY APP_ID TOKEN (the token is the rest of the line); blank lines and lines "
+                    + "starting with # are skipped. Every line is checked first: a bad one adds none.")
+    static final class Import implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DataOption data;
+
+        @Parameters(paramLabel = "FILE", description = "The things, one per line: KEY APP_ID TOKEN.")
+        Path file;
+
+        @Override
+        public Integer call() {
+            List<Thing> things = ThingListFile.read(file);
+            int added = new Things(data.open(), data.clock()).putAll(things);
+            spec.commandLine().getOut().println("imported " + things.size() + " things from " + file + " ("
+                    + added + " new, " + (things.size() - added) + " updated)");
             return 0;
         }
     }

@@ -8,12 +8,15 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.suptools.portal.store.DataDir;
 import org.suptools.portal.store.Mailboxes;
+import org.suptools.portal.store.Thing;
+import org.suptools.portal.store.Things;
 import picocli.CommandLine;
 
 /** The command line run in-process, as another process beside {@code serve} runs it. */
@@ -154,6 +157,41 @@ class PortalCliTest {
         assertThat(runs.get(0).err()).contains("key: a thing key is");
         assertThat(runs.get(1).err()).contains("file: only a .sup Developer File can be chosen");
         assertThat(runs.get(4).err()).contains("--fault: unknown fault 'explode'; known: drop-connection,");
+    }
+
+    @Test
+    void thingImport_addsAndUpdatesAFleetFromOneFile() throws Exception {
+        run("thing", "add", "gw-2", "--data", data(), "--token", "old", "--app-id", "a2");
+        Path list = Files.writeString(dir.resolve("fleet.txt"),
+                "# key app-id token\ngw-1 a1 secret one\n\n  gw-2   a2 t2\ngw-3 a3 t3\n");
+
+        Run imported = run("thing", "import", list.toString(), "--data", data());
+
+        assertThat(imported.exit()).as(imported.err()).isZero();
+        assertThat(imported.out()).isEqualTo("imported 3 things from " + list + " (2 new, 1 updated)\n");
+        Things things = new Things(new DataDir(dir.resolve("data")), Clock.systemUTC());
+        assertThat(things.all()).extracting(Thing::key).containsExactly("gw-1", "gw-2", "gw-3");
+        assertThat(things.find("gw-1").orElseThrow().accepts("a1", "secret one")).isTrue();
+        assertThat(things.find("gw-2").orElseThrow().accepts("a2", "t2")).isTrue();
+    }
+
+    @Test
+    void thingImport_refusesTheWholeFileAtItsFirstBadLine() throws Exception {
+        Path list = Files.writeString(dir.resolve("fleet.txt"), "gw-1 a1 t1\ngw-2 a2\n");
+        Path twice = Files.writeString(dir.resolve("twice.txt"), "gw-1 a1 t1\ngw-1 a9 t9\n");
+        Path badKey = Files.writeString(dir.resolve("bad-key.txt"), "gw-1 a1 t1\ngw/2 a2 t2\n");
+
+        List<Run> runs = List.of(run("thing", "import", list.toString(), "--data", data()),
+                run("thing", "import", twice.toString(), "--data", data()),
+                run("thing", "import", badKey.toString(), "--data", data()),
+                run("thing", "import", dir.resolve("missing.txt").toString(), "--data", data()));
+
+        assertThat(runs).allSatisfy(r -> assertThat(r.exit()).as(r.err()).isEqualTo(2));
+        assertThat(runs.get(0).err()).isEqualTo("sup-portal: " + list + ":2: expected KEY APP_ID TOKEN, found 2 field(s)\n");
+        assertThat(runs.get(1).err()).isEqualTo("sup-portal: " + twice + ":2: key: gw-1 is listed twice\n");
+        assertThat(runs.get(2).err()).startsWith("sup-portal: " + badKey + ":2: key: ");
+        assertThat(runs.get(3).err()).contains("missing.txt: no such file");
+        assertThat(new Things(new DataDir(dir.resolve("data")), Clock.systemUTC()).all()).isEmpty();
     }
 
     @Test
