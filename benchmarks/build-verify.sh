@@ -125,9 +125,9 @@ report_text() {
   echo "it read from the page cache: these are CPU and write costs, not cold-disk reads."
   echo "Wall s is the median of the runs; sup times include JVM start-up."
   echo
-  printf '%-16s %10s %16s   %s\n' step "wall s" "peak RSS MiB" "all runs, wall s"
+  printf '%-16s %10s %8s %16s   %s\n' step "wall s" "cpu s" "peak RSS MiB" "all runs, wall s"
   for name in "${STEPS[@]}"; do
-    printf '%-16s %10s %16s   %s\n' "$name" "${WALL[$name]}" "${RSS[$name]}" "${ALL_WALLS[$name]}"
+    printf '%-16s %10s %8s %16s   %s\n' "$name" "${WALL[$name]}" "${CPU[$name]}" "${RSS[$name]}" "${ALL_WALLS[$name]}"
   done
   echo
   local build="${WALL[sup-build]}" verify="${WALL[sup-verify]}"

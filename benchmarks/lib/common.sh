@@ -58,38 +58,42 @@ ensure_time() {
   apt_install time || die "$TIME is missing: install the Debian package 'time' (apt-get install time)"
 }
 
-declare -A WALL RSS ALL_WALLS
+declare -A WALL RSS ALL_WALLS CPU
 STEPS=()
 
 
 # measure NAME INPUT OUTPUT PREPARE COMMAND...: RUNS times, runs PREPARE (a shell function, or
 # true), deletes OUTPUT (unless it is -), syncs, warms the page cache by reading INPUT with cat,
-# and runs COMMAND under GNU time. Records the median wall seconds and the highest peak RSS.
+# and runs COMMAND under GNU time. Records the median wall seconds, the median CPU seconds and the
+# highest peak RSS.
 # RUN is set by the calling script.
 # shellcheck disable=SC2153
 measure() {
   local name="$1" input="$2" output="$3" prepare="$4"
   shift 4
   log "  $name: $*"
-  local run walls=() rss_max=0 wall rss_kib
+  local run walls=() cpus=() rss_max=0 wall rss_kib user sys
   for ((run = 1; run <= RUNS; run++)); do
     "$prepare"
     [[ "$output" == - ]] || rm -f "$output"
     sync
     cat "$input" >/dev/null
-    if ! "$TIME" -f '%e %M' -o "$RUN/time-$name" "$@" >"$RUN/log-$name" 2>&1; then
+    if ! "$TIME" -f '%e %M %U %S' -o "$RUN/time-$name" "$@" >"$RUN/log-$name" 2>&1; then
       log "$BENCH_NAME: step '$name' failed:"
       tail -n 20 "$RUN/log-$name" >&2
       tail -n 2 "$RUN/time-$name" >&2 || true
       exit 1
     fi
-    read -r wall rss_kib < <(tail -n 1 "$RUN/time-$name")
+    read -r wall rss_kib user sys < <(tail -n 1 "$RUN/time-$name")
     walls+=("$wall")
+    cpus+=("$(awk -v u="$user" -v s="$sys" 'BEGIN {printf "%.2f", u + s}')")
     ((rss_kib > rss_max)) && rss_max="$rss_kib"
   done
   WALL[$name]="$(printf '%s\n' "${walls[@]}" | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}')"
   RSS[$name]="$(awk -v k="$rss_max" 'BEGIN {printf "%.1f", k / 1024}')"
   ALL_WALLS[$name]="${walls[*]}"
+  # CPU seconds (user + system) move less than wall time on a machine shared with other work.
+  CPU[$name]="$(printf '%s\n' "${cpus[@]}" | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}')"
   STEPS+=("$name")
 }
 

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.suptools.installer.archive.UnpackLimits;
 import org.suptools.installer.fs.Deadline;
 import org.suptools.installer.fs.Durable;
@@ -73,6 +74,11 @@ public final class ActionContext {
 
     public InputStream openPayload(String name) throws IOException {
         return environment.payloads().open(name);
+    }
+
+    /** The payload's verified staged copy, when it may be renamed into place ({@link Payloads#staged}). */
+    public Optional<Path> stagedPayload(String name) {
+        return environment.payloads().staged(name);
     }
 
     /** Every change to a gateway path goes through this: it is checked against the allowed roots as it is made. */

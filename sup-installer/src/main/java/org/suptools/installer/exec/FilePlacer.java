@@ -2,6 +2,7 @@ package org.suptools.installer.exec;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -10,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.suptools.installer.fs.TestFault;
+import org.suptools.installer.fs.TestPause;
 import org.suptools.installer.fs.Trees;
 import org.suptools.installer.journal.UndoStep;
 
@@ -35,17 +38,40 @@ final class FilePlacer {
     private FilePlacer() {
     }
 
-    /** Places a payload file, checked by {@code check} before it replaces anything. */
+    /**
+     * Places a payload file, checked by {@code check} before it replaces anything. A payload
+     * staged while the package was verified is renamed to the temp file (no second read); one
+     * that was not, or whose destination is on another file system, is copied.
+     */
     static long placePayload(ActionContext context, String source, Path destination, Optional<String> mode,
             Content check) throws IOException, ActionFailedException {
         long[] written = {0};
         place(context, destination, mode, temp -> {
-            try (InputStream in = context.openPayload(source)) {
-                written[0] = context.files().copyNew(in, temp, context.deadline());
+            Optional<Path> staged = context.stagedPayload(source);
+            if (staged.isPresent() && moved(context, staged.get(), temp)) {
+                written[0] = Files.size(context.files().entry(temp));
+                TestPause.copied(written[0]);
+                TestFault.copied(written[0]);
+            } else {
+                try (InputStream in = staged.isPresent() ? Files.newInputStream(staged.get())
+                        : context.openPayload(source)) {
+                    written[0] = context.files().copyNew(in, temp, context.deadline());
+                }
             }
             check.writeTo(temp);
         });
         return written[0];
+    }
+
+    /** Renames the staged file to {@code temp}; false when they are on different file systems. */
+    private static boolean moved(ActionContext context, Path staged, Path temp) throws IOException,
+            ActionFailedException {
+        try {
+            context.files().moveIn(staged, temp);
+            return true;
+        } catch (AtomicMoveNotSupportedException e) {
+            return false;
+        }
     }
 
     static void place(ActionContext context, Path destination, Optional<String> mode, Content content)

@@ -2,6 +2,8 @@ package org.suptools.installer.exec;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Optional;
 import org.suptools.model.manifest.PayloadFile;
 
 /** The payload files of the package being installed, streamed and verified as they are read. */
@@ -15,4 +17,13 @@ public interface Payloads {
      * whoever copies from it must discard the copy on an exception.
      */
     InputStream open(String name) throws IOException;
+
+    /**
+     * A verified copy of the payload already on the disk, forced, on the state directory's file
+     * system, which the one action that places it may rename into place instead of copying it;
+     * empty when the payload is to be streamed with {@link #open}.
+     */
+    default Optional<Path> staged(String name) {
+        return Optional.empty();
+    }
 }

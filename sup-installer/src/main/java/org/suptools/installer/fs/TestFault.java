@@ -8,8 +8,9 @@ import java.io.IOException;
  * the way the system would make it fail. Unset, as on every gateway, it does nothing.
  *
  * <ul>
- *   <li>{@code disk-full:N}: once this process has copied N bytes of payload, the copy fails with
- *       {@code No space left on device}, as a full file system makes {@code write} fail;</li>
+ *   <li>{@code disk-full:N}: once this process has put N bytes of payload in place (copied, or
+ *       moved from the staging directory), that step fails with {@code No space left on device},
+ *       as a full file system makes {@code write} fail;</li>
  *   <li>{@code journal:N}: writing journal record N fails with an I/O error, and so does every
  *       later attempt (the record is never written, so the next one is N again), as on a disk
  *       that went bad.</li>

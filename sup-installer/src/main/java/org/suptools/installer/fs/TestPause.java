@@ -5,7 +5,8 @@ import java.io.PrintStream;
 /**
  * A test-only hook for the crash-safety tests, which kill the real installer process at chosen
  * points. When the environment variable {@value #VARIABLE} names a point the installer reaches
- * (such as {@code before-journal:7}, {@code journal:7} or {@code copy:33554432}), it prints
+ * (such as {@code before-journal:7}, {@code journal:7}, {@code copy:33554432} or
+ * {@code stage:33554432}), it prints
  * {@code SUP-TEST-PAUSED <point>} on standard error and sleeps until it is killed. Unset, as on
  * every gateway, it does nothing.
  */
@@ -17,6 +18,8 @@ public final class TestPause {
     private static final String POINT = System.getenv(VARIABLE);
     private static long copied;
     private static boolean copyPaused;
+    private static long staged;
+    private static boolean stagePaused;
 
     private TestPause() {
     }
@@ -28,7 +31,10 @@ public final class TestPause {
         }
     }
 
-    /** Counts bytes copied by this process; pauses once when {@code copy:N} is reached. */
+    /**
+     * Counts payload bytes this process put in place, copied or moved from the staging directory;
+     * pauses once when {@code copy:N} is reached.
+     */
     public static synchronized void copied(long bytes) {
         if (POINT == null || copyPaused || !POINT.startsWith("copy:")) {
             return;
@@ -36,6 +42,18 @@ public final class TestPause {
         copied += bytes;
         if (copied >= Long.parseLong(POINT.substring("copy:".length()))) {
             copyPaused = true;
+            pause(POINT);
+        }
+    }
+
+    /** Counts payload bytes written to the staging directory while verifying; pauses once at {@code stage:N}. */
+    public static synchronized void staged(long bytes) {
+        if (POINT == null || stagePaused || !POINT.startsWith("stage:")) {
+            return;
+        }
+        staged += bytes;
+        if (staged >= Long.parseLong(POINT.substring("stage:".length()))) {
+            stagePaused = true;
             pause(POINT);
         }
     }

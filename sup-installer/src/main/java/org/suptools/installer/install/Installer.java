@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,6 +37,7 @@ import org.suptools.installer.state.Inventory;
 import org.suptools.installer.verify.PackageCheck;
 import org.suptools.installer.verify.VerifiedInstall;
 import org.suptools.model.archive.ProgressListener;
+import org.suptools.model.archive.Sha256;
 import org.suptools.model.manifest.ManifestCodec;
 
 /**
@@ -99,6 +101,9 @@ public final class Installer {
                         Optional.of(InstallError.GATEWAY_NEEDS_ATTENTION), "an interrupted install is pending; "
                         + "run recover first (a dry run changes nothing)", Optional.empty(), Optional.empty());
             }
+            if (!request.dryRun()) {
+                PayloadStaging.clear(config.stateDir());
+            }
             Optional<InstallOutcome> recovered = new Recovery(config, runtime, commands, disk, clock)
                     .run(List.of(), Optional.empty());
             if (recovered.isPresent() && recovered.get().exitCode() == ExitCode.ROLLBACK_INCOMPLETE) {
@@ -121,6 +126,7 @@ public final class Installer {
             return InstallOutcome.busy("another installer is running on this gateway; try again when it is done");
         }
         try {
+            PayloadStaging.clear(config.stateDir());
             return new Recovery(config, runtime, commands, disk, clock).run(listeners, extraReply)
                     .orElse(new InstallOutcome(ExitCode.SUCCEEDED, Optional.empty(), Optional.empty(),
                             "nothing to recover: no install was interrupted", Optional.empty(), Optional.empty()));
@@ -153,6 +159,19 @@ public final class Installer {
                         PackageInfo.ofFile(file.getFileName().toString(), "")));
             }
             return failedBeforeAnyChange(e, events, recorder, !request.dryRun(), extraReply);
+        } finally {
+            if (!request.dryRun()) {
+                clearStaging();
+            }
+        }
+    }
+
+    /** Staged payloads not renamed into place (refused, skipped, rolled back) go when the install ends. */
+    private void clearStaging() {
+        try {
+            PayloadStaging.clear(config.stateDir());
+        } catch (IOException e) {
+            // The next install or recovery clears it first, under the same lock.
         }
     }
 
@@ -170,38 +189,40 @@ public final class Installer {
         Inventory inventory = Inventory.read(config.stateDir());
         GatewayIdentity identity = inventory.runtimeVersion().map(config.identity()::withRuntimeVersion)
                 .orElse(config.identity());
-        // The SHA-256 of the whole file (for the reports) is computed on a second thread while the
-        // package is verified on this one; the Started event waits for it, so the events and the
-        // reports are the same as when the two ran one after the other.
+        // One read of the file checks every payload, stages those an action will rename into place,
+        // and hashes the whole file for the reports; the Started event waits for that hash. A
+        // package refused before the read ends (a bad signature, a payload that fails its hash)
+        // is hashed on its own for the refusal's reports.
         VerifiedInstall checked;
-        try (BackgroundDigest digest = BackgroundDigest.start(file)) {
+        List<PayloadStaging> stagings = new ArrayList<>(1);
+        PackageCheck.PayloadSinks sinks = request.dryRun() ? PackageCheck.PayloadSinks.CHECK_ONLY : manifest -> {
+            PayloadStaging staging = PayloadStaging.of(config, manifest);
+            stagings.add(staging);
+            return staging.sink();
+        };
+        try {
+            checked = new PackageCheck(config).verify(file, PackageInfo.ofFile(file.getFileName().toString(), ""),
+                    identity, inventory, clock.instant(), ProgressListener.NONE, sinks);
+        } catch (RefusedException e) {
+            events.on(new InstallEvent.Started(startedAt, installId, requestInfo,
+                    PackageInfo.ofFile(file.getFileName().toString(), Sha256.ofFile(file))));
+            throw e;
+        }
+        try {
+            events.on(new InstallEvent.Started(startedAt, installId, requestInfo,
+                    PackageInfo.ofFile(file.getFileName().toString(), checked.info().sha256())));
+        } catch (RuntimeException | Error e) {
             try {
-                checked = new PackageCheck(config).verify(file, PackageInfo.ofFile(file.getFileName().toString(), ""),
-                        identity, inventory, clock.instant(), ProgressListener.NONE);
-            } catch (RefusedException e) {
-                events.on(new InstallEvent.Started(startedAt, installId, requestInfo,
-                        PackageInfo.ofFile(file.getFileName().toString(), digest.join())));
-                throw e;
+                checked.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
             }
-            try {
-                String sha256 = digest.join();
-                events.on(new InstallEvent.Started(startedAt, installId, requestInfo,
-                        PackageInfo.ofFile(file.getFileName().toString(), sha256)));
-                PackageInfo info = checked.info();
-                checked = new VerifiedInstall(checked.archive(), checked.manifest(), new PackageInfo(info.name(),
-                        info.version(), info.fileName(), sha256, info.signers()));
-            } catch (IOException | RuntimeException | Error e) {
-                try {
-                    checked.close();
-                } catch (IOException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-                throw e;
-            }
+            throw e;
         }
         try (VerifiedInstall verified = checked) {
             events.on(new InstallEvent.Verified(clock.instant(), verified.info()));
-            ArchivePayloads payloads = new ArchivePayloads(verified.archive(), verified.manifest());
+            ArchivePayloads payloads = new ArchivePayloads(verified.archive(), verified.manifest(),
+                    stagings.isEmpty() ? PayloadStaging.none(config) : stagings.get(0));
             Plan plan = new Planner(config, unpackLimits).plan(verified.manifest(), identity.profile(), payloads);
             events.on(new InstallEvent.Planned(clock.instant(), plan.actions().stream().map(Installer::step).toList()));
             if (request.dryRun()) {

@@ -126,7 +126,7 @@ public final class Planner {
         if (!problems.isEmpty()) {
             throw new RefusedException(InstallError.PLAN_REFUSED, problems);
         }
-        DiskSpace space = diskSpace(manifest, planned, archives);
+        DiskSpace space = diskSpace(manifest, planned, archives, payloads);
         List<String> spaceProblems = space.check(config.minFreeSpace());
         if (!spaceProblems.isEmpty()) {
             throw new RefusedException(InstallError.PLAN_REFUSED, spaceProblems);
@@ -217,10 +217,11 @@ public final class Planner {
      * link, free, unless the state directory is on another file system), unpacked archives beside
      * their destination (their footprint on disk, {@link UnpackLimits#footprint}) plus a spooled zip
      * in the state directory, scripts and OS packages copied into the state directory, and trees a
-     * delete must copy when a rename cannot reach the backups.
+     * delete must copy when a rename cannot reach the backups. A payload staged while the package
+     * was verified is on the disk already: renamed into place, it needs nothing more.
      */
     private DiskSpace diskSpace(Manifest manifest, List<PlannedAction> planned,
-            Map<ArchiveKey, Optional<PayloadArchive.Summary>> archives) throws IOException {
+            Map<ArchiveKey, Optional<PayloadArchive.Summary>> archives, Payloads payloads) throws IOException {
         DiskSpace space = new DiskSpace();
         Path state = config.stateDir();
         for (PlannedAction step : planned) {
@@ -232,7 +233,10 @@ public final class Planner {
                 case FILE_COPY, CERTIFICATE_INSTALL, LICENSE_INSTALL -> {
                     Path destination = step.paths().get("destination");
                     String source = action.payloadReferences().get(0).value();
-                    space.add(destination, size(manifest, source));
+                    // A staged payload already takes its space; renamed into place it takes no more.
+                    if (payloads.staged(source).isEmpty() || !DiskSpace.sameStore(destination, state)) {
+                        space.add(destination, size(manifest, source));
+                    }
                     backup(space, destination, state);
                 }
                 case PROPERTIES_SET -> {

@@ -14,6 +14,7 @@ import org.suptools.installer.state.InstalledPackage;
 import org.suptools.installer.state.Inventory;
 import org.suptools.model.InvalidPackageException;
 import org.suptools.model.archive.ArchiveLimits;
+import org.suptools.model.archive.PayloadSink;
 import org.suptools.model.archive.ProgressListener;
 import org.suptools.model.archive.SupArchive;
 import org.suptools.model.gateway.Applicability;
@@ -27,11 +28,23 @@ import org.suptools.model.signing.TrustStore;
 /**
  * Everything checked before the plan, cheapest first: the archive's structure, the signatures
  * against the gateway's trust store and threshold (or integrity only, when the gateway allows
- * unsigned packages), expiry, the payload list, then a full pass over every payload's size and
- * SHA-256, then the target (product, OS, architecture, runtime version), the requirements on
- * installed packages, and no downgrade below the installed version unless the package allows it.
+ * unsigned packages), expiry, the payload list, then one read of the whole file that checks every
+ * payload's size and SHA-256 (handing each to a {@link PayloadSink} as it goes) and hashes the
+ * file itself for the reports, then the target (product, OS, architecture, runtime version), the
+ * requirements on installed packages, and no downgrade below the installed version unless the
+ * package allows it.
  */
 public final class PackageCheck {
+
+    /** Chooses, once the manifest is authenticated, what receives the payloads as they are verified. */
+    @FunctionalInterface
+    public interface PayloadSinks {
+
+        /** Receives nothing: the payloads are only checked. */
+        PayloadSinks CHECK_ONLY = manifest -> PayloadSink.CHECK_ONLY;
+
+        PayloadSink forManifest(Manifest manifest) throws IOException;
+    }
 
     private final GatewayConfig config;
 
@@ -41,11 +54,12 @@ public final class PackageCheck {
 
     /**
      * @param identity  the gateway as it is now (the runtime version a firmware update installed wins)
-     * @param info      the package's file name and SHA-256, already known
-     * @return the open, verified package; the caller closes it
+     * @param info      the package's file name (its SHA-256 comes from the read that checks the payloads)
+     * @param sinks     what receives each payload as it is checked
+     * @return the open, verified package, with the file's SHA-256; the caller closes it
      */
     public VerifiedInstall verify(Path file, PackageInfo info, GatewayIdentity identity, Inventory inventory,
-            Instant now, ProgressListener progress) throws RefusedException, IOException {
+            Instant now, ProgressListener progress, PayloadSinks sinks) throws RefusedException, IOException {
         VerifyOptions options = new VerifyOptions(trustStore(), config.threshold(), config.allowUnsigned(), now,
                 ArchiveLimits.DEFAULTS);
         SupArchive archive;
@@ -58,9 +72,9 @@ public final class PackageCheck {
             SignedManifest signed = new PackageVerifier(options).readSigned(archive, file);
             Manifest manifest = signed.manifest();
             archive.checkContents(manifest.payloads());
-            archive.verifyPayloads(manifest.payloads(), progress);
+            String sha256 = archive.readThrough(manifest.payloads(), sinks.forManifest(manifest), progress);
             PackageInfo verified = new PackageInfo(Optional.of(manifest.name()), Optional.of(manifest.version().toString()),
-                    info.fileName(), info.sha256(), signed.trustedSigners());
+                    info.fileName(), sha256, signed.trustedSigners());
             checkApplies(manifest, identity, inventory);
             checkVersion(manifest, inventory);
             return new VerifiedInstall(archive, manifest, verified);

@@ -8,7 +8,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.suptools.model.InvalidPackageException;
 
@@ -33,11 +35,13 @@ final class EntryRanges {
     /**
      * @param entries            in the order of their local header offsets
      * @param centralDirectory   the offset of the central directory
+     * @return where each entry's data begins, by entry name
      */
-    static void check(Path file, List<ZipArchiveEntry> entries, long centralDirectory)
+    static Map<String, Long> check(Path file, List<ZipArchiveEntry> entries, long centralDirectory)
             throws IOException, InvalidPackageException {
         try (FileChannel channel = FileChannel.open(file)) {
             long size = channel.size();
+            Map<String, Long> dataStarts = new HashMap<>();
             ZipArchiveEntry previous = null;
             long previousEnd = 0;
             for (ZipArchiveEntry entry : entries) {
@@ -46,7 +50,8 @@ final class EntryRanges {
                     throw overlap(file, entry, "begins at offset " + start + ", inside the bytes of entry "
                             + EntryNames.quoted(previous.getName()) + " (which end at " + previousEnd + ")");
                 }
-                long end = dataStart(file, channel, entry, size) + entry.getCompressedSize();
+                long dataStart = dataStart(file, channel, entry, size);
+                long end = dataStart + entry.getCompressedSize();
                 if (entry.getCompressedSize() < 0 || end < 0 || end > size) {
                     throw new InvalidPackageException(TRUNCATED, file + ": entry " + EntryNames.quoted(entry.getName())
                             + " is truncated: its data would end past the end of the file");
@@ -57,9 +62,11 @@ final class EntryRanges {
                             + EntryNames.quoted(entry.getName()) + " has data up to offset " + end
                             + ", inside the central directory (which begins at " + centralDirectory + ")");
                 }
+                dataStarts.put(entry.getName(), dataStart);
                 previous = entry;
                 previousEnd = end;
             }
+            return dataStarts;
         }
     }
 

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
@@ -64,15 +65,17 @@ public final class SupArchive implements AutoCloseable {
     private final ArchiveLimits limits;
     private final ZipFile zip;
     private final Map<String, ZipArchiveEntry> payloads;
+    private final Map<String, Long> dataStarts;
     private final byte[] manifest;
     private final byte[] signatures;
 
     private SupArchive(Path file, ArchiveLimits limits, ZipFile zip, Map<String, ZipArchiveEntry> payloads,
-                       byte[] manifest, byte[] signatures) {
+                       Map<String, Long> dataStarts, byte[] manifest, byte[] signatures) {
         this.file = file;
         this.limits = limits;
         this.zip = zip;
         this.payloads = payloads;
+        this.dataStarts = dataStarts;
         this.manifest = manifest;
         this.signatures = signatures;
     }
@@ -100,7 +103,7 @@ public final class SupArchive implements AutoCloseable {
         try {
             List<ZipArchiveEntry> entries = Collections.list(zip.getEntriesInPhysicalOrder());
             new EntryRules(file).check(entries);
-            EntryRanges.check(file, entries, centralDirectory);
+            Map<String, Long> dataStarts = EntryRanges.check(file, entries, centralDirectory);
             checkTotalSize(file, entries, limits);
             byte[] manifest = readSmall(file, zip, entries.get(0), limits.maxManifestBytes());
             byte[] signatures = null;
@@ -112,7 +115,8 @@ public final class SupArchive implements AutoCloseable {
                     payloads.put(entry.getName(), entry);
                 }
             }
-            return new SupArchive(file, limits, zip, Collections.unmodifiableMap(payloads), manifest, signatures);
+            return new SupArchive(file, limits, zip, Collections.unmodifiableMap(payloads), Map.copyOf(dataStarts),
+                    manifest, signatures);
         } catch (InvalidPackageException | IOException | RuntimeException | Error e) {
             try {
                 zip.close();
@@ -256,26 +260,83 @@ public final class SupArchive implements AutoCloseable {
      */
     public void verifyPayloads(List<PayloadFile> declared, ProgressListener progress)
             throws IOException, InvalidPackageException {
+        read(declared, PayloadSink.CHECK_ONLY, progress, false);
+    }
+
+    /**
+     * Reads the whole file once, from its first byte to its last, and returns its SHA-256, while
+     * every declared payload is streamed to {@code sink} in archive order and checked as
+     * {@link #verifyPayloads} checks it. So a caller that needs the file's hash (for its reports)
+     * and the payloads (to stage them) reads each byte once. The payload bytes come straight from
+     * the file (inflated when DEFLATED), not through the ZIP library's streams.
+     *
+     * @param sink     given each payload's verified stream; what it leaves unread is read and checked after it
+     * @param progress told of payload bytes verified, out of the declared total
+     * @return the lowercase hex SHA-256 of the whole file
+     * @throws InvalidPackageException the first payload refused; the sink has seen it fail
+     */
+    public String readThrough(List<PayloadFile> declared, PayloadSink sink, ProgressListener progress)
+            throws IOException, InvalidPackageException {
+        return read(declared, sink, progress, true).orElseThrow();
+    }
+
+    private Optional<String> read(List<PayloadFile> declared, PayloadSink sink, ProgressListener progress,
+            boolean hashFile) throws IOException, InvalidPackageException {
+        Objects.requireNonNull(sink, "sink");
         checkContents(declared);
         List<PayloadFile> inArchiveOrder = new ArrayList<>(declared);
-        Map<String, Integer> position = new HashMap<>();
-        for (String name : payloads.keySet()) {
-            position.put(name, position.size());
-        }
-        inArchiveOrder.sort(Comparator.comparing(payload -> position.get(payload.path())));
+        inArchiveOrder.sort(Comparator.comparing(payload -> dataStarts.get(payload.path())));
         ProgressReporter reporter = new ProgressReporter(progress,
                 declared.stream().mapToLong(PayloadFile::size).sum());
         byte[] buffer = new byte[COPY_BUFFER];
-        for (PayloadFile payload : inArchiveOrder) {
-            try (InputStream in = openPayload(payload)) {
-                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                    reporter.add(n);
+        try (SequentialRead read = SequentialRead.open(file, hashFile)) {
+            for (PayloadFile payload : inArchiveOrder) {
+                ZipArchiveEntry entry = entryFor(payload);
+                read.skipTo(dataStarts.get(payload.path()));
+                InputStream raw = read.next(entry.getCompressedSize());
+                InputStream data = entry.getMethod() == ZipEntry.STORED ? raw : new RawInflatingStream(raw);
+                try (InputStream in = new VerifyingPayloadStream(data, payload, limits, file.toString());
+                     InputStream counted = new CountingStream(in, reporter)) {
+                    sink.accept(payload, counted);
+                    while (counted.read(buffer) >= 0) {
+                        // What the sink left is read, so that its size and hash are checked too.
+                    }
+                } catch (PayloadVerificationException e) {
+                    throw e.invalidPackage();
                 }
-            } catch (PayloadVerificationException e) {
-                throw e.invalidPackage();
             }
+            reporter.finish();
+            return read.finish();
         }
-        reporter.finish();
+    }
+
+    /** Tells the progress reporter of every byte read. */
+    private static final class CountingStream extends java.io.FilterInputStream {
+
+        private final ProgressReporter reporter;
+
+        CountingStream(InputStream in, ProgressReporter reporter) {
+            super(in);
+            this.reporter = reporter;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                reporter.add(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                reporter.add(n);
+            }
+            return n;
+        }
     }
 
     /**

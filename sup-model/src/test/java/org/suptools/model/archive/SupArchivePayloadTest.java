@@ -126,6 +126,66 @@ class SupArchivePayloadTest {
     }
 
     @Test
+    void readThrough_givesEveryPayloadInArchiveOrderAndTheWholeFilesHash() throws Exception {
+        Written written = written();
+        List<String> seen = new ArrayList<>();
+        java.util.Map<String, byte[]> contents = new java.util.HashMap<>();
+        List<String> archiveOrder;
+        List<PayloadFile> reversed = new ArrayList<>(written.declared());
+        java.util.Collections.reverse(reversed);
+
+        String sha256;
+        try (SupArchive archive = SupArchive.open(written.file())) {
+            archiveOrder = archive.payloadNames();
+            sha256 = archive.readThrough(reversed, (payload, in) -> {
+                seen.add(payload.path());
+                contents.put(payload.path(), in.readAllBytes());
+            }, ProgressListener.NONE);
+        }
+
+        assertThat(sha256).isEqualTo(Sha256.ofFile(written.file()));
+        assertThat(seen).containsExactlyElementsOf(archiveOrder).hasSize(3);
+        assertThat(contents.get("payload/log.txt")).isEqualTo(written.text());
+        assertThat(contents.get("payload/noise.bin")).isEqualTo(written.noise());
+        assertThat(contents.get("payload/empty")).isEmpty();
+    }
+
+    @Test
+    void readThrough_aSinkThatReadsNothing_stillHasEveryPayloadChecked() throws Exception {
+        Written written = written();
+        ZipPatcher patcher = ZipPatcher.patch(written.file());
+        patcher.flipByte(patcher.dataOffset("payload/noise.bin") + 3 * 1024 * 1024 - 1).save();
+
+        assertRefused(() -> {
+            try (SupArchive archive = SupArchive.open(written.file())) {
+                archive.readThrough(written.declared(), PayloadSink.CHECK_ONLY, ProgressListener.NONE);
+            }
+        }, Reason.HASH_MISMATCH);
+    }
+
+    @Test
+    void readThrough_aFlippedStoredByte_failsTheSinksStreamBeforeItsLastByte() throws Exception {
+        Written written = written();
+        ZipPatcher patcher = ZipPatcher.patch(written.file());
+        patcher.flipByte(patcher.dataOffset("payload/noise.bin") + 500_000).save();
+        long[] received = {0};
+
+        assertRefused(() -> {
+            try (SupArchive archive = SupArchive.open(written.file())) {
+                archive.readThrough(written.declared(), (payload, in) -> {
+                    byte[] buffer = new byte[8192];
+                    for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                        if (payload.path().equals("payload/noise.bin")) {
+                            received[0] += n;
+                        }
+                    }
+                }, ProgressListener.NONE);
+            }
+        }, Reason.HASH_MISMATCH);
+        assertThat(received[0]).isLessThan(written.noise().length);
+    }
+
+    @Test
     void checkContents_entryNotInTheManifest_isUnlisted() throws Exception {
         Written written = written();
 

@@ -1,0 +1,117 @@
+package org.suptools.model.archive;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One read of a file from its first byte to its last, straight from a file channel into the
+ * reader's own buffers (no ZIP library stream in between), optionally hashing every byte of the
+ * file as it passes. The parts of the file nobody asks for (headers, the central directory) are
+ * read and hashed too when the reader {@linkplain #skipTo skips} over them, so the file's
+ * SHA-256 comes out of the same read as the payloads.
+ */
+final class SequentialRead implements AutoCloseable {
+
+    private final Path file;
+    private final FileChannel channel;
+    private final MessageDigest fileDigest;
+    private long position;
+
+    private SequentialRead(Path file, FileChannel channel, MessageDigest fileDigest) {
+        this.file = file;
+        this.channel = channel;
+        this.fileDigest = fileDigest;
+    }
+
+    /** Opens {@code file} at its start; {@code hashFile} also hashes every byte read. */
+    static SequentialRead open(Path file, boolean hashFile) throws IOException {
+        return new SequentialRead(file, FileChannel.open(file), hashFile ? Sha256.newDigest() : null);
+    }
+
+    /** The offset of the next byte to be read. */
+    long position() {
+        return position;
+    }
+
+    /** Reads (and hashes) up to {@code offset}, which must not lie behind. */
+    void skipTo(long offset) throws IOException {
+        if (offset < position) {
+            throw new IOException(file + ": cannot read back from offset " + position + " to " + offset);
+        }
+        byte[] scratch = new byte[(int) Math.min(Sha256.BUFFER_SIZE, Math.max(1, offset - position))];
+        while (position < offset) {
+            int n = read(scratch, 0, (int) Math.min(scratch.length, offset - position));
+            if (n < 0) {
+                throw new IOException(file + ": ends at offset " + position + ", before offset " + offset);
+            }
+        }
+    }
+
+    /** The next {@code length} bytes of the file as a stream; it ends early if the file does. */
+    InputStream next(long length) {
+        return new Slice(position + length);
+    }
+
+    /** Reads (and hashes) the rest of the file; its SHA-256, if this read hashes. */
+    Optional<String> finish() throws IOException {
+        skipTo(channel.size());
+        byte[] extra = new byte[1];
+        while (read(extra, 0, 1) > 0) {
+            // The file grew while it was read: what was read is what the hash says.
+        }
+        return Optional.ofNullable(fileDigest).map(d -> Sha256.hex(d.digest()));
+    }
+
+    private int read(byte[] buffer, int offset, int length) throws IOException {
+        int n = channel.read(ByteBuffer.wrap(buffer, offset, length));
+        if (n > 0) {
+            if (fileDigest != null) {
+                fileDigest.update(buffer, offset, n);
+            }
+            position += n;
+        }
+        return n;
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+
+    /** The bytes up to {@code end}, read where the file is now; closing it reads nothing more. */
+    private final class Slice extends InputStream {
+
+        private final long end;
+
+        Slice(long end) {
+            this.end = end;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n <= 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            Objects.checkFromIndexSize(offset, length, buffer.length);
+            long left = end - position;
+            if (left <= 0) {
+                return -1;
+            }
+            if (length == 0) {
+                return 0;
+            }
+            int n = SequentialRead.this.read(buffer, offset, (int) Math.min(length, left));
+            return n == 0 ? -1 : n;
+        }
+    }
+}
