@@ -79,8 +79,10 @@ final class Portal implements AutoCloseable {
     static Portal start(Path work, List<Thing> things, String... serveOptions) throws Exception {
         Portal portal = new Portal(work, List.of(serveOptions));
         try {
-            Parallel.each(things, thing -> portal.run("thing", "add", thing.key(), "--data", portal.data.toString(),
-                    "--token", thing.token(), "--app-id", thing.appId()));
+            // One process for the whole fleet, as an operator would add it.
+            Path list = Files.createDirectories(work).resolve("things.txt");
+            Files.write(list, things.stream().map(t -> t.key() + " " + t.appId() + " " + t.token()).toList());
+            portal.run("thing", "import", list.toString(), "--data", portal.data.toString());
             if (onMosquitto()) {
                 portal.startMosquitto();
             }
