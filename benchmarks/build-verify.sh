@@ -64,22 +64,7 @@ main() {
   head -c "$((SIZE_MIB * 1024 * 1024))" /dev/urandom >"$payload"
   # The spec's payload is the same file (a hard link), so no second copy is written.
   ln "$payload" "$RUN/spec/payload/big.bin" 2>/dev/null || cp "$payload" "$RUN/spec/payload/big.bin"
-  cat >"$RUN/spec/sup.yaml" <<EOF
-name: bench
-version: 1.0.0
-description: build and verify benchmark, one random payload of $SIZE_MIB MiB
-vendor: SUP benchmarks
-targets:
-  - product: bench-gw
-    os: linux
-    architecture: x86_64
-    runtimeVersion: ">=1.0.0"
-actions:
-  - id: copy-big
-    type: file.copy
-    source: big.bin
-    destination: data/big.bin
-EOF
+  write_copy_spec "$RUN/spec/sup.yaml" bench "build and verify benchmark, one random payload of $SIZE_MIB MiB" bench-gw
 
   log "Making keys (the first bin/sup run may build the CLI first)..."
   make_bench_key

@@ -74,27 +74,7 @@ main() {
   log "Making a random payload of $SIZE_MIB MiB..."
   head -c "$((SIZE_MIB * 1024 * 1024))" /dev/urandom >"$payload"
   ln "$payload" "$RUN/spec/payload/big.bin" 2>/dev/null || cp "$payload" "$RUN/spec/payload/big.bin"
-  # The target is the sandbox gateway's identity: product dw-gateway, linux, this machine's
-  # architecture, runtime 1.0.0 (sup-sandbox's defaults).
-  local arch
-  arch="$(uname -m)"
-  [[ "$arch" == amd64 ]] && arch=x86_64
-  cat >"$RUN/spec/sup.yaml" <<EOF
-name: bench-install
-version: 1.0.0
-description: installer benchmark, one random payload of $SIZE_MIB MiB
-vendor: SUP benchmarks
-targets:
-  - product: dw-gateway
-    os: linux
-    architecture: $arch
-    runtimeVersion: ">=1.0.0"
-actions:
-  - id: copy-big
-    type: file.copy
-    source: big.bin
-    destination: data/big.bin
-EOF
+  write_copy_spec "$RUN/spec/sup.yaml" bench-install "installer benchmark, one random payload of $SIZE_MIB MiB"
 
   log "Making a key and building the package (the first runs may build the CLI and the installer)..."
   make_bench_key

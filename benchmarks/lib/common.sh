@@ -106,6 +106,31 @@ make_bench_key() {
     || die "sup keygen --out $WORK/bench did not write bench.key and bench.pub"
 }
 
+# write_copy_spec FILE NAME DESCRIPTION [PRODUCT]: a package spec with one file.copy of the
+# payload big.bin to data/big.bin, for PRODUCT on linux and this machine's architecture. The default
+# product, dw-gateway, is the sandbox gateway's (with its runtime 1.0.0, sup-sandbox's defaults).
+write_copy_spec() {
+  local file="$1" name="$2" description="$3" product="${4:-dw-gateway}" arch
+  arch="$(uname -m)"
+  [[ "$arch" == amd64 ]] && arch=x86_64
+  cat >"$file" <<SPEC
+name: $name
+version: 1.0.0
+description: $description
+vendor: SUP benchmarks
+targets:
+  - product: $product
+    os: linux
+    architecture: $arch
+    runtimeVersion: ">=1.0.0"
+actions:
+  - id: copy-big
+    type: file.copy
+    source: big.bin
+    destination: data/big.bin
+SPEC
+}
+
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2f", a / b; else print "n/a"}'; }
 # verdict OK: PASS or FAIL from an awk condition that is true when the target is met.
 verdict() { awk "BEGIN {exit !($1)}" && echo PASS || echo FAIL; }

@@ -104,30 +104,12 @@ vm_hwm_kib() {
 
 load_average() { cut -d' ' -f1-3 /proc/loadavg; }
 
-# The sandbox gateway's identity as a package target: dw-gateway, linux, this machine's architecture.
 # write_spec DIR NAME SIZE_KIB: a spec with one file.copy of a random payload of SIZE_KIB KiB.
 write_spec() {
-  local dir="$1" name="$2" size_kib="$3" arch
-  arch="$(uname -m)"
-  [[ "$arch" == amd64 ]] && arch=x86_64
+  local dir="$1" name="$2" size_kib="$3"
   mkdir -p "$dir/payload"
   head -c "$((size_kib * 1024))" /dev/urandom >"$dir/payload/big.bin"
-  cat >"$dir/sup.yaml" <<SPEC
-name: $name
-version: 1.0.0
-description: campaign benchmark, one random payload of $size_kib KiB
-vendor: SUP benchmarks
-targets:
-  - product: dw-gateway
-    os: linux
-    architecture: $arch
-    runtimeVersion: ">=1.0.0"
-actions:
-  - id: copy-big
-    type: file.copy
-    source: big.bin
-    destination: data/big.bin
-SPEC
+  write_copy_spec "$dir/sup.yaml" "$name" "campaign benchmark, one random payload of $size_kib KiB"
 }
 
 # portal CMD...: bin/sup-portal with the run's data directory, failing the script on an error.
