@@ -58,7 +58,7 @@ public final class Deletions {
      * Deletes a Developer File, its metadata and its bytes.
      *
      * @throws IllegalArgumentException when there is no such file
-     * @throws RefusedException when a campaign not finished sends it
+     * @throws RefusedException when a campaign not finished sends it, or a release is published from it
      */
     public StoredFile deleteDeveloperFile(String name) {
         return data.locked(() -> {
@@ -70,6 +70,11 @@ public final class Deletions {
             if (!unfinished.isEmpty()) {
                 throw new RefusedException("file " + name + " is sent by campaign(s) not finished: "
                         + String.join(", ", unfinished) + " (cancel them or let them complete first)");
+            }
+            List<String> releases = new Releases(data, clock).sending(name).stream().map(Release::label).toList();
+            if (!releases.isEmpty()) {
+                throw new RefusedException("file " + name + " is published as release(s) " + String.join(", ", releases)
+                        + " (withdraw them first)");
             }
             Removal.remove(data, store.removalPlan(file));
             return file;
