@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             ThingCommand.class,
             FileCommand.class,
             CampaignCommand.class,
+            ReleaseCommand.class,
             MosquittoConfigCommand.class,
             picocli.CommandLine.HelpCommand.class
         },

@@ -182,4 +182,29 @@ class PortalCliTest {
                 .contains("allow_anonymous false");
         assertThat(Optional.of(result.out())).hasValueSatisfying(out -> assertThat(out).contains("mosquitto -c"));
     }
+
+    @Test
+    void release_publishListWithdrawFromTheCommandLine_andABadPolicyNamesItsColumn() throws Exception {
+        Path sup = org.suptools.portal.TestSups.write(dir, "acme-config", "1.5.0");
+        assertThat(run("file", "upload", sup.toString(), "--data", data()).exit()).isZero();
+
+        Run bad = run("release", "publish", "acme-config-1.5.0.sup", "--data", data(), "--policy", "product == dw\"");
+        Run published = run("release", "publish", "acme-config-1.5.0.sup", "--data", data(), "--policy",
+                "product == \"dw-gateway\"");
+        Run again = run("release", "publish", "acme-config-1.5.0.sup", "--data", data(), "--policy", "true");
+        Run listed = run("release", "list", "--data", data());
+        JsonNode json = DataDir.mapper().readTree(run("release", "list", "--data", data(), "--json").out());
+        Run withdrawn = run("release", "withdraw", "acme-config", "1.5.0", "--data", data());
+
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).isEqualTo("sup-portal: policy: column 14: the string is not closed with '\"'\n");
+        assertThat(published.exit()).isZero();
+        assertThat(published.out()).startsWith("published acme-config 1.5.0 from acme-config-1.5.0.sup (");
+        assertThat(again.exit()).isEqualTo(3);
+        assertThat(listed.out()).contains("acme-config").contains("1.5.0").contains("product == \"dw-gateway\"");
+        assertThat(json.get(0).get("sha256").asText()).hasSize(64);
+        assertThat(json.get(0).get("offered").asBoolean()).isTrue();
+        assertThat(withdrawn.out()).isEqualTo("withdrew acme-config 1.5.0\n");
+        assertThat(run("release", "list", "--data", data()).out()).isEqualTo("no releases\n");
+    }
 }
