@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             FileCommand.class,
             CampaignCommand.class,
             ReleaseCommand.class,
+            OtaCommand.class,
             MosquittoConfigCommand.class,
             picocli.CommandLine.HelpCommand.class
         },

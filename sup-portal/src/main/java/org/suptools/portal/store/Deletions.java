@@ -43,7 +43,8 @@ public final class Deletions {
                 throw new RefusedException("thing " + key + " is a member of campaign(s) not finished: "
                         + String.join(", ", unfinished) + " (cancel them or let them complete first)");
             }
-            List<String> rest = new ArrayList<>(List.of("files/things/" + key, "notify/" + key));
+            List<String> rest = new ArrayList<>(List.of("files/things/" + key, "notify/" + key,
+                    "ota/devices/" + key + ".json"));
             if (campaigns.all().stream().noneMatch(member)) {
                 rest.add("mailboxes/" + key + ".json");
                 rest.add("telemetry/" + key);
@@ -75,6 +76,9 @@ public final class Deletions {
             if (!releases.isEmpty()) {
                 throw new RefusedException("file " + name + " is published as release(s) " + String.join(", ", releases)
                         + " (withdraw them first)");
+            }
+            if (new Ota(data, clock).config().offer().filter(offer -> offer.fileName().equals(name)).isPresent()) {
+                throw new RefusedException("file " + name + " is offered by the plain HTTP backend (ota withdraw first)");
             }
             Removal.remove(data, store.removalPlan(file));
             return file;

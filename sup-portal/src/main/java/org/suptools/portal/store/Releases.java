@@ -1,25 +1,14 @@
 package org.suptools.portal.store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.suptools.model.InvalidPackageException;
-import org.suptools.model.archive.SupArchive;
 import org.suptools.model.manifest.Manifest;
-import org.suptools.model.manifest.ManifestCodec;
 import org.suptools.model.version.SemVer;
 import org.suptools.portal.releases.DeviceDescription;
 import org.suptools.portal.releases.Policy;
@@ -64,7 +53,7 @@ public final class Releases {
                 throw new IllegalArgumentException("FILE: " + fileName + " is not a .sup");
             }
             Path bytes = developerFiles.bytes(file);
-            Manifest manifest = manifest(bytes, fileName);
+            Manifest manifest = SupFiles.manifest(bytes, fileName);
             List<Release> all = new ArrayList<>(all());
             String version = manifest.version().toString();
             all.stream().filter(r -> r.name().equals(manifest.name()) && r.semVer().precedenceEquals(manifest.version()))
@@ -73,7 +62,7 @@ public final class Releases {
                                 + r.fileName() + "); withdraw it first");
                     });
             Release release = new Release(manifest.name(), version, file.name(), file.blob(), file.size(),
-                    file.crc32(), sha256(bytes, fileName), policy, clock.instant());
+                    file.crc32(), SupFiles.sha256(bytes, fileName), policy, clock.instant());
             all.add(release);
             all.sort(NEWEST_FIRST);
             data.write(file(), all);
@@ -150,33 +139,5 @@ public final class Releases {
 
     private Path file() {
         return data.resolve("releases.json");
-    }
-
-    private static Manifest manifest(Path bytes, String fileName) {
-        try (SupArchive archive = SupArchive.open(bytes)) {
-            return ManifestCodec.parse(archive.manifestBytes(), fileName);
-        } catch (InvalidPackageException e) {
-            throw new IllegalArgumentException("FILE: " + oneLine(e.getMessage()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + fileName + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static String sha256(Path bytes, String fileName) {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(bytes), MessageDigest.getInstance("SHA-256"))) {
-            byte[] buffer = new byte[64 * 1024];
-            while (in.read(buffer) >= 0) {
-                // The digest sees every byte on the way.
-            }
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + fileName + ": " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String oneLine(String message) {
-        return message == null ? "not a readable .sup" : message.replaceAll("\\s*\\R\\s*", " ");
     }
 }
