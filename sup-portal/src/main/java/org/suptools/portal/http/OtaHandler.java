@@ -1,6 +1,7 @@
 package org.suptools.portal.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -135,7 +136,8 @@ public final class OtaHandler implements HttpHandler {
         }
         ota.recordCheck(key, new OtaDevice.Check(clock.instant(), current.toString(), sanitize(userAgent, 256),
                 upgrade ? 1 : 0, offered.map(p -> p.offer().version())));
-        byte[] bytes = json.writeValueAsBytes(answer);
+        // Compact, as small devices expect it: one line.
+        byte[] bytes = json.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(answer);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, bytes.length);
         exchange.getResponseBody().write(bytes);

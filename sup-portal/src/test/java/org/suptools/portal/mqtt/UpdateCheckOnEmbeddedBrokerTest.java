@@ -126,4 +126,16 @@ class UpdateCheckOnEmbeddedBrokerTest {
                     "update.check: device: is required, a JSON object describing the gateway");
         }
     }
+
+    @Test
+    void servedPortal_answersThePlainHttpVersionCheckOnItsHttpPort() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(server.httpUri() + "/ota/version"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("gw-3:token-3".getBytes()))
+                .header("User-Agent", "SUP/gw-3").POST(HttpRequest.BodyPublishers.ofString("1.0.0")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"upgrade\":0,\"settings\":[]}");
+    }
 }
