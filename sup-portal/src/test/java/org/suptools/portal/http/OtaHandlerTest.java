@@ -240,4 +240,25 @@ class OtaHandlerTest {
         ota.withdrawOffer();
         deletions.deleteDeveloperFile("dw-firmware-1.5.0.sup");
     }
+
+    @Test
+    void api_showsTheOfferSettingsAndDevices_andAThingsRecordGoesWithIt() throws Exception {
+        ota.offer("dw-firmware-1.5.0.sup");
+        ota.set("period", "1day");
+        check("1.0.0");
+        notifyResult("gw-1", "900 Success");
+        server.createContext(ApiHandler.PATH, new ApiHandler(data, clock));
+
+        JsonNode api = DataDir.mapper().readTree(http.send(HttpRequest.newBuilder(base.resolve("/api/ota")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+
+        assertThat(api.get("offer").get("offered").asBoolean()).isTrue();
+        assertThat(api.get("offer").has("blob")).isFalse();
+        assertThat(api.get("settings").get(0).get("key").asText()).isEqualTo("period");
+        assertThat(api.get("devices").get(0).get("lastCheck").get("upgrade").asInt()).isEqualTo(1);
+        assertThat(api.get("devices").get(0).get("notifications").get(0).get("result").asText())
+                .isEqualTo("900 Success");
+        new Deletions(data, clock).deleteThing("gw-1");
+        assertThat(ota.device("gw-1")).isEmpty();
+    }
 }
