@@ -33,7 +33,7 @@ import org.suptools.tr50.PortalErrorCodes;
 import org.suptools.tr50.Tr50Command;
 import org.suptools.tr50.Tr50Response;
 import org.suptools.tr50.Tr50Result;
-import org.suptools.tr50.UnknownCommand;
+import org.suptools.tr50.UpdateCheck;
 
 /**
  * Answers the TR50 commands a thing sends, as the portal does: its mailbox, file ids for downloads, and
@@ -51,7 +51,7 @@ public final class Tr50Service {
     private final FileStore developerFiles;
     private final FileIds fileIds;
     private final AckDeadlines deadlines;
-    private final UpdateCheck updateCheck;
+    private final UpdateCheckAnswer updateCheck;
 
     public Tr50Service(DataDir data, Clock clock, FileIds fileIds) {
         this.clock = clock;
@@ -61,7 +61,7 @@ public final class Tr50Service {
         this.developerFiles = FileStore.developerFiles(data, clock);
         this.fileIds = fileIds;
         this.deadlines = AckDeadlines.load(mailboxes, clock);
-        this.updateCheck = new UpdateCheck(new org.suptools.portal.store.Releases(data, clock), fileIds);
+        this.updateCheck = new UpdateCheckAnswer(new org.suptools.portal.store.Releases(data, clock), fileIds);
     }
 
     /** The ack deadlines of the messages this service handed out, for the server to sweep. */
@@ -93,8 +93,8 @@ public final class Tr50Service {
                 return attribute(thingKey, attribute);
             } else if (command instanceof AlarmPublish alarm) {
                 return alarm(thingKey, alarm);
-            } else if (command instanceof UnknownCommand unknown && unknown.commandName().equals(UpdateCheck.NAME)) {
-                return updateCheck.answer(thingKey, unknown.params());
+            } else if (command instanceof UpdateCheck check) {
+                return updateCheck.answer(thingKey, check);
             }
             return unsupported(command);
         } catch (RuntimeException e) {

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +32,8 @@ import org.suptools.tr50.RequestId;
 import org.suptools.tr50.Tr50Request;
 import org.suptools.tr50.Tr50Response;
 import org.suptools.tr50.Tr50Result;
-import org.suptools.tr50.UnknownCommand;
+import org.suptools.tr50.UpdateCheck;
+import org.suptools.tr50.UpdateCheckResult;
 
 /** {@code update.check} over the embedded broker: a fleet of gateways, each answered with its release. */
 class UpdateCheckOnEmbeddedBrokerTest {
@@ -70,8 +72,7 @@ class UpdateCheckOnEmbeddedBrokerTest {
     private static Tr50Result check(int gw, ObjectNode device) throws Exception {
         try (TestThing thing = TestThing.connect(server.mqttUri(), "sup", "gw-" + gw, "app-" + gw, "token-" + gw)
                 .subscribeOwn()) {
-            Params params = Params.builder().put("device", device).build();
-            Tr50Response response = thing.request(Tr50Request.of(new UnknownCommand("update.check", params)));
+            Tr50Response response = thing.request(Tr50Request.of(new UpdateCheck(Params.of(device), Optional.empty())));
             return response.result(RequestId.of(1)).orElseThrow();
         }
     }
@@ -109,6 +110,8 @@ class UpdateCheckOnEmbeddedBrokerTest {
         assertThat(newer.get("sha256").orElseThrow().asText())
                 .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body)));
         assertThat(newer.get("fileName").orElseThrow().asText()).isEqualTo("dw-firmware-2.0.0.sup");
+        assertThat(UpdateCheckResult.read(newer).update().orElseThrow().installedVersion()).contains("1.3.0");
+        assertThat(UpdateCheckResult.read(current).update()).isEmpty();
     }
 
     @Test
@@ -118,12 +121,13 @@ class UpdateCheckOnEmbeddedBrokerTest {
         assertThat(other.errorCodes()).containsExactly(PortalErrorCodes.NOT_AUTHORIZED);
 
         try (TestThing thing = TestThing.connect(server.mqttUri(), "sup", "gw-1", "app-1", "token-1").subscribeOwn()) {
-            Tr50Response response = thing.request(Tr50Request.of(new UnknownCommand("update.check",
-                    Params.builder().put("device", "dw-gateway").build())));
+            thing.publish("sup/gw-1/api/0007", "{\"1\": {\"command\": \"update.check\", \"params\": {\"device\": \"dw\"}}}"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            Tr50Response response = org.suptools.tr50.Tr50Codec.readResponse(
+                    thing.await("sup/gw-1/reply/0007").getPayloadAsBytes());
             Tr50Result.Failure failure = (Tr50Result.Failure) response.result(RequestId.of(1)).orElseThrow();
             assertThat(failure.errorCodes()).containsExactly(PortalErrorCodes.INVALID_PARAMS);
-            assertThat(failure.errorMessages()).containsExactly(
-                    "update.check: device: is required, a JSON object describing the gateway");
+            assertThat(failure.errorMessages().get(0)).contains("device");
         }
     }
 

@@ -130,18 +130,18 @@ class Tr50ServiceTest {
                 "{\"product\": null, \"runtimeVersion\": {\"version\": \"1.2.0\"}}",
                 deep.toString());
         for (String description : hostile) {
-            Tr50Result result = service.answer("gw-1", new org.suptools.tr50.UnknownCommand("update.check",
-                    org.suptools.tr50.Params.builder().put("device", json.readTree(description)).build()));
+            Tr50Result result = service.answer("gw-1", new org.suptools.tr50.UpdateCheck(org.suptools.tr50.Params.of(
+                    (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(description)), Optional.empty()));
             assertThat(result.succeeded()).as(description.substring(0, Math.min(80, description.length()))).isTrue();
             assertThat(((Tr50Result.Success) result).params().get("upToDate").orElseThrow().asBoolean()).isTrue();
         }
-        Tr50Result meant = service.answer("gw-1", new org.suptools.tr50.UnknownCommand("update.check",
-                org.suptools.tr50.Params.builder().put("device", json.readTree(
+        Tr50Result meant = service.answer("gw-1", new org.suptools.tr50.UpdateCheck(org.suptools.tr50.Params.of(
+                (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(
                         "{\"product\": \"dw\", \"runtimeVersion\": {\"version\": \"1.2.0\"},"
-                        + " \"packages\": {\"acme-config\": \"1.4.0\"}}")).build()));
+                        + " \"packages\": {\"acme-config\": \"1.4.0\"}}")), Optional.empty()));
         assertThat(((Tr50Result.Success) meant).params().get("version").orElseThrow().asText()).isEqualTo("1.5.0");
-        Tr50Result badName = service.answer("gw-1", new org.suptools.tr50.UnknownCommand("update.check",
-                org.suptools.tr50.Params.builder().put("device", json.createObjectNode()).put("name", 5).build()));
-        assertThat(failure(badName).errorCodes()).containsExactly(PortalErrorCodes.INVALID_PARAMS);
+        Tr50Result other = service.answer("gw-1", new org.suptools.tr50.UpdateCheck(org.suptools.tr50.Params.builder()
+                .put("thingKey", "gw-2").build(), Optional.empty()));
+        assertThat(failure(other).errorCodes()).containsExactly(PortalErrorCodes.NOT_AUTHORIZED);
     }
 }
