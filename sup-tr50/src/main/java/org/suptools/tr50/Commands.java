@@ -20,7 +20,8 @@ final class Commands {
             FileGet.NAME, FileGet::read,
             LogPublish.NAME, LogPublish::read,
             AttributePublish.NAME, AttributePublish::read,
-            AlarmPublish.NAME, AlarmPublish::read);
+            AlarmPublish.NAME, AlarmPublish::read,
+            UpdateCheck.NAME, UpdateCheck::read);
 
     private Commands() {
     }

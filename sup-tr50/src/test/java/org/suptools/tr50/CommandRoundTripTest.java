@@ -44,6 +44,10 @@ class CommandRoundTripTest {
                 new AttributePublish(Optional.empty(), "sup.acme-config", "", Optional.empty()),
                 new AlarmPublish(Optional.of("gw-1"), "sup.install", 2, Optional.of("rollback incomplete"), Optional.of(TS)),
                 new AlarmPublish(Optional.empty(), "sup.install", 0, Optional.empty(), Optional.empty()),
+                new UpdateCheck(Params.builder().put("product", "dw-gateway").put("runtimeVersion", "1.4.0")
+                        .put("packages", Params.builder().put("acme-config", Params.builder().put("version", "1.4.0")
+                                .build()).build()).build(), Optional.of("acme-config")),
+                new UpdateCheck(Params.empty(), Optional.empty()),
                 new UnknownCommand("thing.find", Params.builder().put("key", "gw-1")
                         .put("nested", Params.builder().put("n", 12345678901L).put("ok", true).build())
                         .build()));
@@ -112,6 +116,27 @@ class CommandRoundTripTest {
         assertThat(FileGetResult.read(file.toParams())).isEqualTo(file);
         MethodExec exec = (MethodExec) messages.messages().get(0).command();
         assertThat(GatewaySupUpdate.read(exec.params())).isEqualTo(SUP_UPDATE);
+    }
+
+    @Test
+    void updateCheckResult_readsBackUpToDateAndAnUpdate_andRefusesABadHash() throws Tr50Exception {
+        UpdateCheckResult update = new UpdateCheckResult(Optional.of(new UpdateCheckResult.Update("dw-firmware",
+                "2.0.0", Optional.of("1.3.0"), "dw-firmware-2.0.0.sup", "f-1", 1234, 3_000_000_000L, "ab".repeat(32))));
+
+        assertThat(UpdateCheckResult.read(update.toParams())).isEqualTo(update);
+        assertThat(UpdateCheckResult.read(UpdateCheckResult.upToDate().toParams())).isEqualTo(UpdateCheckResult.upToDate());
+        assertThat(UpdateCheckResult.upToDate().toParams().toJson().toString()).isEqualTo("{\"upToDate\":true}");
+        Params badHash = Params.of(update.toParams().toJson().put("sha256", "not hex"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> UpdateCheckResult.read(badHash))
+                .isInstanceOf(Tr50Exception.class).hasMessageContaining("sha256");
+    }
+
+    @Test
+    void updateCheck_withoutADevice_isRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Tr50Codec.readRequest(
+                "{\"1\": {\"command\": \"update.check\", \"params\": {\"name\": \"x\"}}}"
+                        .getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(Tr50Exception.class).hasMessageContaining("device");
     }
 
     @Test

@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
             ThingCommand.class,
             FileCommand.class,
             CampaignCommand.class,
+            ReleaseCommand.class,
+            OtaCommand.class,
             MosquittoConfigCommand.class,
             picocli.CommandLine.HelpCommand.class
         },

@@ -12,6 +12,8 @@ import org.suptools.portal.store.DataDir;
 import org.suptools.portal.store.FileStore;
 import org.suptools.portal.store.LogLine;
 import org.suptools.portal.store.Mailboxes;
+import org.suptools.portal.store.Ota;
+import org.suptools.portal.store.Releases;
 import org.suptools.portal.store.Telemetry;
 import org.suptools.portal.store.Thing;
 import org.suptools.portal.store.Things;
@@ -19,7 +21,8 @@ import org.suptools.portal.store.Things;
 /**
  * The read-only JSON API: {@code /api/things}, {@code /api/things/<key>} (attributes, alarms, mailbox,
  * last log lines), {@code /api/files}, {@code /api/campaigns}, {@code /api/campaigns/<id>} (with member
- * records). App tokens are never shown.
+ * records), {@code /api/releases}, {@code /api/ota} (the plain HTTP backend's
+ * offer, settings and what each device reported). App tokens are never shown.
  */
 public final class ApiHandler implements HttpHandler {
 
@@ -34,6 +37,8 @@ public final class ApiHandler implements HttpHandler {
     private final Campaigns campaigns;
     private final Mailboxes mailboxes;
     private final Telemetry telemetry;
+    private final Releases releases;
+    private final Ota ota;
     private final java.time.Clock clock;
 
     public ApiHandler(DataDir data, java.time.Clock clock) {
@@ -43,6 +48,8 @@ public final class ApiHandler implements HttpHandler {
         this.campaigns = new Campaigns(data, clock);
         this.mailboxes = new Mailboxes(data);
         this.telemetry = new Telemetry(data);
+        this.releases = new Releases(data, clock);
+        this.ota = new Ota(data, clock);
     }
 
     @Override
@@ -73,6 +80,8 @@ public final class ApiHandler implements HttpHandler {
                 case "things" -> Optional.of(things.all().stream().map(this::thingSummary).toList());
                 case "files" -> Optional.of(developerFiles.all());
                 case "campaigns" -> Optional.of(campaigns.all().stream().map(campaigns::status).toList());
+                case "releases" -> Optional.of(ReleasesView.of(releases));
+                case "ota" -> Optional.of(OtaView.of(ota));
                 default -> Optional.empty();
             };
         }

@@ -19,6 +19,7 @@ import org.suptools.portal.files.Fault;
 import org.suptools.portal.files.FileEndpoint;
 import org.suptools.portal.files.FileIds;
 import org.suptools.portal.http.ApiHandler;
+import org.suptools.portal.http.OtaHandler;
 import org.suptools.portal.mqtt.BrokerAccess;
 import org.suptools.portal.mqtt.EmbeddedBroker;
 import org.suptools.portal.mqtt.PortalConnection;
@@ -89,7 +90,9 @@ public final class PortalServer implements AutoCloseable {
             throw new IllegalStateException("cannot listen for HTTP on " + options.bindAddress() + ":"
                     + options.httpPort() + ": " + e.getMessage(), e);
         }
-        http.createContext(FileEndpoint.PATH, new FileEndpoint(fileIds, options.faults(), options.slowRate()));
+        FileEndpoint fileEndpoint = new FileEndpoint(fileIds, options.faults(), options.slowRate());
+        http.createContext(FileEndpoint.PATH, fileEndpoint);
+        http.createContext(OtaHandler.PATH, new OtaHandler(data, clock, fileEndpoint));
         http.createContext(ApiHandler.PATH, new ApiHandler(data, clock));
         http.setExecutor(httpWorkers);
         http.start();

@@ -33,6 +33,7 @@ import org.suptools.tr50.PortalErrorCodes;
 import org.suptools.tr50.Tr50Command;
 import org.suptools.tr50.Tr50Response;
 import org.suptools.tr50.Tr50Result;
+import org.suptools.tr50.UpdateCheck;
 
 /**
  * Answers the TR50 commands a thing sends, as the portal does: its mailbox, file ids for downloads, and
@@ -50,6 +51,7 @@ public final class Tr50Service {
     private final FileStore developerFiles;
     private final FileIds fileIds;
     private final AckDeadlines deadlines;
+    private final UpdateCheckAnswer updateCheck;
 
     public Tr50Service(DataDir data, Clock clock, FileIds fileIds) {
         this.clock = clock;
@@ -59,6 +61,7 @@ public final class Tr50Service {
         this.developerFiles = FileStore.developerFiles(data, clock);
         this.fileIds = fileIds;
         this.deadlines = AckDeadlines.load(mailboxes, clock);
+        this.updateCheck = new UpdateCheckAnswer(new org.suptools.portal.store.Releases(data, clock), fileIds);
     }
 
     /** The ack deadlines of the messages this service handed out, for the server to sweep. */
@@ -90,6 +93,8 @@ public final class Tr50Service {
                 return attribute(thingKey, attribute);
             } else if (command instanceof AlarmPublish alarm) {
                 return alarm(thingKey, alarm);
+            } else if (command instanceof UpdateCheck check) {
+                return updateCheck.answer(thingKey, check);
             }
             return unsupported(command);
         } catch (RuntimeException e) {
@@ -188,7 +193,8 @@ public final class Tr50Service {
     private static Tr50Result unsupported(Tr50Command command) {
         return Tr50Result.failure(PortalErrorCodes.UNKNOWN_COMMAND,
                 "unknown command '" + command.commandName() + "': the portal emulator serves mailbox.check,"
-                        + " mailbox.update, mailbox.ack, file.get, log.publish, attribute.publish and alarm.publish");
+                        + " mailbox.update, mailbox.ack, file.get, log.publish, attribute.publish, alarm.publish and"
+                        + " update.check");
     }
 
     private static Tr50Result notAuthorized(String command, String other) {

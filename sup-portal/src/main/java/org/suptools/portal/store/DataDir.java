@@ -130,6 +130,17 @@ public final class DataDir {
         }
     }
 
+    /** The stored value of a generic type (a list), or empty when the file does not exist. */
+    public <T> Optional<T> read(Path file, com.fasterxml.jackson.core.type.TypeReference<T> type) {
+        try {
+            return Optional.of(json.readValue(Files.readAllBytes(file), type));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new StoreException(root.relativize(file) + ": cannot be read: " + oneLine(e));
+        }
+    }
+
     /** Writes the value whole and atomically: a reader sees the old file or the new one. */
     public void write(Path file, Object value) {
         try {

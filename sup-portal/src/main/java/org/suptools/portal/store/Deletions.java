@@ -43,7 +43,8 @@ public final class Deletions {
                 throw new RefusedException("thing " + key + " is a member of campaign(s) not finished: "
                         + String.join(", ", unfinished) + " (cancel them or let them complete first)");
             }
-            List<String> rest = new ArrayList<>(List.of("files/things/" + key, "notify/" + key));
+            List<String> rest = new ArrayList<>(List.of("files/things/" + key, "notify/" + key,
+                    "ota/devices/" + key + ".json"));
             if (campaigns.all().stream().noneMatch(member)) {
                 rest.add("mailboxes/" + key + ".json");
                 rest.add("telemetry/" + key);
@@ -58,7 +59,7 @@ public final class Deletions {
      * Deletes a Developer File, its metadata and its bytes.
      *
      * @throws IllegalArgumentException when there is no such file
-     * @throws RefusedException when a campaign not finished sends it
+     * @throws RefusedException when a campaign not finished sends it, or a release is published from it
      */
     public StoredFile deleteDeveloperFile(String name) {
         return data.locked(() -> {
@@ -70,6 +71,14 @@ public final class Deletions {
             if (!unfinished.isEmpty()) {
                 throw new RefusedException("file " + name + " is sent by campaign(s) not finished: "
                         + String.join(", ", unfinished) + " (cancel them or let them complete first)");
+            }
+            List<String> releases = new Releases(data, clock).sending(name).stream().map(Release::label).toList();
+            if (!releases.isEmpty()) {
+                throw new RefusedException("file " + name + " is published as release(s) " + String.join(", ", releases)
+                        + " (withdraw them first)");
+            }
+            if (new Ota(data, clock).config().offer().filter(offer -> offer.fileName().equals(name)).isPresent()) {
+                throw new RefusedException("file " + name + " is offered by the plain HTTP backend (ota withdraw first)");
             }
             Removal.remove(data, store.removalPlan(file));
             return file;

@@ -220,4 +220,55 @@ class PortalCliTest {
                 .contains("allow_anonymous false");
         assertThat(Optional.of(result.out())).hasValueSatisfying(out -> assertThat(out).contains("mosquitto -c"));
     }
+
+    @Test
+    void release_publishListWithdrawFromTheCommandLine_andABadPolicyNamesItsColumn() throws Exception {
+        Path sup = org.suptools.portal.TestSups.write(dir, "acme-config", "1.5.0");
+        assertThat(run("file", "upload", sup.toString(), "--data", data()).exit()).isZero();
+
+        Run bad = run("release", "publish", "acme-config-1.5.0.sup", "--data", data(), "--policy", "product == dw\"");
+        Run published = run("release", "publish", "acme-config-1.5.0.sup", "--data", data(), "--policy",
+                "product == \"dw-gateway\"");
+        Run again = run("release", "publish", "acme-config-1.5.0.sup", "--data", data(), "--policy", "true");
+        Run listed = run("release", "list", "--data", data());
+        JsonNode json = DataDir.mapper().readTree(run("release", "list", "--data", data(), "--json").out());
+        Run withdrawn = run("release", "withdraw", "acme-config", "1.5.0", "--data", data());
+
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).isEqualTo("sup-portal: policy: column 14: the string is not closed with '\"'\n");
+        assertThat(published.exit()).isZero();
+        assertThat(published.out()).startsWith("published acme-config 1.5.0 from acme-config-1.5.0.sup (");
+        assertThat(again.exit()).isEqualTo(3);
+        assertThat(listed.out()).contains("acme-config").contains("1.5.0").contains("product == \"dw-gateway\"");
+        assertThat(json.get(0).get("sha256").asText()).hasSize(64);
+        assertThat(json.get(0).get("offered").asBoolean()).isTrue();
+        assertThat(withdrawn.out()).isEqualTo("withdrew acme-config 1.5.0\n");
+        assertThat(run("release", "list", "--data", data()).out()).isEqualTo("no releases\n");
+    }
+
+    @Test
+    void ota_offerSettingsAndShowFromTheCommandLine_persistedForServe() throws Exception {
+        Path sup = org.suptools.portal.TestSups.write(dir, "dw-firmware", "1.5.0");
+        assertThat(run("file", "upload", sup.toString(), "--data", data()).exit()).isZero();
+
+        Run offered = run("ota", "offer", "dw-firmware-1.5.0.sup", "--data", data());
+        Run set = run("ota", "set", "keepAlive", "60", "--data", data());
+        Run badKey = run("ota", "set", "bad key", "1", "--data", data());
+        Run unsetMissing = run("ota", "unset", "nothing", "--data", data());
+        Run shown = run("ota", "show", "--data", data());
+        JsonNode json = DataDir.mapper().readTree(run("ota", "show", "--json", "--data", data()).out());
+
+        assertThat(offered.out()).startsWith("offering dw-firmware 1.5.0 from dw-firmware-1.5.0.sup (");
+        assertThat(set.out()).isEqualTo("keepAlive = 60\n");
+        assertThat(badKey.exit()).isEqualTo(2);
+        assertThat(badKey.err()).startsWith("sup-portal: KEY: a setting key is");
+        assertThat(unsetMissing.exit()).isEqualTo(2);
+        assertThat(shown.out()).isEqualTo("offer:    dw-firmware 1.5.0 from dw-firmware-1.5.0.sup\n"
+                + "settings: \n  keepAlive = 60\ndevices:  none\n");
+        assertThat(json.get("offer").get("version").asText()).isEqualTo("1.5.0");
+        assertThat(json.get("settings").get(0).get("val").asText()).isEqualTo("60");
+        assertThat(Files.readString(dir.resolve("data/ota/config.json"))).contains("keepAlive");
+        assertThat(run("ota", "withdraw", "--data", data()).out()).isEqualTo("no package offered\n");
+        assertThat(run("ota", "show", "--data", data()).out()).startsWith("offer:    none\n");
+    }
 }

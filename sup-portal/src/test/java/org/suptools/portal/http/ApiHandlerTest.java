@@ -84,4 +84,22 @@ class ApiHandlerTest {
         assertThat(delete.headers().firstValue("Allow")).contains("GET");
         assertThat(get("/api/nothing").statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void releases_areListedNewestFirstWithTheirPolicyAndHash() throws Exception {
+        FileStore files = FileStore.developerFiles(data, clock);
+        org.suptools.portal.store.Releases releases = new org.suptools.portal.store.Releases(data, clock);
+        for (String version : List.of("1.4.0", "1.10.0")) {
+            files.upload(org.suptools.portal.TestSups.write(dir, "acme-config", version));
+            releases.publish("acme-config-" + version + ".sup", "runtimeVersion >= \"1.2.0\"");
+        }
+
+        JsonNode list = DataDir.mapper().readTree(get("/api/releases").body());
+
+        assertThat(list).hasSize(2);
+        assertThat(list.get(0).get("version").asText()).isEqualTo("1.10.0");
+        assertThat(list.get(0).get("policy").asText()).isEqualTo("runtimeVersion >= \"1.2.0\"");
+        assertThat(list.get(1).get("sha256").asText()).hasSize(64);
+        assertThat(list.get(1).has("blob")).isFalse();
+    }
 }

@@ -111,4 +111,37 @@ class Tr50ServiceTest {
         assertThat(failure(service.answer("gw-1", new MailboxUpdate("M404", "50%"))).errorCodes())
                 .containsExactly(PortalErrorCodes.MAILBOX_MESSAGE_NOT_FOUND);
     }
+
+    @Test
+    void updateCheck_withHostileDescriptions_isAnsweredNeverThrown() throws Exception {
+        FileStore.developerFiles(data, clock).upload(org.suptools.portal.TestSups.write(dir, "acme-config", "1.5.0"));
+        new org.suptools.portal.store.Releases(data, clock).publish("acme-config-1.5.0.sup",
+                "product == \"dw\" && runtimeVersion >= \"1.2.0\" && packages.acme-config < \"1.5.0\"");
+        var json = DataDir.mapper();
+        com.fasterxml.jackson.databind.node.ObjectNode deep = json.createObjectNode();
+        com.fasterxml.jackson.databind.node.ObjectNode at = deep;
+        for (int i = 0; i < 500; i++) {
+            at = at.putObject("product");
+        }
+        java.util.List<String> hostile = java.util.List.of(
+                "{\"product\": [\"dw\"], \"runtimeVersion\": 1e308, \"packages\": \"acme-config\"}",
+                "{\"product\": \"dw\", \"runtimeVersion\": \"" + "9".repeat(5000) + ".0.0\", \"packages\": []}",
+                "{\"product\": \"dw\", \"runtimeVersion\": \"1.2.0\", \"packages\": {\"acme-config\": {\"version\": 7}}}",
+                "{\"product\": null, \"runtimeVersion\": {\"version\": \"1.2.0\"}}",
+                deep.toString());
+        for (String description : hostile) {
+            Tr50Result result = service.answer("gw-1", new org.suptools.tr50.UpdateCheck(org.suptools.tr50.Params.of(
+                    (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(description)), Optional.empty()));
+            assertThat(result.succeeded()).as(description.substring(0, Math.min(80, description.length()))).isTrue();
+            assertThat(((Tr50Result.Success) result).params().get("upToDate").orElseThrow().asBoolean()).isTrue();
+        }
+        Tr50Result meant = service.answer("gw-1", new org.suptools.tr50.UpdateCheck(org.suptools.tr50.Params.of(
+                (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(
+                        "{\"product\": \"dw\", \"runtimeVersion\": {\"version\": \"1.2.0\"},"
+                        + " \"packages\": {\"acme-config\": \"1.4.0\"}}")), Optional.empty()));
+        assertThat(((Tr50Result.Success) meant).params().get("version").orElseThrow().asText()).isEqualTo("1.5.0");
+        Tr50Result other = service.answer("gw-1", new org.suptools.tr50.UpdateCheck(org.suptools.tr50.Params.builder()
+                .put("thingKey", "gw-2").build(), Optional.empty()));
+        assertThat(failure(other).errorCodes()).containsExactly(PortalErrorCodes.NOT_AUTHORIZED);
+    }
 }
