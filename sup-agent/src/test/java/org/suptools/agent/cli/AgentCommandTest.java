@@ -78,8 +78,8 @@ class AgentCommandTest {
     void status_showsPendingWorkTheOutboxAndTheLastResult() throws Exception {
         Path config = config();
         JobStore jobs = new JobStore(dir.resolve("state/jobs"));
-        jobs.save(UpdateJob.received("M1", "acme", Optional.empty(), AT).reporting(JobResult.success(""), AT)
-                .at(Stage.DONE, AT));
+        jobs.save(UpdateJob.received("M1", "acme", Optional.empty(), AT).reporting(Stage.SUCCEEDED, JobResult.success(""), AT)
+                .acked(AT));
         jobs.save(UpdateJob.received("M2", "acme", Optional.empty(), AT).at(Stage.DOWNLOADING, AT)
                 .downloadStarted(AT));
         new Outbox(dir.resolve("state/outbox")).add("M3", Tr50Request.of(new MailboxAck("M3", 0, Optional.empty(),
@@ -99,7 +99,8 @@ class AgentCommandTest {
         for (int i = 0; i < JobStore.KEEP_FINISHED + 5; i++) {
             Instant at = AT.plusSeconds(i);
             jobs.save(UpdateJob.received("M" + i, "acme", Optional.empty(), at)
-                    .reporting(JobResult.failure(-90110, "action " + i + " failed"), at).at(Stage.DONE, at));
+                    .reporting(Stage.EXECUTION_FAILED, JobResult.failure(-90110, "action " + i + " failed"), at)
+                    .acked(at));
         }
         jobs.prune(JobStore.KEEP_FINISHED);
 

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.CRC32;
 import org.suptools.agent.link.Tr50Link;
+import org.suptools.tr50.AttributePublish;
 import org.suptools.tr50.FileGet;
 import org.suptools.tr50.FileGetResult;
 import org.suptools.tr50.LogPublish;
@@ -35,6 +36,7 @@ public final class FakePortal implements Tr50Link {
     public final List<LogPublish> logs = new CopyOnWriteArrayList<>();
     public final List<MailboxUpdate> updates = new CopyOnWriteArrayList<>();
     public final List<String> checks = new CopyOnWriteArrayList<>();
+    public final List<AttributePublish> attributes = new CopyOnWriteArrayList<>();
     public volatile boolean down;
     /** Keeps acked messages in the mailbox, as a portal that lags behind would. */
     public volatile boolean keepAcked;
@@ -87,11 +89,21 @@ public final class FakePortal implements Tr50Link {
             logs.add(line);
             return Tr50Result.success();
         }
+        if (command instanceof AttributePublish attribute) {
+            attributes.add(attribute);
+            return Tr50Result.success();
+        }
         if (command instanceof MailboxUpdate update) {
             updates.add(update);
             return Tr50Result.success();
         }
         return Tr50Result.failure(-1, "not supported here: " + command.commandName());
+    }
+
+    /** The update states published, in order: {@code INSTANTIATED}, ... */
+    public List<String> states() {
+        return attributes.stream().filter(a -> a.key().equals("sup.update.state"))
+                .map(a -> a.value().replaceAll("^\\{\"state\":\"([A-Z_]+)\".*$", "$1")).toList();
     }
 
     public List<String> ackedIds() {
