@@ -110,9 +110,14 @@ public final class JobStore {
         return List.copyOf(unreadable);
     }
 
-    /** The unfinished jobs of a campaign, oldest first. */
+    /**
+     * The unfinished jobs of a campaign, oldest first: those whose message named it as its
+     * {@code campaignId}, or, for a message that named none (the portal need not send one), the
+     * job whose mailbox id it is.
+     */
     public List<UpdateJob> unfinishedOf(String campaignId) throws IOException {
-        return unfinished().stream().filter(job -> job.campaignId().equals(Optional.of(campaignId))).toList();
+        return unfinished().stream().filter(job -> job.campaignId().map(campaignId::equals)
+                .orElse(job.mailboxId().equals(campaignId))).toList();
     }
 
     /** The records whose work is not done, oldest first. */

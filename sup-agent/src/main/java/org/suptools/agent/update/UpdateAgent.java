@@ -68,6 +68,7 @@ public final class UpdateAgent {
     private final StateReports states;
     private final Approvals approvals;
     private boolean linkFailed;
+    private int sentBeforeSteps;
 
     public UpdateAgent(JobStore jobs, Outbox outbox, Downloader downloader, InstallStep installer, Tr50Link link,
             Clock clock, AgentLog log) {
@@ -105,6 +106,7 @@ public final class UpdateAgent {
         }
         Outbox.Flush first = outbox.flush(link);
         linkFailed = first.linkFailed();
+        sentBeforeSteps = 0;
         finishDelivered();
         int newMessages = 0;
         boolean reachable = !first.linkFailed();
@@ -125,7 +127,8 @@ public final class UpdateAgent {
         int pending = (int) unfinished.stream().filter(job -> !job.stage().held()).count() + outbox.pending().size();
         Optional<Instant> nextWindow = unfinished.stream().map(StageGates::opensAt).flatMap(Optional::stream)
                 .min(Instant::compareTo);
-        return new Cycle(newMessages, Math.max(0, reportingCount() - before), first.sent() + last.sent(),
+        return new Cycle(newMessages, Math.max(0, reportingCount() - before),
+                first.sent() + sentBeforeSteps + last.sent(),
                 reachable && !last.linkFailed(), pending, nextWindow);
     }
 
@@ -325,7 +328,9 @@ public final class UpdateAgent {
     /** Before a long step: the portal sees the state it starts now, not when it ends. */
     private void publishNow() throws IOException, InterruptedException {
         if (!linkFailed) {
-            linkFailed = outbox.flush(link).linkFailed();
+            Outbox.Flush flush = outbox.flush(link);
+            linkFailed = flush.linkFailed();
+            sentBeforeSteps += flush.sent();
         }
     }
 

@@ -447,6 +447,19 @@ class StagedUpdateTest {
     }
 
     @Test
+    void anUpdateWhoseMessageNamedNoCampaign_isApprovedByItsMailboxId() throws Exception {
+        portal.mailbox.put("M1", new MailboxMessage("M1", Optional.of("gw-1"),
+                MethodExec.of(GatewaySupUpdate.of("acme", 600))));
+        agent(DOWNLOAD_ONLY).cycle();
+        assertThat(job("M1").stage()).isEqualTo(Stage.WAITING_FOR_DOWNLOAD_APPROVAL);
+
+        inbox.submit(new ScheduleRequest(StageKind.DOWNLOAD, "M1", Approval.now()), T0.toEpochMilli());
+        agent(DOWNLOAD_ONLY).cycle();
+
+        assertThat(job("M1").stage()).isEqualTo(Stage.SUCCEEDED);
+    }
+
+    @Test
     void anApprovalOfAStageAlreadyStarted_isRefused() throws Exception {
         portal.mailbox.put("M1", update("M1", "C1", Params.empty()));
         agent(BOTH).cycle();
