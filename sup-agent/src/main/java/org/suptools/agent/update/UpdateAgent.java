@@ -69,6 +69,7 @@ public final class UpdateAgent {
     private final Approvals approvals;
     private boolean linkFailed;
     private int sentBeforeSteps;
+    private boolean approvedInThisCheck;
 
     public UpdateAgent(JobStore jobs, Outbox outbox, Downloader downloader, InstallStep installer, Tr50Link link,
             Clock clock, AgentLog log) {
@@ -170,8 +171,6 @@ public final class UpdateAgent {
         return fresh;
     }
 
-    private boolean approvedInThisCheck;
-
     /** The record of a message read for the first time: a job to run, or an answer to send. */
     private UpdateJob accept(MailboxMessage message) throws IOException {
         if (message.command() instanceof MethodExec exec && exec.method().equals(GatewaySupUpdate.METHOD)) {
@@ -228,7 +227,9 @@ public final class UpdateAgent {
                 case INSTANTIATED -> job = enter(job, Stage.INVENTORY_UP_TO_DATE);
                 case INVENTORY_UP_TO_DATE, WAITING_FOR_DOWNLOAD_APPROVAL, SCHEDULED_DOWNLOAD, WAITING_FOR_DOWNLOAD -> {
                     job = gate(job, StageKind.DOWNLOAD);
-                    if (!StageGates.mayStart(job, StageKind.DOWNLOAD)) {
+                    if (!StageGates.mayStart(job, StageKind.DOWNLOAD) || linkFailed) {
+                        // A download needs the portal: with it away the stage does not start, and its
+                        // window (if any) is checked again when it is back.
                         return;
                     }
                     job = enter(job, Stage.DOWNLOADING);
@@ -239,6 +240,14 @@ public final class UpdateAgent {
                     try {
                         outcome = downloader.fetch(job);
                     } catch (IOException e) {
+                        UpdateJob paused = jobs.find(job.mailboxId()).orElse(job);
+                        if (paused.expectedSize().isEmpty() && paused.downloadedBytes() == 0
+                                && paused.download().needsApproval()) {
+                            // Its start did not finish (not even file.get): like a stage not started, it
+                            // starts again only inside its window.
+                            enter(paused, Stage.WAITING_FOR_DOWNLOAD);
+                        }
+                        linkFailed = true;
                         throw new LinkDown("download of " + job.packageName().orElse("?") + " paused: "
                                 + e.getMessage());
                     }

@@ -38,6 +38,8 @@ public final class FakePortal implements Tr50Link {
     public final List<String> checks = new CopyOnWriteArrayList<>();
     public final List<AttributePublish> attributes = new CopyOnWriteArrayList<>();
     public volatile boolean down;
+    /** The link drops at each file.get, and only there. */
+    public volatile boolean fileGetDown;
     /** Keeps acked messages in the mailbox, as a portal that lags behind would. */
     public volatile boolean keepAcked;
     /** Told of each ack, on the thread that received it. */
@@ -46,7 +48,7 @@ public final class FakePortal implements Tr50Link {
 
     @Override
     public synchronized Tr50Response call(Tr50Request request) throws IOException {
-        if (down) {
+        if (down || fileGetDown && request.commands().values().stream().anyMatch(c -> c instanceof FileGet)) {
             throw new IOException("connection lost");
         }
         SortedMap<RequestId, Tr50Result> results = new TreeMap<>();

@@ -171,6 +171,29 @@ class StagedUpdateTest {
     }
 
     @Test
+    void downloadWhoseStartDidNotFinishInItsWindow_doesNotStartAfterIt() throws Exception {
+        portal.mailbox.put("M1", update("M1", "C1", Params.empty()));
+        agent(DOWNLOAD_ONLY).cycle();
+        inbox.submit(new ScheduleRequest(StageKind.DOWNLOAD, "C1", new Approval(T0.plusSeconds(10).toEpochMilli(),
+                T0.plusSeconds(20).toEpochMilli())), T0.toEpochMilli());
+        now.set(T0.plusSeconds(10));
+        portal.fileGetDown = true;
+
+        Cycle away = agent(DOWNLOAD_ONLY).cycle();
+        assertThat(away.portalReachable()).isFalse();
+        assertThat(job("M1").stage()).as("file.get never answered: the start did not finish")
+                .isEqualTo(Stage.WAITING_FOR_DOWNLOAD);
+
+        portal.fileGetDown = false;
+        now.set(T0.plusSeconds(20));
+        agent(DOWNLOAD_ONLY).cycle();
+
+        assertThat(job("M1").stage()).isEqualTo(Stage.WAITING_FOR_DOWNLOAD_APPROVAL);
+        assertThat(portal.fileIds).isEmpty();
+        assertThat(portal.acks).isEmpty();
+    }
+
+    @Test
     void windowStillOpenAtTheLastMillisecond_startsTheStage() throws Exception {
         portal.mailbox.put("M1", update("M1", "C1", Params.empty()));
         agent(DOWNLOAD_ONLY).cycle();
