@@ -15,6 +15,7 @@ import org.suptools.agent.download.Sleeper;
 import org.suptools.agent.download.PortalFileIds;
 import org.suptools.agent.link.Tls;
 import org.suptools.agent.link.Tr50Link;
+import org.suptools.agent.store.ApprovalInbox;
 import org.suptools.agent.store.JobStore;
 import org.suptools.agent.store.Outbox;
 import org.suptools.agent.update.InstallStep;
@@ -40,6 +41,10 @@ public final class AgentAssembly {
         return new Outbox(config.stateDir().resolve("outbox"));
     }
 
+    public static ApprovalInbox approvalInbox(AgentConfig config) {
+        return new ApprovalInbox(config.stateDir().resolve("approvals"));
+    }
+
     public static UpdateAgent agent(AgentConfig config, Tr50Link link, Clock clock, AgentLog log) throws IOException {
         JobStore jobs = jobs(config);
         Optional<SSLContext> tls = config.caFile().isPresent() ? Optional.of(Tls.contextOf(config.caFile().get()))
@@ -52,7 +57,8 @@ public final class AgentAssembly {
         Path installerDir = config.stateDir().resolve("installer");
         InstallStep installer = new InstallStep(config.installer(), config.gatewayConfig(), installerDir,
                 Optional.of(config.thingKey()), InstallStep.Launchers.processes(installerDir, config.installTimeout()));
-        return new UpdateAgent(jobs, outbox(config), downloader, installer, link, clock, log);
+        return new UpdateAgent(jobs, outbox(config), downloader, installer, link, clock, log, config.stagePolicy(),
+                Optional.of(approvalInbox(config)));
     }
 
     /** {@code mailbox.update} at each tenth of a download, not at every checkpoint. */

@@ -1,6 +1,7 @@
 package org.suptools.agent;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.random.RandomGenerator;
 import org.suptools.agent.update.Cycle;
 
@@ -42,6 +43,21 @@ final class CyclePace {
     /** The wait after a cycle that ended like this one. */
     Duration after(Cycle cycle) {
         return cycle.pending() == 0 && cycle.portalReachable() ? settled() : unsettled();
+    }
+
+    /**
+     * The wait after a cycle, cut short to wake when the earliest approved window opens: a window
+     * is honoured to the second, not at the next check.
+     */
+    Duration after(Cycle cycle, Instant now) {
+        Duration wait = after(cycle);
+        if (cycle.nextWindow().isEmpty()) {
+            return wait;
+        }
+        // Rounded up to the millisecond the daemon's wait counts in, so it never wakes just before the window.
+        Duration untilWindow = Duration.ofMillis(Duration.between(now, cycle.nextWindow().get()).plusNanos(999_999)
+                .toMillis());
+        return untilWindow.isNegative() ? Duration.ZERO : shorter(untilWindow, wait);
     }
 
     /** The wait after a cycle that failed before it could say what is left. */

@@ -15,8 +15,9 @@ import org.suptools.agent.update.UpdateAgent;
 
 /**
  * The agent as a daemon: one worker runs a cycle when the link connects, when the portal says the
- * mailbox has work, and every check period, or sooner while a cycle left work to retry ({@link
- * CyclePace}); or a single cycle ({@link #once}).
+ * mailbox has work, when {@code sup-agent schedule} leaves an approval, when an approved window
+ * opens, and every check period, or sooner while a cycle left work to retry ({@link CyclePace});
+ * or a single cycle ({@link #once}).
  */
 public final class Daemon {
 
@@ -51,7 +52,8 @@ public final class Daemon {
 
     private void loop() throws IOException, InterruptedException {
         try (StateLock lock = StateLock.acquire(config.stateDir());
-                MqttTr50Link link = new MqttTr50Link(config, wake::release, log)) {
+                MqttTr50Link link = new MqttTr50Link(config, wake::release, log);
+                InboxWatch approvals = InboxWatch.start(AgentAssembly.approvalInbox(config).dir(), wake::release)) {
             UpdateAgent agent = AgentAssembly.agent(config, link, clock, log);
             log.info("started for " + config.thingKey() + " on " + config.broker() + ", state in " + config.stateDir());
             link.connect();
@@ -66,7 +68,7 @@ public final class Daemon {
                 try {
                     Cycle cycle = agent.cycle();
                     report(cycle);
-                    wait = pace.after(cycle);
+                    wait = pace.after(cycle, clock.instant());
                 } catch (IOException | RuntimeException e) {
                     // The daemon outlives a bad cycle: what was done is on disk, the next cycle goes on.
                     log.info("the cycle stopped: " + e);

@@ -23,6 +23,19 @@ class CyclePaceTest {
     private final CyclePace pace = new CyclePace(PERIOD, Duration.ZERO, new Random(1));
 
     @Test
+    void anApprovedWindowThatOpensBeforeTheNextCheck_wakesTheDaemonWhenItOpens_neverBefore() {
+        java.time.Instant now = java.time.Instant.parse("2026-12-01T10:00:00Z");
+        Cycle scheduled = new Cycle(0, 0, 0, true, 0, java.util.Optional.of(now.plusSeconds(12).plusNanos(1)));
+        Cycle later = new Cycle(0, 0, 0, true, 0, java.util.Optional.of(now.plus(Duration.ofHours(3))));
+        Cycle past = new Cycle(0, 0, 0, true, 0, java.util.Optional.of(now.minusSeconds(1)));
+
+        assertThat(pace.after(scheduled, now)).as("rounded up to the millisecond").isEqualTo(Duration.ofMillis(12_001));
+        assertThat(pace.after(later, now)).isEqualTo(PERIOD);
+        assertThat(pace.after(past, now)).isEqualTo(Duration.ZERO);
+        assertThat(pace.after(SETTLED, now)).isEqualTo(PERIOD);
+    }
+
+    @Test
     void aCycleThatLeftNothing_waitsTheCheckPeriod() {
         assertThat(pace.after(SETTLED)).isEqualTo(PERIOD);
     }

@@ -14,8 +14,9 @@ import picocli.CommandLine.Spec;
 /** {@code sup-agent run --config agent.yaml}: the daemon. */
 @Command(name = "run", mixinStandardHelpOptions = true, header = "Run the agent until it is stopped.",
         description = {"Connects to the broker (and keeps reconnecting), checks the mailbox on connect, on each "
-                + "notify/mailbox_activity and every checkPeriod (give or take checkJitter), and runs each "
-                + "gateway.sup.update through the installer. SIGTERM stops it; work in progress is on disk and "
+                + "notify/mailbox_activity, when sup-agent schedule leaves an approval, when an approved window opens, and "
+                + "every checkPeriod (give or take checkJitter), and runs each gateway.sup.update through the "
+                + "installer, holding the stages stagePolicy or the campaign hold for approval. SIGTERM stops it; work in progress is on disk and "
                 + "goes on at the next start."},
         footer = {"%nExample:", "  sup-agent run --config /etc/sup/agent.yaml"})
 final class RunCommand implements Callable<Integer> {

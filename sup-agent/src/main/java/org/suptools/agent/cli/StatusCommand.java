@@ -12,7 +12,8 @@ import org.suptools.agent.config.AgentConfig;
 import org.suptools.agent.store.AgentJson;
 import org.suptools.agent.store.Outbox;
 import org.suptools.agent.job.JobResult;
-import org.suptools.agent.job.Stage;
+import org.suptools.agent.job.Gate;
+import org.suptools.agent.job.StageKind;
 import org.suptools.agent.job.UpdateJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,13 +42,15 @@ final class StatusCommand implements Callable<Integer> {
         AgentConfig config = options.load();
         var store = AgentAssembly.jobs(config);
         List<UpdateJob> all = store.all();
-        List<UpdateJob> unfinished = all.stream().filter(job -> job.stage() != Stage.DONE).toList();
-        Optional<UpdateJob> last = all.stream().filter(job -> job.stage() == Stage.DONE)
+        List<UpdateJob> unfinished = all.stream().filter(job -> !job.finished()).toList();
+        Optional<UpdateJob> last = all.stream().filter(UpdateJob::finished)
                 .max(Comparator.comparing(UpdateJob::updatedAt));
         Outbox outbox = AgentAssembly.outbox(config);
         int waiting = outbox.pending().size();
         int rejected = outbox.rejectedCount();
-        long finished = all.stream().filter(job -> job.stage() == Stage.DONE).count();
+        long finished = all.stream().filter(UpdateJob::finished).count();
+        List<String> unreadableApprovals = new java.util.ArrayList<>();
+        int approvals = AgentAssembly.approvalInbox(config).pending(unreadableApprovals).size();
         int pruned = store.prunedCount();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -56,6 +59,7 @@ final class StatusCommand implements Callable<Integer> {
             status.put("stateDir", config.stateDir().toString());
             status.put("state", unfinished.isEmpty() && waiting == 0 ? "idle" : "busy");
             status.set("pending", AgentJson.mapper().valueToTree(unfinished));
+            status.put("approvalsWaiting", approvals);
             status.put("outbox", waiting);
             status.put("rejected", rejected);
             status.set("unreadable", AgentJson.mapper().valueToTree(store.unreadable()));
@@ -71,9 +75,13 @@ final class StatusCommand implements Callable<Integer> {
                 out.println("pending:     none");
             } else {
                 out.println("pending:");
-                unfinished.forEach(job -> out.printf("  %-24s %-24s %-11s downloads %d, installs %d%n",
+                unfinished.forEach(job -> out.printf("  %-24s %-24s %-31s downloads %d, installs %d%s%n",
                         job.mailboxId(), job.packageName().orElse("-"), job.stage(), job.downloadAttempts(),
-                        job.installAttempts()));
+                        job.installAttempts(), gates(job)));
+            }
+            if (approvals > 0) {
+                out.println("approvals:   " + approvals + " handed over by sup-agent schedule, given at the agent's"
+                        + " next cycle");
             }
             out.println("outbox:      " + waiting + " waiting" + (rejected > 0 ? ", " + rejected
                     + " set aside after refusals (in outbox/rejected)" : ""));
@@ -85,5 +93,19 @@ final class StatusCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** {@code , campaign C1, download approved from ... until ...}: what holds the job. */
+    private static String gates(UpdateJob job) {
+        StringBuilder text = new StringBuilder();
+        job.campaignId().ifPresent(id -> text.append(", campaign ").append(id));
+        for (StageKind kind : List.of(StageKind.DOWNLOAD, StageKind.EXECUTION)) {
+            Gate gate = job.gate(kind);
+            if (gate.needsApproval()) {
+                text.append(", ").append(kind.label()).append(gate.approval()
+                        .map(approval -> " approved " + approval.describe()).orElse(" not approved yet"));
+            }
+        }
+        return text.toString();
     }
 }

@@ -28,10 +28,12 @@ import org.suptools.tr50.Topics;
  * @param installTimeout how long one installer run may take before it is stopped
  * @param replyTimeout how long a TR50 request waits for its reply
  * @param downloadAttempts how many fetches one update may start before it fails
+ * @param stagePolicy which stages of an update wait for an approval
  */
 public record AgentConfig(String thingKey, String appId, String appToken, URI broker, Optional<Path> caFile,
         Topics topics, URI fileEndpoint, Path gatewayConfig, List<String> installer, Path stateDir,
-        Duration checkPeriod, Duration checkJitter, Duration installTimeout, Duration replyTimeout, int downloadAttempts) {
+        Duration checkPeriod, Duration checkJitter, Duration installTimeout, Duration replyTimeout, int downloadAttempts,
+        StagePolicy stagePolicy) {
 
     public AgentConfig {
         Objects.requireNonNull(thingKey, "thingKey");
@@ -52,6 +54,7 @@ public record AgentConfig(String thingKey, String appId, String appToken, URI br
         }
         Objects.requireNonNull(installTimeout, "installTimeout");
         Objects.requireNonNull(replyTimeout, "replyTimeout");
+        stagePolicy = stagePolicy == null ? StagePolicy.AUTOMATIC : stagePolicy;
     }
 
     /** True for {@code ssl://} (and {@code mqtts://}) brokers. */

@@ -49,7 +49,11 @@ public final class AgentConfigLoader {
     record RawConfig(String thingKey, String appId, String appToken, String appTokenFile, String broker,
             String caFile, String topicPrefix, String fileEndpoint, String gatewayConfig, List<String> installer,
             String stateDir, Timeout checkPeriod, Timeout checkJitter, Timeout installTimeout, Timeout replyTimeout,
-            Integer downloadAttempts) {
+            Integer downloadAttempts, RawStagePolicy stagePolicy) {
+    }
+
+    /** {@code stagePolicy}: each stage {@code automatic} or {@code approval}. */
+    record RawStagePolicy(String download, String execution, String activation) {
     }
 
     public static AgentConfig load(Path file) throws AgentConfigException {
@@ -118,13 +122,39 @@ public final class AgentConfigLoader {
             problems.add(Problem.error("checkJitter", "must be less than checkPeriod (" + describe(checkPeriod)
                     + "), was " + describe(checkJitter)));
         }
+        StagePolicy stagePolicy = stagePolicy(raw.stagePolicy(), problems);
         if (!problems.isEmpty()) {
             throw new AgentConfigException(file, problems);
         }
         return new AgentConfig(thingKey, appId, appToken, broker, caFile, topics, withoutTrailingSlash(fileEndpoint),
                 gatewayConfig, installer, stateDir, checkPeriod, checkJitter,
                 duration(raw.installTimeout(), DEFAULT_INSTALL_TIMEOUT),
-                duration(raw.replyTimeout(), DEFAULT_REPLY_TIMEOUT), attempts);
+                duration(raw.replyTimeout(), DEFAULT_REPLY_TIMEOUT), attempts, stagePolicy);
+    }
+
+    private static StagePolicy stagePolicy(RawStagePolicy raw, List<Problem> problems) {
+        if (raw == null) {
+            return StagePolicy.AUTOMATIC;
+        }
+        boolean download = needsApproval(raw.download(), "stagePolicy.download", problems);
+        boolean execution = needsApproval(raw.execution(), "stagePolicy.execution", problems);
+        if (raw.activation() != null && !raw.activation().equals("automatic")) {
+            problems.add(Problem.error("stagePolicy.activation", "must be automatic, was '" + raw.activation()
+                    + "': the installer activates (runtime.restart, firmware.update) within the install, so there is"
+                    + " no separate activation to hold for approval"));
+        }
+        return new StagePolicy(download, execution);
+    }
+
+    private static boolean needsApproval(String value, String field, List<Problem> problems) {
+        if (value == null || value.equals("automatic")) {
+            return false;
+        }
+        if (value.equals("approval")) {
+            return true;
+        }
+        problems.add(Problem.error(field, "must be automatic or approval, was '" + value + "'"));
+        return false;
     }
 
     private static String required(String value, String field, List<Problem> problems) {

@@ -158,7 +158,7 @@ public final class Downloader {
             if (attempt.problem == null) {
                 Path ready = packageFile(job);
                 Durable.move(partFile(job), ready);
-                return new DownloadOutcome.Ready(save(job.at(Stage.DOWNLOADED, clock.instant())), ready);
+                return new DownloadOutcome.Ready(save(job.at(Stage.DOWNLOAD_COMPLETE, clock.instant())), ready);
             }
             lastProblem = attempt.problem;
         }

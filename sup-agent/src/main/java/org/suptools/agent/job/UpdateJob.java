@@ -22,10 +22,14 @@ import java.util.OptionalLong;
  * @param downloadAttempts how many fetches were started
  * @param installAttempts how many times the installer was started
  * @param result what the ack says, once decided
+ * @param download what the download waits for: nothing, or an approval (absent in older records: nothing)
+ * @param execution what the install waits for, likewise
+ * @param acked whether the portal took the job's report: a terminal job not yet acked still has it in the outbox
  */
 public record UpdateJob(String mailboxId, Optional<String> packageName, Optional<String> campaignId, Stage stage,
         OptionalLong expectedSize, OptionalLong expectedCrc32, long downloadedBytes, Optional<String> partTag,
-        int downloadAttempts, int installAttempts, Instant receivedAt, Instant updatedAt, Optional<JobResult> result) {
+        int downloadAttempts, int installAttempts, Instant receivedAt, Instant updatedAt, Optional<JobResult> result,
+        Gate download, Gate execution, boolean acked) {
 
     public UpdateJob {
         Objects.requireNonNull(mailboxId, "mailboxId");
@@ -39,6 +43,8 @@ public record UpdateJob(String mailboxId, Optional<String> packageName, Optional
         Objects.requireNonNull(receivedAt, "receivedAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
         result = result == null ? Optional.empty() : result;
+        download = download == null ? Gate.AUTOMATIC : download;
+        execution = execution == null ? Gate.AUTOMATIC : execution;
         if (downloadedBytes < 0 || downloadAttempts < 0 || installAttempts < 0) {
             throw new IllegalArgumentException("counts must be 0 or more");
         }
@@ -46,14 +52,22 @@ public record UpdateJob(String mailboxId, Optional<String> packageName, Optional
 
     /** A {@code gateway.sup.update} just read from the mailbox. */
     public static UpdateJob received(String mailboxId, String packageName, Optional<String> campaignId, Instant now) {
-        return new UpdateJob(mailboxId, Optional.of(packageName), campaignId, Stage.RECEIVED, OptionalLong.empty(),
-                OptionalLong.empty(), 0, Optional.empty(), 0, 0, now, now, Optional.empty());
+        return received(mailboxId, packageName, campaignId, Gate.AUTOMATIC, Gate.AUTOMATIC, now);
+    }
+
+    /** A {@code gateway.sup.update} just read, whose download and install wait as its gates say. */
+    public static UpdateJob received(String mailboxId, String packageName, Optional<String> campaignId, Gate download,
+            Gate execution, Instant now) {
+        return new UpdateJob(mailboxId, Optional.of(packageName), campaignId, Stage.INSTANTIATED, OptionalLong.empty(),
+                OptionalLong.empty(), 0, Optional.empty(), 0, 0, now, now, Optional.empty(), download, execution,
+                false);
     }
 
     /** A message answered at once (not supported, bad params): only its ack is left to send. */
     public static UpdateJob answered(String mailboxId, JobResult result, Instant now) {
-        return new UpdateJob(mailboxId, Optional.empty(), Optional.empty(), Stage.REPORTING, OptionalLong.empty(),
-                OptionalLong.empty(), 0, Optional.empty(), 0, 0, now, now, Optional.of(result));
+        return new UpdateJob(mailboxId, Optional.empty(), Optional.empty(), Stage.ANSWERED, OptionalLong.empty(),
+                OptionalLong.empty(), 0, Optional.empty(), 0, 0, now, now, Optional.of(result), Gate.AUTOMATIC,
+                Gate.AUTOMATIC, false);
     }
 
     /** The name of the job's files in the state directory. */
@@ -63,44 +77,89 @@ public record UpdateJob(String mailboxId, Optional<String> packageName, Optional
 
     public UpdateJob at(Stage newStage, Instant now) {
         return new UpdateJob(mailboxId, packageName, campaignId, newStage, expectedSize, expectedCrc32,
-                downloadedBytes, partTag, downloadAttempts, installAttempts, receivedAt, now, result);
+                downloadedBytes, partTag, downloadAttempts, installAttempts, receivedAt, now, result,
+                download, execution, acked);
     }
 
     public UpdateJob expecting(long size, long crc32, Instant now) {
         return new UpdateJob(mailboxId, packageName, campaignId, stage, OptionalLong.of(size), OptionalLong.of(crc32),
-                0, Optional.empty(), downloadAttempts, installAttempts, receivedAt, now, result);
+                0, Optional.empty(), downloadAttempts, installAttempts, receivedAt, now, result,
+                download, execution, acked);
     }
 
     /** Nothing on disk is of use any more, nor what {@code file.get} said of it: the next attempt starts afresh. */
     public UpdateJob forgettingThePart(Instant now) {
         return new UpdateJob(mailboxId, packageName, campaignId, stage, OptionalLong.empty(), OptionalLong.empty(),
-                0, Optional.empty(), downloadAttempts, installAttempts, receivedAt, now, result);
+                0, Optional.empty(), downloadAttempts, installAttempts, receivedAt, now, result,
+                download, execution, acked);
     }
 
     public UpdateJob downloaded(long bytes, Instant now) {
         return new UpdateJob(mailboxId, packageName, campaignId, stage, expectedSize, expectedCrc32, bytes,
-                partTag, downloadAttempts, installAttempts, receivedAt, now, result);
+                partTag, downloadAttempts, installAttempts, receivedAt, now, result, download, execution, acked);
     }
 
     /** The bytes on disk from now on are those the endpoint tagged so (empty when it sent no strong tag). */
     public UpdateJob taggedPart(Optional<String> tag, Instant now) {
         return new UpdateJob(mailboxId, packageName, campaignId, stage, expectedSize, expectedCrc32, downloadedBytes,
-                tag, downloadAttempts, installAttempts, receivedAt, now, result);
+                tag, downloadAttempts, installAttempts, receivedAt, now, result, download, execution, acked);
     }
 
     public UpdateJob downloadStarted(Instant now) {
         return new UpdateJob(mailboxId, packageName, campaignId, stage, expectedSize, expectedCrc32, downloadedBytes,
-                partTag, downloadAttempts + 1, installAttempts, receivedAt, now, result);
+                partTag, downloadAttempts + 1, installAttempts, receivedAt, now, result, download, execution, acked);
     }
 
     public UpdateJob installStarted(Instant now) {
-        return new UpdateJob(mailboxId, packageName, campaignId, Stage.INSTALLING, expectedSize, expectedCrc32,
-                downloadedBytes, partTag, downloadAttempts, installAttempts + 1, receivedAt, now, result);
+        return new UpdateJob(mailboxId, packageName, campaignId, Stage.EXECUTING, expectedSize, expectedCrc32,
+                downloadedBytes, partTag, downloadAttempts, installAttempts + 1, receivedAt, now, result,
+                download, execution, acked);
     }
 
-    /** The result decided; the report goes to the outbox next. */
-    public UpdateJob reporting(JobResult outcome, Instant now) {
-        return new UpdateJob(mailboxId, packageName, campaignId, Stage.REPORTING, expectedSize, expectedCrc32,
-                downloadedBytes, partTag, downloadAttempts, installAttempts, receivedAt, now, Optional.of(outcome));
+    /** The result decided and its report in the outbox: the job ends in {@code ending}, which is terminal. */
+    public UpdateJob reporting(Stage ending, JobResult outcome, Instant now) {
+        if (!ending.terminal()) {
+            throw new IllegalArgumentException(ending + " is not a state a job ends in");
+        }
+        return new UpdateJob(mailboxId, packageName, campaignId, ending, expectedSize, expectedCrc32,
+                downloadedBytes, partTag, downloadAttempts, installAttempts, receivedAt, now, Optional.of(outcome),
+                download, execution, acked);
+    }
+
+    /** The portal took the report: the job is finished. */
+    public UpdateJob acked(Instant now) {
+        return new UpdateJob(mailboxId, packageName, campaignId, stage, expectedSize, expectedCrc32, downloadedBytes,
+                partTag, downloadAttempts, installAttempts, receivedAt, now, result, download, execution, true);
+    }
+
+    /** The stage's gate replaced (an approval given or withdrawn). */
+    public UpdateJob gated(StageKind kind, Gate gate, Instant now) {
+        return switch (kind) {
+            case DOWNLOAD -> new UpdateJob(mailboxId, packageName, campaignId, stage, expectedSize, expectedCrc32,
+                    downloadedBytes, partTag, downloadAttempts, installAttempts, receivedAt, now, result, gate,
+                    execution, acked);
+            case EXECUTION -> new UpdateJob(mailboxId, packageName, campaignId, stage, expectedSize, expectedCrc32,
+                    downloadedBytes, partTag, downloadAttempts, installAttempts, receivedAt, now, result, download,
+                    gate, acked);
+            case ACTIVATION -> throw new IllegalArgumentException("activation has no gate: it is part of the install");
+        };
+    }
+
+    public Gate gate(StageKind kind) {
+        return switch (kind) {
+            case DOWNLOAD -> download;
+            case EXECUTION -> execution;
+            case ACTIVATION -> Gate.AUTOMATIC;
+        };
+    }
+
+    /** Its report decided and taken by the portal: nothing left to do. */
+    public boolean finished() {
+        return stage.terminal() && acked;
+    }
+
+    /** A job for a {@code gateway.sup.update}, as opposed to a message only answered. */
+    public boolean isUpdate() {
+        return packageName.isPresent();
     }
 }

@@ -1,5 +1,7 @@
 package org.suptools.agent.store;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.suptools.agent.job.SafeName;
-import org.suptools.agent.job.Stage;
 import org.suptools.agent.job.UpdateJob;
 
 /**
@@ -55,7 +56,7 @@ public final class JobStore {
      * any record goes); returns the records dropped.
      */
     public List<UpdateJob> prune(int keep) throws IOException {
-        List<UpdateJob> finished = all().stream().filter(job -> job.stage() == Stage.DONE)
+        List<UpdateJob> finished = all().stream().filter(UpdateJob::finished)
                 .sorted(Comparator.comparing(UpdateJob::updatedAt).thenComparing(UpdateJob::mailboxId).reversed())
                 .toList();
         if (finished.size() <= keep) {
@@ -109,9 +110,19 @@ public final class JobStore {
         return List.copyOf(unreadable);
     }
 
+    /**
+     * The unfinished jobs of a campaign, oldest first: those whose message named it as its
+     * {@code campaignId}, or, for a message that named none (the portal need not send one), the
+     * job whose mailbox id it is.
+     */
+    public List<UpdateJob> unfinishedOf(String campaignId) throws IOException {
+        return unfinished().stream().filter(job -> job.campaignId().map(campaignId::equals)
+                .orElse(job.mailboxId().equals(campaignId))).toList();
+    }
+
     /** The records whose work is not done, oldest first. */
     public List<UpdateJob> unfinished() throws IOException {
-        return all().stream().filter(job -> job.stage() != Stage.DONE).toList();
+        return all().stream().filter(job -> !job.finished()).toList();
     }
 
     private Optional<UpdateJob> read(Path file) throws IOException {
@@ -119,7 +130,12 @@ public final class JobStore {
             return Optional.empty();
         }
         try {
-            return Optional.of(AgentJson.mapper().readValue(Files.readAllBytes(file), UpdateJob.class));
+            JsonNode node = AgentJson.mapper().readTree(Files.readAllBytes(file));
+            if (!(node instanceof ObjectNode record)) {
+                throw new IOException("not a JSON object");
+            }
+            OldRecords.migrate(record);
+            return Optional.of(AgentJson.mapper().treeToValue(record, UpdateJob.class));
         } catch (IOException e) {
             throw new IOException(file + ": cannot be read as a job record (" + e.getMessage() + ")", e);
         }

@@ -105,7 +105,7 @@ public final class InstallStep {
     }
 
     /**
-     * Runs the installer on the package. The caller has recorded the job as {@code INSTALLING}
+     * Runs the installer on the package. The caller has recorded the job as {@code EXECUTING}
      * before: a kill from here on is resolved by {@link #resolve}.
      */
     public InstallOutcome install(UpdateJob job, Path packageFile, Consumer<String> progress)

@@ -4,6 +4,13 @@ import org.suptools.agent.job.UpdateJob;
 import org.suptools.agent.job.Stage;
 import org.suptools.agent.job.JobResult;
 import org.suptools.agent.job.AgentErrors;
+import org.suptools.agent.job.Gate;
+import org.suptools.agent.job.ScheduleRequest;
+import org.suptools.agent.job.StageKind;
+import org.suptools.agent.config.StagePolicy;
+import org.suptools.agent.store.ApprovalInbox;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,12 +40,15 @@ import org.suptools.tr50.Tr50Response;
 import org.suptools.tr50.Tr50Result;
 
 /**
- * The agent's work, one cycle at a time: send what the outbox holds, go on with every unfinished
- * job from the stage its record says, read the mailbox, start each new {@code gateway.sup.update},
- * and send the reports. A job's report goes to the outbox before its record says
- * {@code REPORTING}, and a cycle first marks every job the outbox holds as reporting, so a kill
- * between the two neither loses the report nor makes a second one; a record exists for every
- * message ever read, so no message is started or acked twice.
+ * The agent's work, one cycle at a time: give the approvals {@code sup-agent schedule} left, send
+ * what the outbox holds, go on with every unfinished job from the state its record says, read the
+ * mailbox, start each new {@code gateway.sup.update} (or give a {@code gateway.sup.schedule}'s
+ * approval), and send the reports. A stage that waits for an approval or its window holds its job
+ * until a later cycle ({@link StageGates}). A job's report goes to the outbox before its record
+ * says it ended, and a cycle first ends every job whose ack the outbox holds, so a kill between
+ * the two neither loses the report nor makes a second one; a record exists for every message ever
+ * read, so no message is started or acked twice. Every state an update enters is published
+ * ({@link StateReports}).
  */
 public final class UpdateAgent {
 
@@ -53,9 +63,25 @@ public final class UpdateAgent {
     private final Tr50Link link;
     private final Clock clock;
     private final AgentLog log;
+    private final StagePolicy policy;
+    private final ApprovalInbox inbox;
+    private final StateReports states;
+    private final Approvals approvals;
+    private boolean linkFailed;
+    private int sentBeforeSteps;
+    private boolean approvedInThisCheck;
 
     public UpdateAgent(JobStore jobs, Outbox outbox, Downloader downloader, InstallStep installer, Tr50Link link,
             Clock clock, AgentLog log) {
+        this(jobs, outbox, downloader, installer, link, clock, log, StagePolicy.AUTOMATIC, Optional.empty());
+    }
+
+    /**
+     * @param policy which stages wait for an approval, unless a campaign asks for more
+     * @param inbox where {@code sup-agent schedule} leaves approvals; none for an agent without one
+     */
+    public UpdateAgent(JobStore jobs, Outbox outbox, Downloader downloader, InstallStep installer, Tr50Link link,
+            Clock clock, AgentLog log, StagePolicy policy, Optional<ApprovalInbox> inbox) {
         this.jobs = jobs;
         this.outbox = outbox;
         this.downloader = downloader;
@@ -63,6 +89,10 @@ public final class UpdateAgent {
         this.link = link;
         this.clock = clock;
         this.log = log;
+        this.policy = policy;
+        this.inbox = inbox.orElse(null);
+        this.states = new StateReports(outbox);
+        this.approvals = new Approvals(jobs, states, clock);
     }
 
     /**
@@ -72,7 +102,12 @@ public final class UpdateAgent {
     public Cycle cycle() throws IOException, InterruptedException {
         int before = reportingCount();
         reconcile();
+        if (inbox != null) {
+            approvals.drain(inbox).forEach(log::info);
+        }
         Outbox.Flush first = outbox.flush(link);
+        linkFailed = first.linkFailed();
+        sentBeforeSteps = 0;
         finishDelivered();
         int newMessages = 0;
         boolean reachable = !first.linkFailed();
@@ -89,9 +124,13 @@ public final class UpdateAgent {
         }
         Outbox.Flush last = reachable ? outbox.flush(link) : new Outbox.Flush(0, 0, true, outbox.pending().size());
         finishDelivered();
-        int pending = jobs.unfinished().size() + outbox.pending().size();
-        return new Cycle(newMessages, Math.max(0, reportingCount() - before), first.sent() + last.sent(),
-                reachable && !last.linkFailed(), pending);
+        List<UpdateJob> unfinished = jobs.unfinished();
+        int pending = (int) unfinished.stream().filter(job -> !job.stage().held()).count() + outbox.pending().size();
+        Optional<Instant> nextWindow = unfinished.stream().map(StageGates::opensAt).flatMap(Optional::stream)
+                .min(Instant::compareTo);
+        return new Cycle(newMessages, Math.max(0, reportingCount() - before),
+                first.sent() + sentBeforeSteps + last.sent(),
+                reachable && !last.linkFailed(), pending, nextWindow);
     }
 
     /** Reads the mailbox and starts what is new; returns how many messages were new. */
@@ -110,6 +149,7 @@ public final class UpdateAgent {
             return 0;
         }
         int fresh = 0;
+        approvedInThisCheck = false;
         for (MailboxMessage message : messages.messages()) {
             try {
                 if (jobs.known(message.id())) {
@@ -122,6 +162,12 @@ public final class UpdateAgent {
             fresh++;
             advance(accept(message));
         }
+        if (approvedInThisCheck) {
+            // A gateway.sup.schedule may have let a job go on that an earlier message left waiting.
+            for (UpdateJob job : jobs.unfinished()) {
+                advance(job);
+            }
+        }
         return fresh;
     }
 
@@ -132,14 +178,34 @@ public final class UpdateAgent {
                 GatewaySupUpdate update = GatewaySupUpdate.read(exec.params());
                 Optional<String> campaignId = update.others().get("campaignId")
                         .filter(node -> node.isTextual() && !node.asText().isBlank()).map(node -> node.asText());
-                log.info("mailbox message " + message.id() + ": gateway.sup.update " + update.name());
-                UpdateJob job = UpdateJob.received(message.id(), update.name(), campaignId, clock.instant());
+                CampaignApprovals wanted = CampaignApprovals.of(update.others(), policy);
+                log.info("mailbox message " + message.id() + ": gateway.sup.update " + update.name()
+                        + (wanted.download() ? "; the download waits for approval" : "")
+                        + (wanted.execution() ? "; the install waits for approval" : ""));
+                UpdateJob job = UpdateJob.received(message.id(), update.name(), campaignId,
+                        Gate.of(wanted.download()), Gate.of(wanted.execution()), clock.instant());
                 jobs.save(job);
+                states.publish(job);
                 return job;
             } catch (Tr50Exception | IllegalArgumentException e) {
                 return answer(message, JobResult.failure(AgentErrors.BAD_REQUEST,
                         "gateway.sup.update params: " + e.getMessage()));
+            } catch (CampaignApprovals.Refused e) {
+                return answer(message, JobResult.failure(e.code(), "gateway.sup.update params: " + e.getMessage()));
             }
+        }
+        if (message.command() instanceof MethodExec exec && exec.method().equals(ScheduleRequest.METHOD)) {
+            ScheduleRequest request;
+            try {
+                request = ScheduleRequest.read(exec.params());
+            } catch (IllegalArgumentException e) {
+                return answer(message, JobResult.failure(AckCodes.BAD_PARAMETER,
+                        ScheduleRequest.METHOD + " params: " + e.getMessage()));
+            }
+            StageGates.Applied applied = approvals.give(request);
+            approvedInThisCheck |= applied.code() == AckCodes.SUCCESS;
+            return answer(message, applied.code() == AckCodes.SUCCESS ? JobResult.success(applied.message())
+                    : JobResult.failure(applied.code(), applied.message()));
         }
         String what = message.command() instanceof MethodExec exec ? "method " + exec.method()
                 : "command " + message.command().commandName();
@@ -149,44 +215,72 @@ public final class UpdateAgent {
     private UpdateJob answer(MailboxMessage message, JobResult result) throws IOException {
         log.info("mailbox message " + message.id() + ": " + result.describe());
         UpdateJob job = UpdateJob.answered(message.id(), result, clock.instant());
-        report(job, Tr50Request.of(ack(job.mailboxId(), result)), result, Optional.empty());
+        report(job, Tr50Request.of(ack(job.mailboxId(), result)), result, Optional.empty(), Stage.ANSWERED);
         return job;
     }
 
-    /** Takes a job through its stages until it is reported or must wait. */
+    /** Takes a job through its states until it is reported or must wait. */
     private void advance(UpdateJob start) throws IOException, InterruptedException, LinkDown {
         UpdateJob job = start;
         while (true) {
             switch (job.stage()) {
-                case RECEIVED, DOWNLOADING -> {
+                case INSTANTIATED -> job = enter(job, Stage.INVENTORY_UP_TO_DATE);
+                case INVENTORY_UP_TO_DATE, WAITING_FOR_DOWNLOAD_APPROVAL, SCHEDULED_DOWNLOAD, WAITING_FOR_DOWNLOAD -> {
+                    job = gate(job, StageKind.DOWNLOAD);
+                    if (!StageGates.mayStart(job, StageKind.DOWNLOAD) || linkFailed) {
+                        // A download needs the portal: with it away the stage does not start, and its
+                        // window (if any) is checked again when it is back.
+                        return;
+                    }
+                    job = enter(job, Stage.DOWNLOADING);
+                    publishNow();
+                }
+                case DOWNLOADING -> {
                     DownloadOutcome outcome;
                     try {
                         outcome = downloader.fetch(job);
                     } catch (IOException e) {
+                        UpdateJob paused = jobs.find(job.mailboxId()).orElse(job);
+                        if (paused.expectedSize().isEmpty() && paused.downloadedBytes() == 0
+                                && paused.download().needsApproval()) {
+                            // Its start did not finish (not even file.get): like a stage not started, it
+                            // starts again only inside its window.
+                            enter(paused, Stage.WAITING_FOR_DOWNLOAD);
+                        }
+                        linkFailed = true;
                         throw new LinkDown("download of " + job.packageName().orElse("?") + " paused: "
                                 + e.getMessage());
                     }
                     if (outcome instanceof DownloadOutcome.Failed failed) {
                         log.info("mailbox message " + job.mailboxId() + ": " + failed.result().describe());
                         report(failed.job(), Tr50Request.of(ack(job.mailboxId(), failed.result())), failed.result(),
-                                Optional.empty());
+                                Optional.empty(), Stage.DOWNLOAD_FAILED);
                         return;
                     }
                     job = outcome.job();
+                    states.publish(job);
                 }
-                case DOWNLOADED -> {
+                case DOWNLOAD_COMPLETE, WAITING_FOR_EXECUTION_APPROVAL, SCHEDULED_EXECUTION, WAITING_TO_EXECUTE -> {
+                    job = gate(job, StageKind.EXECUTION);
+                    if (!StageGates.mayStart(job, StageKind.EXECUTION)) {
+                        return;
+                    }
                     if (job.installAttempts() >= MAX_INSTALL_ATTEMPTS) {
                         JobResult gaveUp = JobResult.failure(AgentErrors.INSTALLER_UNAVAILABLE, "the installer was "
                                 + "started " + job.installAttempts() + " times without leaving a result");
-                        report(job, Tr50Request.of(ack(job.mailboxId(), gaveUp)), gaveUp, Optional.empty());
+                        report(job, Tr50Request.of(ack(job.mailboxId(), gaveUp)), gaveUp, Optional.empty(),
+                                Stage.EXECUTION_FAILED);
                         return;
                     }
                     Path file = downloader.packageFile(job);
                     if (!Files.isRegularFile(file)) {
-                        job = save(job.at(Stage.RECEIVED, clock.instant()));
+                        // The download was approved and done once: fetching it again is part of that stage.
+                        job = enter(job, Stage.DOWNLOADING);
                         continue;
                     }
                     job = save(job.installStarted(clock.instant()));
+                    states.publish(job);
+                    publishNow();
                     log.info("mailbox message " + job.mailboxId() + ": installing " + file.getFileName());
                     String id = job.mailboxId();
                     InstallOutcome outcome = installer.install(job, file, text -> progress(id, text));
@@ -195,11 +289,11 @@ public final class UpdateAgent {
                     }
                     job = jobs.find(job.mailboxId()).orElseThrow();
                 }
-                case INSTALLING -> {
+                case EXECUTING, WAITING_FOR_ACTIVATION_APPROVAL, SCHEDULED_ACTIVATION, WAITING_TO_ACTIVATE -> {
                     InstallOutcome outcome = installer.resolve(job);
                     if (outcome instanceof InstallOutcome.NeverRan never) {
                         log.info("mailbox message " + job.mailboxId() + ": " + never.why() + "; it may run again");
-                        job = save(job.at(Stage.DOWNLOADED, clock.instant()));
+                        job = enter(job, Stage.DOWNLOAD_COMPLETE);
                         continue;
                     }
                     if (!settle(job, outcome)) {
@@ -207,11 +301,45 @@ public final class UpdateAgent {
                     }
                     job = jobs.find(job.mailboxId()).orElseThrow();
                 }
-                case REPORTING, DONE -> {
+                default -> {
+                    // SUCCEEDED, *_FAILED, ANSWERED: the report is decided; only its delivery is left.
                     return;
                 }
-                default -> throw new IllegalStateException("unknown stage " + job.stage());
             }
+        }
+    }
+
+    /** Settles the job before a stage: saved and published when that moved it. */
+    private UpdateJob gate(UpdateJob job, StageKind kind) throws IOException {
+        UpdateJob settled = StageGates.settle(job, kind, clock.instant());
+        if (settled.equals(job)) {
+            return job;
+        }
+        if (job.gate(kind).approval().isPresent() && settled.gate(kind).approval().isEmpty()) {
+            log.info("mailbox message " + job.mailboxId() + ": the " + kind.label() + " window "
+                    + job.gate(kind).approval().get().describe() + " closed before the " + kind.label()
+                    + " started; it waits for a new approval");
+        }
+        save(settled);
+        if (settled.stage() != job.stage()) {
+            states.publish(settled);
+        }
+        return settled;
+    }
+
+    /** The job in a new state, saved, then published. */
+    private UpdateJob enter(UpdateJob job, Stage stage) throws IOException {
+        UpdateJob moved = save(job.at(stage, clock.instant()));
+        states.publish(moved);
+        return moved;
+    }
+
+    /** Before a long step: the portal sees the state it starts now, not when it ends. */
+    private void publishNow() throws IOException, InterruptedException {
+        if (!linkFailed) {
+            Outbox.Flush flush = outbox.flush(link);
+            linkFailed = flush.linkFailed();
+            sentBeforeSteps += flush.sent();
         }
     }
 
@@ -219,34 +347,59 @@ public final class UpdateAgent {
     private boolean settle(UpdateJob job, InstallOutcome outcome) throws IOException {
         if (outcome instanceof InstallOutcome.Reported reported) {
             log.info("mailbox message " + job.mailboxId() + ": " + reported.result().describe());
-            report(job, reported.reply(), reported.result(), reported.installerCopy());
+            UpdateJob ending = job;
+            if (reported.result().succeeded() && job.stage() == Stage.EXECUTING) {
+                // Activation (runtime.restart, firmware.update) ran within the install: nothing is left to hold.
+                ending = enter(job, Stage.WAITING_TO_ACTIVATE);
+            }
+            report(ending, reported.reply(), reported.result(), reported.installerCopy(),
+                    reported.result().succeeded() ? Stage.SUCCEEDED : Stage.EXECUTION_FAILED);
             return false;
         }
         if (outcome instanceof InstallOutcome.Waiting waiting) {
             log.info("mailbox message " + job.mailboxId() + ": waiting: " + waiting.why());
             return false;
         }
-        save(job.at(Stage.DOWNLOADED, clock.instant()));
+        enter(job, Stage.DOWNLOAD_COMPLETE);
         return true;
     }
 
     /** The report into the outbox, then the record: see {@link #reconcile} for a kill between the two. */
-    private void report(UpdateJob job, Tr50Request reply, JobResult result, Optional<Path> installerCopy)
-            throws IOException {
+    private void report(UpdateJob job, Tr50Request reply, JobResult result, Optional<Path> installerCopy,
+            Stage ending) throws IOException {
+        UpdateJob ended = job.reporting(ending, result, clock.instant());
         if (!outbox.holds(job.key())) {
+            states.publish(ended);
             outbox.add(job.key(), reply, installerCopy);
         }
-        save(job.reporting(result, clock.instant()));
+        save(ended);
         Durable.deleteTree(downloader.jobDir(job));
         Durable.delete(installer.replyFile(job));
     }
 
-    /** A job whose report is in the outbox is reporting, whatever its record says. */
+    /**
+     * A job whose ack is in the outbox has ended, whatever its record says: a kill came between the
+     * two writes. The ack says how it ended.
+     */
     private void reconcile() throws IOException {
+        List<UpdateJob> behind = new ArrayList<>();
         for (UpdateJob job : jobs.unfinished()) {
-            if (job.stage() != Stage.REPORTING && outbox.holds(job.key())) {
-                save(job.at(Stage.REPORTING, clock.instant()));
+            if (!job.stage().terminal() && outbox.holds(job.key())) {
+                behind.add(job);
             }
+        }
+        if (behind.isEmpty()) {
+            return;
+        }
+        List<Outbox.Entry> pending = outbox.pending();
+        for (UpdateJob job : behind) {
+            JobResult result = pending.stream().filter(entry -> entry.jobKey().equals(job.key()))
+                    .flatMap(entry -> entry.request().commands().values().stream())
+                    .filter(command -> command instanceof MailboxAck ack && ack.id().equals(job.mailboxId()))
+                    .map(command -> (MailboxAck) command)
+                    .map(ack -> new JobResult(ack.errorCode() == 0, ack.errorCode(), ack.errorMessage().orElse("")))
+                    .findFirst().orElse(JobResult.failure(AckCodes.FAILURE, "the ack in the outbox cannot be read"));
+            save(job.reporting(job.stage().endingWith(result.succeeded()), result, clock.instant()));
         }
     }
 
@@ -257,8 +410,8 @@ public final class UpdateAgent {
     private void finishDelivered() throws IOException {
         boolean finished = false;
         for (UpdateJob job : jobs.unfinished()) {
-            if (job.stage() == Stage.REPORTING && !outbox.holds(job.key())) {
-                save(job.at(Stage.DONE, clock.instant()));
+            if (job.stage().terminal() && !job.acked() && !outbox.holds(job.key())) {
+                save(job.acked(clock.instant()));
                 discardLeftovers(job);
                 finished = true;
                 log.info("mailbox message " + job.mailboxId() + ": reported "
@@ -286,7 +439,7 @@ public final class UpdateAgent {
     }
 
     private int reportingCount() throws IOException {
-        return (int) jobs.all().stream().filter(j -> j.stage() == Stage.REPORTING || j.stage() == Stage.DONE).count();
+        return (int) jobs.all().stream().filter(j -> j.stage().terminal()).count();
     }
 
     private void progress(String mailboxId, String text) {

@@ -78,8 +78,8 @@ class AgentCommandTest {
     void status_showsPendingWorkTheOutboxAndTheLastResult() throws Exception {
         Path config = config();
         JobStore jobs = new JobStore(dir.resolve("state/jobs"));
-        jobs.save(UpdateJob.received("M1", "acme", Optional.empty(), AT).reporting(JobResult.success(""), AT)
-                .at(Stage.DONE, AT));
+        jobs.save(UpdateJob.received("M1", "acme", Optional.empty(), AT).reporting(Stage.SUCCEEDED, JobResult.success(""), AT)
+                .acked(AT));
         jobs.save(UpdateJob.received("M2", "acme", Optional.empty(), AT).at(Stage.DOWNLOADING, AT)
                 .downloadStarted(AT));
         new Outbox(dir.resolve("state/outbox")).add("M3", Tr50Request.of(new MailboxAck("M3", 0, Optional.empty(),
@@ -99,7 +99,8 @@ class AgentCommandTest {
         for (int i = 0; i < JobStore.KEEP_FINISHED + 5; i++) {
             Instant at = AT.plusSeconds(i);
             jobs.save(UpdateJob.received("M" + i, "acme", Optional.empty(), at)
-                    .reporting(JobResult.failure(-90110, "action " + i + " failed"), at).at(Stage.DONE, at));
+                    .reporting(Stage.EXECUTION_FAILED, JobResult.failure(-90110, "action " + i + " failed"), at)
+                    .acked(at));
         }
         jobs.prune(JobStore.KEEP_FINISHED);
 
@@ -128,6 +129,93 @@ class AgentCommandTest {
         assertThat(status.path("pending")).isEmpty();
         assertThat(status.path("outbox").asInt()).isZero();
         assertThat(status.path("last").isNull()).isTrue();
+    }
+
+    @Test
+    void schedule_withNoAgentRunning_givesTheApprovalAtOnce_andStatusShowsTheScheduledWindow() throws Exception {
+        Path config = config();
+        waitingForDownloadApproval("M1", "C1");
+        long start = System.currentTimeMillis() + 3_600_000;
+        long end = start + 3_600_000;
+
+        int exit = run("schedule", "--config", config.toString(), "--type=download", "--campaign-id=C1",
+                "--start-time=" + start, "--end-time=" + end);
+        int statusExit = run("status", "--config", config.toString());
+        int jsonExit = run("status", "--config", config.toString(), "--json");
+
+        assertThat(exit).isZero();
+        assertThat(statusExit).isZero();
+        assertThat(jsonExit).isZero();
+        String text = out.toString();
+        assertThat(text).contains("download of campaign C1 (mailbox message M1) approved from "
+                + Instant.ofEpochMilli(start) + " until " + Instant.ofEpochMilli(end) + "; the job is SCHEDULED_DOWNLOAD");
+        assertThat(text).contains("SCHEDULED_DOWNLOAD", "campaign C1, download approved from "
+                + Instant.ofEpochMilli(start));
+        JsonNode status = AgentJson.mapper().readTree(text.substring(text.indexOf('{')));
+        JsonNode job = status.path("pending").get(0);
+        assertThat(job.path("stage").asText()).isEqualTo("SCHEDULED_DOWNLOAD");
+        assertThat(job.path("download").path("approval").path("startTime").asLong()).isEqualTo(start);
+        assertThat(status.path("approvalsWaiting").asInt()).isZero();
+        Outbox outbox = new Outbox(dir.resolve("state/outbox"));
+        assertThat(outbox.pending()).as("the new state waits in the outbox for the agent to publish it")
+                .singleElement().satisfies(entry -> assertThat(Tr50CodecText.of(entry.request()))
+                        .contains("sup.update.state", "SCHEDULED_DOWNLOAD"));
+    }
+
+    @Test
+    void schedule_whileAnAgentHoldsTheStateDirectory_handsTheApprovalToIt() throws Exception {
+        Path config = config();
+        waitingForDownloadApproval("M1", "C1");
+
+        int exit;
+        try (var held = org.suptools.agent.store.StateLock.acquire(dir.resolve("state"))) {
+            exit = run("schedule", "--config", config.toString(), "--type=download", "--campaign-id=C1");
+        }
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("handed to the running agent: download of campaign C1 approved now");
+        assertThat(new JobStore(dir.resolve("state/jobs")).find("M1").orElseThrow().stage())
+                .as("the running agent gives it, not the command").isEqualTo(Stage.WAITING_FOR_DOWNLOAD_APPROVAL);
+        assertThat(new org.suptools.agent.store.ApprovalInbox(dir.resolve("state/approvals"))
+                .pending(new java.util.ArrayList<>())).singleElement()
+                .satisfies(entry -> assertThat(entry.request().campaignId()).isEqualTo("C1"));
+    }
+
+    @Test
+    void schedule_refusesWhatCannotBeApproved_withExit3_andBadTimesWithExit2() throws Exception {
+        Path config = config();
+        waitingForDownloadApproval("M1", "C1");
+
+        int unknown = run("schedule", "--config", config.toString(), "--type=download", "--campaign-id=C9");
+        int automatic = run("schedule", "--config", config.toString(), "--type=execution", "--campaign-id=C1");
+        int activation = run("schedule", "--config", config.toString(), "--type=activation", "--campaign-id=C1");
+        int badType = run("schedule", "--config", config.toString(), "--type=reboot", "--campaign-id=C1");
+        int backwards = run("schedule", "--config", config.toString(), "--type=download", "--campaign-id=C1",
+                "--start-time=2000", "--end-time=1000");
+
+        assertThat(unknown).isEqualTo(3);
+        assertThat(automatic).isEqualTo(3);
+        assertThat(activation).isEqualTo(3);
+        assertThat(badType).isEqualTo(2);
+        assertThat(backwards).isEqualTo(2);
+        assertThat(err.toString()).contains("sup-agent: refused: no unfinished update of campaign C9 in",
+                "needs no approval: it is automatic", "activation cannot be scheduled",
+                "--type: must be download, execution or activation, was 'reboot'",
+                "endTime (1000) must be after startTime (2000)");
+        assertThat(dir.resolve("state/approvals")).doesNotExist();
+    }
+
+    private void waitingForDownloadApproval(String mailboxId, String campaignId) throws Exception {
+        new JobStore(dir.resolve("state/jobs")).save(UpdateJob.received(mailboxId, "acme", Optional.of(campaignId),
+                org.suptools.agent.job.Gate.APPROVAL, org.suptools.agent.job.Gate.AUTOMATIC, AT)
+                .at(Stage.WAITING_FOR_DOWNLOAD_APPROVAL, AT));
+    }
+
+    /** A request as the JSON that goes to the portal. */
+    private static final class Tr50CodecText {
+        static String of(Tr50Request request) {
+            return new String(org.suptools.tr50.Tr50Codec.pretty(request), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     private Path config() throws Exception {

@@ -87,6 +87,31 @@ class AgentConfigLoaderTest {
     }
 
     @Test
+    void load_readsTheStagePolicy_automaticByDefault_andRefusesAnActivationApproval() throws Exception {
+        String yaml = """
+                thingKey: gw-1
+                appId: app-gw-1
+                appToken: secret
+                broker: tcp://localhost:1883
+                fileEndpoint: http://localhost:8080
+                gatewayConfig: gateway.yaml
+                """;
+        Files.writeString(dir.resolve("gateway.yaml"), "runtimeHome: rt\n");
+
+        assertThat(AgentConfigLoader.load(write(yaml)).stagePolicy()).isEqualTo(StagePolicy.AUTOMATIC);
+        assertThat(AgentConfigLoader.load(write(yaml + "stagePolicy:\n  execution: approval\n")).stagePolicy())
+                .isEqualTo(new StagePolicy(false, true));
+        Path bad = write(yaml + "stagePolicy:\n  download: later\n  activation: approval\n");
+        assertThatThrownBy(() -> AgentConfigLoader.load(bad)).satisfies(e -> assertThat(e.getMessage().lines())
+                .containsExactlyInAnyOrder("agent.yaml: stagePolicy.download: must be automatic or approval, was 'later'",
+                        "agent.yaml: stagePolicy.activation: must be automatic, was 'approval': the installer activates"
+                                + " (runtime.restart, firmware.update) within the install, so there is no separate"
+                                + " activation to hold for approval"));
+        assertThat(errors(yaml + "stagePolicy:\n  download: later\n")).as("the schema refuses it too").isNotEmpty();
+        assertThat(errors(yaml + "stagePolicy:\n  execution: approval\n")).isEmpty();
+    }
+
+    @Test
     void load_takesAJitterShorterThanThePeriodAndRefusesOneAsLong() throws Exception {
         String yaml = """
                 thingKey: gw-1
@@ -123,7 +148,7 @@ class AgentConfigLoaderTest {
                 .satisfies(e -> assertThat(e.getMessage().lines().toList()).containsExactlyInAnyOrder(
                         "agent.yaml: colour: unknown field (known: appId, appToken, appTokenFile, broker, caFile, "
                                 + "checkJitter, checkPeriod, downloadAttempts, fileEndpoint, gatewayConfig, installTimeout, "
-                                + "installer, replyTimeout, stateDir, thingKey, topicPrefix)",
+                                + "installer, replyTimeout, stagePolicy, stateDir, thingKey, topicPrefix)",
                         "agent.yaml: checkPeriod: 'soon' is not a duration (examples: 500ms, 30s, 5m, 1h)",
                         "agent.yaml: thingKey: must not contain '/', '+', '#' or NUL (it is a topic level), was 'gw/1'",
                         "agent.yaml: appToken: is required (or appTokenFile, a file holding it)",

@@ -51,7 +51,7 @@ class DownloaderTest {
         assertThat(source.fileIds).containsExactly("id-1", "id-2");
         assertThat(source.bytesSent).isLessThan((long) (content.length * 1.1));
         assertThat(waits).containsExactly(Duration.ofSeconds(2));
-        assertThat(outcome.job().stage()).isEqualTo(Stage.DOWNLOADED);
+        assertThat(outcome.job().stage()).isEqualTo(Stage.DOWNLOAD_COMPLETE);
     }
 
     @Test

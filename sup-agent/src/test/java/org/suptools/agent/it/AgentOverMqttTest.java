@@ -145,6 +145,49 @@ class AgentOverMqttTest {
     }
 
     @Test
+    void run_givesAnApprovalFromScheduleWithinMoments_notAtItsNextCheck() throws Exception {
+        Daemon daemon = daemon(config(TOKEN, "1h", "stagePolicy:\n  download: approval\n"));
+        CountDownLatch acked = new CountDownLatch(1);
+        responder.portal.onAck = acked::countDown;
+        responder.portal.mailbox.put("M1", update("M1"));
+        Thread worker = new Thread(() -> {
+            try {
+                daemon.run();
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        worker.start();
+        try {
+            org.suptools.agent.store.JobStore jobs = new org.suptools.agent.store.JobStore(dir.resolve("state/jobs"));
+            CountDownLatch never = new CountDownLatch(1);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!jobs.find("M1").map(job -> job.stage().held()).orElse(false) && System.nanoTime() < deadline) {
+                never.await(20, TimeUnit.MILLISECONDS);
+            }
+            assertThat(jobs.find("M1")).hasValueSatisfying(job -> assertThat(job.stage())
+                    .isEqualTo(org.suptools.agent.job.Stage.WAITING_FOR_DOWNLOAD_APPROVAL));
+            assertThat(responder.portal.acks).isEmpty();
+
+            StringWriter out = new StringWriter();
+            picocli.CommandLine command = org.suptools.agent.cli.AgentMain.commandLine();
+            command.setOut(new PrintWriter(out, true));
+            // The message named no campaignId: it is approved by its mailbox id.
+            int exit = command.execute("schedule", "--config", dir.resolve("agent.yaml").toString(),
+                    "--type=download", "--campaign-id=M1");
+
+            assertThat(exit).isZero();
+            assertThat(out.toString()).contains("handed to the running agent");
+            assertThat(acked.await(20, TimeUnit.SECONDS)).as("well before the 1 h check period").isTrue();
+            assertThat(responder.portal.ackedIds()).containsExactly("M1");
+        } finally {
+            daemon.stop();
+            worker.join(10_000);
+        }
+        assertThat(worker.isAlive()).isFalse();
+    }
+
+    @Test
     void aSigkilledAgentResumesItsDownloadAndInstallsOnceInA64MiBHeap() throws Exception {
         byte[] large = new byte[96 << 20];
         new Random(11).nextBytes(large);
@@ -187,6 +230,10 @@ class AgentOverMqttTest {
     }
 
     private AgentConfig config(String token, String checkPeriod) throws Exception {
+        return config(token, checkPeriod, "");
+    }
+
+    private AgentConfig config(String token, String checkPeriod, String more) throws Exception {
         Files.writeString(dir.resolve("gateway.yaml"), "runtimeHome: rt\n");
         Path installer = fakeInstaller();
         Path file = Files.writeString(dir.resolve("agent.yaml"), """
@@ -201,7 +248,7 @@ class AgentOverMqttTest {
                 stateDir: state
                 checkPeriod: %s
                 replyTimeout: 10s
-                """.formatted(token, broker.port, responder.fileEndpoint(), installer, checkPeriod));
+                """.formatted(token, broker.port, responder.fileEndpoint(), installer, checkPeriod) + more);
         return AgentConfigLoader.load(file);
     }
 

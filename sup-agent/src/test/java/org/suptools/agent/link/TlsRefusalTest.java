@@ -13,6 +13,7 @@ import java.util.Optional;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 import org.suptools.agent.config.AgentConfig;
+import org.suptools.agent.config.StagePolicy;
 import org.suptools.tr50.Topics;
 
 class TlsRefusalTest {
@@ -58,6 +59,7 @@ class TlsRefusalTest {
     private static AgentConfig config(Optional<Path> caFile) {
         return new AgentConfig("gw-1", "app-gw-1", "token", URI.create("ssl://broker:8883"), caFile, Topics.PORTAL,
                 URI.create("https://broker"), Path.of("gateway.yaml"), List.of("sup-installer"), Path.of("state"),
-                Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofSeconds(30), 6);
+                Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofSeconds(30), 6,
+                StagePolicy.AUTOMATIC);
     }
 }

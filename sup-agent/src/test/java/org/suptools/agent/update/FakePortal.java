@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.CRC32;
 import org.suptools.agent.link.Tr50Link;
+import org.suptools.tr50.AttributePublish;
 import org.suptools.tr50.FileGet;
 import org.suptools.tr50.FileGetResult;
 import org.suptools.tr50.LogPublish;
@@ -35,7 +36,10 @@ public final class FakePortal implements Tr50Link {
     public final List<LogPublish> logs = new CopyOnWriteArrayList<>();
     public final List<MailboxUpdate> updates = new CopyOnWriteArrayList<>();
     public final List<String> checks = new CopyOnWriteArrayList<>();
+    public final List<AttributePublish> attributes = new CopyOnWriteArrayList<>();
     public volatile boolean down;
+    /** The link drops at each file.get, and only there. */
+    public volatile boolean fileGetDown;
     /** Keeps acked messages in the mailbox, as a portal that lags behind would. */
     public volatile boolean keepAcked;
     /** Told of each ack, on the thread that received it. */
@@ -44,7 +48,7 @@ public final class FakePortal implements Tr50Link {
 
     @Override
     public synchronized Tr50Response call(Tr50Request request) throws IOException {
-        if (down) {
+        if (down || fileGetDown && request.commands().values().stream().anyMatch(c -> c instanceof FileGet)) {
             throw new IOException("connection lost");
         }
         SortedMap<RequestId, Tr50Result> results = new TreeMap<>();
@@ -87,11 +91,21 @@ public final class FakePortal implements Tr50Link {
             logs.add(line);
             return Tr50Result.success();
         }
+        if (command instanceof AttributePublish attribute) {
+            attributes.add(attribute);
+            return Tr50Result.success();
+        }
         if (command instanceof MailboxUpdate update) {
             updates.add(update);
             return Tr50Result.success();
         }
         return Tr50Result.failure(-1, "not supported here: " + command.commandName());
+    }
+
+    /** The update states published, in order: {@code INSTANTIATED}, ... */
+    public List<String> states() {
+        return attributes.stream().filter(a -> a.key().equals("sup.update.state"))
+                .map(a -> a.value().replaceAll("^\\{\"state\":\"([A-Z_]+)\".*$", "$1")).toList();
     }
 
     public List<String> ackedIds() {

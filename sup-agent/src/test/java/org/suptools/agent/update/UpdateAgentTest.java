@@ -104,7 +104,7 @@ class UpdateAgentTest {
         assertThat(portal.logs).extracting(LogPublish::msg)
                 .containsExactly("SUP acme 1.4.0: action 1/1 file.copy succeeded");
         assertThat(portal.updates).isNotEmpty();
-        assertThat(jobs.find("M1").orElseThrow().stage()).isEqualTo(Stage.DONE);
+        assertThat(jobs.find("M1").orElseThrow().finished()).isTrue();
         assertThat(temp.resolve("state/downloads")).isEmptyDirectory();
         assertThat(second.pending()).isZero();
     }
@@ -149,11 +149,12 @@ class UpdateAgentTest {
         Cycle back = agent.cycle();
 
         assertThat(away.portalReachable()).isFalse();
-        assertThat(away.pending()).isEqualTo(2);
-        assertThat(back.sent()).isEqualTo(1);
+        // The job, its ack, and the two states it entered after the portal went (WAITING_TO_ACTIVATE, SUCCEEDED).
+        assertThat(away.pending()).isEqualTo(4);
+        assertThat(back.sent()).isEqualTo(3);
         assertThat(portal.ackedIds()).containsExactly("M1");
         assertThat(installer.installs()).hasSize(1);
-        assertThat(jobs.find("M1").orElseThrow().stage()).isEqualTo(Stage.DONE);
+        assertThat(jobs.find("M1").orElseThrow().finished()).isTrue();
     }
 
     @Test
@@ -217,7 +218,7 @@ class UpdateAgentTest {
     void cycle_afterAKillBeforeTheInstallerRecordedAnythingRunsItOnce() throws Exception {
         portal.mailbox.put("M1", update("M1", "acme"));
         UpdateJob downloaded = UpdateJob.received("M1", "acme", Optional.empty(), CLOCK.instant())
-                .at(Stage.DOWNLOADED, CLOCK.instant()).installStarted(CLOCK.instant());
+                .at(Stage.DOWNLOAD_COMPLETE, CLOCK.instant()).installStarted(CLOCK.instant());
         jobs.save(downloaded);
         ScriptedInstaller.write(temp.resolve("state/downloads/M1/acme.sup"), "the package");
 
@@ -255,7 +256,7 @@ class UpdateAgentTest {
 
         assertThat(portal.acks).isEmpty();
         assertThat(installer.installs()).isEmpty();
-        assertThat(jobs.find("M1").orElseThrow().stage()).isEqualTo(Stage.INSTALLING);
+        assertThat(jobs.find("M1").orElseThrow().stage()).isEqualTo(Stage.EXECUTING);
         assertThat(cycle.pending()).isEqualTo(1);
     }
 
@@ -346,7 +347,7 @@ class UpdateAgentTest {
         assertThat(installer.commands).as("not stopped, nothing to recover").hasSize(1);
         assertThat(portal.acks).singleElement().satisfies(ack -> assertThat(ack.errorCode()).isZero());
         UpdateJob done = jobs.find("M1").orElseThrow();
-        assertThat(done.stage()).isEqualTo(Stage.DONE);
+        assertThat(done.finished()).isTrue();
         assertThat(Duration.between(done.receivedAt(), done.updatedAt())).isGreaterThan(Duration.ofSeconds(60));
         assertThat(cycle.pending()).isZero();
     }
@@ -375,7 +376,7 @@ class UpdateAgentTest {
 
         agent(launchers).cycle();
 
-        assertThat(jobs.find("M1").orElseThrow().stage()).isEqualTo(Stage.DONE);
+        assertThat(jobs.find("M1").orElseThrow().finished()).isTrue();
         assertThat(temp.resolve("state/downloads")).isEmptyDirectory();
         try (var left = Files.list(installerDir)) {
             assertThat(left.map(f -> f.getFileName().toString())).containsExactly("install-M0.out");
@@ -387,8 +388,8 @@ class UpdateAgentTest {
         for (int i = 0; i < 60; i++) {
             Instant finished = CLOCK.instant().minusSeconds(6000 - i * 60);
             jobs.save(UpdateJob.received(String.format("OLD-%02d", i), "acme", Optional.empty(), finished)
-                    .reporting(org.suptools.agent.job.JobResult.success("installed"), finished)
-                    .at(Stage.DONE, finished));
+                    .reporting(Stage.SUCCEEDED, org.suptools.agent.job.JobResult.success("installed"), finished)
+                    .acked(finished));
         }
         // A portal that hands out acked messages again, the oldest among them.
         portal.keepAcked = true;
@@ -402,7 +403,7 @@ class UpdateAgentTest {
         assertThat(installer.installs()).hasSize(1);
         assertThat(portal.ackedIds()).containsExactly("M1");
         List<UpdateJob> kept = jobs.all();
-        assertThat(kept).hasSize(JobStore.KEEP_FINISHED).allSatisfy(job -> assertThat(job.stage()).isEqualTo(Stage.DONE));
+        assertThat(kept).hasSize(JobStore.KEEP_FINISHED).allSatisfy(job -> assertThat(job.finished()).isTrue());
         assertThat(kept).extracting(UpdateJob::mailboxId).contains("M1", "OLD-59", "OLD-11")
                 .doesNotContain("OLD-00", "OLD-10");
         assertThat(jobs.prunedCount()).isEqualTo(11);
