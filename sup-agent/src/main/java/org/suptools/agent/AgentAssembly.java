@@ -9,18 +9,18 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLContext;
 import org.suptools.agent.config.AgentConfig;
+import org.suptools.agent.config.CaTrust;
 import org.suptools.agent.download.Downloader;
 import org.suptools.agent.download.HttpFileSource;
-import org.suptools.agent.download.Sleeper;
 import org.suptools.agent.download.PortalFileIds;
-import org.suptools.agent.link.Tls;
+import org.suptools.agent.download.Sleeper;
+import org.suptools.agent.job.UpdateJob;
 import org.suptools.agent.link.Tr50Link;
 import org.suptools.agent.store.ApprovalInbox;
 import org.suptools.agent.store.JobStore;
 import org.suptools.agent.store.Outbox;
 import org.suptools.agent.update.InstallStep;
 import org.suptools.agent.update.UpdateAgent;
-import org.suptools.agent.job.UpdateJob;
 import org.suptools.tr50.MailboxUpdate;
 import org.suptools.tr50.Tr50Request;
 
@@ -47,7 +47,7 @@ public final class AgentAssembly {
 
     public static UpdateAgent agent(AgentConfig config, Tr50Link link, Clock clock, AgentLog log) throws IOException {
         JobStore jobs = jobs(config);
-        Optional<SSLContext> tls = config.caFile().isPresent() ? Optional.of(Tls.contextOf(config.caFile().get()))
+        Optional<SSLContext> tls = config.caFile().isPresent() ? Optional.of(CaTrust.contextOf(config.caFile().get()))
                 : Optional.empty();
         Downloader downloader = new Downloader(new PortalFileIds(link),
                 new HttpFileSource(config.fileEndpoint(), CONNECT_TIMEOUT, READ_TIMEOUT, tls), jobs,

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.suptools.agent.link.Tls;
 import org.suptools.model.action.Timeout;
 import org.suptools.model.json.DocumentFiles;
 import org.suptools.model.json.DocumentFiles.DocumentException;
@@ -88,7 +87,7 @@ public final class AgentConfigLoader {
             }
             try {
                 // Read now, so a file that holds no certificate is a config error, not a broker that never answers.
-                Tls.trustOf(ca);
+                CaTrust.trustOf(ca);
             } catch (IOException e) {
                 problems.add(Problem.error("caFile", String.valueOf(e.getMessage()).replaceAll("\\s*\\R\\s*", " ")));
             }

@@ -1,13 +1,13 @@
 package org.suptools.agent.link;
 
 import com.hivemq.client.mqtt.MqttClientSslConfig;
+import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3Client;
 import com.hivemq.client.mqtt.mqtt3.message.publish.Mqtt3Publish;
 import com.hivemq.client.mqtt.mqtt3.message.subscribe.Mqtt3Subscribe;
 import com.hivemq.client.mqtt.mqtt3.message.subscribe.Mqtt3Subscription;
-import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.suptools.agent.AgentLog;
 import org.suptools.agent.config.AgentConfig;
+import org.suptools.agent.config.CaTrust;
 import org.suptools.tr50.Deflate;
 import org.suptools.tr50.Topic;
 import org.suptools.tr50.TopicNumber;
@@ -89,7 +90,7 @@ public final class MqttTr50Link implements Tr50Link, AutoCloseable {
         if (config.tls()) {
             var ssl = MqttClientSslConfig.builder();
             if (config.caFile().isPresent()) {
-                ssl = ssl.trustManagerFactory(Tls.trustOf(config.caFile().get()));
+                ssl = ssl.trustManagerFactory(CaTrust.trustOf(config.caFile().get()));
             }
             builder = builder.sslConfig(ssl.build());
         }

@@ -1,4 +1,4 @@
-package org.suptools.agent.link;
+package org.suptools.agent.config;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,10 +12,13 @@ import java.util.Collection;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
-/** Trust for the broker and the file endpoint: the CA certificates of a PEM file. */
-public final class Tls {
+/**
+ * Trust for the broker and the file endpoint: the CA certificates of the config's {@code caFile}. It
+ * stands with the config because the loader reads the file to refuse a bad one up front.
+ */
+public final class CaTrust {
 
-    private Tls() {
+    private CaTrust() {
     }
 
     public static TrustManagerFactory trustOf(Path caFile) throws IOException {
