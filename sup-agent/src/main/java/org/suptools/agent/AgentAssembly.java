@@ -56,7 +56,8 @@ public final class AgentAssembly {
                 new TenthsProgress(link));
         Path installerDir = config.stateDir().resolve("installer");
         InstallStep installer = new InstallStep(config.installer(), config.gatewayConfig(), installerDir,
-                Optional.of(config.thingKey()), InstallStep.Launchers.processes(installerDir, config.installTimeout()));
+                Optional.of(config.thingKey()), InstallStep.Launchers.processes(installerDir, config.installTimeout()),
+                line -> log.info("sup-installer recover: " + line));
         return new UpdateAgent(jobs, outbox(config), downloader, installer, link, clock, log, config.stagePolicy(),
                 Optional.of(approvalInbox(config)));
     }

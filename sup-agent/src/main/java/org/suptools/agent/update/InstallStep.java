@@ -74,18 +74,22 @@ public final class InstallStep {
     private final Path workDir;
     private final Optional<String> thingKey;
     private final Launchers launchers;
+    private final Consumer<String> recoverSays;
 
     /**
      * @param installer the installer's launcher command, such as {@code [/opt/sup/bin/sup-installer]}
      * @param workDir where the agent asks the installer to write its reply
+     * @param recoverSays each line {@code sup-installer recover} prints: the agent logs them, since its
+     *     output file goes with the finished job
      */
     public InstallStep(List<String> installer, Path gatewayConfig, Path workDir, Optional<String> thingKey,
-            Launchers launchers) {
+            Launchers launchers, Consumer<String> recoverSays) {
         this.installer = List.copyOf(installer);
         this.gatewayConfig = gatewayConfig;
         this.workDir = workDir;
         this.thingKey = thingKey;
         this.launchers = launchers;
+        this.recoverSays = recoverSays;
     }
 
     /**
@@ -154,8 +158,7 @@ public final class InstallStep {
         int exit;
         try {
             InstallerLauncher.Running running = launchers.named("recover-" + job.key()).start(recover);
-            exit = running.follow(line -> {
-            });
+            exit = running.follow(recoverSays);
         } catch (IOException e) {
             return new InstallOutcome.Waiting("sup-installer recover could not be run: " + e.getMessage());
         }

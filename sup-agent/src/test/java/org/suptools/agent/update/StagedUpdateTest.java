@@ -530,7 +530,7 @@ class StagedUpdateTest {
                 temp.resolve("state/downloads"), clock, waits::add, Downloader.RetryPolicy.DEFAULT,
                 Downloader.Progress.NONE);
         InstallStep step = new InstallStep(List.of("sup-installer"), temp.resolve("gw/gateway.yaml"),
-                temp.resolve("state/installer"), Optional.of("gw-1"), name -> installer);
+                temp.resolve("state/installer"), Optional.of("gw-1"), name -> installer, line -> { });
         return new UpdateAgent(jobs, new Outbox(temp.resolve("state/outbox")), downloader, step, portal, clock,
                 AgentLog.NONE, policy, Optional.of(inbox));
     }

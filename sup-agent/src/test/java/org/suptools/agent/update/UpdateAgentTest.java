@@ -446,7 +446,7 @@ class UpdateAgentTest {
                 temp.resolve("state/downloads"), clock, waits::add, Downloader.RetryPolicy.DEFAULT,
                 Downloader.Progress.NONE);
         InstallStep step = new InstallStep(List.of("sup-installer"), gatewayConfig, temp.resolve("state/installer"),
-                Optional.of("gw-1"), launchers);
+                Optional.of("gw-1"), launchers, line -> { });
         return new UpdateAgent(jobs, outbox, downloader, step, portal, clock, AgentLog.NONE);
     }
 
