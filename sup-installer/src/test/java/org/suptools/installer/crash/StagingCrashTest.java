@@ -32,7 +32,7 @@ class StagingCrashTest {
     }
 
     @Test
-    @Timeout(150)
+    @Timeout(300)
     void killedWhileStaging_recoverRemovesTheStagedFile_andTheNextInstallSucceeds() throws Exception {
         long size = 16L << 20;
         CrashScenario scenario = new CrashScenario(dir.resolve("scenario"), size, true);
