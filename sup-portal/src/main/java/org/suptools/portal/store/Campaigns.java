@@ -190,7 +190,7 @@ public final class Campaigns {
 
     /**
      * Cancels a campaign: each member not completed yet ends {@code failure} with {@code -91008}. A message
-     * not handed out yet is withdrawn; a gateway that already took its message may finish, and its ack is
+     * not handed out yet is withdrawn, and so is a {@code gateway.sup.schedule} of {@link #approve}; a gateway that already took its message may finish, and its ack is
      * answered but changes nothing. Cancelling again changes nothing.
      *
      * @throws IllegalArgumentException when there is no such campaign, or every member had completed
@@ -226,6 +226,10 @@ public final class Campaigns {
                 if (campaign.started()) {
                     mailboxes.cancel(record.thingKey(), record.mailboxId(), id, now);
                 }
+            }
+            // An approval no gateway took yet must not let a held stage go on after the cancel.
+            for (ApprovalOrder order : campaign.approvals()) {
+                order.sentTo().forEach(sent -> mailboxes.cancel(sent.thingKey(), sent.mailboxId(), id, now));
             }
             return new Cancellation(cancelled, withdrawn, stopped, completed);
         });

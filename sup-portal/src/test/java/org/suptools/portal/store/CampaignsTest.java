@@ -224,7 +224,11 @@ class CampaignsTest {
                 .hasMessageContaining("has completed; there is nothing to approve");
         Campaign other = campaigns.create("other", "acme-config.sup", List.of("gw-2"), 600);
         campaigns.start(other.id());
+        String pending = campaigns.approve(other.id(), "download", 0, 0, List.of()).sentTo().get(0).mailboxId();
         campaigns.cancel(other.id());
+        assertThat(mailboxes.check("gw-2", false, Optional.empty(), clock.instant()))
+                .as("the cancel withdrew the update and the approval no gateway took").isEmpty();
+        assertThat(mailboxes.find("gw-2", pending).orElseThrow().state()).isEqualTo(MailboxState.COMPLETED);
         assertThatThrownBy(() -> campaigns.approve(other.id(), "download", 0, 0, List.of()))
                 .hasMessageContaining("was cancelled at");
     }
