@@ -4,11 +4,14 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.suptools.portal.store.ApprovalOrder;
+import org.suptools.portal.store.ApprovalRecord;
 import org.suptools.portal.store.Campaign;
 import org.suptools.portal.store.CampaignStatus;
 import org.suptools.portal.store.Campaigns;
 import org.suptools.portal.store.DataDir;
 import org.suptools.portal.store.MemberRecord;
+import org.suptools.portal.store.StageApprovals;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,10 +19,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code sup-portal campaign create|start|status|cancel}. */
+/** {@code sup-portal campaign create|start|status|approve|cancel}. */
 @Command(name = "campaign", mixinStandardHelpOptions = true, description = "Manages gateway.sup.update campaigns.",
         subcommands = {CampaignCommand.Create.class, CampaignCommand.Start.class, CampaignCommand.Status.class,
-            CampaignCommand.Cancel.class})
+            CampaignCommand.Approve.class, CampaignCommand.Cancel.class})
 final class CampaignCommand {
 
     /** Creates a campaign, not started. */
@@ -50,9 +53,16 @@ final class CampaignCommand {
                         + "-91007 (default: ${DEFAULT-VALUE}).")
         int timeout;
 
+        @Option(names = "--approval", split = ",", paramLabel = "STAGE",
+                description = "Stages each gateway holds until 'campaign approve': download and/or execution, "
+                        + "comma-separated, sent as the approval param (default: none; a gateway's own stagePolicy "
+                        + "may hold more).")
+        List<String> approval = List.of();
+
         @Override
         public Integer call() {
-            Campaign campaign = new Campaigns(data.open(), data.clock()).create(name, file, things, timeout);
+            Campaign campaign = new Campaigns(data.open(), data.clock()).create(name, file, things, timeout,
+                    StageApprovals.of(approval));
             spec.commandLine().getOut().println(campaign.id());
             return 0;
         }
@@ -123,7 +133,60 @@ final class CampaignCommand {
                                 .map(code -> code + " " + member.errorMessage().orElse(""))
                                 .or(() -> member.ackDueBy().map(due -> "ack due by " + due)).orElse("")
                                 .stripTrailing());
+                member.agentState().ifPresent(state -> out.printf("    agent: %s%s%s (%s)%n", state.state(),
+                        state.window().map(w -> " " + w).orElse(""), state.reason().map(r -> ": " + r).orElse(""),
+                        state.on()));
+                for (ApprovalRecord approval : member.approvals()) {
+                    out.printf("    approval %s%n", approval.describe());
+                }
             }
+            return 0;
+        }
+    }
+
+    /** Approves a stage of a campaign's update on its gateways. */
+    @Command(name = "approve", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Approves a stage of a started campaign's update, now or inside a window: each member not "
+                    + "completed (or each of --things) gets a gateway.sup.schedule mailbox message, kept until it "
+                    + "connects, and a running serve notifies it. The agent's ack (0 approved; 2 bad window, or a "
+                    + "stage that needs no approval or has started; 12 no unfinished update of the campaign) shows in "
+                    + "'campaign status'.")
+    static final class Approve implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DataOption data;
+
+        @Parameters(paramLabel = "ID", description = "The campaign's id, such as C0001.")
+        String id;
+
+        @Option(names = "--type", required = true, paramLabel = "STAGE",
+                description = "The stage to approve: download or execution.")
+        String type;
+
+        @Option(names = "--start-time", defaultValue = "0", paramLabel = "MS",
+                description = "When the stage may start, milliseconds since the epoch (UTC); 0 is now "
+                        + "(default: ${DEFAULT-VALUE}).")
+        long startTime;
+
+        @Option(names = "--end-time", defaultValue = "0", paramLabel = "MS",
+                description = "Before when it must start, milliseconds since the epoch (UTC); 0 is no end; a stage "
+                        + "not started by then waits for a new approval (default: ${DEFAULT-VALUE}).")
+        long endTime;
+
+        @Option(names = "--things", split = ",", paramLabel = "KEY",
+                description = "Only these members, comma-separated (default: every member not completed).")
+        List<String> things = List.of();
+
+        @Override
+        public Integer call() {
+            ApprovalOrder order = new Campaigns(data.open(), data.clock()).approve(id, type, startTime, endTime,
+                    things);
+            spec.commandLine().getOut().println(id + " " + type + " approved on " + order.sentTo().size()
+                    + " member(s): " + String.join(",", order.sentTo().stream().map(Campaign.Member::thingKey)
+                    .toList()));
             return 0;
         }
     }

@@ -21,9 +21,13 @@ import java.util.Set;
  * @param startedOn when it was started
  * @param cancelledOn when it was cancelled: its members not completed then are failures, and it cannot
  *     be started again
+ * @param approval the stages each gateway holds for {@code campaign approve} (files written before this
+ *     field existed: none)
+ * @param approvals each {@code campaign approve}, oldest first
  */
 public record Campaign(String id, String name, String fileName, int timeout, List<Member> members, boolean started,
-        Instant createdOn, Optional<Instant> startedOn, Optional<Instant> cancelledOn) {
+        Instant createdOn, Optional<Instant> startedOn, Optional<Instant> cancelledOn, StageApprovals approval,
+        List<ApprovalOrder> approvals) {
 
     public Campaign {
         Objects.requireNonNull(id, "id");
@@ -51,16 +55,28 @@ public record Campaign(String id, String name, String fileName, int timeout, Lis
         Objects.requireNonNull(createdOn, "createdOn");
         Objects.requireNonNull(startedOn, "startedOn");
         cancelledOn = cancelledOn == null ? Optional.empty() : cancelledOn;
+        approval = approval == null ? StageApprovals.NONE : approval;
+        approvals = approvals == null ? List.of() : List.copyOf(approvals);
     }
 
     /** Started now. */
     Campaign startedAt(Instant now) {
-        return new Campaign(id, name, fileName, timeout, members, true, createdOn, Optional.of(now), cancelledOn);
+        return new Campaign(id, name, fileName, timeout, members, true, createdOn, Optional.of(now), cancelledOn,
+                approval, approvals);
     }
 
     /** Cancelled now. */
     Campaign cancelledAt(Instant now) {
-        return new Campaign(id, name, fileName, timeout, members, started, createdOn, startedOn, Optional.of(now));
+        return new Campaign(id, name, fileName, timeout, members, started, createdOn, startedOn, Optional.of(now),
+                approval, approvals);
+    }
+
+    /** With one more {@code campaign approve}. */
+    Campaign approved(ApprovalOrder order) {
+        List<ApprovalOrder> more = new java.util.ArrayList<>(approvals);
+        more.add(order);
+        return new Campaign(id, name, fileName, timeout, members, started, createdOn, startedOn, cancelledOn,
+                approval, more);
     }
 
     public boolean cancelled() {

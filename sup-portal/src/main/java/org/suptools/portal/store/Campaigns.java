@@ -1,5 +1,6 @@
 package org.suptools.portal.store;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.suptools.tr50.GatewaySupUpdate;
+import org.suptools.tr50.Params;
 
 /**
  * Campaigns with the {@code gateway.sup.update} task, one file each under {@code campaigns/}. Starting
@@ -25,6 +27,9 @@ public final class Campaigns {
 
     private static final Pattern ID = Pattern.compile("C[0-9]{4,9}");
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** The method the agent approves a stage by. */
+    public static final String SCHEDULE_METHOD = "gateway.sup.schedule";
 
     private final DataDir data;
     private final Clock clock;
@@ -51,6 +56,17 @@ public final class Campaigns {
      *     thing is unknown, or a value is not valid
      */
     public Campaign create(String name, String fileName, List<String> thingKeys, int timeout) {
+        return create(name, fileName, thingKeys, timeout, StageApprovals.NONE);
+    }
+
+    /**
+     * Creates a campaign (not started) whose gateways hold the given stages for {@link #approve}.
+     *
+     * @throws IllegalArgumentException naming the option when the file is not a .sup Developer File, a
+     *     thing is unknown, or a value is not valid
+     */
+    public Campaign create(String name, String fileName, List<String> thingKeys, int timeout,
+            StageApprovals approval) {
         if (!fileName.endsWith(".sup")) {
             throw new IllegalArgumentException("file: only a .sup Developer File can be chosen for gateway.sup.update,"
                     + " was '" + fileName + "'");
@@ -70,7 +86,7 @@ public final class Campaigns {
             }
             String id = nextId();
             Campaign campaign = new Campaign(id, name, fileName, timeout, members, false, clock.instant(),
-                    Optional.empty(), Optional.empty());
+                    Optional.empty(), Optional.empty(), approval, List.of());
             data.write(file(id), campaign);
             return campaign;
         });
@@ -97,7 +113,7 @@ public final class Campaigns {
                 data.write(file(id), current);
             }
             Campaign sending = current;
-            GatewaySupUpdate update = GatewaySupUpdate.of(sending.supName(), sending.timeout());
+            GatewaySupUpdate update = updateOf(sending);
             mailboxes.send(sending.members().stream().map(member -> MailboxItem.queued(member.mailboxId(),
                     member.thingKey(), Optional.of(sending.id()), GatewaySupUpdate.METHOD, update.toParams().toJson(),
                     -1, Optional.of(sending.timeout()), now)).toList());
@@ -108,8 +124,73 @@ public final class Campaigns {
     }
 
     /**
+     * The member's params: {@code name} and {@code timeout}, the campaign's id as {@code campaignId} (which
+     * the agent passes to the installer and approves by) and, when the campaign holds a stage, its
+     * {@code approval}.
+     */
+    static GatewaySupUpdate updateOf(Campaign campaign) {
+        Params.Builder others = Params.builder().put("campaignId", campaign.id());
+        if (campaign.approval().any()) {
+            others.put("approval", campaign.approval().toParams());
+        }
+        return new GatewaySupUpdate(campaign.supName(), Optional.of(campaign.timeout()), others.build());
+    }
+
+    /**
+     * Approves a stage of a started campaign's update on its members not completed yet (or those of
+     * {@code thingKeys} among them): each gets a {@code gateway.sup.schedule} mailbox message (method.exec,
+     * waiting for a gateway that is offline) and is notified; the order is recorded with the campaign, and
+     * each agent's ack shows in the member's record.
+     *
+     * @param startTime milliseconds since the epoch when the stage may start, 0 for now
+     * @param endTime milliseconds since the epoch before which it must start, 0 for no end
+     * @param thingKeys the members to approve, or empty for every member not completed
+     * @throws IllegalArgumentException naming the option for an unknown campaign, a draft or cancelled one, a
+     *     thing that is not a member, a bad window, or when no chosen member is left to approve
+     */
+    public ApprovalOrder approve(String id, String type, long startTime, long endTime, List<String> thingKeys) {
+        ApprovalOrder order = data.locked(() -> {
+            Campaign campaign = find(id).orElseThrow(() -> new IllegalArgumentException("ID: no campaign '" + id
+                    + "'"));
+            if (campaign.cancelled()) {
+                throw new IllegalArgumentException("ID: campaign " + id + " was cancelled at "
+                        + campaign.cancelledOn().get() + "; there is nothing to approve");
+            }
+            if (!campaign.started()) {
+                throw new IllegalArgumentException("ID: campaign " + id + " is a draft; start it first");
+            }
+            for (String key : thingKeys) {
+                if (campaign.members().stream().noneMatch(m -> m.thingKey().equals(key))) {
+                    throw new IllegalArgumentException("things: " + key + " is not a member of campaign " + id);
+                }
+            }
+            Instant now = clock.instant();
+            new ApprovalOrder(type, startTime, endTime, now, List.of()); // refuses a bad type or window first
+            List<Campaign.Member> chosen = new ArrayList<>();
+            for (MemberRecord record : status(campaign).members()) {
+                if (!record.completed() && (thingKeys.isEmpty() || thingKeys.contains(record.thingKey()))) {
+                    chosen.add(new Campaign.Member(record.thingKey(), newMailboxId()));
+                }
+            }
+            if (chosen.isEmpty()) {
+                throw new IllegalArgumentException("things: every chosen member of campaign " + id
+                        + " has completed; there is nothing to approve");
+            }
+            ApprovalOrder made = new ApprovalOrder(type, startTime, endTime, now, chosen);
+            data.write(file(id), campaign.approved(made));
+            ObjectNode params = Params.builder().put("type", type).put("campaignId", id).put("startTime", startTime)
+                    .put("endTime", endTime).build().toJson();
+            mailboxes.send(chosen.stream().map(member -> MailboxItem.queued(member.mailboxId(), member.thingKey(),
+                    Optional.of(id), SCHEDULE_METHOD, params.deepCopy(), -1, now)).toList());
+            return made;
+        });
+        order.sentTo().forEach(member -> notices.request(member.thingKey()));
+        return order;
+    }
+
+    /**
      * Cancels a campaign: each member not completed yet ends {@code failure} with {@code -91008}. A message
-     * not handed out yet is withdrawn; a gateway that already took its message may finish, and its ack is
+     * not handed out yet is withdrawn, and so is a {@code gateway.sup.schedule} of {@link #approve}; a gateway that already took its message may finish, and its ack is
      * answered but changes nothing. Cancelling again changes nothing.
      *
      * @throws IllegalArgumentException when there is no such campaign, or every member had completed
@@ -145,6 +226,10 @@ public final class Campaigns {
                 if (campaign.started()) {
                     mailboxes.cancel(record.thingKey(), record.mailboxId(), id, now);
                 }
+            }
+            // An approval no gateway took yet must not let a held stage go on after the cancel.
+            for (ApprovalOrder order : campaign.approvals()) {
+                order.sentTo().forEach(sent -> mailboxes.cancel(sent.thingKey(), sent.mailboxId(), id, now));
             }
             return new Cancellation(cancelled, withdrawn, stopped, completed);
         });
@@ -183,10 +268,19 @@ public final class Campaigns {
         for (Campaign.Member member : campaign.members()) {
             Optional<MailboxItem> item = campaign.started() ? mailboxes.find(member.thingKey(), member.mailboxId())
                     .map(found -> found.asOf(now)) : Optional.empty();
-            records.add(item.map(m -> MemberRecord.of(m, telemetry.logs(member.thingKey(),
+            MemberRecord record = item.map(m -> MemberRecord.of(m, telemetry.logs(member.thingKey(),
                     line -> line.corrId().equals(Optional.of(member.mailboxId())))))
                     .orElseGet(() -> campaign.cancelledOn().map(at -> MemberRecord.cancelled(member, campaign.id(), at))
-                            .orElseGet(() -> MemberRecord.ready(member))));
+                            .orElseGet(() -> MemberRecord.ready(member)));
+            Optional<AgentState> state = Optional.ofNullable(telemetry.attributes(member.thingKey())
+                    .get(AgentState.ATTRIBUTE)).flatMap(a -> AgentState.of(a, member.mailboxId(), data.json()));
+            List<ApprovalRecord> approvals = new ArrayList<>();
+            for (ApprovalOrder order : campaign.approvals()) {
+                order.sentTo().stream().filter(sent -> sent.thingKey().equals(member.thingKey()))
+                        .forEach(sent -> approvals.add(ApprovalRecord.of(order, sent.mailboxId(),
+                                mailboxes.find(sent.thingKey(), sent.mailboxId()))));
+            }
+            records.add(record.with(state, approvals));
         }
         return CampaignStatus.of(campaign, records);
     }

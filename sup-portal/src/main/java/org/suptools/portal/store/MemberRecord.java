@@ -23,10 +23,15 @@ import java.util.Optional;
  *     campaign's timeout)
  * @param progress the last {@code mailbox.update} text
  * @param log the lines it published with the message's id as {@code corrId}
+ * @param agentState the update's state as the gateway's agent last published it ({@code sup.update.state}),
+ *     while that names this member's message
+ * @param approvals the {@code gateway.sup.schedule} messages {@code campaign approve} sent it, with the
+ *     agent's acks, oldest first
  */
 public record MemberRecord(String thingKey, String mailboxId, String status, Optional<String> result,
         Optional<Integer> errorCode, Optional<String> errorMessage, Optional<Instant> startedOn,
-        Optional<Instant> completedOn, Optional<Instant> ackDueBy, Optional<String> progress, List<LogLine> log) {
+        Optional<Instant> completedOn, Optional<Instant> ackDueBy, Optional<String> progress, List<LogLine> log,
+        Optional<AgentState> agentState, List<ApprovalRecord> approvals) {
 
     public static final String READY = "Ready";
     public static final String IN_PROGRESS = "In Progress";
@@ -39,12 +44,21 @@ public record MemberRecord(String thingKey, String mailboxId, String status, Opt
         Objects.requireNonNull(mailboxId, "mailboxId");
         Objects.requireNonNull(status, "status");
         log = List.copyOf(log);
+        Objects.requireNonNull(agentState, "agentState");
+        approvals = List.copyOf(approvals);
+    }
+
+    /** With what the agent published and the approvals sent to it. */
+    MemberRecord with(Optional<AgentState> state, List<ApprovalRecord> sent) {
+        return new MemberRecord(thingKey, mailboxId, status, result, errorCode, errorMessage, startedOn, completedOn,
+                ackDueBy, progress, log, state, sent);
     }
 
     /** The record of a member whose message was not sent yet, or not found. */
     static MemberRecord ready(Campaign.Member member) {
         return new MemberRecord(member.thingKey(), member.mailboxId(), READY, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
+                Optional.empty(), List.of());
     }
 
     /** The record of a member of a cancelled campaign whose message was never sent (a draft, say). */
@@ -52,7 +66,8 @@ public record MemberRecord(String thingKey, String mailboxId, String status, Opt
         return new MemberRecord(member.thingKey(), member.mailboxId(), COMPLETED, Optional.of(FAILURE),
                 Optional.of(org.suptools.tr50.PortalErrorCodes.CANCELLED), Optional.of("cancelled: campaign "
                         + campaignId + " was cancelled at " + at + " before its message was sent"),
-                Optional.empty(), Optional.of(at), Optional.empty(), Optional.empty(), List.of());
+                Optional.empty(), Optional.of(at), Optional.empty(), Optional.empty(), List.of(), Optional.empty(),
+                List.of());
     }
 
     static MemberRecord of(MailboxItem item, List<LogLine> log) {
@@ -66,7 +81,7 @@ public record MemberRecord(String thingKey, String mailboxId, String status, Opt
         Optional<String> progress = item.progress().isEmpty() ? Optional.empty()
                 : Optional.of(item.progress().get(item.progress().size() - 1).msg());
         return new MemberRecord(item.thingKey(), item.id(), status, result, item.errorCode(), errorMessage,
-                item.checkedOn(), item.completedOn(), item.ackDeadline(), progress, log);
+                item.checkedOn(), item.completedOn(), item.ackDeadline(), progress, log, Optional.empty(), List.of());
     }
 
     public boolean completed() {

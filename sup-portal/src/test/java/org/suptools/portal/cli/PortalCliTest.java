@@ -85,6 +85,39 @@ class PortalCliTest {
     }
 
     @Test
+    void campaign_approvalFromTheCommandLine_andItsStatusLines() throws Exception {
+        Path sup = Files.write(dir.resolve("acme-config.sup"), new byte[] {1, 2, 3, 4});
+        run("thing", "add", "gw-1", "--data", data(), "--token", "t1", "--app-id", "a1");
+        run("file", "upload", sup.toString(), "--data", data());
+        Run badStage = run("campaign", "create", "night", "--data", data(), "--file", "acme-config.sup", "--things",
+                "gw-1", "--approval", "download,activation");
+        run("campaign", "create", "night", "--data", data(), "--file", "acme-config.sup", "--things", "gw-1",
+                "--approval", "download,execution");
+        Run draft = run("campaign", "approve", "C0001", "--data", data(), "--type", "download");
+        run("campaign", "start", "C0001", "--data", data());
+
+        Run approved = run("campaign", "approve", "C0001", "--data", data(), "--type", "execution", "--start-time",
+                "1796335200000", "--end-time", "1796356800000");
+        Run badWindow = run("campaign", "approve", "C0001", "--data", data(), "--type", "download", "--start-time",
+                "1796335200000", "--end-time", "1796335200000");
+
+        assertThat(badStage.exit()).isEqualTo(2);
+        assertThat(badStage.err()).startsWith("sup-portal: approval: activation cannot wait for an approval");
+        assertThat(draft.exit()).isEqualTo(2);
+        assertThat(draft.err()).isEqualTo("sup-portal: ID: campaign C0001 is a draft; start it first\n");
+        assertThat(approved.exit()).isZero();
+        assertThat(approved.out()).isEqualTo("C0001 execution approved on 1 member(s): gw-1\n");
+        assertThat(badWindow.exit()).isEqualTo(2);
+        assertThat(badWindow.err()).isEqualTo("sup-portal: end-time: must be after the start time 1796335200000, was "
+                + "1796335200000\n");
+        assertThat(run("campaign", "status", "C0001", "--data", data()).out()).endsWith(
+                "    approval execution window 2026-12-03T22:00:00Z..2026-12-04T04:00:00Z: not taken yet\n");
+        JsonNode json = DataDir.mapper().readTree(run("campaign", "status", "C0001", "--data", data(), "--json").out());
+        assertThat(json.path("members").path(0).path("approvals").path(0).path("status").asText())
+                .isEqualTo("Ready");
+    }
+
+    @Test
     void campaign_cancelFromTheCommandLine_andAnUnknownIdExitsTwo() throws Exception {
         Path sup = Files.write(dir.resolve("acme-config.sup"), new byte[] {1, 2, 3, 4});
         run("thing", "add", "gw-1", "--data", data(), "--token", "t1", "--app-id", "a1");

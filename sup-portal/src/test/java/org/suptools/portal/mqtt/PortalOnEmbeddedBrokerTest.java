@@ -3,6 +3,9 @@ package org.suptools.portal.mqtt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -13,9 +16,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.suptools.portal.server.PortalServer;
 import org.suptools.portal.server.ServeOptions;
+import org.suptools.portal.store.ApprovalOrder;
+import org.suptools.portal.store.Campaign;
+import org.suptools.portal.store.Campaigns;
 import org.suptools.portal.store.Deletions;
+import org.suptools.portal.store.MemberRecord;
+import org.suptools.portal.store.StageApprovals;
 import org.suptools.portal.store.Things;
+import org.suptools.tr50.AttributePublish;
 import org.suptools.tr50.FileGet;
+import org.suptools.tr50.MailboxAck;
+import org.suptools.tr50.MailboxCheckResult;
+import org.suptools.tr50.MailboxMessage;
+import org.suptools.tr50.MethodExec;
 import org.suptools.tr50.MailboxCheck;
 import org.suptools.tr50.Params;
 import org.suptools.tr50.PortalErrorCodes;
@@ -61,6 +74,65 @@ class PortalOnEmbeddedBrokerTest {
     @Test
     void campaign_mailboxCheckFileGetRangedDownloadAndAckCompleteTheMemberRecord() throws Exception {
         WireScenarios.campaignRoundTrip(server.mqttUri(), server.httpUri(), work.resolve("data"), content);
+    }
+
+    @Test
+    void campaignApprove_reachesTheGatewayAsGatewaySupScheduleAndItsAckAndStateShowInTheStatusAndApi()
+            throws Exception {
+        Things things = new Things(server.data(), Clock.systemUTC());
+        things.put("gw-staged", "token-staged", "app-staged");
+        Campaigns campaigns = new Campaigns(server.data(), Clock.systemUTC());
+        try (TestThing gw = TestThing.connect(server.mqttUri(), "sup", "gw-staged", "app-staged", "token-staged")
+                .subscribeOwn()) {
+            Campaign campaign = campaigns.create("staged", "acme-config.sup", List.of("gw-staged"), 900,
+                    new StageApprovals(true, false));
+            String updateId = campaign.members().get(0).mailboxId();
+            campaigns.start(campaign.id());
+            gw.awaitMailboxActivity();
+            MethodExec update = onlyMessage(gw, updateId);
+            assertThat(update.method()).isEqualTo("gateway.sup.update");
+            assertThat(update.params().toJson().toString()).isEqualTo("{\"name\":\"acme-config\",\"timeout\":900,"
+                    + "\"campaignId\":\"" + campaign.id() + "\",\"approval\":{\"download\":true,\"execution\":false}}");
+            assertThat(gw.request(Tr50Request.of(new AttributePublish(Optional.empty(), "sup.update.state",
+                    "{\"state\":\"WAITING_FOR_DOWNLOAD_APPROVAL\",\"mailboxId\":\"" + updateId + "\",\"campaignId\":\""
+                            + campaign.id() + "\"}", Optional.empty()))).results().values())
+                    .allMatch(Tr50Result::succeeded);
+
+            ApprovalOrder download = campaigns.approve(campaign.id(), "download", 0, 0, List.of());
+            gw.awaitMailboxActivity();
+            MethodExec schedule = onlyMessage(gw, download.sentTo().get(0).mailboxId());
+            assertThat(schedule.method()).isEqualTo("gateway.sup.schedule");
+            assertThat(schedule.params().toJson().toString()).isEqualTo("{\"type\":\"download\",\"campaignId\":\""
+                    + campaign.id() + "\",\"startTime\":0,\"endTime\":0}");
+            assertThat(gw.request(Tr50Request.of(new MailboxAck(download.sentTo().get(0).mailboxId(), 0,
+                    Optional.of("download approved now"), Optional.empty()))).results().values())
+                    .allMatch(Tr50Result::succeeded);
+
+            MemberRecord member = campaigns.status(campaign.id()).orElseThrow().members().get(0);
+            assertThat(member.agentState().orElseThrow().state()).isEqualTo("WAITING_FOR_DOWNLOAD_APPROVAL");
+            assertThat(member.approvals()).singleElement().satisfies(approval -> {
+                assertThat(approval.errorCode()).contains(0);
+                assertThat(approval.describe()).isEqualTo("download now: approved");
+            });
+            HttpResponse<String> api = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.httpUri()
+                    .resolve("/api/campaigns/" + campaign.id())).build(), HttpResponse.BodyHandlers.ofString());
+            com.fasterxml.jackson.databind.JsonNode served = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(api.body()).path("members").path(0);
+            assertThat(served.path("agentState").path("state").asText()).isEqualTo("WAITING_FOR_DOWNLOAD_APPROVAL");
+            assertThat(served.path("approvals").path(0).path("type").asText()).isEqualTo("download");
+            assertThat(served.path("approvals").path(0).path("errorCode").asInt(-1)).isZero();
+            assertThat(served.path("approvals").path(0).path("errorMessage").asText())
+                    .isEqualTo("download approved now");
+        }
+    }
+
+    /** The one message a manual mailbox check hands out, which must be the expected one. */
+    private static MethodExec onlyMessage(TestThing gw, String expectedId) throws Exception {
+        Tr50Response checked = gw.request(Tr50Request.of(MailboxCheck.manualCompletion()));
+        List<MailboxMessage> messages = MailboxCheckResult.read(((Tr50Result.Success) checked
+                .result(RequestId.of(1)).orElseThrow()).params()).messages();
+        assertThat(messages).extracting(MailboxMessage::id).containsExactly(expectedId);
+        return (MethodExec) messages.get(0).command();
     }
 
     @Test

@@ -158,7 +158,8 @@ final class WireScenarios {
             assertThat(message.thingKey()).contains("gw-1");
             MethodExec exec = (MethodExec) message.command();
             assertThat(exec.method()).isEqualTo(GatewaySupUpdate.METHOD);
-            assertThat(GatewaySupUpdate.read(exec.params())).isEqualTo(GatewaySupUpdate.of("acme-config", 900));
+            assertThat(GatewaySupUpdate.read(exec.params())).isEqualTo(new GatewaySupUpdate("acme-config",
+                    Optional.of(900), Params.builder().put("campaignId", campaign.id()).build()));
             assertThat(campaigns.status(campaign.id()).orElseThrow().members().get(0).status())
                     .isEqualTo(MemberRecord.IN_PROGRESS);
 

@@ -78,7 +78,7 @@ class CampaignsTest {
         assertThat(item.id()).isEqualTo(campaign.members().get(1).mailboxId());
         assertThat(item.method()).isEqualTo("gateway.sup.update");
         assertThat(item.params()).isEqualTo(JsonNodeFactory.instance.objectNode().put("name", "acme-config")
-                .put("timeout", 600));
+                .put("timeout", 600).put("campaignId", campaign.id()));
         assertThat(item.ttl()).isEqualTo(-1);
         assertThat(new NotifySpool(data).drain()).containsExactly("gw-1", "gw-2");
     }
@@ -136,5 +136,122 @@ class CampaignsTest {
         CampaignStatus done = campaigns.status(campaign.id()).orElseThrow();
         assertThat(done.state()).isEqualTo(CampaignStatus.COMPLETED);
         assertThat(done.completedOn()).contains(Instant.parse("2026-03-01T10:00:30Z"));
+    }
+
+    @Test
+    void start_withApprovalSendsTheHeldStagesAndTheCampaignIdTheAgentApprovesBy() {
+        Campaign campaign = campaigns.create("staged", "acme-config.sup", List.of("gw-1"), 600,
+                StageApprovals.of(List.of("download", "execution")));
+        campaigns.start(campaign.id());
+
+        assertThat(mailboxes.mailbox("gw-1").messages().get(0).params()).isEqualTo(JsonNodeFactory.instance
+                .objectNode().put("name", "acme-config").put("timeout", 600).put("campaignId", "C0001")
+                .set("approval", JsonNodeFactory.instance.objectNode().put("download", true).put("execution", true)));
+        assertThat(campaigns.find("C0001").orElseThrow().approval()).isEqualTo(new StageApprovals(true, true));
+    }
+
+    @Test
+    void create_refusesAnApprovalOfActivationOrAnUnknownStage() {
+        assertThatThrownBy(() -> StageApprovals.of(List.of("activation")))
+                .hasMessageStartingWith("approval: activation cannot wait for an approval");
+        assertThatThrownBy(() -> StageApprovals.of(List.of("download", "install")))
+                .hasMessage("approval: expected download or execution, was 'install'");
+    }
+
+    @Test
+    void approve_queuesAScheduleForEachMemberNotCompletedAndRecordsEachAgentsAck() {
+        Campaign campaign = campaigns.create("staged", "acme-config.sup", List.of("gw-1", "gw-2", "gw-3"), 600,
+                new StageApprovals(true, false));
+        campaigns.start(campaign.id());
+        new NotifySpool(data).drain();
+        mailboxes.check("gw-3", false, Optional.empty(), clock.instant());
+        mailboxes.ack("gw-3", campaign.members().get(2).mailboxId(), 0, Optional.empty(), Optional.empty(),
+                clock.instant());
+
+        clock.advance(Duration.ofSeconds(5));
+        ApprovalOrder order = campaigns.approve(campaign.id(), "download", 1_772_400_000_000L, 1_772_414_400_000L,
+                List.of());
+
+        assertThat(order.sentTo()).extracting(Campaign.Member::thingKey).containsExactly("gw-1", "gw-2");
+        assertThat(new NotifySpool(data).drain()).containsExactly("gw-1", "gw-2");
+        MailboxItem schedule = mailboxes.mailbox("gw-1").messages().get(1);
+        assertThat(schedule.method()).isEqualTo("gateway.sup.schedule");
+        assertThat(schedule.params()).isEqualTo(JsonNodeFactory.instance.objectNode().put("type", "download")
+                .put("campaignId", "C0001").put("startTime", 1_772_400_000_000L).put("endTime", 1_772_414_400_000L));
+        assertThat(schedule.ttl()).isEqualTo(-1);
+
+        mailboxes.check("gw-1", false, Optional.empty(), clock.instant());
+        mailboxes.check("gw-2", false, Optional.empty(), clock.instant());
+        mailboxes.ack("gw-1", schedule.id(), 0, Optional.of("download approved for its window"), Optional.empty(),
+                clock.instant());
+        mailboxes.ack("gw-2", order.sentTo().get(1).mailboxId(), 12, Optional.of("no unfinished update of campaign"
+                + " C0001"), Optional.empty(), clock.instant());
+
+        CampaignStatus status = campaigns.status(campaign.id()).orElseThrow();
+        ApprovalRecord one = status.members().get(0).approvals().get(0);
+        ApprovalRecord two = status.members().get(1).approvals().get(0);
+        assertThat(one.status()).isEqualTo(MemberRecord.COMPLETED);
+        assertThat(one.errorCode()).contains(0);
+        assertThat(one.describe()).isEqualTo("download window 2026-03-01T21:20:00Z..2026-03-02T01:20:00Z: approved");
+        assertThat(two.errorCode()).contains(12);
+        assertThat(two.describe()).endsWith("refused 12 no unfinished update of campaign C0001");
+        assertThat(status.members().get(2).approvals()).isEmpty();
+        assertThat(status.members().get(0).status()).as("the member's own record is the update's")
+                .isEqualTo(MemberRecord.IN_PROGRESS);
+        assertThat(status.state()).isEqualTo(CampaignStatus.RUNNING);
+    }
+
+    @Test
+    void approve_refusesADraftACancelledCampaignAStrangerABadWindowAndNobodyLeft() {
+        Campaign campaign = campaigns.create("staged", "acme-config.sup", List.of("gw-1"), 600);
+        assertThatThrownBy(() -> campaigns.approve(campaign.id(), "download", 0, 0, List.of()))
+                .hasMessage("ID: campaign C0001 is a draft; start it first");
+        campaigns.start(campaign.id());
+        assertThatThrownBy(() -> campaigns.approve(campaign.id(), "download", 0, 0, List.of("gw-2")))
+                .hasMessage("things: gw-2 is not a member of campaign C0001");
+        assertThatThrownBy(() -> campaigns.approve(campaign.id(), "activation", 0, 0, List.of()))
+                .hasMessage("type: expected download or execution, was 'activation'");
+        assertThatThrownBy(() -> campaigns.approve(campaign.id(), "download", 2000, 1000, List.of()))
+                .hasMessage("end-time: must be after the start time 2000, was 1000");
+        assertThatThrownBy(() -> campaigns.approve("C0009", "download", 0, 0, List.of()))
+                .hasMessage("ID: no campaign 'C0009'");
+        assertThat(mailboxes.mailbox("gw-1").messages()).as("nothing sent by a refusal").hasSize(1);
+
+        mailboxes.check("gw-1", false, Optional.empty(), clock.instant());
+        mailboxes.ack("gw-1", campaign.members().get(0).mailboxId(), 0, Optional.empty(), Optional.empty(),
+                clock.instant());
+        assertThatThrownBy(() -> campaigns.approve(campaign.id(), "execution", 0, 0, List.of()))
+                .hasMessageContaining("has completed; there is nothing to approve");
+        Campaign other = campaigns.create("other", "acme-config.sup", List.of("gw-2"), 600);
+        campaigns.start(other.id());
+        String pending = campaigns.approve(other.id(), "download", 0, 0, List.of()).sentTo().get(0).mailboxId();
+        campaigns.cancel(other.id());
+        assertThat(mailboxes.check("gw-2", false, Optional.empty(), clock.instant()))
+                .as("the cancel withdrew the update and the approval no gateway took").isEmpty();
+        assertThat(mailboxes.find("gw-2", pending).orElseThrow().state()).isEqualTo(MailboxState.COMPLETED);
+        assertThatThrownBy(() -> campaigns.approve(other.id(), "download", 0, 0, List.of()))
+                .hasMessageContaining("was cancelled at");
+    }
+
+    @Test
+    void status_showsTheAgentsStateOnlyWhileItNamesTheMembersMessage() {
+        Campaign campaign = campaigns.create("staged", "acme-config.sup", List.of("gw-1"), 600);
+        campaigns.start(campaign.id());
+        String mine = campaign.members().get(0).mailboxId();
+        Telemetry telemetry = new Telemetry(data);
+
+        telemetry.attribute("gw-1", "sup.update.state", new Attribute("{\"state\":\"SCHEDULED_DOWNLOAD\",\"mailboxId\":\""
+                + mine + "\",\"campaignId\":\"C0001\",\"window\":\"2026-03-01T21:20:00Z..\"}",
+                Optional.of(Instant.parse("2026-03-01T10:01:00Z")), clock.instant()));
+        AgentState state = campaigns.status(campaign.id()).orElseThrow().members().get(0).agentState().orElseThrow();
+        assertThat(state).isEqualTo(new AgentState("SCHEDULED_DOWNLOAD", Optional.of("2026-03-01T21:20:00Z.."),
+                Optional.empty(), Instant.parse("2026-03-01T10:01:00Z")));
+
+        telemetry.attribute("gw-1", "sup.update.state", new Attribute("{\"state\":\"DOWNLOADING\",\"mailboxId\":"
+                + "\"Mother\"}", Optional.empty(), clock.instant()));
+        assertThat(campaigns.status(campaign.id()).orElseThrow().members().get(0).agentState())
+                .as("another update's state").isEmpty();
+        telemetry.attribute("gw-1", "sup.update.state", new Attribute("not json", Optional.empty(), clock.instant()));
+        assertThat(campaigns.status(campaign.id()).orElseThrow().members().get(0).agentState()).isEmpty();
     }
 }
