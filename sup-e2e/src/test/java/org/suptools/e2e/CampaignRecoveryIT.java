@@ -123,7 +123,7 @@ class CampaignRecoveryIT {
         InstallReport report = InstallReport.of(agent.home());
         report.assertSucceededFor(mailboxId, "gw-killed-installing");
         assertThat(report.audit()).as("the package ran once")
-                .filteredOn(l -> l.contains("install started (mailbox " + mailboxId + ")")).hasSize(1);
+                .filteredOn(l -> InstallReport.startedFor(l, mailboxId)).hasSize(1);
         awaitAcks(mailboxId);
         assertThat(agent.status().path("state").asText()).isEqualTo("idle");
     }
@@ -156,7 +156,7 @@ class CampaignRecoveryIT {
                 .isAfterOrEqualTo(Instant.parse(report.confirmation().path("completedAt").asText()));
         assertThat(Files.readAllLines(gate("c-started"))).as("runs of the package's gated action").hasSize(1);
         assertThat(report.audit()).as("the package ran once")
-                .filteredOn(l -> l.contains("install started (mailbox " + mailboxId + ")")).hasSize(1);
+                .filteredOn(l -> InstallReport.startedFor(l, mailboxId)).hasSize(1);
         awaitAcks(mailboxId);
         assertThat(awaitIdle(agent).path("outbox").asInt()).isZero();
     }
@@ -246,7 +246,7 @@ class CampaignRecoveryIT {
         InstallReport report = InstallReport.of(agent.home());
         report.assertSucceededFor(member.path("mailboxId").asText(), "gw-broker-restart");
         assertThat(report.audit()).as("the package ran once")
-                .filteredOn(l -> l.contains("install started (mailbox " + member.path("mailboxId").asText() + ")"))
+                .filteredOn(l -> InstallReport.startedFor(l, member.path("mailboxId").asText()))
                 .hasSize(1);
         JsonNode status = awaitIdle(agent);
         assertThat(status.path("rejected").asInt()).as(status.toPrettyString()).isZero();

@@ -104,6 +104,15 @@ record InstallReport(JsonNode confirmation, List<String> audit, JsonNode tr50) {
         assertSucceededFor(mailbox, "sandbox-gateway");
     }
 
+    /**
+     * Whether an audit line is the start of an install for this mailbox message: {@code install started
+     * (mailbox M)}, or {@code (campaign C, mailbox M)} when the message named its campaign.
+     */
+    static boolean startedFor(String line, String mailbox) {
+        return line.contains("install started (") && (line.contains("(mailbox " + mailbox + ")")
+                || line.contains(", mailbox " + mailbox + ")"));
+    }
+
     /** {@link #assertSucceeded}, of a gateway with this thing key. */
     void assertSucceededFor(String mailbox, String thingKey) {
         assertThat(confirmation.path("status").asText()).as(confirmation.toPrettyString()).isEqualTo("succeeded");
@@ -111,7 +120,7 @@ record InstallReport(JsonNode confirmation, List<String> audit, JsonNode tr50) {
         assertThat(confirmation.path("request").path("mailboxId").asText()).isEqualTo(mailbox);
         assertThat(confirmation.path("completedAt").isNull()).isFalse();
         assertThat(actionStatuses()).allSatisfy(s -> assertThat(s).isIn("succeeded", "skipped"));
-        assertThat(audit).anyMatch(l -> l.contains(" INFO " + prefix() + "install started (mailbox " + mailbox + ")"));
+        assertThat(audit).anyMatch(l -> l.contains(" INFO " + prefix()) && startedFor(l, mailbox));
         assertThat(audit.get(audit.size() - 1)).contains(" INFO " + prefix() + "installed successfully");
         assertThat(audit).noneMatch(l -> l.contains(" ERROR "));
         List<JsonNode> logs = assertLogsMirrorAudit(mailbox, thingKey);
