@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import org.suptools.agent.config.AgentConfig;
 import org.suptools.agent.config.AgentConfigException;
 import org.suptools.agent.config.AgentConfigLoader;
+import org.suptools.agent.config.HttpAgentConfig;
+import org.suptools.agent.config.HttpAgentConfigLoader;
 import picocli.CommandLine.Option;
 
 /** {@code --config agent.yaml} and {@code --verbose}, shared by every subcommand. */
@@ -18,5 +20,14 @@ final class ConfigOption {
 
     AgentConfig load() throws AgentConfigException {
         return AgentConfigLoader.load(config);
+    }
+
+    /** True when the config names a {@code backend} (the plain HTTP one): {@link #loadHttp} reads it. */
+    boolean httpBackend() {
+        return HttpAgentConfigLoader.declaresBackend(config);
+    }
+
+    HttpAgentConfig loadHttp() throws AgentConfigException {
+        return HttpAgentConfigLoader.load(config);
     }
 }

@@ -17,9 +17,11 @@ import picocli.CommandLine.Spec;
 /** {@code sup-agent once --config agent.yaml}: one full cycle. */
 @Command(name = "once", mixinStandardHelpOptions = true, header = "Run one full cycle and exit.",
         description = {"Connects, sends what the outbox holds, goes on with unfinished work, checks the mailbox, "
-                + "runs what is new through the installer, sends the reports, and exits."},
+                + "runs what is new through the installer, sends the reports, and exits.",
+            "With backend: {type: http}: goes on with an unfinished upgrade, posts the version to versionUrl, takes "
+                + "the settings, and on upgrade 1 fetches, verifies, installs and notifies."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the cycle ran", "1:the broker could not be reached, or the link failed during the cycle",
+        exitCodeList = {"0:the cycle ran", "1:the broker (or the HTTP backend) could not be reached, or the link failed during the cycle",
             "2:usage"},
         footer = {"%nExample:", "  sup-agent once --config /etc/sup/agent.yaml"})
 final class OnceCommand implements Callable<Integer> {
@@ -36,6 +38,9 @@ final class OnceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (options.httpBackend()) {
+            return HttpBackendRuns.once(options.loadHttp(), spec.commandLine().getOut());
+        }
         AgentConfig config = options.load();
         Optional<Cycle> cycle = new Daemon(config, AgentLog.to(spec.commandLine().getOut(), Clock.systemUTC()),
                 Clock.systemUTC()).once(Duration.ofSeconds(connectTimeout));

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
                 + "notify/mailbox_activity, when sup-agent schedule leaves an approval, when an approved window opens, and "
                 + "every checkPeriod (give or take checkJitter), and runs each gateway.sup.update through the "
                 + "installer, holding the stages stagePolicy or the campaign hold for approval. SIGTERM stops it; work in progress is on disk and "
-                + "goes on at the next start."},
+                + "goes on at the next start.",
+            "With backend: {type: http}: a version check at the start and every backend.checkPeriod."},
         footer = {"%nExample:", "  sup-agent run --config /etc/sup/agent.yaml"})
 final class RunCommand implements Callable<Integer> {
 
@@ -29,6 +30,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (options.httpBackend()) {
+            return HttpBackendRuns.run(options.loadHttp(), spec.commandLine().getOut());
+        }
         AgentConfig config = options.load();
         Daemon daemon = new Daemon(config, AgentLog.to(spec.commandLine().getOut(), Clock.systemUTC()),
                 Clock.systemUTC());

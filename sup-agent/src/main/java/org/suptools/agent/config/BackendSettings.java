@@ -66,7 +66,7 @@ public final class BackendSettings {
             };
         } catch (IllegalArgumentException e) {
             String why = oneLine(e.getMessage());
-            throw new Refused("settings: " + key + ": " + why + (why.contains(val) ? "" : ", was '" + printable(val)
+            throw new Refused("settings: " + key + ": " + why + (why.contains("'" + val + "'") ? "" : ", was '" + printable(val)
                     + "'"));
         }
     }

@@ -188,7 +188,8 @@ public final class PackageDownload {
 
         private long copy(InputStream in, FileChannel out, long offset, OptionalLong expected)
                 throws IOException, Corrupt {
-            byte[] buffer = new byte[BUFFER];
+            // Never more than a checkpoint's worth at a time, so a checkpoint is never skipped over.
+            byte[] buffer = new byte[(int) Math.min(BUFFER, checkpointEvery)];
             long checkpoint = offset;
             try {
                 for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
