@@ -45,7 +45,7 @@ public final class HttpAgentConfigLoader {
 
     /** {@code backend}: the seed's URLs, the device's id and credentials. */
     record RawBackend(String type, String versionUrl, String packageUrl, String notifyUrl, String deviceId,
-            String user, String password, String passwordFile, String packageName, Timeout checkPeriod) {
+            String user, String password, String passwordFile, String packageName, String checkPeriod) {
     }
 
     /**
@@ -136,7 +136,9 @@ public final class HttpAgentConfigLoader {
 
     private static HttpBackendConfig backend(RawBackend raw, Path base, List<Problem> problems) {
         if (raw == null) {
-            problems.add(Problem.error("backend", "is required"));
+            if (problems.stream().noneMatch(p -> p.location().startsWith("backend"))) {
+                problems.add(Problem.error("backend", "is required"));
+            }
             return null;
         }
         int before = problems.size();
@@ -170,14 +172,21 @@ public final class HttpAgentConfigLoader {
             problems.add(Problem.error("backend.packageName", "must be a package name (lower-case letters, digits,"
                     + " '.', '_', '-'), was '" + BackendSettings.printable(raw.packageName()) + "'"));
         }
+        Duration checkPeriod = DEFAULT_CHECK_PERIOD;
+        if (raw.checkPeriod() != null) {
+            try {
+                checkPeriod = Timeout.parse(raw.checkPeriod()).duration();
+            } catch (IllegalArgumentException e) {
+                problems.add(Problem.error("backend.checkPeriod", String.valueOf(e.getMessage())));
+            }
+        }
         if (problems.size() > before) {
             return null;
         }
         // With a password and no user, the user is the device id: the portal's thing key.
         Optional<String> user = Optional.ofNullable(raw.user()).or(() -> password.map(p -> deviceId));
         return new HttpBackendConfig(URI.create(versionUrl), packageUrl, notifyUrl, deviceId, user, password,
-                Optional.ofNullable(raw.packageName()),
-                raw.checkPeriod() == null ? DEFAULT_CHECK_PERIOD : raw.checkPeriod().duration());
+                Optional.ofNullable(raw.packageName()), checkPeriod);
     }
 
     private static Optional<String> password(RawBackend raw, Path base, List<Problem> problems) {
