@@ -127,6 +127,7 @@ final class CampaignCommand {
                     status.fileName(), status.timeout());
             out.printf("%d member(s): %d success, %d failure%n", status.members().size(), status.succeeded(),
                     status.failed());
+            out.printf("approval: %s%n", status.describeApproval());
             for (MemberRecord member : status.members()) {
                 out.printf("  %-24s %-11s %-7s %s%n", member.thingKey(), member.status(), member.result().orElse(""),
                         member.errorCode().filter(code -> code != 0)

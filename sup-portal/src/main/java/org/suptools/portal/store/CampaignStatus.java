@@ -21,10 +21,11 @@ import java.util.Optional;
  * @param succeeded members completed with success
  * @param failed members completed with failure
  * @param members the members' records, in the campaign's order
+ * @param approval the stages each member holds for {@code campaign approve} ({@code --approval})
  */
 public record CampaignStatus(String id, String name, String fileName, int timeout, String state, Instant createdOn,
         Optional<Instant> startedOn, Optional<Instant> completedOn, Optional<Instant> cancelledOn, int succeeded, int failed,
-        List<MemberRecord> members) {
+        List<MemberRecord> members, StageApprovals approval) {
 
     public static final String DRAFT = "Draft";
     public static final String RUNNING = "Running";
@@ -34,6 +35,18 @@ public record CampaignStatus(String id, String name, String fileName, int timeou
     public CampaignStatus {
         Objects.requireNonNull(id, "id");
         members = List.copyOf(members);
+        approval = approval == null ? StageApprovals.NONE : approval;
+    }
+
+    /** The approval setting on one line: {@code download and execution wait for campaign approve}, or none. */
+    public String describeApproval() {
+        if (!approval.any()) {
+            return "none: every stage runs as each gateway's own stagePolicy says";
+        }
+        String stages = approval.download() && approval.execution() ? "download and execution"
+                : approval.download() ? "download" : "execution";
+        return stages + (approval.download() && approval.execution() ? " wait" : " waits")
+                + " for campaign approve on each gateway";
     }
 
     static CampaignStatus of(Campaign campaign, List<MemberRecord> members) {
@@ -44,6 +57,7 @@ public record CampaignStatus(String id, String name, String fileName, int timeou
         int succeeded = (int) members.stream().filter(m -> m.result().equals(Optional.of(MemberRecord.SUCCESS))).count();
         int failed = (int) members.stream().filter(m -> m.result().equals(Optional.of(MemberRecord.FAILURE))).count();
         return new CampaignStatus(campaign.id(), campaign.name(), campaign.fileName(), campaign.timeout(), state,
-                campaign.createdOn(), campaign.startedOn(), completedOn, campaign.cancelledOn(), succeeded, failed, members);
+                campaign.createdOn(), campaign.startedOn(), completedOn, campaign.cancelledOn(), succeeded, failed, members,
+                campaign.approval());
     }
 }

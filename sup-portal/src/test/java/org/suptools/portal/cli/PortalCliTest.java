@@ -64,7 +64,8 @@ class PortalCliTest {
         String mailboxId = json.get("members").get(1).get("mailboxId").asText();
         assertThat(new Mailboxes(new DataDir(dir.resolve("data"))).find("gw-2", mailboxId)).isPresent();
         assertThat(run("campaign", "status", "C0001", "--data", data()).out())
-                .startsWith("C0001 rollout: Running, acme-config.sup (timeout 600 s)\n2 member(s): 0 success, 0 failure\n");
+                .startsWith("C0001 rollout: Running, acme-config.sup (timeout 600 s)\n2 member(s): 0 success, 0 failure\n"
+                        + "approval: none: every stage runs as each gateway's own stagePolicy says\n");
     }
 
     @Test
@@ -115,6 +116,10 @@ class PortalCliTest {
         JsonNode json = DataDir.mapper().readTree(run("campaign", "status", "C0001", "--data", data(), "--json").out());
         assertThat(json.path("members").path(0).path("approvals").path(0).path("status").asText())
                 .isEqualTo("Ready");
+        assertThat(run("campaign", "status", "C0001", "--data", data()).out())
+                .contains("\napproval: download and execution wait for campaign approve on each gateway\n");
+        assertThat(json.path("approval").path("download").asBoolean()).isTrue();
+        assertThat(json.path("approval").path("execution").asBoolean()).isTrue();
     }
 
     @Test
