@@ -11,17 +11,19 @@ final class Commands {
         Tr50Command read(FieldReader params) throws Tr50Exception;
     }
 
-    private static final Map<String, Reader> READERS = Map.of(
-            MailboxCheck.NAME, MailboxCheck::read,
-            MailboxUpdate.NAME, MailboxUpdate::read,
-            MailboxAck.NAME, MailboxAck::read,
-            MailboxSend.NAME, MailboxSend::read,
-            MethodExec.NAME, MethodExec::read,
-            FileGet.NAME, FileGet::read,
-            LogPublish.NAME, LogPublish::read,
-            AttributePublish.NAME, AttributePublish::read,
-            AlarmPublish.NAME, AlarmPublish::read,
-            UpdateCheck.NAME, UpdateCheck::read);
+    private static final Map<String, Reader> READERS = Map.ofEntries(
+            Map.entry(MailboxCheck.NAME, MailboxCheck::read),
+            Map.entry(MailboxUpdate.NAME, MailboxUpdate::read),
+            Map.entry(MailboxAck.NAME, MailboxAck::read),
+            Map.entry(MailboxSend.NAME, MailboxSend::read),
+            Map.entry(MethodExec.NAME, MethodExec::read),
+            Map.entry(FileGet.NAME, FileGet::read),
+            Map.entry(LogPublish.NAME, LogPublish::read),
+            Map.entry(AttributePublish.NAME, AttributePublish::read),
+            Map.entry(AlarmPublish.NAME, AlarmPublish::read),
+            Map.entry(UpdateCheck.NAME, UpdateCheck::read),
+            Map.entry(CampaignList.NAME, CampaignList::read),
+            Map.entry(CampaignAccept.NAME, CampaignAccept::read));
 
     private Commands() {
     }

@@ -46,6 +46,12 @@ public final class PortalErrorCodes {
      */
     public static final int CANCELLED = -91008;
 
+    /** {@code gateway.sup.campaign.accept} of a campaign that does not exist or does not have the thing as a member. */
+    public static final int CAMPAIGN_NOT_FOUND = -91009;
+
+    /** {@code gateway.sup.campaign.accept} of a campaign not started yet, or cancelled. */
+    public static final int CAMPAIGN_NOT_OPEN = -91010;
+
     private PortalErrorCodes() {
     }
 }

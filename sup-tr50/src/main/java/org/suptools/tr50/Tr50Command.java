@@ -6,7 +6,7 @@ package org.suptools.tr50;
  * an {@link UnknownCommand} so that a server can answer it instead of failing the whole request.
  */
 public sealed interface Tr50Command permits MailboxCheck, MailboxUpdate, MailboxAck, MailboxSend, MethodExec,
-        FileGet, LogPublish, AttributePublish, AlarmPublish, UpdateCheck, UnknownCommand {
+        FileGet, LogPublish, AttributePublish, AlarmPublish, UpdateCheck, CampaignList, CampaignAccept, UnknownCommand {
 
     /** The command's name on the wire, such as {@code mailbox.check}. */
     String commandName();

@@ -59,10 +59,15 @@ final class CampaignCommand {
                         + "may hold more).")
         List<String> approval = List.of();
 
+        @Option(names = "--accept-required",
+                description = "Each gateway's update is sent only once the gateway accepts the campaign "
+                        + "(sup-agent campaign-accept, gateway.sup.campaign.accept); until then its member waits.")
+        boolean acceptRequired;
+
         @Override
         public Integer call() {
             Campaign campaign = new Campaigns(data.open(), data.clock()).create(name, file, things, timeout,
-                    StageApprovals.of(approval));
+                    StageApprovals.of(approval), acceptRequired);
             spec.commandLine().getOut().println(campaign.id());
             return 0;
         }
@@ -116,7 +121,8 @@ final class CampaignCommand {
         @Override
         public Integer call() throws Exception {
             DataDir dir = data.open();
-            CampaignStatus status = new Campaigns(dir, data.clock()).status(id)
+            Campaigns campaigns = new Campaigns(dir, data.clock());
+            CampaignStatus status = campaigns.status(id)
                     .orElseThrow(() -> new IllegalArgumentException("ID: no campaign '" + id + "'"));
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
@@ -128,6 +134,9 @@ final class CampaignCommand {
             out.printf("%d member(s): %d success, %d failure%n", status.members().size(), status.succeeded(),
                     status.failed());
             out.printf("approval: %s%n", status.describeApproval());
+            campaigns.find(id).filter(Campaign::acceptance).ifPresent(c -> out.printf(
+                    "acceptance: required; %d of %d member(s) accepted%s%n", c.accepted().size(), c.members().size(),
+                    c.accepted().isEmpty() ? "" : " (" + String.join(", ", c.accepted()) + ")"));
             for (MemberRecord member : status.members()) {
                 out.printf("  %-24s %-11s %-7s %s%n", member.thingKey(), member.status(), member.result().orElse(""),
                         member.errorCode().filter(code -> code != 0)

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import org.suptools.portal.files.FileIds;
 import org.suptools.portal.store.Alarm;
+import org.suptools.portal.store.Campaigns;
 import org.suptools.portal.store.Attribute;
 import org.suptools.portal.store.DataDir;
 import org.suptools.portal.store.FileStore;
@@ -18,6 +19,9 @@ import org.suptools.portal.store.StoredFile;
 import org.suptools.portal.store.Telemetry;
 import org.suptools.tr50.AlarmPublish;
 import org.suptools.tr50.AttributePublish;
+import org.suptools.tr50.CampaignAccept;
+import org.suptools.tr50.CampaignList;
+import org.suptools.tr50.CampaignListResult;
 import org.suptools.tr50.FileGet;
 import org.suptools.tr50.FileGetResult;
 import org.suptools.tr50.IncomingRequest;
@@ -52,6 +56,7 @@ public final class Tr50Service {
     private final FileIds fileIds;
     private final AckDeadlines deadlines;
     private final UpdateCheckAnswer updateCheck;
+    private final Campaigns campaigns;
 
     public Tr50Service(DataDir data, Clock clock, FileIds fileIds) {
         this.clock = clock;
@@ -62,6 +67,7 @@ public final class Tr50Service {
         this.fileIds = fileIds;
         this.deadlines = AckDeadlines.load(mailboxes, clock);
         this.updateCheck = new UpdateCheckAnswer(new org.suptools.portal.store.Releases(data, clock), fileIds);
+        this.campaigns = new Campaigns(data, clock);
     }
 
     /** The ack deadlines of the messages this service handed out, for the server to sweep. */
@@ -95,11 +101,29 @@ public final class Tr50Service {
                 return alarm(thingKey, alarm);
             } else if (command instanceof UpdateCheck check) {
                 return updateCheck.answer(thingKey, check);
+            } else if (command instanceof CampaignList) {
+                return Tr50Result.success(new CampaignListResult(campaigns.forThing(thingKey)).toParams());
+            } else if (command instanceof CampaignAccept accept) {
+                return accept(thingKey, accept);
             }
             return unsupported(command);
         } catch (RuntimeException e) {
             LOG.warning(() -> command.commandName() + " from " + thingKey + " failed: " + e);
             return Tr50Result.failure(PortalErrorCodes.INVALID_PARAMS, command.commandName() + ": " + e.getMessage());
+        }
+    }
+
+    private Tr50Result accept(String thingKey, CampaignAccept accept) {
+        try {
+            Campaigns.Acceptance done = campaigns.accept(thingKey, accept.campaignId());
+            if (done.accepted()) {
+                LOG.info(() -> thingKey + " accepted campaign " + accept.campaignId() + ": its update "
+                        + done.mailboxId() + " is queued");
+            }
+            return Tr50Result.success(Params.builder().put("campaignId", accept.campaignId())
+                    .put("mailboxId", done.mailboxId()).put("accepted", done.accepted()).build());
+        } catch (Campaigns.AcceptRefused e) {
+            return Tr50Result.failure(e.code(), CampaignAccept.NAME + ": " + e.getMessage());
         }
     }
 
@@ -193,8 +217,8 @@ public final class Tr50Service {
     private static Tr50Result unsupported(Tr50Command command) {
         return Tr50Result.failure(PortalErrorCodes.UNKNOWN_COMMAND,
                 "unknown command '" + command.commandName() + "': the portal emulator serves mailbox.check,"
-                        + " mailbox.update, mailbox.ack, file.get, log.publish, attribute.publish, alarm.publish and"
-                        + " update.check");
+                        + " mailbox.update, mailbox.ack, file.get, log.publish, attribute.publish, alarm.publish,"
+                        + " update.check, gateway.sup.campaigns and gateway.sup.campaign.accept");
     }
 
     private static Tr50Result notAuthorized(String command, String other) {

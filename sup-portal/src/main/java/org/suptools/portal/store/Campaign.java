@@ -24,10 +24,13 @@ import java.util.Set;
  * @param approval the stages each gateway holds for {@code campaign approve} (files written before this
  *     field existed: none)
  * @param approvals each {@code campaign approve}, oldest first
+ * @param acceptance whether a member's update is sent only once its gateway accepts the campaign
+ *     ({@code gateway.sup.campaign.accept}; files written before this field existed: false)
+ * @param accepted the members that accepted, in the order they did
  */
 public record Campaign(String id, String name, String fileName, int timeout, List<Member> members, boolean started,
         Instant createdOn, Optional<Instant> startedOn, Optional<Instant> cancelledOn, StageApprovals approval,
-        List<ApprovalOrder> approvals) {
+        List<ApprovalOrder> approvals, boolean acceptance, List<String> accepted) {
 
     public Campaign {
         Objects.requireNonNull(id, "id");
@@ -57,18 +60,19 @@ public record Campaign(String id, String name, String fileName, int timeout, Lis
         cancelledOn = cancelledOn == null ? Optional.empty() : cancelledOn;
         approval = approval == null ? StageApprovals.NONE : approval;
         approvals = approvals == null ? List.of() : List.copyOf(approvals);
+        accepted = accepted == null ? List.of() : List.copyOf(accepted);
     }
 
     /** Started now. */
     Campaign startedAt(Instant now) {
         return new Campaign(id, name, fileName, timeout, members, true, createdOn, Optional.of(now), cancelledOn,
-                approval, approvals);
+                approval, approvals, acceptance, accepted);
     }
 
     /** Cancelled now. */
     Campaign cancelledAt(Instant now) {
         return new Campaign(id, name, fileName, timeout, members, started, createdOn, startedOn, Optional.of(now),
-                approval, approvals);
+                approval, approvals, acceptance, accepted);
     }
 
     /** With one more {@code campaign approve}. */
@@ -76,7 +80,20 @@ public record Campaign(String id, String name, String fileName, int timeout, Lis
         List<ApprovalOrder> more = new java.util.ArrayList<>(approvals);
         more.add(order);
         return new Campaign(id, name, fileName, timeout, members, started, createdOn, startedOn, cancelledOn,
-                approval, more);
+                approval, more, acceptance, accepted);
+    }
+
+    /** With one more member that accepted. */
+    Campaign acceptedBy(String thingKey) {
+        List<String> more = new java.util.ArrayList<>(accepted);
+        more.add(thingKey);
+        return new Campaign(id, name, fileName, timeout, members, started, createdOn, startedOn, cancelledOn,
+                approval, approvals, acceptance, more);
+    }
+
+    /** Whether the member's update is (to be) sent: always, unless the campaign waits for its acceptance. */
+    public boolean sendsTo(String thingKey) {
+        return !acceptance || accepted.contains(thingKey);
     }
 
     public boolean cancelled() {

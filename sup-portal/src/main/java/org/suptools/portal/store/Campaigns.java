@@ -67,6 +67,18 @@ public final class Campaigns {
      */
     public Campaign create(String name, String fileName, List<String> thingKeys, int timeout,
             StageApprovals approval) {
+        return create(name, fileName, thingKeys, timeout, approval, false);
+    }
+
+    /**
+     * Creates a campaign (not started); with {@code acceptance}, a member's update is sent only once its
+     * gateway accepts the campaign ({@link #accept}).
+     *
+     * @throws IllegalArgumentException naming the option when the file is not a .sup Developer File, a
+     *     thing is unknown, or a value is not valid
+     */
+    public Campaign create(String name, String fileName, List<String> thingKeys, int timeout,
+            StageApprovals approval, boolean acceptance) {
         if (!fileName.endsWith(".sup")) {
             throw new IllegalArgumentException("file: only a .sup Developer File can be chosen for gateway.sup.update,"
                     + " was '" + fileName + "'");
@@ -86,7 +98,7 @@ public final class Campaigns {
             }
             String id = nextId();
             Campaign campaign = new Campaign(id, name, fileName, timeout, members, false, clock.instant(),
-                    Optional.empty(), Optional.empty(), approval, List.of());
+                    Optional.empty(), Optional.empty(), approval, List.of(), acceptance, List.of());
             data.write(file(id), campaign);
             return campaign;
         });
@@ -113,14 +125,102 @@ public final class Campaigns {
                 data.write(file(id), current);
             }
             Campaign sending = current;
-            GatewaySupUpdate update = updateOf(sending);
-            mailboxes.send(sending.members().stream().map(member -> MailboxItem.queued(member.mailboxId(),
-                    member.thingKey(), Optional.of(sending.id()), GatewaySupUpdate.METHOD, update.toParams().toJson(),
-                    -1, Optional.of(sending.timeout()), now)).toList());
+            mailboxes.send(sending.members().stream().filter(member -> sending.sendsTo(member.thingKey()))
+                    .map(member -> updateMessage(sending, member, now)).toList());
             return sending;
         });
-        started.members().forEach(member -> notices.request(member.thingKey()));
+        started.members().stream().filter(member -> started.sendsTo(member.thingKey()))
+                .forEach(member -> notices.request(member.thingKey()));
         return started;
+    }
+
+    /** The member's {@code gateway.sup.update}, kept until its gateway connects. */
+    private static MailboxItem updateMessage(Campaign campaign, Campaign.Member member, Instant now) {
+        return MailboxItem.queued(member.mailboxId(), member.thingKey(), Optional.of(campaign.id()),
+                GatewaySupUpdate.METHOD, updateOf(campaign).toParams().toJson(), -1, Optional.of(campaign.timeout()),
+                now);
+    }
+
+    /**
+     * What {@code gateway.sup.campaign.accept} did for a member.
+     *
+     * @param mailboxId the member's {@code gateway.sup.update} message
+     * @param accepted true when this call accepted it; false when it was accepted before, or the campaign
+     *     sends without acceptance (the message was sent at its start)
+     */
+    public record Acceptance(Campaign campaign, String mailboxId, boolean accepted) {
+    }
+
+    /** A refusal of {@link #accept}, with the portal's code. */
+    public static final class AcceptRefused extends RuntimeException {
+        private final int code;
+
+        AcceptRefused(int code, String message) {
+            super(message);
+            this.code = code;
+        }
+
+        public int code() {
+            return code;
+        }
+    }
+
+    /**
+     * A gateway accepts a campaign it is a member of: for a campaign that waits for acceptance, its
+     * {@code gateway.sup.update} is queued now and the thing notified. Accepting again, or a campaign that
+     * needs no acceptance, changes nothing and says where the message is: a gateway whose reply was lost
+     * can simply ask again.
+     *
+     * @throws AcceptRefused when the thing is not a member of such a campaign, or it is a draft or cancelled
+     */
+    public Acceptance accept(String thingKey, String id) {
+        Acceptance done = data.locked(() -> {
+            Campaign campaign = find(id).orElseThrow(() -> new AcceptRefused(
+                    org.suptools.tr50.PortalErrorCodes.CAMPAIGN_NOT_FOUND, "no campaign '" + id + "' for " + thingKey));
+            Campaign.Member member = campaign.members().stream().filter(m -> m.thingKey().equals(thingKey)).findFirst()
+                    .orElseThrow(() -> new AcceptRefused(org.suptools.tr50.PortalErrorCodes.CAMPAIGN_NOT_FOUND,
+                            "no campaign '" + id + "' for " + thingKey));
+            if (campaign.cancelled()) {
+                throw new AcceptRefused(org.suptools.tr50.PortalErrorCodes.CAMPAIGN_NOT_OPEN, "campaign " + id
+                        + " was cancelled at " + campaign.cancelledOn().get());
+            }
+            if (!campaign.started()) {
+                throw new AcceptRefused(org.suptools.tr50.PortalErrorCodes.CAMPAIGN_NOT_OPEN, "campaign " + id
+                        + " is not started yet");
+            }
+            if (campaign.sendsTo(thingKey)) {
+                return new Acceptance(campaign, member.mailboxId(), false);
+            }
+            Campaign accepted = campaign.acceptedBy(thingKey);
+            data.write(file(id), accepted);
+            mailboxes.send(List.of(updateMessage(accepted, member, clock.instant())));
+            return new Acceptance(accepted, member.mailboxId(), true);
+        });
+        if (done.accepted()) {
+            notices.request(thingKey);
+        }
+        return done;
+    }
+
+    /** The campaigns that have {@code thingKey} as a member, oldest first, as the gateway sees them. */
+    public List<org.suptools.tr50.CampaignListResult.Campaign> forThing(String thingKey) {
+        List<org.suptools.tr50.CampaignListResult.Campaign> listed = new ArrayList<>();
+        for (Campaign campaign : all()) {
+            Optional<Campaign.Member> member = campaign.members().stream().filter(m -> m.thingKey().equals(thingKey))
+                    .findFirst();
+            if (member.isEmpty()) {
+                continue;
+            }
+            CampaignStatus status = status(campaign);
+            MemberRecord record = status.members().stream().filter(m -> m.thingKey().equals(thingKey)).findFirst()
+                    .orElseThrow();
+            boolean waiting = campaign.started() && !campaign.cancelled() && !campaign.sendsTo(thingKey);
+            listed.add(new org.suptools.tr50.CampaignListResult.Campaign(campaign.id(), campaign.name(),
+                    campaign.fileName(), status.state(), waiting ? "Waiting" : record.status(), record.result(),
+                    campaign.acceptance(), campaign.accepted().contains(thingKey), member.get().mailboxId(),
+                    campaign.approval().download(), campaign.approval().execution()));
+        }
+        return listed;
     }
 
     /**
