@@ -1,11 +1,13 @@
 package org.suptools.agent.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.suptools.agent.config.AgentConfig;
 import org.suptools.agent.config.AgentConfigException;
 import org.suptools.agent.config.AgentConfigLoader;
 import org.suptools.agent.config.HttpAgentConfig;
 import org.suptools.agent.config.HttpAgentConfigLoader;
+import org.suptools.model.problem.Problem;
 import picocli.CommandLine.Option;
 
 /** {@code --config agent.yaml} and {@code --verbose}, shared by every subcommand. */
@@ -19,6 +21,11 @@ final class ConfigOption {
     boolean verbose;
 
     AgentConfig load() throws AgentConfigException {
+        if (httpBackend()) {
+            throw new AgentConfigException(config, List.of(Problem.error("backend", "this command needs a TR50 "
+                    + "portal (thingKey, broker, ...): a plain HTTP backend has no mailbox, campaigns or stages; "
+                    + "once and run work with it")));
+        }
         return AgentConfigLoader.load(config);
     }
 

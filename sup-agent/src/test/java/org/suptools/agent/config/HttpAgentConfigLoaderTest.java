@@ -57,6 +57,22 @@ class HttpAgentConfigLoaderTest {
     }
 
     @Test
+    void aTr50OnlyCommand_withAnHttpBackendConfig_isAUsageErrorSayingWhy() throws Exception {
+        Path file = write("""
+                backend: {type: http, versionUrl: "http://p/v", packageUrl: "http://p/@", deviceId: gw-1}
+                gatewayConfig: gateway.yaml
+                """);
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine cli = org.suptools.agent.cli.AgentMain.commandLine();
+        cli.setErr(new java.io.PrintWriter(err));
+
+        int exit = cli.execute("status", "--config", file.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).startsWith("sup-agent: agent.yaml: backend: this command needs a TR50 portal");
+    }
+
+    @Test
     void declaresBackend_isFalseForATr50Config() throws Exception {
         assertThat(HttpAgentConfigLoader.declaresBackend(write("thingKey: gw-1\nbroker: tcp://b:1883\n"))).isFalse();
     }
