@@ -13,6 +13,16 @@ import org.junit.jupiter.api.io.TempDir;
 /** The {@code backend: {type: http}} config: read strictly, every problem named, settings kept over the file. */
 class HttpAgentConfigLoaderTest {
 
+    static final String ID = "https://suptools.org/schemas/agent-http-config.schema.json";
+    static final com.networknt.schema.Schema SCHEMA = com.networknt.schema.SchemaRegistry.withDefaultDialect(
+            com.networknt.schema.SpecificationVersion.DRAFT_2020_12, builder -> builder.schemas(iri -> iri.equals(ID)
+                    ? AgentConfigLoaderTest.read(Path.of("../docs/schema/agent-http-config.schema.json")) : null))
+            .getSchema(com.networknt.schema.SchemaLocation.of(ID));
+
+    private static java.util.List<com.networknt.schema.Error> schemaErrors(Path file) throws Exception {
+        return SCHEMA.validate(new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(file.toFile()));
+    }
+
     @TempDir
     Path dir;
 
@@ -54,6 +64,7 @@ class HttpAgentConfigLoaderTest {
         assertThat(config.backend().checkPeriod()).hasHours(1);
         assertThat(config.stateDir()).isEqualTo(dir.resolve("state"));
         assertThat(config.backend().toString()).doesNotContain("token-1");
+        assertThat(schemaErrors(file)).as("the schema takes what the loader takes").isEmpty();
     }
 
     @Test
@@ -110,6 +121,7 @@ class HttpAgentConfigLoaderTest {
                         .anySatisfy(line -> assertThat(line).startsWith("agent.yaml: backend.checkPeriod"))
                         .anySatisfy(line -> assertThat(line).startsWith("agent.yaml: gatewayConfig: no such file"))
                         .anySatisfy(line -> assertThat(line).startsWith("agent.yaml: broker")));
+        assertThat(schemaErrors(file)).as("the schema refuses it too").isNotEmpty();
     }
 
     @Test
