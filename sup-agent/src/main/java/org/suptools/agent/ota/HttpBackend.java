@@ -47,7 +47,16 @@ public final class HttpBackend {
     private final long checkpointEvery;
     private final PackageDownload.Checkpoints checkpoints;
 
-    /** What one cycle did. */
+    /**
+     * What one cycle did.
+     *
+     * @param reachable false when the cycle could not do its work: the backend (or the installer's status)
+     *     could not be reached, or an upgrade must wait; {@code once} then exits 1
+     * @param upgrade whether the answer (or the upgrade left from before) asked for an upgrade
+     * @param applied the settings taken, {@code key = val}
+     * @param refused one line per setting refused
+     * @param finished the upgrade that ended and was notified in this cycle
+     */
     public record Cycle(boolean reachable, boolean upgrade, List<String> applied, List<String> refused,
             Optional<OtaJob> finished) {
         public Cycle {
@@ -102,8 +111,9 @@ public final class HttpBackend {
         try {
             current = installed().current();
         } catch (IOException e) {
+            // Not the backend's fault, but nothing was checked: once exits 1 and says why.
             log.info("no version check: the installed version is unknown: " + e.getMessage());
-            return new Cycle(true, false, List.of(), List.of(), finished);
+            return new Cycle(false, false, List.of(), List.of(), finished);
         }
         VersionAnswer answer;
         try {

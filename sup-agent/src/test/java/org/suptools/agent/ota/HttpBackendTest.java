@@ -294,6 +294,23 @@ class HttpBackendTest {
         assertThat(installs(config())).isEqualTo(1);
     }
 
+    @Test
+    void once_whenTheInstallerCannotSayWhatIsInstalled_checksNothingAndSaysWhy() throws Exception {
+        serve();
+        portal.offer(FIXTURE.resolve("cds-training.sup"));
+        config();
+        ObjectNode root = (ObjectNode) AgentJson.mapper().readTree(dir.resolve("agent.json").toFile());
+        root.putArray("installer").add("false");
+        Files.write(dir.resolve("agent.json"), AgentJson.bytes(root));
+
+        HttpBackend.Cycle cycle = agent(HttpAgentConfigLoader.load(dir.resolve("agent.json"))).once();
+
+        assertThat(cycle.reachable()).isFalse();
+        assertThat(portal.ota.device("gw-1")).as("no version was posted").isEmpty();
+        assertThat(log).anySatisfy(line -> assertThat(line)
+                .startsWith("no version check: the installed version is unknown: sup-installer status exited 1"));
+    }
+
     /** Thrown from a checkpoint: the agent stops there as a killed process would, its files as they are. */
     private static final class Killed extends RuntimeException {
     }
