@@ -311,6 +311,23 @@ class HttpBackendTest {
                 .startsWith("no version check: the installed version is unknown: sup-installer status exited 1"));
     }
 
+    @Test
+    void supAgentOnce_withTheHttpBackendConfig_runsTheCycleAndExits0() throws Exception {
+        serve();
+        portal.offer(FIXTURE.resolve("cds-training.sup"));
+        config();
+        java.io.StringWriter out = new java.io.StringWriter();
+        picocli.CommandLine cli = org.suptools.agent.cli.AgentMain.commandLine();
+        cli.setOut(new java.io.PrintWriter(out));
+
+        int exit = cli.execute("once", "--config", dir.resolve("agent.json").toString());
+
+        assertThat(exit).as(out.toString()).isZero();
+        assertThat(out.toString()).contains("sup-agent: version check at 0.0.0: upgrade 1 to 1.0.0",
+                "sup-agent: notified: 900 Success: 1.0.0 installed");
+        assertThat(portal.notifications()).containsExactly("900 Success: 1.0.0 installed");
+    }
+
     /** Thrown from a checkpoint: the agent stops there as a killed process would, its files as they are. */
     private static final class Killed extends RuntimeException {
     }
