@@ -79,7 +79,7 @@ public final class SpecAssembler {
         }
         FailurePolicy policy = FailurePolicy.ROLLBACK;
         try {
-            policy = FailurePolicy.fromText(m.failurePolicy());
+            policy = FailurePolicy.fromText(m.effectiveFailurePolicy());
         } catch (IllegalArgumentException e) {
             problems.add(Problem.error("failurePolicy", e.getMessage()));
             complete = false;
