@@ -76,7 +76,7 @@ public final class MainView {
         status.textProperty().bind(vm.statusProperty());
         Label dirty = new Label();
         dirty.setId("dirty-mark");
-        dirty.textProperty().bind(vm.history().dirtyProperty().map(d -> d ? "Unsaved changes" : "Saved"));
+        dirty.textProperty().bind(vm.saveStateBinding());
         BorderPane statusBar = new BorderPane();
         statusBar.setLeft(status);
         statusBar.setRight(dirty);

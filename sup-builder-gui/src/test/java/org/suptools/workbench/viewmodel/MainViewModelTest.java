@@ -123,6 +123,60 @@ class MainViewModelTest {
     }
 
     @Test
+    void aNewPackageInADirectory_isNotSavedUntilWritten_inTheTitleAndTheStatusBarAlike(@TempDir Path dir) {
+        vm.newPackageIn(dir);
+
+        assertThat(vm.titleBinding().get()).contains("(not saved)");
+        assertThat(vm.saveStateBinding().get()).isEqualTo("Not saved");
+
+        vm.actions().add(ActionType.RUNTIME_RESTART);
+        assertThat(vm.save()).isTrue();
+
+        assertThat(vm.titleBinding().get()).doesNotContain("(not saved)");
+        assertThat(vm.saveStateBinding().get()).isEqualTo("Saved");
+        vm.metadata().text("description").set("changed");
+        assertThat(vm.saveStateBinding().get()).isEqualTo("Unsaved changes");
+    }
+
+    @Test
+    void theStatusCountsTheErrorsStillToFix_inTheRightNumber_andDropsThemOnceFixed(@TempDir Path dir) {
+        vm.newPackageIn(dir);
+        vm.actions().add(ActionType.RUNTIME_RESTART);
+        vm.metadata().text("version").set("1.0");
+
+        assertThat(vm.save()).isTrue();
+        assertThat(vm.statusProperty().get()).endsWith("(1 error still to fix)");
+        vm.metadata().text("name").set("Bad Name");
+        assertThat(vm.statusProperty().get()).endsWith("(2 errors still to fix)");
+
+        vm.metadata().text("name").set("acme-demo");
+        vm.metadata().text("version").set("1.0.0");
+
+        assertThat(vm.statusProperty().get()).startsWith("Saved ").doesNotContain("error");
+    }
+
+    @Test
+    void aSupOpenedAtStart_isTitledByItsOwnName_andTheBlankEditorsProblemsAreNotListed(@TempDir Path dir)
+            throws Exception {
+        MainViewModel builder = new MainViewModel(TestPackages.services());
+        builder.open(TestPackages.copyAllActions(Files.createDirectories(dir.resolve("src"))));
+        builder.build().chooseOutput(dir.resolve("app.sup"));
+        builder.build().build();
+
+        assertThat(vm.open(dir.resolve("app.sup"))).isTrue();
+
+        assertThat(vm.titleBinding().get()).startsWith("acme-all-actions 1.4.0-rc.1+build.7 (read-only)")
+                .doesNotContain("new-package", "not saved");
+        assertThat(vm.saveStateBinding().get()).isEqualTo("Read-only");
+        assertThat(vm.inspector().summaryProperty().get()).startsWith("acme-all-actions");
+        assertThat(vm.problems().problems()).isEmpty();
+
+        vm.newPackage();
+        assertThat(vm.problems().problems()).extracting(p -> p.message()).contains("at least one action is required");
+        assertThat(vm.titleBinding().get()).startsWith("new-package (not saved)");
+    }
+
+    @Test
     void workInProgressWithErrors_isSavedAsTyped_andOpensAgainWithTheSameProblems(@TempDir Path dir) {
         vm.newPackageIn(dir);
         vm.actions().add(ActionType.FILE_COPY);
