@@ -97,6 +97,25 @@ public final class ActionFields {
         };
     }
 
+    /**
+     * The parameters that apply to this draft: all of its type's, except that a {@code verify}
+     * shows only those of its check (a path for file-exists; a path and a SHA-256 for file-hash; a
+     * command for command).
+     */
+    public static List<FieldSpec> shown(ActionDraft draft) {
+        List<FieldSpec> all = of(draft.type());
+        if (draft.type() != ActionType.VERIFY) {
+            return all;
+        }
+        List<String> names = switch (draft.text("check")) {
+            case "file-exists" -> List.of("check", "path");
+            case "file-hash" -> List.of("check", "path", "sha256");
+            case "command" -> List.of("check", "command");
+            default -> all.stream().map(FieldSpec::name).toList();
+        };
+        return all.stream().filter(f -> names.contains(f.name())).toList();
+    }
+
     private static <E> List<String> texts(E[] values, Function<E, String> text) {
         return Arrays.stream(values).map(text).toList();
     }
