@@ -42,6 +42,7 @@ public final class ActionsView {
         palette.setId("palette");
         palette.getStyleClass().add("palette");
         palette.getItems().setAll(vm.palette());
+        palette.setPlaceholder(Forms.hint("No action types."));
         palette.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(ActionType type, boolean empty) {
@@ -78,7 +79,11 @@ public final class ActionsView {
         table.getColumns().add(column("Type", 130, ActionRow::type));
         table.getColumns().add(column("Id", 110, ActionRow::id));
         table.getColumns().add(column("When", 60, r -> r.conditional() ? "when" : ""));
-        table.getColumns().add(column("Summary", 200, ActionRow::summary));
+        TableColumn<ActionRow, String> summary = column("Summary", 200, ActionRow::summary);
+        summary.setId("actions-summary");
+        Tables.tooltipWholeText(summary);
+        table.getColumns().add(summary);
+        Tables.fitColumnsToContent(table);
         table.setRowFactory(t -> row());
         // A row replaced under the selection briefly leaves none selected; the action stays selected.
         table.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> {

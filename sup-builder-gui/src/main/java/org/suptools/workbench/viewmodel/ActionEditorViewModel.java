@@ -341,6 +341,11 @@ public final class ActionEditorViewModel {
         }
     }
 
+    /** Whether payload files can be added now: a package never saved has no directory for them yet. */
+    public boolean hasPayloadDirectory() {
+        return model.payloadDir().isPresent();
+    }
+
     public String lastError() {
         return lastError;
     }
