@@ -5,6 +5,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
@@ -18,6 +19,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.suptools.model.action.ActionType;
+import org.suptools.workbench.document.ActionFields;
 import org.suptools.workbench.viewmodel.ActionRow;
 import org.suptools.workbench.viewmodel.ActionsViewModel;
 
@@ -48,6 +50,19 @@ public final class ActionsView {
             protected void updateItem(ActionType type, boolean empty) {
                 super.updateItem(type, empty);
                 setText(empty || type == null ? null : type.typeName());
+                if (empty || type == null) {
+                    setGraphic(null);
+                    setTooltip(null);
+                } else {
+                    // The description under the name; the name stays the cell's text.
+                    Label description = new Label(ActionFields.describe(type));
+                    description.getStyleClass().addAll("hint", "palette-description");
+                    description.setWrapText(true);
+                    description.setMaxWidth(getListView().getWidth() - 30);
+                    setGraphic(description);
+                    setContentDisplay(javafx.scene.control.ContentDisplay.BOTTOM);
+                    setTooltip(new Tooltip(ActionFields.describe(type)));
+                }
             }
         });
         palette.setOnMouseClicked(e -> {
