@@ -5,7 +5,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
@@ -50,19 +49,8 @@ public final class ActionsView {
             protected void updateItem(ActionType type, boolean empty) {
                 super.updateItem(type, empty);
                 setText(empty || type == null ? null : type.typeName());
-                if (empty || type == null) {
-                    setGraphic(null);
-                    setTooltip(null);
-                } else {
-                    // The description under the name; the name stays the cell's text.
-                    Label description = new Label(ActionFields.describe(type));
-                    description.getStyleClass().addAll("hint", "palette-description");
-                    description.setWrapText(true);
-                    description.setMaxWidth(getListView().getWidth() - 30);
-                    setGraphic(description);
-                    setContentDisplay(javafx.scene.control.ContentDisplay.BOTTOM);
-                    setTooltip(new Tooltip(ActionFields.describe(type)));
-                }
+                // What the type does, on hover: the palette is too narrow to show it beside every name.
+                setTooltip(empty || type == null ? null : new Tooltip(ActionFields.describe(type)));
             }
         });
         palette.setOnMouseClicked(e -> {
@@ -81,8 +69,13 @@ public final class ActionsView {
         add.setMaxWidth(Double.MAX_VALUE);
         add.disableProperty().bind(palette.getSelectionModel().selectedItemProperty().isNull());
         add.setOnAction(e -> vm.add(palette.getSelectionModel().getSelectedItem()));
+        javafx.scene.control.Label described = Forms.hint("");
+        described.setId("palette-description");
+        described.textProperty().bind(palette.getSelectionModel().selectedItemProperty()
+                .map(ActionFields::describe).orElse("Choose a type to see what it does."));
+        described.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox paletteBox = new VBox(6, Forms.title("Palette"), Forms.hint("Double-click or Enter adds after the selected action."),
-                palette, add);
+                palette, described, add);
         VBox.setVgrow(palette, Priority.ALWAYS);
         paletteBox.setPadding(new Insets(10));
 

@@ -42,7 +42,9 @@ final class EditableTable<D extends RowDraft<D>> {
             column.setCellFactory(c -> new CommittingTextCell<>());
             column.setOnEditCommit(e -> editor.set(e.getTablePosition().getRow(), field, e.getNewValue()));
             column.setPrefWidth(spec.width());
-            column.setMinWidth(Math.min(spec.width(), 12 + 9 * spec.title().length()));
+            // Never narrower than its preferred width: a short value such as 'linux' is not cut to 'li...';
+            // the table scrolls sideways instead when the window is too narrow.
+            column.setMinWidth(spec.width());
             table.getColumns().add(column);
         }
         table.setPlaceholder(Forms.hint("None yet: 'Add " + editor.noun() + "' adds a row to type into."));

@@ -219,10 +219,12 @@ class AuthoringWindowTest {
             assertThat(bounds.getMaxX()).as(id).isLessThanOrEqualTo(workbench.scene().getWidth());
             assertThat(bounds.getMaxY()).as(id).isLessThanOrEqualTo(workbench.scene().getHeight());
         }
+        Screenshots.save(workbench.scene(), "workbench-package-1024x700");
         robot.clickOn("#tab-build");
         WaitForAsyncUtils.waitForFxEvents();
         TextArea report = robot.lookup("#build-result").queryAs(TextArea.class);
         assertThat(report.getHeight()).isGreaterThanOrEqualTo(4 * 17);
+        Screenshots.save(workbench.scene(), "workbench-build-1024x700");
     }
 
     @Test
@@ -240,6 +242,16 @@ class AuthoringWindowTest {
         }
 
         assertThat(withoutPlaceholder).extracting(Node::getId).isEmpty();
+    }
+
+    @Test
+    void thePaletteSaysWhatTheChosenActionTypeDoes(FxRobot robot) {
+        robot.clickOn("#tab-actions");
+        ListView<ActionType> palette = robot.lookup("#palette").queryListView();
+        robot.interact(() -> palette.getSelectionModel().select(ActionType.FILE_COPY));
+
+        assertThat(robot.lookup("#palette-description").queryLabeled().getText())
+                .isEqualTo(org.suptools.workbench.document.ActionFields.describe(ActionType.FILE_COPY));
     }
 
     @Test
