@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.suptools.model.action.Action;
 import org.suptools.model.action.ActionType;
 import org.suptools.model.json.JsonProblems;
@@ -201,16 +203,56 @@ public final class ActionDraft {
         return new ActionDraft(type, copy);
     }
 
-    /** The action this draft makes, or the first problem the model finds, located within the action. */
+    /**
+     * The action this draft makes, or every problem the model finds, located within the action.
+     * The model stops at the first missing field; each one is then filled with a stand-in value and
+     * the draft tried again, so that a new action lists all of its missing fields at once, as the
+     * whole-package checks do. A problem about a stand-in value is never reported.
+     */
     public Result build() {
-        try {
-            return new Result(Optional.of(SupJson.json().treeToValue(node, Action.class)), Optional.empty());
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            Problem problem = e instanceof JsonProcessingException json
-                    ? JsonProblems.of(json)
-                    : Problem.error("", e.getMessage());
-            return new Result(Optional.empty(), Optional.of(problem));
+        ObjectNode attempt = node.deepCopy();
+        List<Problem> problems = new ArrayList<>();
+        Set<String> filled = new HashSet<>();
+        List<FieldSpec> fields = ActionFields.of(type);
+        for (int round = 0; round <= fields.size(); round++) {
+            Optional<Problem> found;
+            try {
+                Action action = SupJson.json().treeToValue(attempt, Action.class);
+                if (round == 0) {
+                    return new Result(Optional.of(action), List.of());
+                }
+                break;
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                found = Optional.of(e instanceof JsonProcessingException json
+                        ? JsonProblems.of(json)
+                        : Problem.error("", e.getMessage()));
+            }
+            Problem problem = found.get();
+            if (round > 0 && (problem.location().isEmpty() || filled.contains(problem.location()))) {
+                break;
+            }
+            problems.add(problem);
+            Optional<FieldSpec> missing = fields.stream().filter(f -> f.name().equals(problem.location())).findFirst();
+            if (missing.isEmpty() || !problem.message().startsWith("is required")) {
+                break;
+            }
+            attempt.set(missing.get().name(), standIn(missing.get()));
+            filled.add(missing.get().name());
         }
+        return new Result(Optional.empty(), problems);
+    }
+
+    /** A value the model accepts for a field, to look past its absence. */
+    private static JsonNode standIn(FieldSpec field) {
+        return switch (field.kind()) {
+            case LIST -> NODES.arrayNode().add("x");
+            case NUMBER_LIST -> NODES.arrayNode().add(0);
+            case KEY_VALUES -> NODES.objectNode().put("x", "x");
+            case BOOLEAN -> NODES.booleanNode(false);
+            case MODE -> NODES.textNode("0644");
+            case CHOICE, OPTIONAL_CHOICE -> NODES.textNode(field.choices().get(0));
+            default -> NODES.textNode("x");
+        };
     }
 
     /** What a list row shows: the action's own summary, or what is missing. */
@@ -220,8 +262,17 @@ public final class ActionDraft {
                 .orElseGet(() -> "(incomplete) " + result.problem().map(Problem::toString).orElse(""));
     }
 
-    /** The outcome of {@link #build()}: an action, or the problem that stopped it. */
-    public record Result(Optional<Action> action, Optional<Problem> problem) {
+    /** The outcome of {@link #build()}: an action, or the problems that stop it (at least one). */
+    public record Result(Optional<Action> action, List<Problem> problems) {
+
+        public Result {
+            problems = List.copyOf(problems);
+        }
+
+        /** The first problem, the one a list row shows. */
+        public Optional<Problem> problem() {
+            return problems.stream().findFirst();
+        }
     }
 
     private static List<String> listIn(JsonNode value) {

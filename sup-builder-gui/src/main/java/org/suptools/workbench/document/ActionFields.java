@@ -97,6 +97,47 @@ public final class ActionFields {
         };
     }
 
+    /** What an action type does, in one line, as the palette shows it under the type's name. */
+    public static String describe(ActionType type) {
+        return switch (type) {
+            case RUNTIME_STOP -> "Stops the gateway runtime (started again on rollback).";
+            case RUNTIME_START -> "Starts the runtime and waits until it is healthy.";
+            case RUNTIME_RESTART -> "Restarts the runtime, to pick up new settings.";
+            case FIRMWARE_UPDATE -> "Replaces the runtime tree with one from an archive; the old one is kept for rollback.";
+            case FILE_COPY -> "Copies a payload file onto the gateway; the file it replaces is kept for rollback.";
+            case FILE_DELETE -> "Deletes a file or a tree on the gateway; restored on rollback.";
+            case DIR_CREATE -> "Creates a directory with its missing parents.";
+            case ARCHIVE_EXTRACT -> "Unpacks a zip or tar payload into a gateway directory.";
+            case PROPERTIES_SET -> "Sets or removes keys in a .properties file, keeping the rest.";
+            case COMMAND_RUN -> "Runs a program with arguments (no shell); an undo command may reverse it.";
+            case SCRIPT_RUN -> "Runs a payload script; an undo script may reverse it.";
+            case PACKAGE_INSTALL -> "Installs a .deb, .rpm or .ipk payload with the system's package manager.";
+            case CERTIFICATE_INSTALL -> "Installs a PEM certificate, checked before it is placed.";
+            case LICENSE_INSTALL -> "Installs a license file.";
+            case VERIFY -> "Checks that a file exists, has a hash, or that a command succeeds; fails the package if not.";
+            case SYSTEM_REBOOT -> "Reboots the gateway once the package is installed.";
+        };
+    }
+
+    /**
+     * The parameters that apply to this draft: all of its type's, except that a {@code verify}
+     * shows only those of its check (a path for file-exists; a path and a SHA-256 for file-hash; a
+     * command for command).
+     */
+    public static List<FieldSpec> shown(ActionDraft draft) {
+        List<FieldSpec> all = of(draft.type());
+        if (draft.type() != ActionType.VERIFY) {
+            return all;
+        }
+        List<String> names = switch (draft.text("check")) {
+            case "file-exists" -> List.of("check", "path");
+            case "file-hash" -> List.of("check", "path", "sha256");
+            case "command" -> List.of("check", "command");
+            default -> all.stream().map(FieldSpec::name).toList();
+        };
+        return all.stream().filter(f -> names.contains(f.name())).toList();
+    }
+
     private static <E> List<String> texts(E[] values, Function<E, String> text) {
         return Arrays.stream(values).map(text).toList();
     }

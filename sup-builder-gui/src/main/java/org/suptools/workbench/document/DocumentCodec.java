@@ -17,14 +17,14 @@ import org.suptools.model.json.JsonProblems;
 import org.suptools.model.json.SupJson;
 import org.suptools.model.problem.Problem;
 import org.suptools.model.spec.PackageSpec;
-import org.suptools.model.spec.SpecFiles;
 import org.suptools.model.validation.SpecException;
 
 /**
  * Moves documents in and out of {@code sup.yaml}. A document is read from the spec's tree, not
  * through the model's records, so that a spec with mistakes still opens (the mistakes then show as
- * problems); a document whose every part is valid is written by {@link SpecFiles#write}, exactly
- * as the CLI would write it.
+ * problems); a document whose every part is valid is written in the model's form, as the CLI
+ * writes it, but without the defaults the author left out ({@code onError: fail},
+ * {@code allowDowngrade: false}...), so that opening and saving a file does not change it.
  */
 public final class DocumentCodec {
 
@@ -60,12 +60,38 @@ public final class DocumentCodec {
      * progress is never lost.
      */
     public static void write(PackageDocument document, Assembly assembly, Path file) throws IOException {
+        ObjectMapper mapper = mapperFor(file);
         if (assembly.spec().isPresent() && !assembly.hasErrors()) {
-            SpecFiles.write(assembly.spec().get(), file);
+            ObjectNode tree = withoutUnwrittenDefaults(mapper.valueToTree(assembly.spec().get()), document);
+            AtomicFiles.write(file, file.toString().endsWith(".json")
+                    ? SupJson.canonicalBytes(tree) : mapper.writeValueAsBytes(tree));
             return;
         }
-        ObjectMapper mapper = mapperFor(file);
         AtomicFiles.write(file, mapper.writeValueAsBytes(toTree(document)));
+    }
+
+    /**
+     * The model's tree of a valid spec, less the fields the author's document does not have: the
+     * model writes every default ({@code onError: fail}, {@code allowDowngrade: false}), which
+     * the document, read from the author's file, leaves out. Since every part of the document was
+     * valid, a field the model adds can only be a default.
+     */
+    static ObjectNode withoutUnwrittenDefaults(ObjectNode model, PackageDocument document) {
+        ObjectNode written = toTree(document);
+        model.retain(iterable(written.fieldNames()));
+        JsonNode actions = model.path("actions");
+        for (int i = 0; i < actions.size() && i < document.actions().size(); i++) {
+            if (actions.get(i) instanceof ObjectNode action) {
+                action.retain(iterable(document.actions().get(i).node().fieldNames()));
+            }
+        }
+        return model;
+    }
+
+    private static List<String> iterable(java.util.Iterator<String> names) {
+        List<String> list = new ArrayList<>();
+        names.forEachRemaining(list::add);
+        return list;
     }
 
     /** The document a spec's tree describes. */

@@ -7,4 +7,9 @@ public record KeyValue(String key, String value) {
         key = key == null ? "" : key;
         value = value == null ? "" : value;
     }
+
+    /** A new row, empty until typed into. */
+    public static KeyValue blank() {
+        return new KeyValue("", "");
+    }
 }

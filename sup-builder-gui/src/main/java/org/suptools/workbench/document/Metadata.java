@@ -25,13 +25,21 @@ public record Metadata(
         description = nonNull(description);
         vendor = nonNull(vendor);
         expires = nonNull(expires);
-        failurePolicy = failurePolicy == null || failurePolicy.isBlank() ? "rollback" : failurePolicy;
+        failurePolicy = nonNull(failurePolicy);
         payloadDir = nonNull(payloadDir);
         extras = extras == null ? JsonNodeFactory.instance.objectNode() : extras.deepCopy();
     }
 
     public static Metadata newPackage() {
-        return new Metadata("new-package", "1.0.0", "", "", "", "rollback", false, "", null);
+        return new Metadata("new-package", "1.0.0", "", "", "", "", false, "", null);
+    }
+
+    /**
+     * The failure policy in force: as written, or {@code rollback} when the spec leaves it out. The
+     * field itself keeps what the author wrote, so that saving does not add the default to the file.
+     */
+    public String effectiveFailurePolicy() {
+        return failurePolicy.isBlank() ? "rollback" : failurePolicy;
     }
 
     /** The value of a text field by its name as specs write it. */

@@ -79,7 +79,7 @@ public final class SpecAssembler {
         }
         FailurePolicy policy = FailurePolicy.ROLLBACK;
         try {
-            policy = FailurePolicy.fromText(m.failurePolicy());
+            policy = FailurePolicy.fromText(m.effectiveFailurePolicy());
         } catch (IllegalArgumentException e) {
             problems.add(Problem.error("failurePolicy", e.getMessage()));
             complete = false;
@@ -105,7 +105,9 @@ public final class SpecAssembler {
                 actions.add(result.action().get());
                 originalIndex.add(i);
             } else {
-                problems.add(relocate(result.problem().orElseThrow(), "actions[" + i + "]"));
+                for (Problem problem : result.problems()) {
+                    problems.add(relocate(problem, "actions[" + i + "]"));
+                }
                 ActionFields.of(draft.type()).stream().filter(FieldSpec::isPayload)
                         .forEach(f -> referencedByBroken.add(draft.text(f.name())));
                 complete = false;

@@ -52,6 +52,32 @@ public final class FilePayloadStore implements PayloadStore {
         return name;
     }
 
+    @Override
+    public void delete(Path payloadDir, String name) throws IOException {
+        Files.delete(inside(payloadDir, name));
+    }
+
+    @Override
+    public void rename(Path payloadDir, String from, String to) throws IOException {
+        Path source = inside(payloadDir, from);
+        Path target = inside(payloadDir, to);
+        if (Files.exists(target)) {
+            throw new FileAlreadyExistsException(to, null, "a payload file of this name exists already");
+        }
+        Files.createDirectories(target.getParent());
+        Files.move(source, target);
+    }
+
+    /** The file of a payload name, refused when the name would lead out of the payload directory. */
+    private static Path inside(Path payloadDir, String name) {
+        Path dir = payloadDir.toAbsolutePath().normalize();
+        Path file = dir.resolve(name).normalize();
+        if (name.isBlank() || name.contains("\\") || !file.startsWith(dir) || file.equals(dir)) {
+            throw new IllegalArgumentException("'" + name + "' is not a file name inside the payload directory");
+        }
+        return file;
+    }
+
     private static boolean sameContent(Path a, Path b) throws IOException {
         return Files.mismatch(a, b) == -1;
     }

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The payload files on disk: listing, hashing and adding. */
+/** The payload files on disk: listing, hashing, adding, removing and renaming. */
 public interface PayloadStore {
 
     /** Every regular file under the directory, sorted by name; none when it does not exist. */
@@ -18,4 +18,13 @@ public interface PayloadStore {
      * Refuses to overwrite a different file of the same name.
      */
     String copyIn(Path source, Path payloadDir) throws IOException;
+
+    /** Deletes one payload file, by its name in the payload directory. */
+    void delete(Path payloadDir, String name) throws IOException;
+
+    /**
+     * Renames a payload file within the payload directory ({@code a/b.txt} names a file in a
+     * sub-directory). Refuses a name that leaves the directory or is taken.
+     */
+    void rename(Path payloadDir, String from, String to) throws IOException;
 }

@@ -2,6 +2,7 @@ package org.suptools.workbench.view;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.beans.property.SimpleStringProperty;
@@ -17,7 +18,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -38,13 +38,16 @@ public final class ActionEditorView {
 
     private final ActionEditorViewModel vm;
     private final FileDialogs dialogs;
+    private final BooleanSupplier saveFirst;
     private final VBox content = new VBox(10);
     private final ScrollPane root = new ScrollPane(content);
     private final Map<String, Node> focusable = new HashMap<>();
 
-    public ActionEditorView(ActionEditorViewModel vm, FileDialogs dialogs) {
+    /** @param saveFirst saves the package (asking where, for a new one); false when the user cancels */
+    public ActionEditorView(ActionEditorViewModel vm, FileDialogs dialogs, BooleanSupplier saveFirst) {
         this.vm = vm;
         this.dialogs = dialogs;
+        this.saveFirst = saveFirst;
         content.setPadding(new Insets(12));
         root.setFitToWidth(true);
         root.setId("action-editor");
@@ -174,11 +177,17 @@ public final class ActionEditorView {
         picker.valueProperty().bindBidirectional(vm.text(field.name()));
         Button add = new Button("Add file...");
         add.setId(id + "-add");
-        add.setOnAction(e -> dialogs.choosePayloadFile().ifPresent(file -> {
-            if (!vm.addPayloadFile(field.name(), file)) {
-                dialogs.showError(vm.lastError());
+        add.setOnAction(e -> {
+            // Payload files live beside sup.yaml: a package never saved is saved first, before a file is chosen.
+            if (!vm.hasPayloadDirectory() && !saveFirst.getAsBoolean()) {
+                return;
             }
-        }));
+            dialogs.choosePayloadFile().ifPresent(file -> {
+                if (!vm.addPayloadFile(field.name(), file)) {
+                    dialogs.showError(vm.lastError());
+                }
+            });
+        });
         Button clear = new Button("Clear");
         clear.setVisible(field.kind() == org.suptools.workbench.document.FieldKind.OPTIONAL_PAYLOAD);
         clear.managedProperty().bind(clear.visibleProperty());
@@ -195,20 +204,28 @@ public final class ActionEditorView {
         table.setEditable(true);
         table.setPrefHeight(130);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getSelectionModel().setCellSelectionEnabled(true);
+        table.setPlaceholder(Forms.hint("None. Add adds a row to type into."));
         TableColumn<KeyValue, String> key = new TableColumn<>("Key");
+        key.setId(id + "-key");
         key.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().key()));
-        key.setCellFactory(TextFieldTableCell.forTableColumn());
+        key.setCellFactory(c -> new CommittingTextCell<>());
         key.setOnEditCommit(e -> vm.setKeyValue(field, e.getTablePosition().getRow(),
                 new KeyValue(e.getNewValue(), e.getRowValue().value())));
         TableColumn<KeyValue, String> value = new TableColumn<>("Value");
+        value.setId(id + "-value");
         value.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().value()));
-        value.setCellFactory(TextFieldTableCell.forTableColumn());
+        value.setCellFactory(c -> new CommittingTextCell<>());
         value.setOnEditCommit(e -> vm.setKeyValue(field, e.getTablePosition().getRow(),
                 new KeyValue(e.getRowValue().key(), e.getNewValue())));
         table.getColumns().setAll(java.util.List.of(key, value));
+        key.setPrefWidth(200);
         Button add = new Button("Add");
         add.setId(id + "-add");
-        add.setOnAction(e -> vm.addKeyValue(field));
+        add.setOnAction(e -> {
+            vm.addKeyValue(field);
+            Tables.editSoon(table, table.getItems().size() - 1, key);
+        });
         Button remove = new Button("Remove");
         remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         remove.setOnAction(e -> vm.removeKeyValue(field, table.getSelectionModel().getSelectedIndex()));

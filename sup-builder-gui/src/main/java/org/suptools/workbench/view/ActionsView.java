@@ -18,6 +18,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.suptools.model.action.ActionType;
+import org.suptools.workbench.document.ActionFields;
 import org.suptools.workbench.viewmodel.ActionRow;
 import org.suptools.workbench.viewmodel.ActionsViewModel;
 
@@ -42,11 +43,14 @@ public final class ActionsView {
         palette.setId("palette");
         palette.getStyleClass().add("palette");
         palette.getItems().setAll(vm.palette());
+        palette.setPlaceholder(Forms.hint("No action types."));
         palette.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(ActionType type, boolean empty) {
                 super.updateItem(type, empty);
                 setText(empty || type == null ? null : type.typeName());
+                // What the type does, on hover: the palette is too narrow to show it beside every name.
+                setTooltip(empty || type == null ? null : new Tooltip(ActionFields.describe(type)));
             }
         });
         palette.setOnMouseClicked(e -> {
@@ -65,8 +69,13 @@ public final class ActionsView {
         add.setMaxWidth(Double.MAX_VALUE);
         add.disableProperty().bind(palette.getSelectionModel().selectedItemProperty().isNull());
         add.setOnAction(e -> vm.add(palette.getSelectionModel().getSelectedItem()));
+        javafx.scene.control.Label described = Forms.hint("");
+        described.setId("palette-description");
+        described.textProperty().bind(palette.getSelectionModel().selectedItemProperty()
+                .map(ActionFields::describe).orElse("Choose a type to see what it does."));
+        described.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox paletteBox = new VBox(6, Forms.title("Palette"), Forms.hint("Double-click or Enter adds after the selected action."),
-                palette, add);
+                palette, described, add);
         VBox.setVgrow(palette, Priority.ALWAYS);
         paletteBox.setPadding(new Insets(10));
 
@@ -78,7 +87,11 @@ public final class ActionsView {
         table.getColumns().add(column("Type", 130, ActionRow::type));
         table.getColumns().add(column("Id", 110, ActionRow::id));
         table.getColumns().add(column("When", 60, r -> r.conditional() ? "when" : ""));
-        table.getColumns().add(column("Summary", 200, ActionRow::summary));
+        TableColumn<ActionRow, String> summary = column("Summary", 200, ActionRow::summary);
+        summary.setId("actions-summary");
+        Tables.tooltipWholeText(summary);
+        table.getColumns().add(summary);
+        Tables.fitColumnsToContent(table);
         table.setRowFactory(t -> row());
         // A row replaced under the selection briefly leaves none selected; the action stays selected.
         table.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> {

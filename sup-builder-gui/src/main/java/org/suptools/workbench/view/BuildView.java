@@ -64,8 +64,10 @@ public final class BuildView {
         result.textProperty().bind(vm.resultTextProperty());
 
         root = new VBox(10, Forms.title("Build and sign"),
-                Forms.hint("Builds with the same PackageBuilder as 'sup build': the same spec gives the same bytes. "
-                        + "SOURCE_DATE_EPOCH sets the entry time."),
+                Forms.hint("Builds the package exactly as 'sup build' does: the same spec and payload files always "
+                        + "give the same file, byte for byte. So every file in it carries the same fixed date "
+                        + "(1980-01-01, the package's \"Created\" date) unless you choose one: run the Workbench with "
+                        + "SOURCE_DATE_EPOCH set to a time in seconds."),
                 grid, new HBox(10, build, progress), blocker, result);
         VBox.setVgrow(result, Priority.ALWAYS);
         root.setPadding(new Insets(16));

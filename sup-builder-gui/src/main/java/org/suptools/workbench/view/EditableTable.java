@@ -8,15 +8,14 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.suptools.workbench.document.RowDraft;
 import org.suptools.workbench.viewmodel.TableEditor;
 
 /**
- * A table of the package screen edited in place: a text column per field (double-click a cell to
- * edit it), Add and Remove buttons, and the inline message of the table's problems. Binds only.
+ * A table of the package screen edited in place: a text column per field (double-click a cell, or
+ * F2 or typing on it, to edit it; Enter and Tab commit and go on), Add and Remove buttons, and the inline message of the table's problems. Binds only.
  * Ids: the table is {@code #requires}, its columns {@code #requires-name}, the buttons
  * {@code #add-requirement} and {@code #remove-requirement}, the message {@code #requires-message}.
  */
@@ -40,11 +39,15 @@ final class EditableTable<D extends RowDraft<D>> {
             TableColumn<D, String> column = new TableColumn<>(spec.title());
             column.setId(editor.field() + "-" + field);
             column.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().get(field)));
-            column.setCellFactory(TextFieldTableCell.forTableColumn());
+            column.setCellFactory(c -> new CommittingTextCell<>());
             column.setOnEditCommit(e -> editor.set(e.getTablePosition().getRow(), field, e.getNewValue()));
             column.setPrefWidth(spec.width());
+            // Never narrower than its preferred width: a short value such as 'linux' is not cut to 'li...';
+            // the table scrolls sideways instead when the window is too narrow.
+            column.setMinWidth(spec.width());
             table.getColumns().add(column);
         }
+        table.setPlaceholder(Forms.hint("None yet: 'Add " + editor.noun() + "' adds a row to type into."));
         Button add = new Button("Add " + editor.noun());
         add.setId("add-" + editor.noun());
         add.setOnAction(e -> {

@@ -42,8 +42,10 @@ public final class InspectView {
         ListView<String> signatures = new ListView<>(vm.signatures());
         signatures.setId("inspect-signatures");
         signatures.setPrefHeight(70);
+        signatures.setPlaceholder(Forms.hint("No package open."));
         ListView<String> actions = new ListView<>(vm.actions());
         actions.setId("inspect-actions");
+        actions.setPlaceholder(Forms.hint("No package open."));
         TableView<PayloadRow> payloads = new TableView<>(vm.payloads());
         payloads.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         payloads.getColumns().add(Tables.column("File", 180, PayloadRow::name));
@@ -51,6 +53,9 @@ public final class InspectView {
         payloads.getColumns().add(Tables.column("SHA-256", 460, PayloadRow::sha256));
         payloads.getColumns().add(Tables.column("Used by", 150, PayloadRow::usedBy));
         payloads.setPrefHeight(150);
+        payloads.setId("inspect-payloads");
+        payloads.setPlaceholder(Forms.hint("No package open, or it carries no payload files."));
+        Tables.fitColumnsToContent(payloads);
 
         VBox left = new VBox(6, Forms.title("Manifest"), summary, status, Forms.title("Signatures"), signatures);
         VBox right = new VBox(6, Forms.title("Actions"), actions);

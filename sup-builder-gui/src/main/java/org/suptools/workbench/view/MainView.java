@@ -42,10 +42,10 @@ public final class MainView {
         this.vm = vm;
         this.dialogs = dialogs;
         packageView = new PackageView(vm.metadata());
-        actionsView = new ActionsView(vm.actions(), new ActionEditorView(vm.editor(), dialogs));
+        actionsView = new ActionsView(vm.actions(), new ActionEditorView(vm.editor(), dialogs, this::save));
         tab(Screen.PACKAGE, "Package", packageView.root());
         tab(Screen.ACTIONS, "Actions", actionsView.root());
-        tab(Screen.PAYLOADS, "Payloads", new PayloadsView(vm.payloads(), dialogs).root());
+        tab(Screen.PAYLOADS, "Payloads", new PayloadsView(vm.payloads(), dialogs, this::save).root());
         tab(Screen.BUILD, "Build", new BuildView(vm.build(), dialogs).root());
         tab(Screen.INSPECT, "Inspect .sup", new InspectView(vm.inspector(), dialogs).root());
         tab(Screen.APPLY, "Packages", new ApplyView(vm.apply(), dialogs).root());
@@ -76,7 +76,7 @@ public final class MainView {
         status.textProperty().bind(vm.statusProperty());
         Label dirty = new Label();
         dirty.setId("dirty-mark");
-        dirty.textProperty().bind(vm.history().dirtyProperty().map(d -> d ? "Unsaved changes" : "Saved"));
+        dirty.textProperty().bind(vm.saveStateBinding());
         BorderPane statusBar = new BorderPane();
         statusBar.setLeft(status);
         statusBar.setRight(dirty);

@@ -58,9 +58,13 @@ public final class PackageView {
         GridPane tables = new GridPane();
         tables.setHgap(24);
         tables.setVgap(6);
+        // Both tables grow with the window; targets have more columns, so they get more of it.
         ColumnConstraints wide = new ColumnConstraints();
         wide.setHgrow(Priority.ALWAYS);
-        ColumnConstraints narrow = new ColumnConstraints(360);
+        wide.setPercentWidth(58);
+        ColumnConstraints narrow = new ColumnConstraints();
+        narrow.setHgrow(Priority.ALWAYS);
+        narrow.setPercentWidth(42);
         tables.getColumnConstraints().setAll(wide, narrow);
         tables.addColumn(0, Forms.title("Targets"),
                 Forms.hint("The gateways this package is for; '*' matches any. The runtime-version range is "
@@ -74,7 +78,6 @@ public final class PackageView {
 
         VBox content = new VBox(10, Forms.title("Package"), grid, tables);
         content.setPadding(new Insets(16));
-        content.setMaxWidth(980);
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         root = new VBox(scroll);

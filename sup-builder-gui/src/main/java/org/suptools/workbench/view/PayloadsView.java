@@ -1,10 +1,12 @@
 package org.suptools.workbench.view;
 
+import java.util.function.BooleanSupplier;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -17,28 +19,51 @@ public final class PayloadsView {
 
     private final VBox root;
 
-    public PayloadsView(PayloadsViewModel vm, FileDialogs dialogs) {
+    /** @param saveFirst saves the package (asking where, for a new one); false when the user cancels */
+    public PayloadsView(PayloadsViewModel vm, FileDialogs dialogs, BooleanSupplier saveFirst) {
         TableView<PayloadRow> table = new TableView<>(vm.rows());
         table.setId("payloads-table");
         table.setPlaceholder(Forms.hint("No payload files. Add one here or from an action's payload picker."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(Tables.column("File", 200, PayloadRow::name));
+        table.setEditable(true);
+        TableColumn<PayloadRow, String> file = Tables.column("File", 200, PayloadRow::name);
+        file.setId("payloads-name");
+        file.setEditable(true);
+        file.setCellFactory(column -> new CommittingTextCell<>());
+        file.setOnEditCommit(e -> vm.rename(e.getRowValue().name(), e.getNewValue()));
+        table.getColumns().add(file);
         table.getColumns().add(Tables.column("Size", 90, r -> Tables.size(r.size())));
         table.getColumns().add(Tables.column("SHA-256", 470, r -> r.sha256().isEmpty() ? "computing..." : r.sha256()));
-        table.getColumns().add(Tables.column("Used by", 200, r -> r.unused() ? "UNUSED" : r.usedBy()));
+        table.getColumns().add(Tables.column("Used by", 200, r -> r.unused() ? "unused (warning)" : r.usedBy()));
+        Tables.fitColumnsToContent(table);
         table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
             @Override
             protected void updateItem(PayloadRow item, boolean empty) {
                 super.updateItem(item, empty);
-                getStyleClass().removeAll("action-row-error");
+                getStyleClass().removeAll("row-warning");
                 if (!empty && item != null && item.unused()) {
-                    getStyleClass().add("action-row-error");
+                    getStyleClass().add("row-warning");
                 }
             }
         });
         Button add = new Button("Add file...");
         add.setId("add-payload");
-        add.setOnAction(e -> dialogs.choosePayloadFile().ifPresent(vm::addFile));
+        add.setOnAction(e -> {
+            if (vm.hasPayloadDirectory() || saveFirst.getAsBoolean()) {
+                dialogs.choosePayloadFile().ifPresent(vm::addFile);
+            }
+        });
+        Button remove = new Button("Remove file");
+        remove.setId("remove-payload");
+        remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        remove.setOnAction(e -> vm.remove(table.getSelectionModel().getSelectedItem().name()));
+        Button rename = new Button("Rename...");
+        rename.setId("rename-payload");
+        rename.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        rename.setOnAction(e -> {
+            table.requestFocus();
+            table.edit(table.getSelectionModel().getSelectedIndex(), file);
+        });
         Button rescan = new Button("Rescan");
         rescan.setOnAction(e -> vm.rescan());
         ProgressIndicator hashing = new ProgressIndicator();
@@ -49,7 +74,9 @@ public final class PayloadsView {
         Label dir = new Label();
         dir.textProperty().bind(vm.directoryProperty());
         dir.getStyleClass().add("hint");
-        root = new VBox(8, Forms.title("Payload files"), dir, table, new HBox(8, add, rescan, hashing, status));
+        root = new VBox(8, Forms.title("Payload files"), dir, table, new HBox(8, add, rename, remove, rescan, hashing, status),
+                Forms.hint("Double-click a file name to rename it: the actions that use it follow. Unused files are "
+                        + "flagged as a warning; they still go into the package."));
         VBox.setVgrow(table, Priority.ALWAYS);
         root.setPadding(new Insets(16));
     }

@@ -57,6 +57,10 @@ public final class ActionEditorViewModel {
     private final Map<String, BooleanProperty> flags = new HashMap<>();
     private final Map<String, ObservableList<KeyValue>> keyValues = new HashMap<>();
     private final List<Synced<?, ?>> synced = new ArrayList<>();
+    /** The parameters the form shows now; when they change (a verify's check), the form is built anew. */
+    private List<FieldSpec> shownFields = List.of();
+    /** Key/value rows added but not given a key yet: they live here until they have one, never in the document. */
+    private final Map<String, List<KeyValue>> pendingRows = new HashMap<>();
     private final StringProperty timeoutAmount = new SimpleStringProperty(this, "timeoutAmount", "");
     private final StringProperty timeoutUnit = new SimpleStringProperty(this, "timeoutUnit", "s");
     private final Messages messages;
@@ -82,7 +86,8 @@ public final class ActionEditorViewModel {
         List<ActionDraft> actions = model.document().actions();
         ActionType newType = selected >= 0 && selected < actions.size() ? actions.get(selected).type() : null;
         int newIndex = newType == null ? -1 : selected;
-        if (newIndex != index.get() || newType != type.get()) {
+        List<FieldSpec> newFields = newType == null ? List.of() : ActionFields.shown(actions.get(selected));
+        if (newIndex != index.get() || newType != type.get() || !newFields.equals(shownFields)) {
             index.set(newIndex);
             type.set(newType);
             rebuild();
@@ -97,6 +102,8 @@ public final class ActionEditorViewModel {
     }
 
     private void rebuild() {
+        shownFields = type.get() == null ? List.of() : ActionFields.shown(draft());
+        pendingRows.clear();
         texts.clear();
         flags.clear();
         keyValues.clear();
@@ -121,7 +128,7 @@ public final class ActionEditorViewModel {
                     case LIST -> bindList(name, d -> d.list(name), (d, v) -> d.withList(name, v), "\n");
                     case NUMBER_LIST -> bindList(name, d -> d.list(name), (d, v) -> d.withNumbers(name, v), ",");
                     case KEY_VALUES -> keyValues.put(name, FXCollections.observableArrayList(draft().keyValues(name)));
-                    default -> bindText(name, d -> d.text(name), (d, v) -> d.withText(name, v));
+                    default -> bindText(name, d -> d.text(name), (d, v) -> withoutFieldsNotShown(d.withText(name, v)));
                 }
             }
         }
@@ -133,13 +140,18 @@ public final class ActionEditorViewModel {
 
     private void refresh() {
         synced.forEach(Synced::refresh);
+        refreshKeyValues();
+        refreshTimeout();
+    }
+
+    private void refreshKeyValues() {
         keyValues.forEach((name, list) -> {
-            List<KeyValue> now = draft().keyValues(name);
+            List<KeyValue> now = new ArrayList<>(draft().keyValues(name));
+            now.addAll(pendingRows.getOrDefault(name, List.of()));
             if (!now.equals(list)) {
                 list.setAll(now);
             }
         });
-        refreshTimeout();
     }
 
     private void bindText(String key, Function<ActionDraft, String> read,
@@ -148,6 +160,18 @@ public final class ActionEditorViewModel {
         texts.put(key, property);
         synced.add(new Synced<String, String>(property, () -> read.apply(draft()), v -> v == null ? "" : v, v -> v,
                 v -> editDraft("Edit " + key, key, d -> write.apply(d, v))));
+    }
+
+    /** A draft less the parameters its type no longer shows (a verify's SHA-256 once its check is command). */
+    private static ActionDraft withoutFieldsNotShown(ActionDraft draft) {
+        List<String> shown = ActionFields.shown(draft).stream().map(FieldSpec::name).toList();
+        ActionDraft result = draft;
+        for (FieldSpec field : ActionFields.of(draft.type())) {
+            if (!shown.contains(field.name())) {
+                result = result.with(field.name(), null);
+            }
+        }
+        return result;
     }
 
     private void bindList(String key, Function<ActionDraft, List<String>> read,
@@ -224,7 +248,7 @@ public final class ActionEditorViewModel {
 
     /** The parameters of the selected action's type, in order. */
     public List<FieldSpec> fields() {
-        return type.get() == null ? List.of() : ActionFields.of(type.get());
+        return shownFields;
     }
 
     /** The text of a header field ({@code id}, {@code description}, {@code onError}, {@code when.os}...) or a parameter. */
@@ -259,18 +283,24 @@ public final class ActionEditorViewModel {
             return;
         }
         list.set(row, entry);
+        pendingRows.put(field, withoutKey(list));
         editDraft("Edit " + field, null, d -> d.withKeyValues(field, list));
+        refreshKeyValues();
     }
 
-    /** Adds a row with a new key, to be renamed. */
+    /**
+     * Adds an empty row, to be typed into. It is not part of the package until it has a key, so an
+     * abandoned row leaves no {@code key: value} behind.
+     */
     public void addKeyValue(String field) {
         List<KeyValue> list = new ArrayList<>(keyValues(field));
-        String key = "key";
-        for (int n = 2; containsKey(list, key); n++) {
-            key = "key" + n;
-        }
-        list.add(new KeyValue(key, "value"));
-        editDraft("Add to " + field, null, d -> d.withKeyValues(field, list));
+        list.add(KeyValue.blank());
+        pendingRows.put(field, withoutKey(list));
+        keyValues(field).add(KeyValue.blank());
+    }
+
+    private static List<KeyValue> withoutKey(List<KeyValue> rows) {
+        return rows.stream().filter(kv -> kv.key().isBlank()).toList();
     }
 
     public void removeKeyValue(String field, int row) {
@@ -278,12 +308,13 @@ public final class ActionEditorViewModel {
         if (row < 0 || row >= list.size()) {
             return;
         }
-        list.remove(row);
+        KeyValue removed = list.remove(row);
+        if (removed.key().isBlank()) {
+            pendingRows.put(field, withoutKey(list));
+            keyValues(field).remove(row);
+            return;
+        }
         editDraft("Remove from " + field, null, d -> d.withKeyValues(field, list));
-    }
-
-    private static boolean containsKey(List<KeyValue> list, String key) {
-        return list.stream().anyMatch(kv -> kv.key().equals(key));
     }
 
     /**
@@ -308,6 +339,11 @@ public final class ActionEditorViewModel {
             lastError = "Cannot add " + source.getFileName() + ": " + e.getMessage();
             return false;
         }
+    }
+
+    /** Whether payload files can be added now: a package never saved has no directory for them yet. */
+    public boolean hasPayloadDirectory() {
+        return model.payloadDir().isPresent();
     }
 
     public String lastError() {

@@ -27,7 +27,8 @@ import org.suptools.workbench.service.PackageService;
 /**
  * Build and sign: the output file, the signing keys, a progress bar, and the result (path, size,
  * SHA-256, signers) or the error. It is the model's {@code PackageBuilder}, so the bytes are those
- * {@code sup build} makes from the same spec.
+ * {@code sup build} makes from the same spec. A new build or a change that blocks one clears the
+ * last result, so that no "Built ..." stays under a newer error.
  */
 public final class BuildViewModel {
 
@@ -56,12 +57,17 @@ public final class BuildViewModel {
     }
 
     private void update() {
+        String before = blocker.get();
         if (model.specFile() == null) {
             blocker.set("Save the package first: the build reads its payload files beside sup.yaml.");
         } else if (model.assembly().hasErrors() || model.assembly().spec().isEmpty()) {
-            blocker.set("Fix the " + model.assembly().errorCount() + " error(s) listed under Problems first.");
+            long errors = model.assembly().errorCount();
+            blocker.set("Fix the " + (errors == 1 ? "error" : Counts.of(errors, "error")) + " listed under Problems first.");
         } else {
             blocker.set("");
+        }
+        if (!blocker.get().isEmpty() && !blocker.get().equals(before) && !running.get()) {
+            clearResult();
         }
         if (!outputChosen && model.specFile() != null && model.assembly().spec().isPresent()) {
             PackageSpec spec = model.assembly().spec().get();
@@ -83,6 +89,12 @@ public final class BuildViewModel {
 
     public void removeKey(Path privateKey) {
         keys.remove(privateKey);
+    }
+
+    private void clearResult() {
+        result.set(null);
+        progress.set(0);
+        resultText.set("");
     }
 
     public void build() {

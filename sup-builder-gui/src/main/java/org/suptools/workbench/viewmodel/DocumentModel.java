@@ -1,6 +1,7 @@
 package org.suptools.workbench.viewmodel;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -9,6 +10,8 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -32,6 +35,8 @@ public final class DocumentModel {
 
     private final ReadOnlyObjectWrapper<PackageDocument> document = new ReadOnlyObjectWrapper<>(PackageDocument.empty());
     private final ReadOnlyObjectWrapper<Path> specFile = new ReadOnlyObjectWrapper<>();
+    /** Whether the spec file exists: a new package given a directory has a file name, but nothing on disk yet. */
+    private final ReadOnlyBooleanWrapper onDisk = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<Assembly> assembly = new ReadOnlyObjectWrapper<>();
     private final ObservableList<PayloadEntry> payloads = FXCollections.observableArrayList();
     private final IntegerProperty selectedAction = new SimpleIntegerProperty(-1);
@@ -72,6 +77,7 @@ public final class DocumentModel {
     /** Replaces everything: a document just opened or created. Forgets the history. */
     public void load(PackageDocument state, Path file) {
         specFile.set(file);
+        onDisk.set(file != null && Files.isRegularFile(file));
         document.set(state);
         selectedAction.set(state.actions().isEmpty() ? -1 : 0);
         history.reset();
@@ -82,6 +88,7 @@ public final class DocumentModel {
     public void savedAs(Path file) {
         boolean moved = !file.equals(specFile.get());
         specFile.set(file);
+        onDisk.set(true);
         history.markSaved();
         if (moved) {
             refreshPayloads();
@@ -134,6 +141,10 @@ public final class DocumentModel {
 
     public ReadOnlyObjectProperty<Path> specFileProperty() {
         return specFile.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty onDiskProperty() {
+        return onDisk.getReadOnlyProperty();
     }
 
     public Path specFile() {

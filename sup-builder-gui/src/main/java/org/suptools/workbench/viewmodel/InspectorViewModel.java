@@ -14,6 +14,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.suptools.model.action.Action;
+import org.suptools.model.archive.ArchiveOptions;
 import org.suptools.model.manifest.Manifest;
 import org.suptools.model.manifest.PayloadFile;
 import org.suptools.model.manifest.Target;
@@ -86,7 +87,10 @@ public final class InspectorViewModel {
         lines.add(m.name() + " " + m.version());
         m.description().ifPresent(lines::add);
         m.vendor().ifPresent(v -> lines.add("Vendor: " + v));
-        lines.add("Created: " + m.created() + m.expires().map(e -> "    Expires: " + e).orElse(""));
+        lines.add("Created: " + m.created() + (m.created().equals(ArchiveOptions.DEFAULT_TIMESTAMP)
+                ? " (the fixed date of a reproducible build: the same spec always gives the same file;"
+                        + " set SOURCE_DATE_EPOCH when building to stamp another)" : "")
+                + m.expires().map(e -> "    Expires: " + e).orElse(""));
         lines.add("Targets: " + String.join("; ", m.targets().stream().map(Target::toString).toList()));
         if (!m.requires().isEmpty()) {
             lines.add("Requires: " + String.join(", ", m.requires().stream().map(r -> r.name() + " " + r.version()).toList()));

@@ -7,7 +7,11 @@ import java.time.Clock;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -29,8 +33,18 @@ public final class MainViewModel {
 
     private final DocumentModel model;
     private final ObjectProperty<Screen> screen = new SimpleObjectProperty<>(this, "screen", Screen.PACKAGE);
+    /** What the last command said; the status line adds the errors still to fix, counted live, when it asks. */
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final BooleanProperty countErrors = new SimpleBooleanProperty(this, "countErrors");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    /**
+     * True while the window shows only a .sup opened read-only (from the command line, say): the
+     * editor's blank package is not the user's work, so the title names the .sup and no problem of
+     * the blank package is listed.
+     */
+    private final ReadOnlyBooleanWrapper inspectingOnly = new ReadOnlyBooleanWrapper(this, "inspectingOnly");
     private final StringBinding title;
+    private final StringBinding saveState;
     private final MetadataViewModel metadata;
     private final ActionsViewModel actions;
     private final ActionEditorViewModel editor;
@@ -46,6 +60,7 @@ public final class MainViewModel {
         this.actions = new ActionsViewModel(model);
         this.editor = new ActionEditorViewModel(model, services.payloads());
         this.problems = new ProblemsViewModel(model, screen);
+        problems.hideWhile(inspectingOnly);
         this.payloads = new PayloadsViewModel(model, services.payloads(), services.runner());
         this.build = new BuildViewModel(model, services.packages(), services.runner());
         this.inspector = new InspectorViewModel(services.packages(), services.runner(), spec -> {
@@ -56,11 +71,33 @@ public final class MainViewModel {
         this.apply = new ApplyViewModel(services.launcher(), services.runner(), services.installer());
         EditHistory history = model.history();
         title = Bindings.createStringBinding(() -> {
+            if (inspectingOnly.get() && inspector.openedProperty().get() != null) {
+                var manifest = inspector.openedProperty().get().manifest();
+                return manifest.name() + " " + manifest.version() + " (read-only) - "
+                        + ShownPath.of(inspector.openedProperty().get().file()) + " - SUP Workbench";
+            }
             Path file = model.specFile();
             String name = model.document().metadata().name();
             return (history.isDirty() ? "* " : "") + (name.isBlank() ? "untitled" : name)
-                    + (file == null ? " (not saved)" : " - " + ShownPath.of(file)) + " - SUP Workbench";
-        }, history.dirtyProperty(), model.specFileProperty(), model.documentProperty());
+                    + (model.onDiskProperty().get() ? "" : " (not saved)")
+                    + (file == null ? "" : " - " + ShownPath.of(file)) + " - SUP Workbench";
+        }, history.dirtyProperty(), model.specFileProperty(), model.documentProperty(), model.onDiskProperty(),
+                inspectingOnly, inspector.openedProperty());
+        saveState = Bindings.createStringBinding(() -> inspectingOnly.get() ? "Read-only"
+                        : !model.onDiskProperty().get() ? "Not saved"
+                        : history.isDirty() ? "Unsaved changes" : "Saved",
+                history.dirtyProperty(), model.onDiskProperty(), inspectingOnly);
+        status.bind(Bindings.createStringBinding(() -> {
+            long errors = model.assembly().errorCount();
+            return message.get() + (countErrors.get() && errors > 0
+                    ? " (" + Counts.of(errors, "error") + " still to fix)" : "");
+        }, message, countErrors, model.assemblyProperty()));
+        model.documentProperty().addListener((obs, old, now) -> inspectingOnly.set(false));
+    }
+
+    private void say(String text, boolean withErrors) {
+        countErrors.set(withErrors);
+        message.set(text);
     }
 
     /** What the view-models need from outside, as interfaces a test can replace. */
@@ -71,15 +108,17 @@ public final class MainViewModel {
     /** A new, unsaved package. */
     public void newPackage() {
         model.load(PackageDocument.empty(), null);
+        inspectingOnly.set(false);
         screen.set(Screen.PACKAGE);
-        status.set("New package. Save it to give it a directory for its payload files.");
+        say("New package. Save it to give it a directory for its payload files.", false);
     }
 
     /** A new package in a directory: its spec will be {@code dir/sup.yaml}. */
     public void newPackageIn(Path dir) {
         model.load(PackageDocument.empty(), dir.resolve(SpecFiles.DEFAULT_NAME));
+        inspectingOnly.set(false);
         screen.set(Screen.PACKAGE);
-        status.set("New package in " + ShownPath.of(dir) + ". Not saved yet.");
+        say("New package in " + ShownPath.of(dir) + ". Not saved yet.", false);
     }
 
     /**
@@ -89,10 +128,13 @@ public final class MainViewModel {
      */
     public boolean open(Path path) {
         if (path.toString().endsWith(".sup") || path.toString().endsWith(".pkg")) {
+            if (model.specFile() == null && !model.history().canUndoProperty().get() && !model.history().isDirty()) {
+                inspectingOnly.set(true);
+            }
             inspector.open(path);
             apply.packageFileProperty().set(path);
             screen.set(Screen.INSPECT);
-            status.set("Opened " + ShownPath.of(path) + " read-only.");
+            say("Opened " + ShownPath.of(path) + " read-only.", false);
             return true;
         }
         if (Files.isDirectory(path) && List.of("sup.yaml", "sup.yml", "sup.json").stream()
@@ -104,15 +146,15 @@ public final class MainViewModel {
             Path file = SpecFiles.resolve(path);
             PackageDocument document = DocumentCodec.read(file);
             model.load(document, file.toAbsolutePath());
+            inspectingOnly.set(false);
             screen.set(Screen.ACTIONS);
-            status.set("Opened " + ShownPath.of(file) + (model.assembly().hasErrors()
-                    ? " (" + model.assembly().errorCount() + " errors to fix)" : ""));
+            say("Opened " + ShownPath.of(file), true);
             return true;
         } catch (SpecException e) {
-            status.set("Cannot open: " + e.getMessage());
+            say("Cannot open: " + e.getMessage(), false);
             return false;
         } catch (IllegalArgumentException e) {
-            status.set("Cannot open " + ShownPath.of(path) + ": " + e.getMessage());
+            say("Cannot open " + ShownPath.of(path) + ": " + e.getMessage(), false);
             return false;
         }
     }
@@ -129,23 +171,22 @@ public final class MainViewModel {
         try {
             DocumentCodec.write(model.document(), model.assembly(), file);
             model.savedAs(file.toAbsolutePath());
-            status.set("Saved " + ShownPath.of(file) + (model.assembly().hasErrors()
-                    ? " with " + model.assembly().errorCount() + " errors still to fix" : ""));
+            say("Saved " + ShownPath.of(file), true);
             return true;
         } catch (IOException e) {
-            status.set("Cannot save " + ShownPath.of(file) + ": " + e.getMessage());
+            say("Cannot save " + ShownPath.of(file) + ": " + e.getMessage(), false);
             return false;
         }
     }
 
     public void undo() {
         model.history().undo();
-        status.set("");
+        say("", false);
     }
 
     public void redo() {
         model.history().redo();
-        status.set("");
+        say("", false);
     }
 
     /** Whether closing now would lose work, so the view asks first. */
@@ -155,6 +196,16 @@ public final class MainViewModel {
 
     public StringBinding titleBinding() {
         return title;
+    }
+
+    /** Whether the package is on disk as shown: "Saved", "Unsaved changes", "Not saved" (never written) or "Read-only". */
+    public StringBinding saveStateBinding() {
+        return saveState;
+    }
+
+    /** Whether the window shows only a .sup opened read-only, and no package of the user's in the editor. */
+    public ReadOnlyBooleanProperty inspectingOnlyProperty() {
+        return inspectingOnly.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {

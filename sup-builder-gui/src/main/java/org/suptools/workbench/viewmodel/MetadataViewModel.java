@@ -38,7 +38,7 @@ public final class MetadataViewModel {
                     v -> v, value -> model.edit("Edit " + field, "metadata." + field,
                             d -> d.withMetadata(d.metadata().withText(field, value)))));
         }
-        synced.add(Synced.direct(failurePolicy, () -> model.document().metadata().failurePolicy(),
+        synced.add(Synced.direct(failurePolicy, () -> model.document().metadata().effectiveFailurePolicy(),
                 value -> model.edit("Set failure policy", null,
                         d -> d.withMetadata(d.metadata().withText("failurePolicy", value)))));
         synced.add(Synced.direct(allowDowngrade, () -> model.document().metadata().allowDowngrade(),

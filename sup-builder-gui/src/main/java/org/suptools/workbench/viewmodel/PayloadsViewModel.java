@@ -23,7 +23,9 @@ import org.suptools.workbench.service.PayloadStore;
 
 /**
  * The payload files of the package: size, SHA-256 (computed in the background), the actions that
- * use each, and the unused ones flagged.
+ * use each, and the unused ones flagged; adding, removing and renaming them. Removing and renaming
+ * are file operations, not edits: a rename's new references in the actions are one undoable edit,
+ * but undo does not move the file back (the validator then names the missing file).
  */
 public final class PayloadsViewModel {
 
@@ -108,6 +110,11 @@ public final class PayloadsViewModel {
         hashMissing();
     }
 
+    /** Whether payload files can be added now: a package never saved has no directory for them yet. */
+    public boolean hasPayloadDirectory() {
+        return model.payloadDir().isPresent();
+    }
+
     /** Copies a file into the payload directory. */
     public boolean addFile(Path source) {
         var dir = model.payloadDir();
@@ -123,6 +130,71 @@ public final class PayloadsViewModel {
             status.set("Cannot add " + source.getFileName() + ": " + e.getMessage());
             return false;
         }
+    }
+
+    /**
+     * Deletes a payload file. Actions that still name it are left as they are, so that the
+     * Problems panel names each one.
+     */
+    public boolean remove(String name) {
+        var dir = model.payloadDir();
+        if (dir.isEmpty()) {
+            return false;
+        }
+        List<String> users = usersOf(name);
+        try {
+            store.delete(dir.get(), name);
+        } catch (IOException | IllegalArgumentException e) {
+            status.set("Cannot remove " + name + ": " + e.getMessage());
+            return false;
+        }
+        model.refreshPayloads();
+        if (!users.isEmpty()) {
+            status.set("Removed " + name + "; still named by " + String.join(", ", users) + " (see Problems)");
+        }
+        return true;
+    }
+
+    /** Renames a payload file and every reference to it in the actions (one undoable edit). */
+    public boolean rename(String from, String to) {
+        var dir = model.payloadDir();
+        String name = to == null ? "" : to.trim();
+        if (dir.isEmpty() || name.equals(from)) {
+            return false;
+        }
+        try {
+            store.rename(dir.get(), from, name);
+        } catch (IOException | IllegalArgumentException e) {
+            status.set("Cannot rename " + from + " to " + name + ": " + e.getMessage());
+            return false;
+        }
+        model.edit("Rename payload " + from, null, d -> {
+            List<ActionDraft> actions = new ArrayList<>();
+            for (ActionDraft action : d.actions()) {
+                ActionDraft renamed = action;
+                for (FieldSpec field : ActionFields.of(action.type())) {
+                    if (field.isPayload() && action.text(field.name()).equals(from)) {
+                        renamed = renamed.withText(field.name(), name);
+                    }
+                }
+                actions.add(renamed);
+            }
+            return d.withActions(actions);
+        });
+        model.refreshPayloads();
+        return true;
+    }
+
+    private List<String> usersOf(String name) {
+        List<String> ids = new ArrayList<>();
+        for (ActionDraft action : model.document().actions()) {
+            for (FieldSpec field : ActionFields.of(action.type())) {
+                if (field.isPayload() && action.text(field.name()).equals(name)) {
+                    ids.add(action.id());
+                }
+            }
+        }
+        return ids;
     }
 
     public ObservableList<PayloadRow> rows() {

@@ -3,6 +3,8 @@ package org.suptools.workbench.viewmodel;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -22,6 +24,7 @@ public final class ProblemsViewModel {
     private final ObservableList<Problem> problems = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ObjectProperty<Screen> screen;
+    private ObservableBooleanValue hidden = new SimpleBooleanProperty(false);
 
     public ProblemsViewModel(DocumentModel model, ObjectProperty<Screen> screen) {
         this.model = model;
@@ -30,14 +33,26 @@ public final class ProblemsViewModel {
         update(model.assembly());
     }
 
+    /** Lists nothing while {@code condition} holds: there is then no package of the user's to check. */
+    public void hideWhile(ObservableBooleanValue condition) {
+        hidden = condition;
+        condition.addListener((obs, old, now) -> update(model.assembly()));
+        update(model.assembly());
+    }
+
     private void update(Assembly assembly) {
+        if (hidden.get()) {
+            problems.clear();
+            summary.set("none (a built package is open read-only; open or create a spec to edit one)");
+            return;
+        }
         if (!assembly.problems().equals(problems)) {
             problems.setAll(assembly.problems());
         }
         long errors = assembly.errorCount();
         long warnings = assembly.warningCount();
         summary.set(errors == 0 && warnings == 0 ? "No problems"
-                : errors + (errors == 1 ? " error, " : " errors, ") + warnings + (warnings == 1 ? " warning" : " warnings"));
+                : Counts.of(errors, "error") + ", " + Counts.of(warnings, "warning"));
     }
 
     /** Goes to where the problem is: its screen, its action, its field. */

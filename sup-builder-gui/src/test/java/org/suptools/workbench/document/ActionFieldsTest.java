@@ -22,6 +22,14 @@ class ActionFieldsTest {
     }
 
     @Test
+    void everyActionType_hasItsOwnOneLineDescriptionForThePalette() {
+        var descriptions = java.util.Arrays.stream(org.suptools.model.action.ActionType.values())
+                .map(ActionFields::describe).toList();
+
+        assertThat(descriptions).allSatisfy(d -> assertThat(d).isNotBlank().doesNotContain("\n")).doesNotHaveDuplicates();
+    }
+
+    @Test
     void choices_areTheModelsOwnNames() {
         assertThat(ActionFields.of(ActionType.PACKAGE_INSTALL).get(1).choices()).containsExactly("dpkg", "rpm", "opkg");
         assertThat(ActionFields.of(ActionType.VERIFY).get(0).choices()).containsExactly("file-exists", "file-hash", "command");

@@ -42,6 +42,31 @@ class SpecAssemblerTest {
     }
 
     @Test
+    void aNewFileCopy_listsEveryMissingField_atOnce() {
+        PackageDocument document = PackageDocument.empty().withActions(List.of(
+                ActionDraft.newAction(ActionType.FILE_COPY, "copy")));
+
+        Assembly assembly = assembler.assemble(document, Set.of());
+
+        assertThat(assembly.problems()).extracting(Problem::toString)
+                .containsExactly("actions[0].source: is required", "actions[0].destination: is required");
+    }
+
+    @Test
+    void aMissingFieldBesideAWrongOne_bothAreReported_butNeverAProblemOfTheStandInValues() {
+        PackageDocument document = PackageDocument.empty().withActions(List.of(
+                ActionDraft.newAction(ActionType.FILE_COPY, "copy").withText("mode", "999"),
+                ActionDraft.newAction(ActionType.VERIFY, "check").withText("check", "file-hash")));
+
+        Assembly assembly = assembler.assemble(document, Set.of());
+
+        assertThat(assembly.problems()).extracting(Problem::location)
+                .contains("actions[0].source", "actions[0].destination")
+                .allMatch(location -> location.startsWith("actions[0]") || location.startsWith("actions[1]"));
+        assertThat(assembly.problems()).extracting(Problem::message).noneMatch(m -> m.contains("'x'"));
+    }
+
+    @Test
     void brokenAction_isReportedAtItsField_andTheWholePackageChecksStillRunOverTheRest() {
         PackageDocument document = PackageDocument.empty().withActions(List.of(
                 ActionDraft.newAction(ActionType.FILE_COPY, "copy").withText("source", "app.conf"),

@@ -92,6 +92,9 @@ class WorkbenchWindowTest {
         addFromPalette(robot, ActionType.PROPERTIES_SET);
         robot.clickOn("#field-file").write("conf/dwcore.user.properties");
         robot.clickOn("#field-set-add");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.write("http.port").push(KeyCode.TAB).push(KeyCode.F2).write("8080").push(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
         addFromPalette(robot, ActionType.COMMAND_RUN);
         robot.clickOn("#field-command").write("echo\nconfigured");
         robot.clickOn("#when-os").write("linux");
@@ -255,6 +258,7 @@ class WorkbenchWindowTest {
 
     /** Double-clicks a cell of an editable table, replaces its text and commits it with Enter. */
     private static void editCell(FxRobot robot, String columnId, int row, String text) {
+        WaitForAsyncUtils.waitForFxEvents();
         robot.doubleClickOn((Node n) -> n instanceof TableCell<?, ?> cell && cell.getTableColumn() != null
                 && columnId.equals(cell.getTableColumn().getId()) && cell.getIndex() == row);
         robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);

@@ -27,6 +27,40 @@ class ActionEditorViewModelTest {
     }
 
     @Test
+    void aNewKeyValueRow_startsEmpty_andJoinsThePackageOnlyOnceItHasAKey() {
+        main.actions().add(ActionType.COMMAND_RUN);
+        var before = main.model().document();
+
+        vm.addKeyValue("environment");
+
+        assertThat(vm.keyValues("environment")).containsExactly(new KeyValue("", ""));
+        assertThat(main.model().document()).isEqualTo(before);
+        assertThat(main.model().document().actions().get(0).toString()).doesNotContain("\"key\"", "\"value\"");
+        vm.setKeyValue("environment", 0, new KeyValue("", "C"));
+        assertThat(vm.keyValues("environment")).containsExactly(new KeyValue("", "C"));
+        vm.setKeyValue("environment", 0, new KeyValue("LANG", "C"));
+        assertThat(main.model().document().actions().get(0).keyValues("environment"))
+                .containsExactly(new KeyValue("LANG", "C"));
+        assertThat(vm.keyValues("environment")).containsExactly(new KeyValue("LANG", "C"));
+    }
+
+    @Test
+    void aVerifyShowsOnlyTheFieldsOfItsCheck_andChangingTheCheckDropsTheOthersValues() {
+        main.actions().add(ActionType.VERIFY);
+        assertThat(vm.fields()).extracting(f -> f.name()).containsExactly("check", "path");
+        int formBefore = vm.formRevisionProperty().get();
+
+        vm.text("check").set("file-hash");
+        assertThat(vm.fields()).extracting(f -> f.name()).containsExactly("check", "path", "sha256");
+        assertThat(vm.formRevisionProperty().get()).isGreaterThan(formBefore);
+        vm.text("path").set("bin/tool");
+
+        vm.text("check").set("command");
+        assertThat(vm.fields()).extracting(f -> f.name()).containsExactly("check", "command");
+        assertThat(main.model().document().actions().get(0).text("path")).isEmpty();
+    }
+
+    @Test
     void aCommand_isComposedFromArgumentsEnvironmentExitCodesTimeoutConditionAndErrorPolicy() {
         main.actions().add(ActionType.COMMAND_RUN);
         vm.text("command").set("/usr/bin/env\n--debug\n");

@@ -33,6 +33,19 @@ class BuildViewModelTest {
     }
 
     @Test
+    void aNewErrorClearsThePreviousBuildsResult_soNoBuiltLineStaysUnderIt(@TempDir Path dir) throws Exception {
+        main.open(TestPackages.copyAllActions(dir.resolve("pkg")));
+        vm.build();
+        assertThat(vm.resultTextProperty().get()).startsWith("Built ");
+
+        main.metadata().text("version").set("1.0");
+
+        assertThat(vm.blockerProperty().get()).isEqualTo("Fix the error listed under Problems first.");
+        assertThat(vm.resultTextProperty().get()).doesNotContain("Built");
+        assertThat(vm.resultProperty().get()).isNull();
+    }
+
+    @Test
     void build_signsAndMakesTheSameBytesAsThePackageBuilder(@TempDir Path dir) throws Exception {
         Path spec = TestPackages.copyAllActions(dir.resolve("pkg"));
         main.open(spec);

@@ -26,6 +26,17 @@ class InspectorViewModelTest {
     }
 
     @Test
+    void theFixedCreatedDateOfAReproducibleBuild_isExplained(@TempDir Path dir) throws Exception {
+        KeyFiles.Written key = KeyFiles.write(dir.resolve("k"), KeyPairs.generate(KeyAlgorithm.ED25519));
+        Path sup = built(dir, key);
+
+        main.inspector().open(sup);
+
+        assertThat(main.inspector().summaryProperty().get()).contains("Created: 1980-01-01T00:00:00Z (the fixed date "
+                + "of a reproducible build");
+    }
+
+    @Test
     void openedPackage_showsManifestSignaturesWithTrustAndPayloads(@TempDir Path dir) throws Exception {
         KeyFiles.Written key = KeyFiles.write(dir.resolve("k"), KeyPairs.generate(KeyAlgorithm.ED25519));
         KeyFiles.Written other = KeyFiles.write(dir.resolve("other"), KeyPairs.generate(KeyAlgorithm.ED25519));
