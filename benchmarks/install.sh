@@ -8,6 +8,7 @@
 #   SUP_INSTALLER=/path/to/sup-installer  use another installer than bin/sup-installer
 #   SUP_SANDBOX=/path/to/sup-sandbox      use another sandbox than bin/sup-sandbox (to lay out the gateway)
 #   RUNS=N                                time each step N times, report the median (default 1)
+# It also times `sup verify --trust` of the same package against `openssl dgst -sha256` of it.
 #
 # Exit status: 0 all targets met, 3 a target was missed, 1 a step failed or a tool is missing,
 # 2 bad usage.
@@ -106,6 +107,9 @@ main() {
     "$SUP_INSTALLER" install "$pkg" --config "$GW/gateway.yaml"
   [[ -f "$installed" ]] || die "the install did not write $installed"
   cmp -s "$payload" "$installed" || die "$installed differs from the payload"
+  # Issue 14's verify goal, on the same package: sup verify against openssl dgst of the .sup.
+  measure openssl-sup "$pkg" - true openssl dgst -sha256 "$pkg"
+  measure sup-verify "$pkg" - true "$SUP" verify "$pkg" --trust "$WORK/bench.pub"
 
   local stamp report
   stamp="$(date -u +%Y%m%dT%H%M%SZ)"
@@ -125,7 +129,8 @@ report_text() {
   echo "it read from the page cache. sup-install ran on a fresh sandbox gateway each time and"
   echo "includes JVM start-up and the installer's fsync of the new file; cp's writes are not synced,"
   echo "but floor (openssl dgst of the .sup, then cp of the payload, then sync) syncs them."
-  echo "Wall s is the median of the runs."
+  echo "sup-verify is sup verify --trust of the same package, against openssl-sup (openssl dgst of the .sup)."
+  echo "Wall s and cpu s are the medians of the runs; load average $(cut -d' ' -f1-3 /proc/loadavg) at the end."
   echo
   printf '%-16s %10s %8s %16s   %s\n' step "wall s" "cpu s" "peak RSS MiB" "all runs, wall s"
   for name in "${STEPS[@]}"; do
@@ -139,8 +144,12 @@ report_text() {
     "$(verdict "$install <= 1.3 * $floor")"
   printf '%-30s %8s   %-10s %s\n' "install / floor" "$(ratio "$install" "${WALL[floor]}")" "<= 1.10" \
     "$(verdict "$install <= 1.1 * ${WALL[floor]}")"
+  printf '%-30s %8s   %-10s %s\n' "install / floor, CPU" "$(ratio "${CPU[sup-install]}" "${CPU[floor]}")" "-" "-"
   printf '%-30s %8s   %-10s %s\n' "install peak RSS MiB" "${RSS[sup-install]}" "< 96" \
     "$(verdict "${RSS[sup-install]} < 96")"
+  printf '%-30s %8s   %-10s %s\n' "verify / openssl-sup" "$(ratio "${WALL[sup-verify]}" "${WALL[openssl-sup]}")" "<= 1.30" \
+    "$(verdict "${WALL[sup-verify]} <= 1.3 * ${WALL[openssl-sup]}")"
+  printf '%-30s %8s   %-10s %s\n' "verify / openssl-sup, CPU" "$(ratio "${CPU[sup-verify]}" "${CPU[openssl-sup]}")" "-" "-"
 }
 
 main

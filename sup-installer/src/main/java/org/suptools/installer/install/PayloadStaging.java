@@ -30,7 +30,8 @@ import org.suptools.model.manifest.PayloadFile;
  * from the package as before), when the state directory shares the runtime home's file system
  * (elsewhere a rename could not put it in place) and has room for every staged payload plus
  * {@code minFreeSpace} (otherwise nothing is staged, and the plan's free-space check says what
- * is missing). Each staged file is forced to the disk before the next payload is read.
+ * is missing). Each staged file is forced to the disk before the next payload is read; while it
+ * is written, {@link EarlyWriteback} forces it now and then so that the disk keeps up.
  *
  * <p>The staging directory is the installer's own: nothing outside it changes while the package
  * is verified. It is emptied when an install ends, however it ends, and before every install and
@@ -112,15 +113,18 @@ final class PayloadStaging {
         Files.createDirectories(dir);
         Path file = dir.resolve(staged.size() + ".payload");
         boolean complete = false;
-        try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+             EarlyWriteback writeback = EarlyWriteback.start(out)) {
             byte[] buffer = new byte[BUFFER];
             for (int n = content.read(buffer); n >= 0; n = content.read(buffer)) {
                 ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
                 while (chunk.hasRemaining()) {
                     out.write(chunk);
                 }
+                writeback.written(n);
                 TestPause.staged(n);
             }
+            writeback.finish();
             out.force(true);
             complete = true;
         } finally {

@@ -2,36 +2,43 @@ package org.suptools.model.archive;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One read of a file from its first byte to its last, straight from a file channel into the
- * reader's own buffers (no ZIP library stream in between), optionally hashing every byte of the
- * file as it passes. The parts of the file nobody asks for (headers, the central directory) are
- * read and hashed too when the reader {@linkplain #skipTo skips} over them, so the file's
- * SHA-256 comes out of the same read as the payloads.
+ * One read of a file from its first byte to its last, straight from a file channel (no ZIP
+ * library stream in between), optionally hashing every byte of the file as it passes. The parts
+ * of the file nobody asks for (headers, the central directory) are read and hashed too when the
+ * reader {@linkplain #skipTo skips} over them, so the file's SHA-256 comes out of the same read
+ * as the payloads. The reading, and the file's SHA-256, run on a second thread a few buffers
+ * ahead ({@link FileReadAhead}), so the caller's thread spends its time on the payloads.
  */
 final class SequentialRead implements AutoCloseable {
 
     private final Path file;
     private final FileChannel channel;
-    private final MessageDigest fileDigest;
+    private final FileReadAhead readAhead;
+    private final boolean hashFile;
     private long position;
 
-    private SequentialRead(Path file, FileChannel channel, MessageDigest fileDigest) {
+    private SequentialRead(Path file, FileChannel channel, FileReadAhead readAhead, boolean hashFile) {
         this.file = file;
         this.channel = channel;
-        this.fileDigest = fileDigest;
+        this.readAhead = readAhead;
+        this.hashFile = hashFile;
     }
 
     /** Opens {@code file} at its start; {@code hashFile} also hashes every byte read. */
     static SequentialRead open(Path file, boolean hashFile) throws IOException {
-        return new SequentialRead(file, FileChannel.open(file), hashFile ? Sha256.newDigest() : null);
+        FileChannel channel = FileChannel.open(file);
+        try {
+            return new SequentialRead(file, channel, FileReadAhead.start(file.toString(), channel, hashFile), hashFile);
+        } catch (RuntimeException | Error e) {
+            channel.close();
+            throw e;
+        }
     }
 
     /** The offset of the next byte to be read. */
@@ -60,20 +67,16 @@ final class SequentialRead implements AutoCloseable {
 
     /** Reads (and hashes) the rest of the file; its SHA-256, if this read hashes. */
     Optional<String> finish() throws IOException {
-        skipTo(channel.size());
-        byte[] extra = new byte[1];
-        while (read(extra, 0, 1) > 0) {
-            // The file grew while it was read: what was read is what the hash says.
+        byte[] rest = new byte[Sha256.BUFFER_SIZE];
+        while (read(rest, 0, rest.length) >= 0) {
+            // Up to the end, however far (a file that grew while it was read: what was read is what the hash says).
         }
-        return Optional.ofNullable(fileDigest).map(d -> Sha256.hex(d.digest()));
+        return hashFile ? Optional.of(readAhead.fileSha256()) : Optional.empty();
     }
 
     private int read(byte[] buffer, int offset, int length) throws IOException {
-        int n = channel.read(ByteBuffer.wrap(buffer, offset, length));
+        int n = readAhead.read(buffer, offset, length);
         if (n > 0) {
-            if (fileDigest != null) {
-                fileDigest.update(buffer, offset, n);
-            }
             position += n;
         }
         return n;
@@ -81,7 +84,11 @@ final class SequentialRead implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        channel.close();
+        try {
+            readAhead.close();
+        } finally {
+            channel.close();
+        }
     }
 
     /** The bytes up to {@code end}, read where the file is now; closing it reads nothing more. */

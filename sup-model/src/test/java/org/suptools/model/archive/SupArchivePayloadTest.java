@@ -164,6 +164,20 @@ class SupArchivePayloadTest {
     }
 
     @Test
+    void readThrough_aRefusedPayload_leavesNoThreadReadingTheFile() throws Exception {
+        Written written = written();
+        ZipPatcher patcher = ZipPatcher.patch(written.file());
+        patcher.flipByte(patcher.dataOffset("payload/noise.bin") + 10).save();
+
+        assertRefused(() -> {
+            try (SupArchive archive = SupArchive.open(written.file())) {
+                archive.readThrough(written.declared(), PayloadSink.CHECK_ONLY, ProgressListener.NONE);
+            }
+        }, Reason.HASH_MISMATCH);
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(thread -> thread.getName().equals("sup-read-ahead"));
+    }
+
+    @Test
     void readThrough_aFlippedStoredByte_failsTheSinksStreamBeforeItsLastByte() throws Exception {
         Written written = written();
         ZipPatcher patcher = ZipPatcher.patch(written.file());
