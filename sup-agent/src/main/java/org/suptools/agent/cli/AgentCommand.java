@@ -4,7 +4,8 @@ import picocli.CommandLine.Command;
 
 /** {@code sup-agent}: only lists its subcommands. */
 @Command(name = "sup-agent", mixinStandardHelpOptions = true, versionProvider = AgentVersion.class,
-        header = "The gateway agent: answers the portal's campaigns with the installer's results.",
+        header = "The gateway agent: answers the portal's campaigns, and checks for releases itself, with the "
+                + "installer's results.",
         subcommands = {RunCommand.class, OnceCommand.class, StatusCommand.class, ScheduleCommand.class,
             CheckCommand.class, DownloadCommand.class, InstallCommand.class},
         exitCodeListHeading = "%nExit codes:%n",

@@ -616,7 +616,7 @@ public final class UpdateAgent {
                 save(job.acked(clock.instant()));
                 discardLeftovers(job);
                 finished = true;
-                log.info("mailbox message " + job.mailboxId() + ": reported "
+                log.info((SelfCheck.isCheck(job) ? "update " : "mailbox message ") + job.mailboxId() + ": reported "
                         + job.result().map(JobResult::describe).orElse(""));
             }
         }
