@@ -19,7 +19,11 @@ import org.suptools.agent.link.Tr50Link;
 import org.suptools.agent.store.ApprovalInbox;
 import org.suptools.agent.store.JobStore;
 import org.suptools.agent.store.Outbox;
+import org.suptools.agent.download.ThrottledFileSource;
+import org.suptools.agent.update.CheckTimer;
 import org.suptools.agent.update.InstallStep;
+import org.suptools.agent.update.InstallerDescription;
+import org.suptools.agent.update.SelfCheck;
 import org.suptools.agent.update.UpdateAgent;
 import org.suptools.tr50.MailboxUpdate;
 import org.suptools.tr50.Tr50Request;
@@ -50,7 +54,8 @@ public final class AgentAssembly {
         Optional<SSLContext> tls = config.caFile().isPresent() ? Optional.of(CaTrust.contextOf(config.caFile().get()))
                 : Optional.empty();
         Downloader downloader = new Downloader(new PortalFileIds(link),
-                new HttpFileSource(config.fileEndpoint(), CONNECT_TIMEOUT, READ_TIMEOUT, tls), jobs,
+                ThrottledFileSource.of(new HttpFileSource(config.fileEndpoint(), CONNECT_TIMEOUT, READ_TIMEOUT, tls),
+                        config.checks().throttle()), jobs,
                 config.stateDir().resolve("downloads"), clock, Sleeper.REAL,
                 new Downloader.RetryPolicy(config.downloadAttempts(), Duration.ofSeconds(2), Duration.ofMinutes(1)),
                 new TenthsProgress(link));
@@ -59,7 +64,17 @@ public final class AgentAssembly {
                 Optional.of(config.thingKey()), InstallStep.Launchers.processes(installerDir, config.installTimeout()),
                 line -> log.info("sup-installer recover: " + line));
         return new UpdateAgent(jobs, outbox(config), downloader, installer, link, clock, log, config.stagePolicy(),
-                Optional.of(approvalInbox(config)));
+                Optional.of(approvalInbox(config)), Optional.of(selfCheck(config, installerDir)));
+    }
+
+    /** The agent's own update checks: the timer and the releases taken under {@code checks/}. */
+    static SelfCheck selfCheck(AgentConfig config, Path installerDir) {
+        Path dir = config.stateDir().resolve("checks");
+        CheckTimer timer = new CheckTimer(dir.resolve("timer.json"), config.checks(), config.checkPeriod(),
+                config.checkJitter(), new java.util.Random());
+        return new SelfCheck(dir, config.checks(), timer, new InstallerDescription(config.installer(),
+                config.gatewayConfig(), InstallStep.Launchers.processes(installerDir, Duration.ofMinutes(2)),
+                config.thingKey()));
     }
 
     /** {@code mailbox.update} at each tenth of a download, not at every checkpoint. */
@@ -73,6 +88,10 @@ public final class AgentAssembly {
 
         @Override
         public void at(UpdateJob job, long bytes, long total) {
+            if (SelfCheck.isCheck(job)) {
+                // No mailbox message to tell: a check job's progress shows in its state and the log.
+                return;
+            }
             long tenth = total == 0 ? 10 : bytes * 10 / total;
             Long last = lastTenth.put(job.mailboxId(), tenth);
             if (last == null || last != tenth) {

@@ -97,6 +97,44 @@ public final class Daemon {
         }
     }
 
+    /** Work for one connection: {@code sup-agent check} and {@code download}. */
+    @FunctionalInterface
+    public interface Connected<T> {
+        T run(UpdateAgent agent) throws IOException, InterruptedException, org.suptools.agent.update.SelfCheck.Refused;
+    }
+
+    /**
+     * Runs {@code work} once connected; empty when the broker could not be reached within
+     * {@code connectTimeout}.
+     */
+    public <T> java.util.Optional<T> connected(Duration connectTimeout, Connected<T> work)
+            throws IOException, InterruptedException, org.suptools.agent.update.SelfCheck.Refused {
+        try (StateLock lock = StateLock.acquire(config.stateDir());
+                MqttTr50Link link = new MqttTr50Link(config, () -> {
+                }, log)) {
+            UpdateAgent agent = AgentAssembly.agent(config, link, clock, log);
+            link.connect();
+            if (!link.awaitReady(connectTimeout)) {
+                log.info(link.refusal().map(why -> "could not connect: " + why).orElse("could not connect to "
+                        + config.broker() + " within " + connectTimeout.toSeconds() + " s"));
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(work.run(agent));
+        }
+    }
+
+    /**
+     * {@code sup-agent install}: installs what was downloaded without opening any connection; the
+     * reports wait in the outbox for the next one.
+     */
+    public UpdateAgent installOffline() throws IOException, InterruptedException {
+        try (StateLock lock = StateLock.acquire(config.stateDir())) {
+            UpdateAgent agent = AgentAssembly.agent(config, org.suptools.agent.link.OfflineLink.INSTANCE, clock, log);
+            agent.install();
+            return agent;
+        }
+    }
+
     public void stop() {
         stopping = true;
         wake.release();

@@ -117,6 +117,21 @@ final class Agent implements AutoCloseable {
                 "--connect-timeout", String.valueOf(connectTimeoutSeconds));
     }
 
+    /** Adds lines to agent.yaml (such as {@code checkForUpdates: true}). */
+    void configure(String... lines) throws IOException {
+        Files.writeString(config, String.join("\n", lines) + "\n", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    /** {@code bin/sup-agent MODE --config agent.yaml}: a run mode (check, download, install). */
+    Result mode(String mode) throws Exception {
+        return Launchers.run(Launchers.QUICK_JIT, ROOT.resolve("bin/sup-agent"), mode, "--config", config.toString());
+    }
+
+    Path gatewayConfig() {
+        return dir.resolve("gateway/gateway.yaml");
+    }
+
     /** SIGKILL: no shutdown hook, no flush, as a power cut. */
     void kill() throws InterruptedException {
         daemon.destroyForcibly();

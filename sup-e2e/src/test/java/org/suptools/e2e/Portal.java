@@ -116,6 +116,11 @@ final class Portal implements AutoCloseable {
         run("file", "upload", file.toString(), "--data", data.toString(), "--name", name);
     }
 
+    /** {@code sup-portal release publish NAME --policy EXPR}: an uploaded Developer File offered to update.check. */
+    void publishRelease(String fileName, String policy) throws Exception {
+        run("release", "publish", fileName, "--data", data.toString(), "--policy", policy);
+    }
+
     /** {@code campaign create} then {@code campaign start}; returns the campaign's id. */
     String startCampaign(String name, String fileName, List<String> thingKeys) throws Exception {
         Result create = run("campaign", "create", name, "--data", data.toString(), "--file", fileName, "--things",

@@ -29,11 +29,21 @@ import org.suptools.tr50.Topics;
  * @param replyTimeout how long a TR50 request waits for its reply
  * @param downloadAttempts how many fetches one update may start before it fails
  * @param stagePolicy which stages of an update wait for an approval
+ * @param checks the agent's own update checks: whether it makes them, their windows, the download throttle
  */
 public record AgentConfig(String thingKey, String appId, String appToken, URI broker, Optional<Path> caFile,
         Topics topics, URI fileEndpoint, Path gatewayConfig, List<String> installer, Path stateDir,
         Duration checkPeriod, Duration checkJitter, Duration installTimeout, Duration replyTimeout, int downloadAttempts,
-        StagePolicy stagePolicy) {
+        StagePolicy stagePolicy, CheckPolicy checks) {
+
+    /** A config without checks of its own, windows or throttle. */
+    public AgentConfig(String thingKey, String appId, String appToken, URI broker, Optional<Path> caFile,
+            Topics topics, URI fileEndpoint, Path gatewayConfig, List<String> installer, Path stateDir,
+            Duration checkPeriod, Duration checkJitter, Duration installTimeout, Duration replyTimeout,
+            int downloadAttempts, StagePolicy stagePolicy) {
+        this(thingKey, appId, appToken, broker, caFile, topics, fileEndpoint, gatewayConfig, installer, stateDir,
+                checkPeriod, checkJitter, installTimeout, replyTimeout, downloadAttempts, stagePolicy, CheckPolicy.OFF);
+    }
 
     public AgentConfig {
         Objects.requireNonNull(thingKey, "thingKey");
@@ -55,6 +65,7 @@ public record AgentConfig(String thingKey, String appId, String appToken, URI br
         Objects.requireNonNull(installTimeout, "installTimeout");
         Objects.requireNonNull(replyTimeout, "replyTimeout");
         stagePolicy = stagePolicy == null ? StagePolicy.AUTOMATIC : stagePolicy;
+        checks = checks == null ? CheckPolicy.OFF : checks;
     }
 
     /** True for {@code ssl://} (and {@code mqtts://}) brokers. */

@@ -1,5 +1,6 @@
 package org.suptools.agent.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -47,8 +48,9 @@ public final class AgentConfigLoader {
     /** The file as written; every field optional here so that the checks can name what is missing. */
     record RawConfig(String thingKey, String appId, String appToken, String appTokenFile, String broker,
             String caFile, String topicPrefix, String fileEndpoint, String gatewayConfig, List<String> installer,
-            String stateDir, Timeout checkPeriod, Timeout checkJitter, Timeout installTimeout, Timeout replyTimeout,
-            Integer downloadAttempts, RawStagePolicy stagePolicy) {
+            String stateDir, JsonNode checkPeriod, JsonNode checkJitter, Timeout installTimeout, Timeout replyTimeout,
+            Integer downloadAttempts, RawStagePolicy stagePolicy,
+            Boolean checkForUpdates, JsonNode period, JsonNode jitter, String schedule, String apply, JsonNode throttle) {
     }
 
     /** {@code stagePolicy}: each stage {@code automatic} or {@code approval}. */
@@ -115,12 +117,10 @@ public final class AgentConfigLoader {
         if (attempts < 1 || attempts > 100) {
             problems.add(Problem.error("downloadAttempts", "must be a whole number from 1 to 100, was " + attempts));
         }
-        Duration checkPeriod = duration(raw.checkPeriod(), DEFAULT_CHECK_PERIOD);
-        Duration checkJitter = raw.checkJitter() == null ? defaultJitter(checkPeriod) : raw.checkJitter().duration();
-        if (checkJitter.compareTo(checkPeriod) >= 0) {
-            problems.add(Problem.error("checkJitter", "must be less than checkPeriod (" + describe(checkPeriod)
-                    + "), was " + describe(checkJitter)));
-        }
+        Duration checkPeriod = CheckPolicyReader.period(raw.period(), raw.checkPeriod(), DEFAULT_CHECK_PERIOD, problems);
+        Duration checkJitter = CheckPolicyReader.jitter(raw.jitter(), raw.checkJitter(), checkPeriod, problems);
+        CheckPolicy checks = CheckPolicyReader.read(raw.checkForUpdates(), raw.schedule(), raw.apply(), raw.throttle(),
+                problems);
         StagePolicy stagePolicy = stagePolicy(raw.stagePolicy(), problems);
         if (!problems.isEmpty()) {
             throw new AgentConfigException(file, problems);
@@ -128,7 +128,7 @@ public final class AgentConfigLoader {
         return new AgentConfig(thingKey, appId, appToken, broker, caFile, topics, withoutTrailingSlash(fileEndpoint),
                 gatewayConfig, installer, stateDir, checkPeriod, checkJitter,
                 duration(raw.installTimeout(), DEFAULT_INSTALL_TIMEOUT),
-                duration(raw.replyTimeout(), DEFAULT_REPLY_TIMEOUT), attempts, stagePolicy);
+                duration(raw.replyTimeout(), DEFAULT_REPLY_TIMEOUT), attempts, stagePolicy, checks);
     }
 
     private static StagePolicy stagePolicy(RawStagePolicy raw, List<Problem> problems) {
@@ -277,10 +277,6 @@ public final class AgentConfigLoader {
     /** A tenth of the period: enough to spread a fleet over the period within a few checks, and never late by much. */
     static Duration defaultJitter(Duration checkPeriod) {
         return checkPeriod.dividedBy(10);
-    }
-
-    private static String describe(Duration duration) {
-        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
     }
 
     private static Duration duration(Timeout timeout, Duration otherwise) {

@@ -52,8 +52,10 @@ public final class StateReports {
         job.campaignId().ifPresent(id -> value.put("campaignId", id));
         job.packageName().ifPresent(name -> value.put("package", name));
         window(job).ifPresent(window -> value.put("window", window));
-        job.result().filter(result -> !result.succeeded()).map(JobResult::describe)
-                .ifPresent(reason -> value.put("reason", reason));
+        job.result().filter(result -> !result.succeeded()).ifPresent(result -> {
+            value.put("reason", result.describe());
+            value.put("errorCode", result.errorCode());
+        });
         return value.toString();
     }
 

@@ -25,6 +25,8 @@ import org.suptools.agent.store.Durable;
 import org.suptools.agent.store.JobStore;
 import org.suptools.agent.store.Outbox;
 import org.suptools.tr50.AckCodes;
+import org.suptools.tr50.AttributePublish;
+import org.suptools.tr50.UpdateCheckResult;
 import org.suptools.tr50.GatewaySupUpdate;
 import org.suptools.tr50.MailboxAck;
 import org.suptools.tr50.MailboxCheck;
@@ -67,9 +69,20 @@ public final class UpdateAgent {
     private final ApprovalInbox inbox;
     private final StateReports states;
     private final Approvals approvals;
+    private final SelfCheck selfCheck;
     private boolean linkFailed;
     private int sentBeforeSteps;
     private boolean approvedInThisCheck;
+    /** Which stages this run may start: a cycle all of them, {@code download} and {@code install} one each. */
+    private Steps steps = Steps.ALL;
+    /** True for a run asked for by hand: a check job's windows do not hold it. */
+    private boolean ignoreWindows;
+    private final List<UpdateJob> ended = new ArrayList<>();
+
+    /** The stages a run may start. */
+    private enum Steps {
+        ALL, DOWNLOAD_ONLY, INSTALL_ONLY
+    }
 
     public UpdateAgent(JobStore jobs, Outbox outbox, Downloader downloader, InstallStep installer, Tr50Link link,
             Clock clock, AgentLog log) {
@@ -82,6 +95,16 @@ public final class UpdateAgent {
      */
     public UpdateAgent(JobStore jobs, Outbox outbox, Downloader downloader, InstallStep installer, Tr50Link link,
             Clock clock, AgentLog log, StagePolicy policy, Optional<ApprovalInbox> inbox) {
+        this(jobs, outbox, downloader, installer, link, clock, log, policy, inbox, Optional.empty());
+    }
+
+    /**
+     * @param selfCheck the agent's own update checks; without one it only runs what the mailbox sends
+     */
+    public UpdateAgent(JobStore jobs, Outbox outbox, Downloader downloader, InstallStep installer, Tr50Link link,
+            Clock clock, AgentLog log, StagePolicy policy, Optional<ApprovalInbox> inbox,
+            Optional<SelfCheck> selfCheck) {
+        this.selfCheck = selfCheck.orElse(null);
         this.jobs = jobs;
         this.outbox = outbox;
         this.downloader = downloader;
@@ -100,12 +123,74 @@ public final class UpdateAgent {
      * goes on.
      */
     public Cycle cycle() throws IOException, InterruptedException {
+        return run(Steps.ALL, false, false, false);
+    }
+
+    /**
+     * {@code sup-agent download}: sends the outbox, goes on with the downloads of unfinished jobs,
+     * asks {@code update.check} (whether or not a check is due, and whatever the windows say) and
+     * fetches and verifies what it offers; installs nothing. The jobs stay {@code DOWNLOAD_COMPLETE}
+     * (or where their approvals hold them) for {@link #install}.
+     *
+     * @throws IllegalStateException when the agent has no self check
+     */
+    public Cycle download() throws IOException, InterruptedException {
+        requireSelfCheck();
+        return run(Steps.DOWNLOAD_ONLY, true, true, false);
+    }
+
+    /**
+     * {@code sup-agent install}: without any network, installs what was downloaded (the jobs whose
+     * package is on disk and whose approvals let them go on; a check job's {@code apply} window does
+     * not hold a run asked for by hand). The reports wait in the outbox for the next connection.
+     */
+    public Cycle install() throws IOException, InterruptedException {
+        return run(Steps.INSTALL_ONLY, true, false, true);
+    }
+
+    /**
+     * {@code sup-agent check}: sends the outbox (reports made offline go now), then asks the portal
+     * what it would offer; takes nothing and leaves the check timer alone.
+     *
+     * @throws IOException when the portal cannot be reached
+     * @throws SelfCheck.Refused when it refuses the check or the gateway cannot describe itself
+     */
+    public UpdateCheckResult checkOnly() throws IOException, InterruptedException, SelfCheck.Refused {
+        requireSelfCheck();
+        reconcile();
+        Outbox.Flush flush = outbox.flush(link);
+        finishDelivered();
+        if (flush.linkFailed()) {
+            throw new IOException("the portal cannot be reached; " + flush.left() + " report(s) wait in the outbox");
+        }
+        if (flush.sent() > 0) {
+            log.info("sent " + flush.sent() + " report(s) from the outbox");
+        }
+        return selfCheck.ask(link);
+    }
+
+    /** The jobs whose end was decided in the last run, in order. */
+    public List<UpdateJob> ended() {
+        return List.copyOf(ended);
+    }
+
+    private void requireSelfCheck() {
+        if (selfCheck == null) {
+            throw new IllegalStateException("this agent was made without update checks");
+        }
+    }
+
+    private Cycle run(Steps only, boolean byHand, boolean forceCheck, boolean offline)
+            throws IOException, InterruptedException {
+        steps = only;
+        ignoreWindows = byHand;
+        ended.clear();
         int before = reportingCount();
         reconcile();
         if (inbox != null) {
             approvals.drain(inbox).forEach(log::info);
         }
-        Outbox.Flush first = outbox.flush(link);
+        Outbox.Flush first = offline ? new Outbox.Flush(0, 0, true, outbox.pending().size()) : outbox.flush(link);
         linkFailed = first.linkFailed();
         sentBeforeSteps = 0;
         finishDelivered();
@@ -115,8 +200,12 @@ public final class UpdateAgent {
             for (UpdateJob job : jobs.unfinished()) {
                 advance(job);
             }
-            if (reachable) {
+            if (reachable && only == Steps.ALL) {
                 newMessages = checkMailbox();
+            }
+            if (reachable && selfCheck != null && (forceCheck
+                    || only == Steps.ALL && selfCheck.policy().enabled() && selfCheck.timer().due(clock.instant()))) {
+                checkForUpdates();
             }
         } catch (LinkDown e) {
             log.info("the portal cannot be reached: " + e.getMessage());
@@ -128,6 +217,13 @@ public final class UpdateAgent {
         int pending = (int) unfinished.stream().filter(job -> !job.stage().held()).count() + outbox.pending().size();
         Optional<Instant> nextWindow = unfinished.stream().map(StageGates::opensAt).flatMap(Optional::stream)
                 .min(Instant::compareTo);
+        if (selfCheck != null && selfCheck.policy().enabled() && only == Steps.ALL) {
+            // The daemon wakes for the next check too; one already due waits for the portal like other work.
+            Instant check = selfCheck.timer().dueAt(clock.instant());
+            if (check.isAfter(clock.instant()) && (nextWindow.isEmpty() || check.isBefore(nextWindow.get()))) {
+                nextWindow = Optional.of(check);
+            }
+        }
         return new Cycle(newMessages, Math.max(0, reportingCount() - before),
                 first.sent() + sentBeforeSteps + last.sent(),
                 reachable && !last.linkFailed(), pending, nextWindow);
@@ -169,6 +265,52 @@ public final class UpdateAgent {
             }
         }
         return fresh;
+    }
+
+    /**
+     * Asks the portal for the newest release meant for the gateway and takes it as a job, unless
+     * that release was taken before. A refusal counts as a check: the period holds the next.
+     */
+    private void checkForUpdates() throws IOException, InterruptedException, LinkDown {
+        UpdateCheckResult answer;
+        try {
+            answer = selfCheck.ask(link);
+        } catch (SelfCheck.Refused e) {
+            selfCheck.timer().checked(clock.instant());
+            log.info("update check: " + e.getMessage());
+            return;
+        } catch (IOException e) {
+            throw new LinkDown("update.check: " + e.getMessage());
+        }
+        Instant next = selfCheck.timer().checked(clock.instant());
+        if (answer.update().isEmpty()) {
+            log.info("update check: up to date; the next check is due at " + next);
+            if (jobs.unfinished().stream().noneMatch(UpdateJob::isUpdate)) {
+                // Seed 000's "nothing to do" state, published only while no update is in progress.
+                outbox.add("_state-check", Tr50Request.of(new AttributePublish(Optional.empty(),
+                        StateReports.ATTRIBUTE, "{\"state\":\"INVENTORY_UP_TO_DATE\",\"check\":\"update.check\"}",
+                        Optional.of(clock.instant()))), Optional.empty());
+            }
+            return;
+        }
+        UpdateCheckResult.Update release = answer.update().get();
+        String id = SelfCheck.idOf(release);
+        Optional<UpdateJob> known = jobs.find(id);
+        if (known.isPresent() || jobs.known(id)) {
+            log.info("update check: " + release.name() + " " + release.version() + " was taken before ("
+                    + known.map(job -> job.stage().name()).orElse("finished") + "); nothing new");
+            return;
+        }
+        Optional<UpdateJob> taken = selfCheck.take(release, clock.instant());
+        if (taken.isEmpty()) {
+            log.info("update check: " + release.fileName() + " is not a .sup file; not taken");
+            return;
+        }
+        log.info("update check: " + release.name() + " " + release.version() + " offered"
+                + release.installedVersion().map(v -> " (installed " + v + ")").orElse("") + "; taken as " + id);
+        UpdateJob job = save(taken.get());
+        states.publish(job);
+        advance(job);
     }
 
     /** The record of a message read for the first time: a job to run, or an answer to send. */
@@ -226,7 +368,10 @@ public final class UpdateAgent {
             switch (job.stage()) {
                 case INSTANTIATED -> job = enter(job, Stage.INVENTORY_UP_TO_DATE);
                 case INVENTORY_UP_TO_DATE, WAITING_FOR_DOWNLOAD_APPROVAL, SCHEDULED_DOWNLOAD, WAITING_FOR_DOWNLOAD -> {
-                    job = gate(job, StageKind.DOWNLOAD);
+                    if (steps == Steps.INSTALL_ONLY) {
+                        return;
+                    }
+                    job = gate(windowed(job, StageKind.DOWNLOAD), StageKind.DOWNLOAD);
                     if (!StageGates.mayStart(job, StageKind.DOWNLOAD) || linkFailed) {
                         // A download needs the portal: with it away the stage does not start, and its
                         // window (if any) is checked again when it is back.
@@ -236,6 +381,9 @@ public final class UpdateAgent {
                     publishNow();
                 }
                 case DOWNLOADING -> {
+                    if (steps == Steps.INSTALL_ONLY) {
+                        return;
+                    }
                     DownloadOutcome outcome;
                     try {
                         outcome = downloader.fetch(job);
@@ -259,9 +407,15 @@ public final class UpdateAgent {
                     }
                     job = outcome.job();
                     states.publish(job);
+                    if (refusedRelease(job, downloader.packageFile(job))) {
+                        return;
+                    }
                 }
                 case DOWNLOAD_COMPLETE, WAITING_FOR_EXECUTION_APPROVAL, SCHEDULED_EXECUTION, WAITING_TO_EXECUTE -> {
-                    job = gate(job, StageKind.EXECUTION);
+                    if (steps == Steps.DOWNLOAD_ONLY) {
+                        return;
+                    }
+                    job = gate(windowed(job, StageKind.EXECUTION), StageKind.EXECUTION);
                     if (!StageGates.mayStart(job, StageKind.EXECUTION)) {
                         return;
                     }
@@ -275,8 +429,17 @@ public final class UpdateAgent {
                     Path file = downloader.packageFile(job);
                     if (!Files.isRegularFile(file)) {
                         // The download was approved and done once: fetching it again is part of that stage.
+                        if (steps == Steps.INSTALL_ONLY) {
+                            log.info(job.mailboxId() + ": its package is no longer on disk; sup-agent download or a "
+                                    + "cycle fetches it again");
+                            return;
+                        }
                         job = enter(job, Stage.DOWNLOADING);
                         continue;
+                    }
+                    if (refusedRelease(job, file)) {
+                        // Checked again before the install: a kill after the download, or the file changed at rest.
+                        return;
                     }
                     job = save(job.installStarted(clock.instant()));
                     states.publish(job);
@@ -307,6 +470,32 @@ public final class UpdateAgent {
                 }
             }
         }
+    }
+
+    /** A check job's stage gated by its window as it stands now (see {@link SelfCheck#gate}); other jobs as they are. */
+    private UpdateJob windowed(UpdateJob job, StageKind kind) throws IOException {
+        if (selfCheck == null || !SelfCheck.isCheck(job)) {
+            return job;
+        }
+        Gate gate = selfCheck.gate(kind, clock.instant(), ignoreWindows);
+        return gate.equals(job.gate(kind)) ? job : save(job.gated(kind, gate, clock.instant()));
+    }
+
+    /** For a check job: whether its file is not the release announced, in which case the job is reported failed. */
+    private boolean refusedRelease(UpdateJob job, Path file) throws IOException {
+        if (!SelfCheck.isCheck(job)) {
+            return false;
+        }
+        Optional<JobResult> refused = selfCheck == null ? Optional.of(JobResult.failure(AgentErrors.PACKAGE_CORRUPT,
+                "an update check's job cannot be verified by an agent without update checks"))
+                : selfCheck.verify(job, file);
+        if (refused.isEmpty()) {
+            return false;
+        }
+        log.info(job.mailboxId() + ": " + refused.get().describe());
+        report(job, Tr50Request.of(ack(job.mailboxId(), refused.get())), refused.get(), Optional.empty(),
+                Stage.DOWNLOAD_FAILED);
+        return true;
     }
 
     /** Settles the job before a stage: saved and published when that moved it. */
@@ -369,10 +558,16 @@ public final class UpdateAgent {
             Stage ending) throws IOException {
         UpdateJob ended = job.reporting(ending, result, clock.instant());
         if (!outbox.holds(job.key())) {
-            states.publish(ended);
-            outbox.add(job.key(), reply, installerCopy);
+            if (SelfCheck.isCheck(job)) {
+                // No mailbox message to ack: the report carries the final state, which reconcile reads back.
+                outbox.add(job.key(), SelfCheck.report(reply, ended), installerCopy);
+            } else {
+                states.publish(ended);
+                outbox.add(job.key(), reply, installerCopy);
+            }
         }
         save(ended);
+        this.ended.add(ended);
         Durable.deleteTree(downloader.jobDir(job));
         Durable.delete(installer.replyFile(job));
     }
@@ -393,6 +588,13 @@ public final class UpdateAgent {
         }
         List<Outbox.Entry> pending = outbox.pending();
         for (UpdateJob job : behind) {
+            if (SelfCheck.isCheck(job)) {
+                JobResult result = pending.stream().filter(entry -> entry.jobKey().equals(job.key()))
+                        .map(entry -> SelfCheck.resultIn(entry.request())).flatMap(Optional::stream).findFirst()
+                        .orElse(JobResult.failure(AckCodes.FAILURE, "the report in the outbox cannot be read"));
+                save(job.reporting(job.stage().endingWith(result.succeeded()), result, clock.instant()));
+                continue;
+            }
             JobResult result = pending.stream().filter(entry -> entry.jobKey().equals(job.key()))
                     .flatMap(entry -> entry.request().commands().values().stream())
                     .filter(command -> command instanceof MailboxAck ack && ack.id().equals(job.mailboxId()))
@@ -414,7 +616,7 @@ public final class UpdateAgent {
                 save(job.acked(clock.instant()));
                 discardLeftovers(job);
                 finished = true;
-                log.info("mailbox message " + job.mailboxId() + ": reported "
+                log.info((SelfCheck.isCheck(job) ? "update " : "mailbox message ") + job.mailboxId() + ": reported "
                         + job.result().map(JobResult::describe).orElse(""));
             }
         }
@@ -436,6 +638,9 @@ public final class UpdateAgent {
     private void discardLeftovers(UpdateJob job) throws IOException {
         Durable.deleteTree(downloader.jobDir(job));
         installer.discardOutputs(job);
+        if (selfCheck != null) {
+            selfCheck.discard(job);
+        }
     }
 
     private int reportingCount() throws IOException {
@@ -443,6 +648,9 @@ public final class UpdateAgent {
     }
 
     private void progress(String mailboxId, String text) {
+        if (mailboxId.startsWith(SelfCheck.ID_PREFIX)) {
+            return;
+        }
         link.post(Tr50Request.of(new MailboxUpdate(mailboxId, text)));
     }
 

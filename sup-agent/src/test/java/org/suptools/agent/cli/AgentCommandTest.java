@@ -205,6 +205,29 @@ class AgentCommandTest {
         assertThat(dir.resolve("state/approvals")).doesNotExist();
     }
 
+    @Test
+    void install_withNothingDownloaded_exits0_withoutTouchingTheBroker() throws Exception {
+        Path config = config();
+        Files.writeString(config, Files.readString(config).replace("tcp://localhost:1883", "tcp://127.0.0.1:1"));
+
+        int exit = run("install", "--config", config.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("nothing to install").doesNotContain("could not connect");
+    }
+
+    @Test
+    void runModes_withABadCheckKey_areUsageErrorsNamingTheKey() throws Exception {
+        Path config = config();
+        Files.writeString(config, Files.readString(config) + "apply: \"* 8-17 *\"\n");
+
+        for (String mode : new String[] {"check", "download", "install", "once"}) {
+            int exit = run(mode, "--config", config.toString());
+            assertThat(exit).as(mode).isEqualTo(2);
+        }
+        assertThat(err.toString()).contains("sup-agent: agent.yaml: apply: '* 8-17 *' must have 5 fields");
+    }
+
     private void waitingForDownloadApproval(String mailboxId, String campaignId) throws Exception {
         new JobStore(dir.resolve("state/jobs")).save(UpdateJob.received(mailboxId, "acme", Optional.of(campaignId),
                 org.suptools.agent.job.Gate.APPROVAL, org.suptools.agent.job.Gate.AUTOMATIC, AT)

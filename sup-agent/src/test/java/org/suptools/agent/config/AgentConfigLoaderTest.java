@@ -127,9 +127,76 @@ class AgentConfigLoaderTest {
                 .isEqualTo(Duration.ofSeconds(45));
         Path tooLong = write(yaml + "checkJitter: 2m\n");
         assertThatThrownBy(() -> AgentConfigLoader.load(tooLong))
-                .hasMessage("agent.yaml: checkJitter: must be less than checkPeriod (120s), was 120s");
-        assertThat(errors(yaml + "checkJitter: 0\n")).as("the schema, like the loader, wants more than zero")
-                .isNotEmpty();
+                .hasMessage("agent.yaml: checkJitter: must be less than period (2min), was 2min");
+        assertThat(AgentConfigLoader.load(write(yaml + "checkJitter: 0\n")).checkJitter()).as("0 is no spread")
+                .isZero();
+        assertThat(errors(yaml + "checkJitter: 0\n")).as("the schema takes 0 too").isEmpty();
+    }
+
+    @Test
+    void load_readsTheCheckKeys_seed001sWords_andTheOlderNames() throws Exception {
+        String yaml = """
+                thingKey: gw-1
+                appId: app-gw-1
+                appToken: secret
+                broker: tcp://localhost:1883
+                fileEndpoint: http://localhost:8080
+                gatewayConfig: gateway.yaml
+                """;
+
+        AgentConfig config = AgentConfigLoader.load(write(yaml + """
+                checkForUpdates: true
+                period: 1day
+                jitter: 30min
+                schedule: "* 8-17 * * 1-5"
+                apply: "* 0-5 * * *"
+                throttle: 64KiB/s
+                """));
+        assertThat(config.checkPeriod()).isEqualTo(Duration.ofDays(1));
+        assertThat(config.checkJitter()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(config.checks().enabled()).isTrue();
+        assertThat(config.checks().schedule()).map(Window::text).contains("* 8-17 * * 1-5");
+        assertThat(config.checks().apply()).map(Window::text).contains("* 0-5 * * *");
+        assertThat(config.checks().throttle()).isEqualTo(Throttle.rate(65536));
+        assertThat(AgentConfigLoader.load(write(yaml + "period: 90\njitter: 0\n")).checkPeriod())
+                .as("a plain number is seconds").isEqualTo(Duration.ofSeconds(90));
+        assertThat(AgentConfigLoader.load(write(yaml + "checkPeriod: 1hr\n")).checkPeriod()).isEqualTo(Duration.ofHours(1));
+        assertThat(AgentConfigLoader.load(write(yaml)).checks()).as("off unless asked for")
+                .satisfies(checks -> assertThat(checks.enabled()).isFalse())
+                .satisfies(checks -> assertThat(checks.throttle().none()).isTrue());
+        assertThat(errors(yaml + "checkForUpdates: true\nperiod: 1day\njitter: 30min\nschedule: \"* 8-17 * * 1-5\"\n"
+                + "apply: \"* 0-5 * * *\"\nthrottle: 64KiB/s\n")).isEmpty();
+    }
+
+    @Test
+    void load_refusesEveryBadCheckKey_namingTheFileAndTheKey() throws Exception {
+        Path file = write("""
+                thingKey: gw-1
+                appId: app-gw-1
+                appToken: secret
+                broker: tcp://localhost:1883
+                fileEndpoint: http://localhost:8080
+                gatewayConfig: gateway.yaml
+                period: 1fortnight
+                checkPeriod: 1hr
+                jitter: 2day
+                schedule: "* 8-17 * *"
+                apply: "* 25 * * *"
+                throttle: fast
+                """);
+
+        assertThatThrownBy(() -> AgentConfigLoader.load(file)).isInstanceOf(AgentConfigException.class)
+                .satisfies(e -> assertThat(e.getMessage().lines().toList()).containsExactlyInAnyOrder(
+                        "agent.yaml: checkPeriod: is the older name of period: give one of them",
+                        "agent.yaml: period: '1fortnight' has an unknown unit 'fortnight' (examples: 90 (seconds), "
+                                + "500ms, 30s, 30min, 1hr, 1day)",
+                        "agent.yaml: jitter: must be less than period (5min), was 2day",
+                        "agent.yaml: schedule: '* 8-17 * *' must have 5 fields (minute hour day-of-month month "
+                                + "day-of-week), such as '* 8-17 * * 1-5', has 4",
+                        "agent.yaml: apply: hour '25' must be *, a number from 0 to 23, a range a-b, a step */n or "
+                                + "a-b/n, or a comma list of these",
+                        "agent.yaml: throttle: 'fast' is neither a pause per 4 KiB read (10ms, or 10 for milliseconds) "
+                                + "nor a rate (64KiB/s, 1MiB/s, 500KB/s)"));
     }
 
     @Test
@@ -146,10 +213,12 @@ class AgentConfigLoaderTest {
 
         assertThatThrownBy(() -> AgentConfigLoader.load(file)).isInstanceOf(AgentConfigException.class)
                 .satisfies(e -> assertThat(e.getMessage().lines().toList()).containsExactlyInAnyOrder(
-                        "agent.yaml: colour: unknown field (known: appId, appToken, appTokenFile, broker, caFile, "
-                                + "checkJitter, checkPeriod, downloadAttempts, fileEndpoint, gatewayConfig, installTimeout, "
-                                + "installer, replyTimeout, stagePolicy, stateDir, thingKey, topicPrefix)",
-                        "agent.yaml: checkPeriod: 'soon' is not a duration (examples: 500ms, 30s, 5m, 1h)",
+                        "agent.yaml: colour: unknown field (known: appId, appToken, appTokenFile, apply, broker, caFile, "
+                                + "checkForUpdates, checkJitter, checkPeriod, downloadAttempts, fileEndpoint, gatewayConfig, "
+                                + "installTimeout, installer, jitter, period, replyTimeout, schedule, stagePolicy, stateDir, "
+                                + "thingKey, throttle, topicPrefix)",
+                        "agent.yaml: checkPeriod: 'soon' is not a duration (examples: 90 (seconds), 500ms, 30s, 30min, "
+                                + "1hr, 1day)",
                         "agent.yaml: thingKey: must not contain '/', '+', '#' or NUL (it is a topic level), was 'gw/1'",
                         "agent.yaml: appToken: is required (or appTokenFile, a file holding it)",
                         "agent.yaml: broker: must be tcp://host:port or ssl://host:port, was 'http://localhost'",

@@ -1,5 +1,10 @@
 package org.suptools.agent.update;
 
+import java.util.function.Function;
+import org.suptools.tr50.Params;
+import org.suptools.tr50.UpdateCheck;
+import org.suptools.tr50.UpdateCheckResult;
+
 import java.io.IOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -38,6 +43,10 @@ public final class FakePortal implements Tr50Link {
     public final List<String> checks = new CopyOnWriteArrayList<>();
     public final List<AttributePublish> attributes = new CopyOnWriteArrayList<>();
     public volatile boolean down;
+    /** The devices that sent update.check, in order. */
+    public final List<Params> updateChecks = new CopyOnWriteArrayList<>();
+    /** How update.check is answered: up to date unless a test says otherwise. */
+    public volatile Function<Params, UpdateCheckResult> releases = device -> UpdateCheckResult.upToDate();
     /** The link drops at each file.get, and only there. */
     public volatile boolean fileGetDown;
     /** Keeps acked messages in the mailbox, as a portal that lags behind would. */
@@ -78,6 +87,10 @@ public final class FakePortal implements Tr50Link {
             CRC32 crc = new CRC32();
             crc.update(content);
             return Tr50Result.success(new FileGetResult(id, content.length, crc.getValue()).toParams());
+        }
+        if (command instanceof UpdateCheck check) {
+            updateChecks.add(check.device());
+            return Tr50Result.success(releases.apply(check.device()).toParams());
         }
         if (command instanceof MailboxAck ack) {
             acks.add(ack);
