@@ -58,7 +58,7 @@ public final class BackendSettings {
         }
         try {
             return switch (key) {
-                case "checkPeriod" -> config.withBackend(config.backend().withCheckPeriod(Timeout.parse(val).duration()));
+                case "checkPeriod" -> config.withBackend(config.backend().withCheckPeriod(DurationText.parse(val)));
                 case "versionInterval" -> config.withBackend(config.backend().withCheckPeriod(seconds(val)));
                 case "installTimeout" -> config.withInstallTimeout(Timeout.parse(val).duration());
                 case "downloadAttempts" -> config.withDownloadAttempts(attempts(val));

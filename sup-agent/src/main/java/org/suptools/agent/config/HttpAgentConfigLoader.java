@@ -175,7 +175,13 @@ public final class HttpAgentConfigLoader {
         Duration checkPeriod = DEFAULT_CHECK_PERIOD;
         if (raw.checkPeriod() != null) {
             try {
-                checkPeriod = Timeout.parse(raw.checkPeriod()).duration();
+                checkPeriod = DurationText.parse(raw.checkPeriod());
+                if (checkPeriod.compareTo(CheckPolicyReader.MIN_PERIOD) < 0
+                        || checkPeriod.compareTo(CheckPolicyReader.MAX_PERIOD) > 0) {
+                    problems.add(Problem.error("backend.checkPeriod", "must be from 1s to 366day, was "
+                            + DurationText.describe(checkPeriod)));
+                    checkPeriod = DEFAULT_CHECK_PERIOD;
+                }
             } catch (IllegalArgumentException e) {
                 problems.add(Problem.error("backend.checkPeriod", String.valueOf(e.getMessage())));
             }

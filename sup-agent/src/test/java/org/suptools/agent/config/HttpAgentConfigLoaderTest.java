@@ -47,7 +47,7 @@ class HttpAgentConfigLoaderTest {
                   deviceId: gw-1
                   passwordFile: gw-1.token
                   packageName: acme-runtime
-                  checkPeriod: 1h
+                  checkPeriod: 1hr
                 gatewayConfig: gateway.yaml
                 stateDir: state
                 """);
@@ -99,7 +99,7 @@ class HttpAgentConfigLoaderTest {
                   password: p
                   passwordFile: gw-1.token
                   packageName: Acme Runtime
-                  checkPeriod: 2d
+                  checkPeriod: 2 fortnights
                 gatewayConfig: nowhere.yaml
                 downloadAttempts: 0
                 broker: tcp://b:1883
