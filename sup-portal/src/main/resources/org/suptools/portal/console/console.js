@@ -156,7 +156,11 @@
         if (mine !== generation) {
           return;
         }
-        view.replaceChildren(...[content].flat());
+        // Replaced only when something changed, so a reader's selection and the elements stay put.
+        const fresh = el('div', {className: 'page'}, content);
+        if (!view.firstChild || !fresh.isEqualNode(view.firstChild)) {
+          view.replaceChildren(fresh);
+        }
         status(live ? 'live: updated ' + new Date().toLocaleTimeString() : 'loaded ' + new Date().toLocaleTimeString());
       } catch (e) {
         if (e instanceof Refused || mine !== generation) {
