@@ -140,6 +140,7 @@ final class ConsoleApi {
         }
         if (path.size() == 1 && what.equals("campaigns")) {
             JsonNode body = jsonBody(exchange);
+            files.requireReadable(requiredText(body, "file"));
             Campaign created = campaigns.create(requiredText(body, "name"), requiredText(body, "file"),
                     texts(body, "things"), body.has("timeout") ? intValue(body, "timeout") : DEFAULT_TIMEOUT,
                     StageApprovals.of(texts(body, "approval")));

@@ -78,6 +78,19 @@ final class DeveloperFiles {
         }
     }
 
+    /**
+     * Refuses a campaign's file that is a .sup the portal cannot read (one uploaded with {@code file upload},
+     * which stores any bytes); {@code Campaigns#create} itself refuses a missing file or another extension.
+     *
+     * @throws IllegalArgumentException naming the field {@code file}
+     */
+    void requireReadable(String name) {
+        store.find(name).filter(StoredFile::isSup).map(this::view).filter(view -> view.has("problem"))
+                .ifPresent(view -> {
+                    throw new IllegalArgumentException("file: " + view.get("problem").asText());
+                });
+    }
+
     private ObjectNode view(StoredFile file) {
         ObjectNode node = json.createObjectNode().put("name", file.name()).put("size", file.size())
                 .put("crc32", file.crc32()).put("uploadedOn", file.uploadedOn().toString())

@@ -232,6 +232,10 @@ class ConsoleApiTest {
         HttpResponse<String> notJson = post("/console/api/campaigns", "{");
         HttpResponse<String> badThings = post("/console/api/campaigns",
                 "{\"name\":\"x\",\"file\":\"acme-config.sup\",\"things\":\"gw-1\"}");
+        org.suptools.portal.store.FileStore.developerFiles(data, clock).upload(
+                Files.writeString(dir.resolve("broken.sup"), "not a zip"));
+        HttpResponse<String> unreadable = post("/console/api/campaigns",
+                "{\"name\":\"x\",\"file\":\"broken.sup\",\"things\":[\"gw-1\"]}");
         HttpResponse<String> noCampaign = post("/console/api/campaigns/C0099/start", "");
         HttpResponse<String> wrongMethod = send(authorized("/console/api/campaigns").DELETE());
 
@@ -240,7 +244,8 @@ class ConsoleApiTest {
         assertThat(json(noName).get("error").asText()).isEqualTo("name: is required (a text)");
         assertThat(json(notJson).get("error").asText()).startsWith("body: not JSON");
         assertThat(json(badThings).get("error").asText()).isEqualTo("things: must be a list of texts");
-        assertThat(List.of(notSup, unknownThing, noName, notJson, badThings)).allSatisfy(r ->
+        assertThat(json(unreadable).get("error").asText()).startsWith("file: broken.sup: not a readable .sup");
+        assertThat(List.of(notSup, unknownThing, noName, notJson, badThings, unreadable)).allSatisfy(r ->
                 assertThat(r.statusCode()).isEqualTo(400));
         assertThat(noCampaign.statusCode()).isEqualTo(404);
         assertThat(wrongMethod.statusCode()).isEqualTo(405);
