@@ -162,7 +162,9 @@ final class DemoCampaign {
         out.println("6. portal emulator serving (" + since(start) + ", pid " + portal.pid() + "): embedded MQTT broker "
                 + mqtt + ", files and JSON API " + http);
         String console = serving.path("console").asText();
-        String consoleToken = serving.path("consoleTokenFile").asText();
+        // Named under the portal data directory as the demo names it (relative when --dir is).
+        String consoleToken = portalData().resolve(Path.of(serving.path("consoleTokenFile").asText()).getFileName())
+                .toString();
         out.println("   web console " + console + " (admin token in " + consoleToken + ")");
 
         start = System.nanoTime();
