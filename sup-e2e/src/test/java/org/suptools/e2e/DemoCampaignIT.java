@@ -84,7 +84,8 @@ class DemoCampaignIT {
         assertThat(named.find()).as(demo.output()).isTrue();
         assertThat(demo.output()).contains("open " + named.group(1) + " in a browser");
         java.net.URI console = java.net.URI.create(named.group(1));
-        String token = Files.readString(Path.of(named.group(2))).strip();
+        // The demo names it as it names its directories: relative to where bin/sup ran, the checkout's root.
+        String token = Files.readString(ROOT.resolve(named.group(2))).strip();
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         java.net.http.HttpResponse<String> page = http.send(java.net.http.HttpRequest.newBuilder(console).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
