@@ -59,6 +59,7 @@ class DemoCampaignIT {
         List<ProcessHandle> firstProcesses = runtimesUnder(dir);
         assertThat(firstProcesses).as("the portal, three agents and three runtimes left running").hasSize(7);
         assertThat(first.output()).contains("are still running", "--stop");
+        assertConsoleServes(first);
 
         Result second = demo();
         Map<String, JsonNode> secondMembers = assertTheStory(second);
@@ -74,6 +75,27 @@ class DemoCampaignIT {
 
         System.out.printf("sup demo took %s, %s and %s (with --stop)%n", first.elapsed(),
                 second.elapsed(), stopped.elapsed());
+    }
+
+    /** The demo names the console and its token file, and the portal left running serves it with that token. */
+    private static void assertConsoleServes(Result demo) throws Exception {
+        java.util.regex.Matcher named = java.util.regex.Pattern.compile(
+                "(?m)^   web console (http://\\S+/console/) \\(admin token in (\\S+)\\)$").matcher(demo.output());
+        assertThat(named.find()).as(demo.output()).isTrue();
+        assertThat(demo.output()).contains("open " + named.group(1) + " in a browser");
+        java.net.URI console = java.net.URI.create(named.group(1));
+        // The demo names it as it names its directories: relative to where bin/sup ran, the checkout's root.
+        String token = Files.readString(ROOT.resolve(named.group(2))).strip();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<String> page = http.send(java.net.http.HttpRequest.newBuilder(console).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> things = http.send(java.net.http.HttpRequest.newBuilder(
+                console.resolve("api/things")).header("Authorization", "Bearer " + token).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("SUP portal console");
+        assertThat(things.statusCode()).as(things.body()).isEqualTo(200);
+        assertThat(things.body()).contains("\"gw-1\"", "\"gw-2\"", "\"gw-3\"");
     }
 
     private static Result demo(String... options) throws Exception {

@@ -45,6 +45,12 @@ final class ThingClient implements AutoCloseable {
         }
     }
 
+    /** Publishes as the thing, at least once: a request on its own api topic, say. */
+    void publish(String topic, String payload) {
+        client.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).payload(payload.getBytes(StandardCharsets.UTF_8))
+                .send();
+    }
+
     List<String> received() {
         return List.copyOf(received);
     }

@@ -161,6 +161,11 @@ final class DemoCampaign {
         String http = serving.path("http").asText();
         out.println("6. portal emulator serving (" + since(start) + ", pid " + portal.pid() + "): embedded MQTT broker "
                 + mqtt + ", files and JSON API " + http);
+        String console = serving.path("console").asText();
+        // Named under the portal data directory as the demo names it (relative when --dir is).
+        String consoleToken = portalData().resolve(Path.of(serving.path("consoleTokenFile").asText()).getFileName())
+                .toString();
+        out.println("   web console " + console + " (admin token in " + consoleToken + ")");
 
         start = System.nanoTime();
         List<String> agentPids = new ArrayList<>();
@@ -193,6 +198,7 @@ final class DemoCampaign {
             out.println("  " + bin.resolve(PORTAL_LAUNCHER) + " campaign status " + campaign + " --data "
                     + portalData());
             out.println("  curl " + http + "/api/things/gw-1");
+            out.println("  open " + console + " in a browser, signed in with the token in " + consoleToken);
             out.println("  " + bin.resolve(AGENT_LAUNCHER) + " status --config " + agentConfig("gw-1"));
             out.println("Stop them all with the demo's --stop (a new run of the demo stops them first).");
         }

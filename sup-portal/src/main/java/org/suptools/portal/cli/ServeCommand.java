@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
 /** {@code sup-portal serve --data DIR ...}: runs the portal until it is stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Runs the portal: the TR50 service over MQTT (embedded broker unless --broker), the file "
-                + "endpoint and the read-only JSON API over HTTP. Writes where it listens to DIR/serve.json. Stops on "
+                + "endpoint, the read-only JSON API and the web console (/console/, signed in with the admin token in "
+                + "DIR/console-token) over HTTP. Writes where it listens to DIR/serve.json. Stops on "
                 + "SIGTERM or Ctrl-C.")
 final class ServeCommand implements Callable<Integer> {
 
@@ -104,6 +105,7 @@ final class ServeCommand implements Callable<Integer> {
                 + server.mqttTlsUri().map(uri -> ", mqtt over TLS " + uri).orElse("")
                 + ", http " + server.httpUri() + ", base '" + base + "', data " + server.data().root()
                 + (chosen.isEmpty() ? "" : ", faults " + chosen));
+        out.println("sup-portal console: " + server.consoleUri() + " (admin token in " + server.consoleTokenFile() + ")");
         out.flush();
         stopped.await();
         return 0;

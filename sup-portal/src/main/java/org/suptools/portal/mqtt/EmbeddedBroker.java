@@ -154,6 +154,18 @@ public final class EmbeddedBroker implements AutoCloseable {
         return tlsPort;
     }
 
+    /** Whether a client is connected now, for the console; empty when the broker does not answer at once. */
+    public Optional<Boolean> connected(String clientId) {
+        try {
+            return Optional.of(Services.clientService().isClientConnected(clientId).get(2, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Drops a client's connection, for the {@code drop-connection} fault. */
     public void disconnect(String clientId) {
         Services.clientService().disconnectClient(clientId);

@@ -13,8 +13,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.logging.Logger;
+import org.suptools.portal.console.ConsoleHandler;
+import org.suptools.portal.console.ConsoleToken;
+import org.suptools.portal.console.Presence;
 import org.suptools.portal.files.Fault;
 import org.suptools.portal.files.FileEndpoint;
 import org.suptools.portal.files.FileIds;
@@ -81,6 +85,7 @@ public final class PortalServer implements AutoCloseable {
         PortalCredentials credentials = PortalCredentials.of(data);
         FileIds fileIds = new FileIds(clock, options.fileIdLifetime());
         Tr50Service service = new Tr50Service(data, clock, fileIds);
+        ConsoleToken consoleToken = ConsoleToken.of(data);
         HttpServer http;
         ExecutorService httpWorkers = Executors.newFixedThreadPool(16, daemon("sup-portal-http"));
         try {
@@ -94,6 +99,10 @@ public final class PortalServer implements AutoCloseable {
         http.createContext(FileEndpoint.PATH, fileEndpoint);
         http.createContext(OtaHandler.PATH, new OtaHandler(data, clock, fileEndpoint));
         http.createContext(ApiHandler.PATH, new ApiHandler(data, clock));
+        // The console asks the embedded broker who is connected, once it runs; an external broker cannot be asked.
+        AtomicReference<Presence> presence = new AtomicReference<>(Presence.UNKNOWN);
+        http.createContext(ConsoleHandler.PATH.substring(0, ConsoleHandler.PATH.length() - 1),
+                new ConsoleHandler(data, consoleToken, appId -> presence.get().connected(appId), clock));
         http.setExecutor(httpWorkers);
         http.start();
         Optional<EmbeddedBroker> broker = Optional.empty();
@@ -114,6 +123,7 @@ public final class PortalServer implements AutoCloseable {
                 broker = Optional.of(EmbeddedBroker.start(data.resolve("broker"), host, port, tls,
                         new BrokerAccess(things, credentials, options.base())));
             }
+            broker.ifPresent(b -> presence.set(b::connected));
             Predicate<RequestHandler.Reply> dropAckReply = options.faults().contains(Fault.DROP_CONNECTION)
                     ? dropOnce(things, broker) : reply -> false;
             PortalConnection connection = PortalConnection.connect(host, port, credentials, options.base(),
@@ -172,6 +182,16 @@ public final class PortalServer implements AutoCloseable {
         return data;
     }
 
+    /** The web console's address: {@code http://host:port/console/}. */
+    public URI consoleUri() {
+        return httpUri.resolve(ConsoleHandler.PATH);
+    }
+
+    /** The file that holds the console's admin token. */
+    public java.nio.file.Path consoleTokenFile() {
+        return data.resolve(ConsoleToken.FILE);
+    }
+
     /** Tells a thing now that its mailbox has work, without waiting for the poller. */
     public void notifyMailbox(String thingKey) {
         connection.notifyMailbox(thingKey);
@@ -197,7 +217,8 @@ public final class PortalServer implements AutoCloseable {
                 .put("http", httpUri.toString())
                 .put("base", options.base())
                 .put("embeddedBroker", broker.isPresent())
-
+                .put("console", consoleUri().toString())
+                .put("consoleTokenFile", consoleTokenFile().toString())
                 .put("pid", ProcessHandle.current().pid());
         mqttTlsUri().ifPresent(uri -> serve.put("mqtts", uri.toString()));
         data.write(data.resolve("serve.json"), serve);
