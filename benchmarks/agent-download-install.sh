@@ -70,7 +70,7 @@ agent_run() {
   done
   wait "$time_pid" || { tail -n 30 "$RUN/log-agent" >&2; die "sup-agent once failed (run $run)"; }
   local record
-  record="$(curl -sf "$PORTAL_HTTP/api/campaigns/$id")" || die "GET /api/campaigns/$id failed"
+  record="$(curl -sf -H "Authorization: Bearer $(cat "$RUN/portal/console-token")" "$PORTAL_HTTP/api/campaigns/$id")" || die "GET /api/campaigns/$id failed"
   [[ "$(jq -r .succeeded <<<"$record")" == 1 ]] \
     || { jq . <<<"$record" >&2; tail -n 30 "$RUN/log-agent" >&2; die "the member did not succeed (run $run)"; }
   cmp -s "$PAYLOAD" "$INSTALLED" || die "$INSTALLED differs from the payload (run $run)"

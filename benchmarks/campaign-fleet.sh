@@ -124,12 +124,12 @@ await_completed() {
       break
     fi
     # The record of a large campaign is big: looked at every 2 s, so the polling costs the portal little.
-    state="$(curl -sf "$PORTAL_HTTP/api/campaigns/$id" | jq -r .state || true)"
+    state="$(curl -sf -H "Authorization: Bearer $(cat "$RUN/portal/console-token")" "$PORTAL_HTTP/api/campaigns/$id" | jq -r .state || true)"
     [[ "$state" == Completed ]] && break
     ((waited++ < 1800)) || die "campaign $id not completed within an hour"
     sleep 2
   done
-  curl -sf "$PORTAL_HTTP/api/campaigns/$id" >"$RUN/campaign.json" || die "GET /api/campaigns/$id failed"
+  curl -sf -H "Authorization: Bearer $(cat "$RUN/portal/console-token")" "$PORTAL_HTTP/api/campaigns/$id" >"$RUN/campaign.json" || die "GET /api/campaigns/$id failed"
 }
 
 main() {

@@ -138,16 +138,20 @@ final class Portal implements AutoCloseable {
 
     /** {@code GET /api/campaigns/ID}: the same record, from the running portal. */
     JsonNode campaign(String id) throws Exception {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(http.resolve("/api/campaigns/" + id))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return InstallReport.JSON.readTree(response.body());
+        return api("/api/campaigns/" + id);
     }
 
     /** {@code GET /api/things/KEY}: the thing with its mailbox and its last log lines. */
     JsonNode thing(String key) throws Exception {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(http.resolve("/api/things/" + key))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        return api("/api/things/" + key);
+    }
+
+    /** A GET of the portal's JSON API with the admin token {@code serve} keeps in the data directory. */
+    private JsonNode api(String path) throws Exception {
+        String token = Files.readString(data.resolve("console-token"), StandardCharsets.UTF_8).strip();
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(http.resolve(path))
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return InstallReport.JSON.readTree(response.body());
     }

@@ -183,7 +183,8 @@ final class DemoCampaign {
         out.println("8. campaign " + campaign + " started: each gateway's mailbox gets gateway.sup.update "
                 + fileName.replaceFirst("\\.sup$", "") + "; its agent downloads the file, runs sup-installer and acks");
         out.flush();
-        DemoCampaignRecords records = awaitCompleted(portal, http, campaign);
+        DemoCampaignRecords records = awaitCompleted(portal, http, campaign,
+                Path.of(serving.path("consoleTokenFile").asText()));
         out.println("   " + (records.completed() ? "completed" : "NOT completed (" + records.state() + ")") + " after "
                 + since(start) + ": " + records.succeeded() + " success, " + records.failed() + " failure");
         out.println();
@@ -197,7 +198,7 @@ final class DemoCampaign {
             out.println("The portal, the agents and the sandbox runtimes are still running; try:");
             out.println("  " + bin.resolve(PORTAL_LAUNCHER) + " campaign status " + campaign + " --data "
                     + portalData());
-            out.println("  curl " + http + "/api/things/gw-1");
+            out.println("  curl -H \"Authorization: Bearer $(cat " + consoleToken + ")\" " + http + "/api/things/gw-1");
             out.println("  open " + console + " in a browser, signed in with the token in " + consoleToken);
             out.println("  " + bin.resolve(AGENT_LAUNCHER) + " status --config " + agentConfig("gw-1"));
             out.println("Stop them all with the demo's --stop (a new run of the demo stops them first).");
@@ -274,8 +275,10 @@ final class DemoCampaign {
     }
 
     /** Polls the portal's JSON API until every member completed (or the portal ended, or time ran out). */
-    private DemoCampaignRecords awaitCompleted(Process portal, String http, String campaign) throws IOException {
+    private DemoCampaignRecords awaitCompleted(Process portal, String http, String campaign, Path adminTokenFile)
+            throws IOException {
         URI uri = URI.create(http + "/api/campaigns/" + campaign);
+        String adminToken = Files.readString(adminTokenFile, StandardCharsets.UTF_8).strip();
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         long deadline = System.nanoTime() + CAMPAIGN_TIMEOUT.toNanos();
         DemoCampaignRecords records = null;
@@ -286,7 +289,8 @@ final class DemoCampaign {
             }
             try {
                 HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri)
-                        .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                        .header("Authorization", "Bearer " + adminToken).timeout(Duration.ofSeconds(10)).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     records = DemoCampaignRecords.parse(response.body(), uri.toString());
                 }

@@ -63,7 +63,7 @@ final class ConsoleApi {
     }
 
     void handle(HttpExchange exchange) throws IOException {
-        if (!token.accepts(bearer(exchange))) {
+        if (!token.accepts(ConsoleToken.presentedBy(exchange))) {
             exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"sup-portal console\"");
             error(exchange, 401, "the console's admin token is missing or wrong (it is in the data directory's "
                     + ConsoleToken.FILE + ")");
@@ -241,13 +241,6 @@ final class ConsoleApi {
         return texts;
     }
 
-    private static Optional<String> bearer(HttpExchange exchange) {
-        String header = exchange.getRequestHeaders().getFirst("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, "Bearer ".length())) {
-            return Optional.empty();
-        }
-        return Optional.of(header.substring("Bearer ".length()).strip());
-    }
 
     /** A browser names the page's origin on every POST; one that is not this console's is another site's. */
     private static boolean foreignOrigin(HttpExchange exchange) {

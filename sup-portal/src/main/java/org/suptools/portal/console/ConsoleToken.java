@@ -81,6 +81,15 @@ public record ConsoleToken(String value) {
         });
     }
 
+    /** The token an HTTP request presents in its {@code Authorization: Bearer} header, if any. */
+    public static Optional<String> presentedBy(com.sun.net.httpserver.HttpExchange exchange) {
+        String header = exchange.getRequestHeaders().getFirst("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, "Bearer ".length())) {
+            return Optional.empty();
+        }
+        return Optional.of(header.substring("Bearer ".length()).strip());
+    }
+
     /** Whether {@code presented} is the token; compared in constant time, so its bytes cannot be guessed one by one. */
     public boolean accepts(Optional<String> presented) {
         return presented.filter(p -> MessageDigest.isEqual(value.getBytes(StandardCharsets.UTF_8),

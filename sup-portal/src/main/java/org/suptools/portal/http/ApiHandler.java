@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import org.suptools.portal.console.ConsoleToken;
 import org.suptools.portal.store.Campaigns;
 import org.suptools.portal.store.DataDir;
 import org.suptools.portal.store.FileStore;
@@ -22,7 +23,9 @@ import org.suptools.portal.store.Things;
  * The read-only JSON API: {@code /api/things}, {@code /api/things/<key>} (attributes, alarms, mailbox,
  * last log lines), {@code /api/files}, {@code /api/campaigns}, {@code /api/campaigns/<id>} (with member
  * records), {@code /api/releases}, {@code /api/ota} (the plain HTTP backend's
- * offer, settings and what each device reported). App tokens are never shown.
+ * offer, settings and what each device reported). App tokens are never shown. Like the web console, it answers
+ * only a request that presents the portal's admin token ({@code Authorization: Bearer}, the data directory's
+ * {@code console-token}): the fleet's identities, logs and campaigns are not for whoever reaches the port.
  */
 public final class ApiHandler implements HttpHandler {
 
@@ -40,9 +43,11 @@ public final class ApiHandler implements HttpHandler {
     private final Releases releases;
     private final Ota ota;
     private final java.time.Clock clock;
+    private final ConsoleToken adminToken;
 
-    public ApiHandler(DataDir data, java.time.Clock clock) {
+    public ApiHandler(DataDir data, ConsoleToken adminToken, java.time.Clock clock) {
         this.clock = clock;
+        this.adminToken = adminToken;
         this.things = new Things(data, clock);
         this.developerFiles = FileStore.developerFiles(data, clock);
         this.campaigns = new Campaigns(data, clock);
@@ -58,6 +63,15 @@ public final class ApiHandler implements HttpHandler {
             if (!exchange.getRequestMethod().equals("GET")) {
                 exchange.getResponseHeaders().set("Allow", "GET");
                 exchange.sendResponseHeaders(405, -1);
+                return;
+            }
+            if (!adminToken.accepts(ConsoleToken.presentedBy(exchange))) {
+                byte[] why = json.writeValueAsBytes(java.util.Map.of("error", "the portal's admin token is missing or "
+                        + "wrong (send Authorization: Bearer with the data directory's " + ConsoleToken.FILE + ")"));
+                exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"sup-portal\"");
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(401, why.length);
+                exchange.getResponseBody().write(why);
                 return;
             }
             List<String> path = List.of(exchange.getRequestURI().getPath().substring(PATH.length()).split("/", -1));

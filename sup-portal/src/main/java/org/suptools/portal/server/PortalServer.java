@@ -98,7 +98,7 @@ public final class PortalServer implements AutoCloseable {
         FileEndpoint fileEndpoint = new FileEndpoint(fileIds, options.faults(), options.slowRate());
         http.createContext(FileEndpoint.PATH, fileEndpoint);
         http.createContext(OtaHandler.PATH, new OtaHandler(data, clock, fileEndpoint));
-        http.createContext(ApiHandler.PATH, new ApiHandler(data, clock));
+        http.createContext(ApiHandler.PATH, new ApiHandler(data, consoleToken, clock));
         // The console asks the embedded broker who is connected, once it runs; an external broker cannot be asked.
         AtomicReference<Presence> presence = new AtomicReference<>(Presence.UNKNOWN);
         http.createContext(ConsoleHandler.PATH.substring(0, ConsoleHandler.PATH.length() - 1),

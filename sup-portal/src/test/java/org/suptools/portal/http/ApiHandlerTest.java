@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.suptools.portal.MutableClock;
+import org.suptools.portal.console.ConsoleToken;
 import org.suptools.portal.store.Campaign;
 import org.suptools.portal.store.Campaigns;
 import org.suptools.portal.store.DataDir;
@@ -37,12 +38,14 @@ class ApiHandlerTest {
     private HttpServer server;
     private URI base;
     private DataDir data;
+    private ConsoleToken token;
 
     @BeforeEach
     void api() throws Exception {
         data = new DataDir(dir.resolve("data"));
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext(ApiHandler.PATH, new ApiHandler(data, clock));
+        token = ConsoleToken.of(data);
+        server.createContext(ApiHandler.PATH, new ApiHandler(data, token, clock));
         server.start();
         base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
@@ -53,7 +56,22 @@ class ApiHandlerTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(base.resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token.value())
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void api_answersOnlyTheAdminToken() throws Exception {
+        HttpResponse<String> none = http.send(HttpRequest.newBuilder(base.resolve("/api/things")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> wrong = http.send(HttpRequest.newBuilder(base.resolve("/api/campaigns"))
+                .header("Authorization", "Bearer " + "0".repeat(48)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(none.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+        assertThat(none.body()).contains("console-token").doesNotContain(token.value());
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(get("/api/things").statusCode()).isEqualTo(200);
     }
 
     @Test

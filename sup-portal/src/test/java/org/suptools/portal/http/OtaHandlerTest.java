@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.suptools.portal.MutableClock;
 import org.suptools.portal.TestSups;
+import org.suptools.portal.console.ConsoleToken;
 import org.suptools.portal.files.Fault;
 import org.suptools.portal.files.FileEndpoint;
 import org.suptools.portal.files.FileIds;
@@ -247,9 +248,11 @@ class OtaHandlerTest {
         ota.set("period", "1day");
         check("1.0.0");
         notifyResult("gw-1", "900 Success");
-        server.createContext(ApiHandler.PATH, new ApiHandler(data, clock));
+        ConsoleToken token = ConsoleToken.of(data);
+        server.createContext(ApiHandler.PATH, new ApiHandler(data, token, clock));
 
-        JsonNode api = DataDir.mapper().readTree(http.send(HttpRequest.newBuilder(base.resolve("/api/ota")).build(),
+        JsonNode api = DataDir.mapper().readTree(http.send(HttpRequest.newBuilder(base.resolve("/api/ota"))
+                .header("Authorization", "Bearer " + token.value()).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
 
         assertThat(api.get("offer").get("offered").asBoolean()).isTrue();

@@ -115,7 +115,9 @@ class PortalOnEmbeddedBrokerTest {
                 assertThat(approval.describe()).isEqualTo("download now: approved");
             });
             HttpResponse<String> api = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.httpUri()
-                    .resolve("/api/campaigns/" + campaign.id())).build(), HttpResponse.BodyHandlers.ofString());
+                    .resolve("/api/campaigns/" + campaign.id())).header("Authorization", "Bearer "
+                    + java.nio.file.Files.readString(server.consoleTokenFile()).strip()).build(),
+                    HttpResponse.BodyHandlers.ofString());
             com.fasterxml.jackson.databind.JsonNode served = new com.fasterxml.jackson.databind.ObjectMapper()
                     .readTree(api.body()).path("members").path(0);
             assertThat(served.path("agentState").path("state").asText()).isEqualTo("WAITING_FOR_DOWNLOAD_APPROVAL");
