@@ -29,11 +29,21 @@ import org.suptools.tr50.Topics;
  * @param replyTimeout how long a TR50 request waits for its reply
  * @param downloadAttempts how many fetches one update may start before it fails
  * @param stagePolicy which stages of an update wait for an approval
+ * @param manage the local management endpoint; empty when it is off (the default)
  */
 public record AgentConfig(String thingKey, String appId, String appToken, URI broker, Optional<Path> caFile,
         Topics topics, URI fileEndpoint, Path gatewayConfig, List<String> installer, Path stateDir,
         Duration checkPeriod, Duration checkJitter, Duration installTimeout, Duration replyTimeout, int downloadAttempts,
-        StagePolicy stagePolicy) {
+        StagePolicy stagePolicy, Optional<ManageConfig> manage) {
+
+    /** A config without the management endpoint. */
+    public AgentConfig(String thingKey, String appId, String appToken, URI broker, Optional<Path> caFile,
+            Topics topics, URI fileEndpoint, Path gatewayConfig, List<String> installer, Path stateDir,
+            Duration checkPeriod, Duration checkJitter, Duration installTimeout, Duration replyTimeout,
+            int downloadAttempts, StagePolicy stagePolicy) {
+        this(thingKey, appId, appToken, broker, caFile, topics, fileEndpoint, gatewayConfig, installer, stateDir,
+                checkPeriod, checkJitter, installTimeout, replyTimeout, downloadAttempts, stagePolicy, Optional.empty());
+    }
 
     public AgentConfig {
         Objects.requireNonNull(thingKey, "thingKey");
@@ -55,6 +65,7 @@ public record AgentConfig(String thingKey, String appId, String appToken, URI br
         Objects.requireNonNull(installTimeout, "installTimeout");
         Objects.requireNonNull(replyTimeout, "replyTimeout");
         stagePolicy = stagePolicy == null ? StagePolicy.AUTOMATIC : stagePolicy;
+        manage = manage == null ? Optional.empty() : manage;
     }
 
     /** True for {@code ssl://} (and {@code mqtts://}) brokers. */

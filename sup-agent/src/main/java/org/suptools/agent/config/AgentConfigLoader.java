@@ -48,7 +48,7 @@ public final class AgentConfigLoader {
     record RawConfig(String thingKey, String appId, String appToken, String appTokenFile, String broker,
             String caFile, String topicPrefix, String fileEndpoint, String gatewayConfig, List<String> installer,
             String stateDir, Timeout checkPeriod, Timeout checkJitter, Timeout installTimeout, Timeout replyTimeout,
-            Integer downloadAttempts, RawStagePolicy stagePolicy) {
+            Integer downloadAttempts, RawStagePolicy stagePolicy, ManageConfigReader.RawManage manage) {
     }
 
     /** {@code stagePolicy}: each stage {@code automatic} or {@code approval}. */
@@ -122,13 +122,14 @@ public final class AgentConfigLoader {
                     + "), was " + describe(checkJitter)));
         }
         StagePolicy stagePolicy = stagePolicy(raw.stagePolicy(), problems);
+        Optional<ManageConfig> manage = ManageConfigReader.read(raw.manage(), base, problems);
         if (!problems.isEmpty()) {
             throw new AgentConfigException(file, problems);
         }
         return new AgentConfig(thingKey, appId, appToken, broker, caFile, topics, withoutTrailingSlash(fileEndpoint),
                 gatewayConfig, installer, stateDir, checkPeriod, checkJitter,
                 duration(raw.installTimeout(), DEFAULT_INSTALL_TIMEOUT),
-                duration(raw.replyTimeout(), DEFAULT_REPLY_TIMEOUT), attempts, stagePolicy);
+                duration(raw.replyTimeout(), DEFAULT_REPLY_TIMEOUT), attempts, stagePolicy, manage);
     }
 
     private static StagePolicy stagePolicy(RawStagePolicy raw, List<Problem> problems) {
