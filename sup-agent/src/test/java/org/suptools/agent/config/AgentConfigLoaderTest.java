@@ -148,7 +148,7 @@ class AgentConfigLoaderTest {
                 .satisfies(e -> assertThat(e.getMessage().lines().toList()).containsExactlyInAnyOrder(
                         "agent.yaml: colour: unknown field (known: appId, appToken, appTokenFile, broker, caFile, "
                                 + "checkJitter, checkPeriod, downloadAttempts, fileEndpoint, gatewayConfig, installTimeout, "
-                                + "installer, replyTimeout, stagePolicy, stateDir, thingKey, topicPrefix)",
+                                + "installer, manage, replyTimeout, stagePolicy, stateDir, thingKey, topicPrefix)",
                         "agent.yaml: checkPeriod: 'soon' is not a duration (examples: 500ms, 30s, 5m, 1h)",
                         "agent.yaml: thingKey: must not contain '/', '+', '#' or NUL (it is a topic level), was 'gw/1'",
                         "agent.yaml: appToken: is required (or appTokenFile, a file holding it)",
