@@ -8,7 +8,6 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import javax.net.ssl.HttpsURLConnection;
-import javax.net.ssl.SSLHandshakeException;
 import org.suptools.model.json.SupJson;
 
 /**
@@ -25,6 +24,8 @@ final class AgentConnections {
 
     private final GatewayEntry gateway;
     private final String token;
+    /** The trust of the last connection opened: it knows which certificate the gateway presented. */
+    private volatile PinnedTrust lastTrust;
 
     AgentConnections(GatewayEntry gateway, String token) {
         this.gateway = gateway;
@@ -39,6 +40,7 @@ final class AgentConnections {
         URL url = URI.create(gateway.address() + pathAndQuery).toURL();
         HttpsURLConnection connection = (HttpsURLConnection) url.openConnection();
         PinnedTrust trust = PinnedTrust.pinnedTo(gateway.name(), gateway.certificateSha256());
+        lastTrust = trust;
         connection.setSSLSocketFactory(trust.context().getSocketFactory());
         connection.setHostnameVerifier((host, session) -> true);
         connection.setConnectTimeout((int) CONNECT.toMillis());
@@ -52,18 +54,23 @@ final class AgentConnections {
     int code(HttpsURLConnection connection) throws IOException {
         try {
             return connection.getResponseCode();
-        } catch (SSLHandshakeException e) {
+        } catch (IOException e) {
             throw changed(e);
         }
     }
 
-    /** Turns a refused handshake into the loud refusal it is, when the certificate changed. */
+    /**
+     * Turns a failure into the loud refusal it is when the gateway presented another certificate
+     * than the trusted one, however the TLS stack worded the failed handshake.
+     */
     IOException changed(IOException e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause.getMessage() != null && cause.getMessage().contains("has CHANGED")) {
-                String presented = cause.getMessage().replaceAll(".*presented ([0-9A-F:]+)\\..*", "$1");
-                return new CertificateChangedException(gateway.name(), gateway.certificateSha256(), presented);
-            }
+        if (e instanceof CertificateChangedException) {
+            return e;
+        }
+        PinnedTrust trust = lastTrust;
+        if (trust != null && trust.presented().filter(p -> !p.equals(gateway.certificateSha256())).isPresent()) {
+            return new CertificateChangedException(gateway.name(), gateway.certificateSha256(),
+                    trust.presented().get());
         }
         return e;
     }

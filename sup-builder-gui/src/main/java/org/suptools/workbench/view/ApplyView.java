@@ -150,10 +150,12 @@ public final class ApplyView {
         HBox buttons = new HBox(8, apply, dry, cancel, reconnect, progress, outcome);
         buttons.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         HBox reportButtons = new HBox(8, copy, save);
-        VBox applyBox = new VBox(8, Forms.title("Apply a package to a gateway"),
-                Forms.hint("The installer runs on the gateway (remote) or on this machine (local). The result is "
-                        + "shown here only: a manual apply has no campaign to report to."),
-                grid, buttons, cancelHint, status, rows, reportButtons, reports);
+        Label intro = Forms.hint("The installer runs on the gateway (remote) or on this machine (local). The result is "
+                + "shown here only: a manual apply has no campaign to report to.");
+        intro.setWrapText(true);
+        intro.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        VBox applyBox = new VBox(8, Forms.title("Apply a package to a gateway"), intro, grid, buttons, cancelHint, status, rows, reportButtons, reports);
         VBox.setVgrow(rows, Priority.ALWAYS);
         applyBox.setPadding(new Insets(0, 0, 0, 8));
 

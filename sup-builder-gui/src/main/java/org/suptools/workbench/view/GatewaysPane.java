@@ -60,6 +60,7 @@ final class GatewaysPane {
         identity.setId("gateway-identity");
         identity.setWrapText(true);
         identity.textProperty().bind(vm.identityProperty());
+        identity.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         vm.refusedProperty().addListener((obs, old, now) -> {
             identity.getStyleClass().remove("outcome-failed");
             if (now) {
@@ -83,6 +84,10 @@ final class GatewaysPane {
         message.setId("gateway-message");
         message.setWrapText(true);
         message.textProperty().bind(vm.messageProperty());
+        message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // Once a gateway is added, the form gives its room back to the list and the packages.
+        vm.gateways().addListener((javafx.collections.ListChangeListener<GatewayEntry>) change ->
+                add.setExpanded(vm.gateways().isEmpty()));
 
         root = new VBox(6, Forms.title("Gateways"), list, new HBox(6, refresh, remove), identity, packages, add,
                 message);
@@ -131,8 +136,10 @@ final class GatewaysPane {
         GridPane.setHgrow(name, Priority.ALWAYS);
         GridPane.setHgrow(address, Priority.ALWAYS);
         GridPane.setHgrow(token, Priority.ALWAYS);
-        return new VBox(6, grid, check, fingerprint, answer,
-                Forms.hint("The token is kept in a file only you can read (0600) in your config folder."));
+        Label tokenHint = Forms.hint("The token is kept in a file only you can read (0600) in your config folder.");
+        tokenHint.setWrapText(true);
+        tokenHint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return new VBox(6, grid, check, fingerprint, answer, tokenHint);
     }
 
     Node root() {
