@@ -64,6 +64,23 @@ class ManageConfigReaderTest {
                 .hasMessageContaining("manage.tokenFile: no such file: " + dir.resolve("missing.token"));
     }
 
+    @Test
+    void schema_acceptsTheDocsManageExample_andRefusesATokenGivenTwice() throws Exception {
+        String docs = Files.readString(Path.of("../docs/reference/agent.md"));
+        int start = docs.indexOf("```yaml\nmanage:");
+        String example = docs.substring(start + "```yaml\n".length(), docs.indexOf("```", start + 7));
+
+        assertThat(schemaErrors(base + example)).isEmpty();
+        assertThat(schemaErrors(base + example.replace("  tokenFile: manage.token", "  tokenFile: manage.token\n"
+                + "  token: 0123456789abcdef"))).isNotEmpty();
+        assertThat(schemaErrors(base + "manage:\n  enabled: true\n  colour: blue\n")).isNotEmpty();
+    }
+
+    private static java.util.List<String> schemaErrors(String yaml) throws IOException {
+        return AgentConfigLoaderTest.VALIDATOR.validate(org.suptools.model.json.SupJson.yaml().readTree(yaml)).stream()
+                .map(Object::toString).toList();
+    }
+
     private AgentConfig load(String yaml) throws Exception {
         return AgentConfigLoader.load(Files.writeString(dir.resolve("agent.yaml"), yaml));
     }
