@@ -144,8 +144,8 @@ public final class ApplyView {
         HBox reports = new HBox(10, confirmationBox, auditBox);
         HBox.setHgrow(confirmationBox, Priority.ALWAYS);
         HBox.setHgrow(auditBox, Priority.ALWAYS);
-        reports.setPrefHeight(200);
-        reports.setMinHeight(120);
+        reports.setPrefHeight(180);
+        reports.setMinHeight(70);
 
         HBox buttons = new HBox(8, apply, dry, cancel, reconnect, progress, outcome);
         buttons.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
@@ -157,6 +157,8 @@ public final class ApplyView {
         status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox applyBox = new VBox(8, Forms.title("Apply a package to a gateway"), intro, grid, buttons, cancelHint, status, rows, reportButtons, reports);
         VBox.setVgrow(rows, Priority.ALWAYS);
+        // On a small screen the actions keep room for a few rows; the reports give way first.
+        rows.setMinHeight(130);
         applyBox.setPadding(new Insets(0, 0, 0, 8));
 
         root = new SplitPane(new GatewaysPane(gateways).root(), applyBox);

@@ -134,7 +134,7 @@ public final class ApplyViewModel {
 
     private String targetLabel() {
         if (remoteGateway.get() != null) {
-            return remoteGateway.get().label() + ", remote";
+            return "remote: " + remoteGateway.get().label();
         }
         return configFile.get() == null ? "" : ShownPath.of(configFile.get());
     }

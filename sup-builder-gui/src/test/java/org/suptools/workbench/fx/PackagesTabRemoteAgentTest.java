@@ -206,7 +206,7 @@ class PackagesTabRemoteAgentTest {
         Path tokenFile = dir.resolve("config/sup-workbench/tokens/gw-remote.token");
         assertThat(Files.getPosixFilePermissions(tokenFile))
                 .isEqualTo(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
-        assertThat(vm.apply().gatewayTextProperty().get()).startsWith("gw-remote (127.0.0.1:" + port + ")");
+        assertThat(vm.apply().gatewayTextProperty().get()).isEqualTo("remote: gw-remote (127.0.0.1:" + port + ")");
 
         dialogs.files.add(pkg);
         robot.clickOn("#apply-choose-package");
@@ -231,7 +231,7 @@ class PackagesTabRemoteAgentTest {
         Path runtimeHome = gateway.resolve("dwcore");
         assertThat(runtimeHome.resolve("data/remote")).isDirectory();
         assertThat(runtimeHome.resolve("conf/remote.conf")).hasContent("greeting=hello");
-        assertThat(vm.apply().report()).contains("Gateway:  gw-remote", "Outcome:  succeeded", "app-config");
+        assertThat(vm.apply().report()).contains("Gateway:  remote: gw-remote", "Outcome:  succeeded", "app-config");
         awaitLog(Pattern.compile("manual install [0-9a-f]{16} of demo-remote-1\\.0\\.0\\.sup ended with exit code 0"),
                 60);
 
