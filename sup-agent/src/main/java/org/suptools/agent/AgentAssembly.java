@@ -16,15 +16,19 @@ import org.suptools.agent.download.PortalFileIds;
 import org.suptools.agent.download.Sleeper;
 import org.suptools.agent.job.UpdateJob;
 import org.suptools.agent.link.Tr50Link;
+import org.suptools.agent.manage.ManageServer;
+import org.suptools.agent.manage.ManualRuns;
 import org.suptools.agent.store.ApprovalInbox;
 import org.suptools.agent.store.JobStore;
 import org.suptools.agent.store.Outbox;
 import org.suptools.agent.download.ThrottledFileSource;
 import org.suptools.agent.update.CheckTimer;
+import org.suptools.agent.update.InstallGate;
 import org.suptools.agent.update.InstallStep;
 import org.suptools.agent.update.InstallerDescription;
 import org.suptools.agent.update.SelfCheck;
 import org.suptools.agent.update.UpdateAgent;
+import org.suptools.installer.api.client.InstallerProcess;
 import org.suptools.tr50.MailboxUpdate;
 import org.suptools.tr50.Tr50Request;
 
@@ -50,6 +54,12 @@ public final class AgentAssembly {
     }
 
     public static UpdateAgent agent(AgentConfig config, Tr50Link link, Clock clock, AgentLog log) throws IOException {
+        return agent(config, link, clock, log, new InstallGate());
+    }
+
+    /** As above; the campaign installs take turns with the management endpoint's through {@code gate}. */
+    public static UpdateAgent agent(AgentConfig config, Tr50Link link, Clock clock, AgentLog log, InstallGate gate)
+            throws IOException {
         JobStore jobs = jobs(config);
         Optional<SSLContext> tls = config.caFile().isPresent() ? Optional.of(CaTrust.contextOf(config.caFile().get()))
                 : Optional.empty();
@@ -62,7 +72,7 @@ public final class AgentAssembly {
         Path installerDir = config.stateDir().resolve("installer");
         InstallStep installer = new InstallStep(config.installer(), config.gatewayConfig(), installerDir,
                 Optional.of(config.thingKey()), InstallStep.Launchers.processes(installerDir, config.installTimeout()),
-                line -> log.info("sup-installer recover: " + line));
+                line -> log.info("sup-installer recover: " + line), gate);
         return new UpdateAgent(jobs, outbox(config), downloader, installer, link, clock, log, config.stagePolicy(),
                 Optional.of(approvalInbox(config)), Optional.of(selfCheck(config, installerDir)));
     }
@@ -75,6 +85,29 @@ public final class AgentAssembly {
         return new SelfCheck(dir, config.checks(), timer, new InstallerDescription(config.installer(),
                 config.gatewayConfig(), InstallStep.Launchers.processes(installerDir, Duration.ofMinutes(2)),
                 config.thingKey()));
+    }
+
+    /**
+     * The management endpoint when the config enables it, started; a no-op otherwise. Its runs
+     * take turns with the campaign installs through {@code gate}.
+     */
+    public static AutoCloseable endpoint(AgentConfig config, InstallGate gate, Clock clock, AgentLog log)
+            throws IOException {
+        if (config.manage().isEmpty()) {
+            return () -> {
+            };
+        }
+        Path manageDir = config.stateDir().resolve("manage");
+        ManualRuns runs = new ManualRuns(manageDir.resolve("runs"),
+                runDir -> new InstallerProcess(runDir, "install", config.installTimeout()), config.installer(),
+                config.gatewayConfig(), gate, log, clock);
+        try {
+            return ManageServer.start(config.manage().get(), manageDir, runs, config.installer(),
+                    config.gatewayConfig(), manageDir, config.thingKey(), log);
+        } catch (IOException | RuntimeException e) {
+            runs.close();
+            throw e;
+        }
     }
 
     /** {@code mailbox.update} at each tenth of a download, not at every checkpoint. */

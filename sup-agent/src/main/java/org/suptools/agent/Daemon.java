@@ -11,6 +11,7 @@ import org.suptools.agent.config.AgentConfig;
 import org.suptools.agent.link.MqttTr50Link;
 import org.suptools.agent.store.StateLock;
 import org.suptools.agent.update.Cycle;
+import org.suptools.agent.update.InstallGate;
 import org.suptools.agent.update.UpdateAgent;
 
 /**
@@ -45,16 +46,22 @@ public final class Daemon {
     public void run() throws IOException, InterruptedException {
         try {
             loop();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e);
         } finally {
             ended.countDown();
         }
     }
 
-    private void loop() throws IOException, InterruptedException {
+    private void loop() throws Exception {
+        InstallGate gate = new InstallGate();
         try (StateLock lock = StateLock.acquire(config.stateDir());
+                AutoCloseable endpoint = AgentAssembly.endpoint(config, gate, clock, log);
                 MqttTr50Link link = new MqttTr50Link(config, wake::release, log);
                 InboxWatch approvals = InboxWatch.start(AgentAssembly.approvalInbox(config).dir(), wake::release)) {
-            UpdateAgent agent = AgentAssembly.agent(config, link, clock, log);
+            UpdateAgent agent = AgentAssembly.agent(config, link, clock, log, gate);
             log.info("started for " + config.thingKey() + " on " + config.broker() + ", state in " + config.stateDir());
             link.connect();
             CyclePace pace = new CyclePace(config.checkPeriod(), config.checkJitter(), random);

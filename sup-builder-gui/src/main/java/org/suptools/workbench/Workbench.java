@@ -8,7 +8,9 @@ import java.util.Optional;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.suptools.workbench.service.AgentGateways;
 import org.suptools.workbench.service.FilePayloadStore;
+import org.suptools.workbench.service.GatewayBook;
 import org.suptools.workbench.service.InstallerInTempFolder;
 import org.suptools.workbench.service.ModelPackageService;
 import org.suptools.workbench.view.FileDialogs;
@@ -37,7 +39,8 @@ public final class Workbench {
     /** The real services: the model's packaging, files on disk, the installer as a process. */
     public static MainViewModel.Services defaultServices() {
         return new MainViewModel.Services(new FilePayloadStore(), new ModelPackageService(Clock.systemUTC()),
-                new FxBackgroundRunner(), new InstallerInTempFolder(), installerCommand(), Clock.systemUTC());
+                new FxBackgroundRunner(), new InstallerInTempFolder(), installerCommand(), Clock.systemUTC(),
+                new AgentGateways(GatewayBook.inUserConfig()));
     }
 
     /** The installer: {@code -Dsup.installer=PATH} (the launcher sets it), else {@code sup-installer} on the PATH. */

@@ -30,19 +30,21 @@ import org.suptools.tr50.Topics;
  * @param downloadAttempts how many fetches one update may start before it fails
  * @param stagePolicy which stages of an update wait for an approval
  * @param checks the agent's own update checks: whether it makes them, their windows, the download throttle
+ * @param manage the local management endpoint; empty when it is off (the default)
  */
 public record AgentConfig(String thingKey, String appId, String appToken, URI broker, Optional<Path> caFile,
         Topics topics, URI fileEndpoint, Path gatewayConfig, List<String> installer, Path stateDir,
         Duration checkPeriod, Duration checkJitter, Duration installTimeout, Duration replyTimeout, int downloadAttempts,
-        StagePolicy stagePolicy, CheckPolicy checks) {
+        StagePolicy stagePolicy, CheckPolicy checks, Optional<ManageConfig> manage) {
 
-    /** A config without checks of its own, windows or throttle. */
+    /** A config without checks of its own, windows, throttle or the management endpoint. */
     public AgentConfig(String thingKey, String appId, String appToken, URI broker, Optional<Path> caFile,
             Topics topics, URI fileEndpoint, Path gatewayConfig, List<String> installer, Path stateDir,
             Duration checkPeriod, Duration checkJitter, Duration installTimeout, Duration replyTimeout,
             int downloadAttempts, StagePolicy stagePolicy) {
         this(thingKey, appId, appToken, broker, caFile, topics, fileEndpoint, gatewayConfig, installer, stateDir,
-                checkPeriod, checkJitter, installTimeout, replyTimeout, downloadAttempts, stagePolicy, CheckPolicy.OFF);
+                checkPeriod, checkJitter, installTimeout, replyTimeout, downloadAttempts, stagePolicy, CheckPolicy.OFF,
+                Optional.empty());
     }
 
     public AgentConfig {
@@ -66,6 +68,7 @@ public record AgentConfig(String thingKey, String appId, String appToken, URI br
         Objects.requireNonNull(replyTimeout, "replyTimeout");
         stagePolicy = stagePolicy == null ? StagePolicy.AUTOMATIC : stagePolicy;
         checks = checks == null ? CheckPolicy.OFF : checks;
+        manage = manage == null ? Optional.empty() : manage;
     }
 
     /** True for {@code ssl://} (and {@code mqtts://}) brokers. */

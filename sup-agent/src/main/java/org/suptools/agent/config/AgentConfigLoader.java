@@ -50,7 +50,8 @@ public final class AgentConfigLoader {
             String caFile, String topicPrefix, String fileEndpoint, String gatewayConfig, List<String> installer,
             String stateDir, JsonNode checkPeriod, JsonNode checkJitter, Timeout installTimeout, Timeout replyTimeout,
             Integer downloadAttempts, RawStagePolicy stagePolicy,
-            Boolean checkForUpdates, JsonNode period, JsonNode jitter, String schedule, String apply, JsonNode throttle) {
+            Boolean checkForUpdates, JsonNode period, JsonNode jitter, String schedule, String apply, JsonNode throttle,
+            ManageConfigReader.RawManage manage) {
     }
 
     /** {@code stagePolicy}: each stage {@code automatic} or {@code approval}. */
@@ -122,13 +123,14 @@ public final class AgentConfigLoader {
         CheckPolicy checks = CheckPolicyReader.read(raw.checkForUpdates(), raw.schedule(), raw.apply(), raw.throttle(),
                 problems);
         StagePolicy stagePolicy = stagePolicy(raw.stagePolicy(), problems);
+        Optional<ManageConfig> manage = ManageConfigReader.read(raw.manage(), base, problems);
         if (!problems.isEmpty()) {
             throw new AgentConfigException(file, problems);
         }
         return new AgentConfig(thingKey, appId, appToken, broker, caFile, topics, withoutTrailingSlash(fileEndpoint),
                 gatewayConfig, installer, stateDir, checkPeriod, checkJitter,
                 duration(raw.installTimeout(), DEFAULT_INSTALL_TIMEOUT),
-                duration(raw.replyTimeout(), DEFAULT_REPLY_TIMEOUT), attempts, stagePolicy, checks);
+                duration(raw.replyTimeout(), DEFAULT_REPLY_TIMEOUT), attempts, stagePolicy, checks, manage);
     }
 
     private static StagePolicy stagePolicy(RawStagePolicy raw, List<Problem> problems) {

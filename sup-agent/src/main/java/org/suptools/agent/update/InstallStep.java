@@ -75,6 +75,7 @@ public final class InstallStep {
     private final Optional<String> thingKey;
     private final Launchers launchers;
     private final Consumer<String> recoverSays;
+    private final InstallGate gate;
 
     /**
      * @param installer the installer's launcher command, such as {@code [/opt/sup/bin/sup-installer]}
@@ -84,6 +85,13 @@ public final class InstallStep {
      */
     public InstallStep(List<String> installer, Path gatewayConfig, Path workDir, Optional<String> thingKey,
             Launchers launchers, Consumer<String> recoverSays) {
+        this(installer, gatewayConfig, workDir, thingKey, launchers, recoverSays, new InstallGate());
+    }
+
+    /** As above, taking turns through {@code gate} with the manual installs of the management endpoint. */
+    public InstallStep(List<String> installer, Path gatewayConfig, Path workDir, Optional<String> thingKey,
+            Launchers launchers, Consumer<String> recoverSays, InstallGate gate) {
+        this.gate = gate;
         this.installer = List.copyOf(installer);
         this.gatewayConfig = gatewayConfig;
         this.workDir = workDir;
@@ -113,6 +121,16 @@ public final class InstallStep {
      * before: a kill from here on is resolved by {@link #resolve}.
      */
     public InstallOutcome install(UpdateJob job, Path packageFile, Consumer<String> progress)
+            throws IOException, InterruptedException {
+        gate.enter();
+        try {
+            return installAlone(job, packageFile, progress);
+        } finally {
+            gate.leave();
+        }
+    }
+
+    private InstallOutcome installAlone(UpdateJob job, Path packageFile, Consumer<String> progress)
             throws IOException, InterruptedException {
         Files.createDirectories(workDir);
         Path reply = replyFile(job);

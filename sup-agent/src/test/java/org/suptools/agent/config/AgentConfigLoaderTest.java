@@ -215,8 +215,8 @@ class AgentConfigLoaderTest {
                 .satisfies(e -> assertThat(e.getMessage().lines().toList()).containsExactlyInAnyOrder(
                         "agent.yaml: colour: unknown field (known: appId, appToken, appTokenFile, apply, broker, caFile, "
                                 + "checkForUpdates, checkJitter, checkPeriod, downloadAttempts, fileEndpoint, gatewayConfig, "
-                                + "installTimeout, installer, jitter, period, replyTimeout, schedule, stagePolicy, stateDir, "
-                                + "thingKey, throttle, topicPrefix)",
+                                + "installTimeout, installer, jitter, manage, period, replyTimeout, schedule, stagePolicy, "
+                                + "stateDir, thingKey, throttle, topicPrefix)",
                         "agent.yaml: checkPeriod: 'soon' is not a duration (examples: 90 (seconds), 500ms, 30s, 30min, "
                                 + "1hr, 1day)",
                         "agent.yaml: thingKey: must not contain '/', '+', '#' or NUL (it is a topic level), was 'gw/1'",

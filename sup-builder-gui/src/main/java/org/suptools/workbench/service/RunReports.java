@@ -14,7 +14,7 @@ import org.suptools.installer.api.report.ReportFiles;
  * before the run, so that the audit lines already there are not shown as this run's. Reading never
  * fails: a missing file reads as empty, one that cannot be read as a line that says why.
  */
-public final class RunReports {
+public final class RunReports implements RunReportSource {
 
     private final Optional<ReportFiles> files;
     private final int auditLinesBefore;
@@ -39,6 +39,7 @@ public final class RunReports {
      * run that wrote none (busy, a usage error) leaves an earlier install's file there. A file that
      * cannot be read as a confirmation is shown as it is.
      */
+    @Override
     public String confirmation(String installId) {
         return files.map(f -> writtenByAnother(f.confirmation(), installId)
                 ? "(confirmation.json in " + f.logsDir() + " is not this run's: install " + installId + ")"
@@ -46,6 +47,7 @@ public final class RunReports {
     }
 
     /** The audit lines written since this was taken. */
+    @Override
     public List<String> auditLinesSince() {
         return files.map(f -> {
             List<String> audit = lines(f.auditLog());

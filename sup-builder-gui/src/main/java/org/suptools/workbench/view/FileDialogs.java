@@ -28,12 +28,17 @@ public interface FileDialogs {
 
     Optional<Path> chooseTrustStore();
 
-    /** The package to apply: "Package Files (*.pkg)" offered first, then "Software Update Package Files (*.sup)". */
+    /** The package to apply: "Package Files (*.pkg)" and "Software Update Package Files (*.sup)", opening on *.sup. */
     Optional<Path> choosePackageToApply();
 
     Optional<Path> chooseGatewayConfig();
 
     UnsavedChoice askUnsaved(String packageName);
+
+    /** Where to save a run's report from the Packages tab; none by default (a dialog set without it). */
+    default Optional<Path> saveReport(String suggestedName) {
+        return Optional.empty();
+    }
 
     void showError(String message);
 }

@@ -25,13 +25,23 @@ public final class FxFileDialogs implements FileDialogs {
         this.owner = owner;
     }
 
-    /** The chooser of the Packages tab: .pkg first and selected, then .sup. */
+    /**
+     * The chooser of the Packages tab: both filters, as the seed's Packages tab lists them (.pkg
+     * first), but open on .sup: that is what the Workbench and {@code sup build} make.
+     */
     public static FileChooser packageChooser() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Choose the package to apply");
         chooser.getExtensionFilters().setAll(PKG_FILTER, SUP_FILTER);
-        chooser.setSelectedExtensionFilter(PKG_FILTER);
+        chooser.setSelectedExtensionFilter(SUP_FILTER);
         return chooser;
+    }
+
+    @Override
+    public Optional<Path> saveReport(String suggestedName) {
+        FileChooser chooser = chooser("Save the run's report", new FileChooser.ExtensionFilter("Text", "*.txt"));
+        chooser.setInitialFileName(suggestedName);
+        return remember(chooser.showSaveDialog(owner));
     }
 
     @Override

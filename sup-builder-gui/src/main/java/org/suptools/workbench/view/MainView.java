@@ -48,7 +48,7 @@ public final class MainView {
         tab(Screen.PAYLOADS, "Payloads", new PayloadsView(vm.payloads(), dialogs, this::save).root());
         tab(Screen.BUILD, "Build", new BuildView(vm.build(), dialogs).root());
         tab(Screen.INSPECT, "Inspect .sup", new InspectView(vm.inspector(), dialogs).root());
-        tab(Screen.APPLY, "Packages", new ApplyView(vm.apply(), dialogs).root());
+        tab(Screen.APPLY, "Packages", new ApplyView(vm.apply(), vm.gateways(), dialogs).root());
         tabs.setId("screens");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getSelectionModel().select(tabOf.get(vm.screenProperty().get()));

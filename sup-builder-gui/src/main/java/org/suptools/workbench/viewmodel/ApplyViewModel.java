@@ -1,7 +1,11 @@
 package org.suptools.workbench.viewmodel;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -24,13 +28,19 @@ import org.suptools.installer.api.client.InstallerSession;
 import org.suptools.installer.api.client.InstallerWatcher;
 import org.suptools.installer.api.event.InstallEvent;
 import org.suptools.workbench.service.BackgroundRunner;
+import org.suptools.workbench.service.GatewayEntry;
+import org.suptools.workbench.service.GatewayService;
+import org.suptools.workbench.service.RemoteRun;
+import org.suptools.workbench.service.RunReportSource;
 import org.suptools.workbench.service.RunReports;
 
 /**
  * The Packages tab: applies a package to a gateway by running {@code sup-installer install ...
  * --events} as a separate process, and shows each action's progress as the events arrive, then
- * the final status, confirmation.json and the audit lines of this run. The result stays on this
- * screen: a manual apply has no campaign to report to.
+ * the final status, confirmation.json and the audit lines of this run. The gateway is a local one
+ * (its config file: the installer runs on this machine) or a remote one (its agent's management
+ * endpoint runs the installer there and streams the same events back); both fill the same table
+ * and report. The result stays on this screen: a manual apply has no campaign to report to.
  */
 public final class ApplyViewModel {
 
@@ -47,7 +57,12 @@ public final class ApplyViewModel {
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(this, "phase", Phase.IDLE);
     private final ReadOnlyBooleanWrapper dryRun = new ReadOnlyBooleanWrapper(this, "dryRun");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Choose a package and a gateway.");
+    private final ObjectProperty<GatewayEntry> remoteGateway = new SimpleObjectProperty<>(this, "remoteGateway");
+    private final ReadOnlyStringWrapper gatewayText = new ReadOnlyStringWrapper(this, "gatewayText", "");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", CHOOSE_BOTH);
+    private final ReadOnlyObjectWrapper<ApplyRow.Kind> resultKind =
+            new ReadOnlyObjectWrapper<>(this, "resultKind", ApplyRow.Kind.NEUTRAL);
+    private final ReadOnlyStringWrapper lostRun = new ReadOnlyStringWrapper(this, "lostRun", "");
     private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper(this, "outcome", "");
     private final ReadOnlyStringWrapper confirmation = new ReadOnlyStringWrapper(this, "confirmation", "");
     private final ReadOnlyStringWrapper cancelHint = new ReadOnlyStringWrapper(this, "cancelHint", "");
@@ -56,25 +71,102 @@ public final class ApplyViewModel {
     private final ObservableList<String> log = FXCollections.observableArrayList();
     private final BooleanBinding canStart;
     private final BooleanBinding canCancel;
+    private final BooleanBinding canReconnect;
+    private final BooleanBinding canReport;
+    private final GatewayService gateways;
     private volatile InstallerSession session;
     private volatile boolean cancelled;
-    private RunReports reports;
+    private RunReportSource reports;
     private String installId = "";
     private String packageLabel = "";
+    private String runTarget = "";
+    private GatewayEntry runGateway;
+
+    static final String CHOOSE_BOTH = "Choose a package and a gateway.";
 
     /** @param installer the installer command, such as {@code [/opt/sup/bin/sup-installer]} */
     public ApplyViewModel(InstallerLauncher launcher, BackgroundRunner runner, List<String> installer) {
+        this(launcher, runner, installer, GatewayService.NONE);
+    }
+
+    /** @param gateways the remote gateways, reached through their agents */
+    public ApplyViewModel(InstallerLauncher launcher, BackgroundRunner runner, List<String> installer,
+            GatewayService gateways) {
         this.launcher = launcher;
         this.runner = runner;
         this.installer = List.copyOf(installer);
+        this.gateways = gateways;
         BooleanBinding busy = Bindings.createBooleanBinding(
                 () -> phase.get() == Phase.PREPARING || phase.get() == Phase.CHANGING, phase);
-        canStart = packageFile.isNotNull().and(configFile.isNotNull()).and(busy.not());
+        canStart = packageFile.isNotNull().and(configFile.isNotNull().or(remoteGateway.isNotNull())).and(busy.not());
         canCancel = Bindings.createBooleanBinding(() -> phase.get() == Phase.PREPARING, phase);
+        canReconnect = lostRun.isNotEmpty().and(busy.not());
+        canReport = Bindings.createBooleanBinding(() -> phase.get() == Phase.FINISHED, phase);
         phase.addListener((obs, old, now) -> cancelHint.set(hint(now)));
+        // One gateway at a time: a local config or a remote agent.
+        configFile.addListener((obs, old, now) -> {
+            if (now != null) {
+                remoteGateway.set(null);
+            }
+            choiceChanged();
+        });
+        remoteGateway.addListener((obs, old, now) -> {
+            if (now != null) {
+                configFile.set(null);
+            }
+            choiceChanged();
+        });
+        packageFile.addListener((obs, old, now) -> choiceChanged());
+    }
+
+    /** A new choice of package or gateway: the previous run's results are not this choice's. */
+    private void choiceChanged() {
+        gatewayText.set(targetLabel());
+        if (phase.get() == Phase.PREPARING || phase.get() == Phase.CHANGING) {
+            return;
+        }
+        clearResults();
+        lostRun.set("");
+        resultKind.set(ApplyRow.Kind.NEUTRAL);
+        phase.set(Phase.IDLE);
+        status.set(readiness());
+    }
+
+    private String targetLabel() {
+        if (remoteGateway.get() != null) {
+            return "remote: " + remoteGateway.get().label();
+        }
+        return configFile.get() == null ? "" : ShownPath.of(configFile.get());
+    }
+
+    private String readiness() {
+        boolean pkg = packageFile.get() != null;
+        boolean gateway = configFile.get() != null || remoteGateway.get() != null;
+        if (!pkg && !gateway) {
+            return CHOOSE_BOTH;
+        }
+        if (!gateway) {
+            return "Choose a gateway.";
+        }
+        if (!pkg) {
+            return "Choose a package.";
+        }
+        return "Ready: Apply or Dry run " + packageFile.get().getFileName() + " on " + targetLabel() + ".";
+    }
+
+    private void clearResults() {
+        rows.clear();
+        auditLines.clear();
+        log.clear();
+        outcome.set("");
+        confirmation.set("");
+        progress.set(0);
     }
 
     private String hint(Phase now) {
+        if (now == Phase.PREPARING && runGateway != null) {
+            return "Cancel stops the upload; once the package is on the gateway, its installer goes on there.";
+        }
         return switch (now) {
             case PREPARING -> dryRun.get()
                     ? "Cancel stops the dry run; it changes nothing either way."
@@ -96,22 +188,53 @@ public final class ApplyViewModel {
         if (!canStart.get()) {
             return;
         }
-        InstallerCall call = InstallerCall.manual(installer, packageFile.get(), configFile.get(), dry);
+        GatewayEntry remote = remoteGateway.get();
+        Path pkg = packageFile.get();
+        InstallerLauncher runLauncher;
+        InstallerCall call;
+        if (remote != null) {
+            RemoteRun run = gateways.upload(remote, pkg, dry);
+            runLauncher = run;
+            reports = run;
+            call = InstallerCall.manual(installer, pkg, Path.of(remote.name()), dry);
+        } else {
+            runLauncher = launcher;
+            reports = RunReports.before(configFile.get());
+            call = InstallerCall.manual(installer, pkg, configFile.get(), dry);
+        }
+        runGateway = remote;
+        runTarget = targetLabel();
+        packageLabel = pkg.getFileName().toString();
+        run(runLauncher, call, dry, (dry ? "Dry run: " : "Applying: ") + (remote == null ? "verifying " + packageLabel
+                : "uploading " + packageLabel + " to " + remote.name()) + "...");
+    }
+
+    /**
+     * Follows again, from its first line, a remote run whose connection was lost: the install went
+     * on at the gateway, and its events and result are read from the agent.
+     */
+    public void reconnect() {
+        if (!canReconnect.get() || runGateway == null) {
+            return;
+        }
+        RemoteRun run = gateways.resume(runGateway, lostRun.get());
+        reports = run;
+        run(run, InstallerCall.manual(installer, Path.of(lostRun.get()), Path.of(runGateway.name()), dryRun.get()),
+                dryRun.get(), "Reconnecting to " + runGateway.name() + " for run " + lostRun.get() + "...");
+    }
+
+    private void run(InstallerLauncher runLauncher, InstallerCall call, boolean dry, String firstStatus) {
         dryRun.set(dry);
         cancelled = false;
-        rows.clear();
-        auditLines.clear();
-        log.clear();
-        outcome.set("");
-        confirmation.set("");
-        progress.set(0);
+        clearResults();
+        lostRun.set("");
+        resultKind.set(ApplyRow.Kind.NEUTRAL);
         installId = "";
-        packageLabel = packageFile.get().getFileName().toString();
-        reports = RunReports.before(configFile.get());
         phase.set(Phase.PREPARING);
-        status.set((dry ? "Dry run: " : "Applying: ") + "verifying " + packageFile.get().getFileName() + "...");
+        cancelHint.set(hint(Phase.PREPARING));
+        status.set(firstStatus);
         runner.run(work -> {
-            InstallerSession started = InstallerSession.start(launcher, call);
+            InstallerSession started = InstallerSession.start(runLauncher, call);
             session = started;
             if (cancelled) {
                 // Cancel came while the installer was being started.
@@ -120,9 +243,20 @@ public final class ApplyViewModel {
             return started.follow(new UiThreadWatcher(work::post, new ShownEvents()));
         }, BackgroundRunner.Callbacks.of(this::finished, failure -> {
             session = null;
+            Optional<String> lost = runLauncher instanceof RemoteRun remote ? remote.runId() : Optional.empty();
+            if (lost.isPresent()) {
+                // The install goes on at the gateway: Reconnect reads its events and result there.
+                markUnfinished();
+                lostRun.set(lost.get());
+                outcome.set("connection lost");
+                status.set(failure.getMessage());
+            } else {
+                outcome.set("failed to run");
+                status.set(runGateway != null ? "Cannot apply on " + runGateway.name() + ": " + failure.getMessage()
+                        : "Cannot run the installer (" + String.join(" ", installer) + "): " + failure.getMessage());
+            }
+            resultKind.set(ApplyRow.Kind.FAILURE);
             phase.set(Phase.FINISHED);
-            outcome.set("failed to run");
-            status.set("Cannot run the installer (" + String.join(" ", installer) + "): " + failure.getMessage());
         }));
     }
 
@@ -182,13 +316,16 @@ public final class ApplyViewModel {
             phase.set(Phase.CHANGING);
             update(event, "running", "");
             status.set("Action " + event.index() + " of " + event.total() + ": " + event.id());
-            progress.set((event.index() - 1.0) / Math.max(1, event.total()));
+            progress.set(stepsDone(event.index() - 1, event.total()));
         }
 
         @Override
         public void actionSucceeded(InstallEvent.ActionSucceeded event) {
             update(event, "succeeded", textOf(event.message()));
-            progress.set((double) event.index() / Math.max(1, event.total()));
+            progress.set(stepsDone(event.index(), event.total()));
+            if (event.index() == event.total()) {
+                status.set("All " + event.total() + " actions done; the installer is finishing (reports, runtime)...");
+            }
         }
 
         @Override
@@ -235,6 +372,24 @@ public final class ApplyViewModel {
         }
     }
 
+    /**
+     * The bar's share for {@code done} of {@code total} actions: the installer's finish (its
+     * reports, the runtime's restart) counts as one more step, so the bar is full only when the
+     * installer says it has finished, never while its last action or the finish still runs.
+     */
+    private static double stepsDone(int done, int total) {
+        return Math.max(0, done) / (Math.max(1, total) + 1.0);
+    }
+
+    /** Actions the installer never reached say so once the run is over. */
+    private void markUnfinished() {
+        for (int i = 0; i < rows.size(); i++) {
+            if ("pending".equals(rows.get(i).status())) {
+                rows.set(i, rows.get(i).withStatus(ApplyRow.NOT_RUN, ""));
+            }
+        }
+    }
+
     private static String textOf(String value) {
         return value == null ? "" : value;
     }
@@ -277,7 +432,10 @@ public final class ApplyViewModel {
         if (run.knownExit().filter(ExitCode.ROLLBACK_INCOMPLETE::equals).isPresent()) {
             status.set(status.get() + " Fix the cause, then run: sup-installer recover --config " + configFile.get());
         }
-        if (run.exitCode() == ExitCode.SUCCEEDED.code() && !dryRun.get()) {
+        markUnfinished();
+        resultKind.set(ApplyRow.kindOf(outcome.get()));
+        if (resultKind.get() == ApplyRow.Kind.SUCCESS || resultKind.get() == ApplyRow.Kind.FAILURE) {
+            // Over, one way or the other: a full bar in the outcome's colour, not one frozen mid-way.
             progress.set(1);
         }
         if (!run.stderr().isBlank()) {
@@ -313,6 +471,67 @@ public final class ApplyViewModel {
 
     public ObjectProperty<Path> configFileProperty() {
         return configFile;
+    }
+
+    /** The remote gateway to apply to; choosing one clears the local config, and the other way round. */
+    public ObjectProperty<GatewayEntry> remoteGatewayProperty() {
+        return remoteGateway;
+    }
+
+    /** The chosen gateway as the Gateway field shows it: a config file's path, or a remote gateway's name and address. */
+    public ReadOnlyStringProperty gatewayTextProperty() {
+        return gatewayText.getReadOnlyProperty();
+    }
+
+    /** Success or failure of the last run, for the colour of its bar and outcome; neutral before a result. */
+    public ReadOnlyObjectProperty<ApplyRow.Kind> resultKindProperty() {
+        return resultKind.getReadOnlyProperty();
+    }
+
+    /** The id of a remote run whose connection was lost; empty otherwise. */
+    public ReadOnlyStringProperty lostRunProperty() {
+        return lostRun.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canReconnectBinding() {
+        return canReconnect;
+    }
+
+    public BooleanBinding canReportBinding() {
+        return canReport;
+    }
+
+    /** The last run as text: what was applied where, its outcome, every action, confirmation.json and the audit lines. */
+    public String report() {
+        StringBuilder text = new StringBuilder();
+        text.append("SUP Workbench: ").append(dryRun.get() ? "dry run" : "apply").append(" report\n");
+        text.append("Package:  ").append(packageLabel).append('\n');
+        text.append("Gateway:  ").append(runTarget).append('\n');
+        text.append("Outcome:  ").append(outcome.get()).append('\n');
+        text.append("Status:   ").append(status.get()).append("\n\n");
+        text.append(String.format("%-3s %-20s %-18s %-16s %s%n", "#", "id", "type", "status", "message"));
+        for (ApplyRow row : rows) {
+            text.append(String.format("%-3d %-20s %-18s %-16s %s%n", row.index(), row.id(), row.type(), row.status(),
+                    row.message()));
+        }
+        if (!confirmation.get().isEmpty()) {
+            text.append("\nconfirmation.json:\n").append(confirmation.get().strip()).append('\n');
+        }
+        if (!auditLines.isEmpty()) {
+            text.append("\nAudit log (this run):\n");
+            auditLines.forEach(line -> text.append(line).append('\n'));
+        }
+        return text.toString();
+    }
+
+    /** Writes {@link #report} to {@code file}; the status says where, or why not. */
+    public void saveReport(Path file) {
+        try {
+            Files.writeString(file, report(), StandardCharsets.UTF_8);
+            status.set("Report saved to " + ShownPath.of(file) + ".");
+        } catch (IOException e) {
+            status.set("Cannot save the report to " + ShownPath.of(file) + ": " + e.getMessage());
+        }
     }
 
     public ReadOnlyObjectProperty<Phase> phaseProperty() {

@@ -16,6 +16,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import org.suptools.installer.api.client.InstallerLauncher;
+import org.suptools.workbench.service.GatewayService;
 import org.suptools.model.spec.SpecFiles;
 import org.suptools.model.validation.SpecException;
 import org.suptools.workbench.document.DocumentCodec;
@@ -53,6 +54,7 @@ public final class MainViewModel {
     private final BuildViewModel build;
     private final InspectorViewModel inspector;
     private final ApplyViewModel apply;
+    private final GatewaysViewModel gateways;
 
     public MainViewModel(Services services) {
         this.model = new DocumentModel(services.payloads(), services.clock());
@@ -68,7 +70,9 @@ public final class MainViewModel {
                 screen.set(Screen.ACTIONS);
             }
         });
-        this.apply = new ApplyViewModel(services.launcher(), services.runner(), services.installer());
+        this.apply = new ApplyViewModel(services.launcher(), services.runner(), services.installer(),
+                services.gateways());
+        this.gateways = new GatewaysViewModel(services.gateways(), services.runner(), apply);
         EditHistory history = model.history();
         title = Bindings.createStringBinding(() -> {
             if (inspectingOnly.get() && inspector.openedProperty().get() != null) {
@@ -102,7 +106,13 @@ public final class MainViewModel {
 
     /** What the view-models need from outside, as interfaces a test can replace. */
     public record Services(PayloadStore payloads, PackageService packages, BackgroundRunner runner,
-            InstallerLauncher launcher, List<String> installer, Clock clock) {
+            InstallerLauncher launcher, List<String> installer, Clock clock, GatewayService gateways) {
+
+        /** Services that reach no remote gateway. */
+        public Services(PayloadStore payloads, PackageService packages, BackgroundRunner runner,
+                InstallerLauncher launcher, List<String> installer, Clock clock) {
+            this(payloads, packages, runner, launcher, installer, clock, GatewayService.NONE);
+        }
     }
 
     /** A new, unsaved package. */
@@ -254,5 +264,10 @@ public final class MainViewModel {
 
     public ApplyViewModel apply() {
         return apply;
+    }
+
+    /** The remote gateways of the Packages tab. */
+    public GatewaysViewModel gateways() {
+        return gateways;
     }
 }

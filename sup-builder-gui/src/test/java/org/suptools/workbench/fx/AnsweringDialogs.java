@@ -71,6 +71,11 @@ final class AnsweringDialogs implements FileDialogs {
     }
 
     @Override
+    public Optional<Path> saveReport(String suggestedName) {
+        return next();
+    }
+
+    @Override
     public UnsavedChoice askUnsaved(String packageName) {
         unsavedQuestions++;
         return unsaved;

@@ -168,7 +168,7 @@ class PackagesTabRealInstallerTest {
 
         applyFromTheTab(robot, pkg);
 
-        assertThat(tableStatuses(robot)).containsExactly("rolled back", "rolled back", "failed", "pending");
+        assertThat(tableStatuses(robot)).containsExactly("rolled back", "rolled back", "failed", "not run");
         assertThat(vm.apply().rows().get(2).message()).contains("missing.conf");
         assertThat(robot.lookup("#apply-outcome").queryAs(Label.class).getText()).isEqualTo("rolled-back");
         assertThat(vm.apply().statusProperty().get()).startsWith("Finished: rolled-back").contains("action-failed");

@@ -104,17 +104,60 @@ class PackagesTabWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(vm.apply().rows()).extracting(r -> r.status())
-                .containsExactly("rolled back", "rolled back", "failed", "pending");
+                .containsExactly("rolled back", "rolled back", "failed", "not run");
         assertThat(vm.apply().outcomeProperty().get()).isEqualTo("rolled-back");
         assertThat(vm.apply().confirmationProperty().get()).contains("\"status\": \"rolled-back\"");
         assertThat(robot.lookup("#cancel-button").queryAs(Button.class).isDisabled()).isTrue();
     }
 
     @Test
-    void thePackageChooser_offersPkgFirst_thenSup() {
+    void thePackageChooser_offersBothFilters_andOpensOnSup() {
         var chooser = FxFileDialogs.packageChooser();
         assertThat(chooser.getExtensionFilters()).extracting(f -> f.getDescription())
                 .containsExactly("Package Files (*.pkg)", "Software Update Package Files (*.sup)");
-        assertThat(chooser.getSelectedExtensionFilter().getExtensions()).containsExactly("*.pkg");
+        assertThat(chooser.getSelectedExtensionFilter().getExtensions()).containsExactly("*.sup");
+    }
+
+    @Test
+    void firstVisit_thePackageAndGatewayFieldsAreEmpty_notTheTextNull(FxRobot robot) {
+        robot.clickOn("#tab-apply");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#apply-package").queryAs(javafx.scene.control.TextField.class).getText()).isEmpty();
+        assertThat(robot.lookup("#apply-config").queryAs(javafx.scene.control.TextField.class).getText()).isEmpty();
+        assertThat(robot.lookup(node -> node instanceof javafx.scene.control.Labeled labeled
+                && "null".equals(labeled.getText())).queryAll()).isEmpty();
+        assertThat(robot.lookup(node -> node instanceof javafx.scene.control.TextInputControl input
+                && ("null".equals(input.getText()) || "null".equals(input.getPromptText()))).queryAll()).isEmpty();
+    }
+
+    @Test
+    void statuses_areShownWithTheirColourAndIcon(FxRobot robot) throws Exception {
+        Path pkg = Files.writeString(dir.resolve("acme-config-1.4.0.sup"), "");
+        Path config = Files.writeString(dir.resolve("gateway.yaml"), "runtimeHome: home\n");
+        robot.clickOn("#tab-apply");
+        dialogs.files.add(pkg);
+        robot.clickOn("#apply-choose-package");
+        dialogs.files.add(config);
+        robot.clickOn("#apply-choose-config");
+        robot.clickOn("#apply-button");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> vm.apply().phaseProperty().get() == org.suptools.workbench.viewmodel.ApplyViewModel.Phase.FINISHED);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        java.util.Map<String, javafx.scene.control.TableCell<?, ?>> cells = new java.util.HashMap<>();
+        robot.lookup("#apply-actions .table-cell").queryAll().forEach(node -> {
+            javafx.scene.control.TableCell<?, ?> cell = (javafx.scene.control.TableCell<?, ?>) node;
+            if (cell.getText() != null && cell.getTableColumn().getText().equals("Status")) {
+                cells.put(cell.getText(), cell);
+            }
+        });
+        assertThat(cells.keySet()).contains("failed", "rolled back", "not run");
+        assertThat(cells.get("failed").getStyleClass()).contains("status-failure");
+        assertThat(cells.get("rolled back").getStyleClass()).contains("status-warning");
+        assertThat(cells.get("failed").getGraphic()).isNotNull();
+        assertThat(cells.get("rolled back").getGraphic()).isNotNull();
+        assertThat(robot.lookup("#apply-progress").queryAs(javafx.scene.control.ProgressBar.class).getStyleClass())
+                .contains("result-failure");
     }
 }

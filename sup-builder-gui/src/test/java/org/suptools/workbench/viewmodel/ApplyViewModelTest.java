@@ -119,7 +119,7 @@ class ApplyViewModelTest {
 
         vm.apply();
 
-        assertThat(vm.rows()).extracting(ApplyRow::status).containsExactly("rolled back", "failed", "pending");
+        assertThat(vm.rows()).extracting(ApplyRow::status).containsExactly("rolled back", "failed", "not run");
         assertThat(vm.rows().get(1).message()).isEqualTo("disk full");
         assertThat(vm.outcomeProperty().get()).isEqualTo("rolled-back");
         assertThat(vm.statusProperty().get()).isEqualTo("Finished: rolled-back: config failed: disk full (action-failed -90110)");
@@ -263,6 +263,80 @@ class ApplyViewModelTest {
         assertThat(vm.outcomeProperty().get()).isEqualTo("rollback-incomplete");
         assertThat(vm.statusProperty().get()).contains("exit code 4", "the runtime could not be started")
                 .endsWith("sup-installer recover --config " + config);
+    }
+
+    @Test
+    void choosingAPackageAndAGateway_replacesTheChooseHint_withWhatApplyWouldDo() {
+        ApplyViewModel fresh = new ApplyViewModel(this::start, BackgroundRunner.IN_PLACE, List.of("sup-installer"));
+        assertThat(fresh.statusProperty().get()).isEqualTo("Choose a package and a gateway.");
+
+        fresh.packageFileProperty().set(dir.resolve("app.sup"));
+        assertThat(fresh.statusProperty().get()).isEqualTo("Choose a gateway.");
+        fresh.configFileProperty().set(config);
+
+        assertThat(fresh.statusProperty().get()).startsWith("Ready: Apply or Dry run app.sup on ");
+    }
+
+    @Test
+    void choosingAnotherPackage_afterARun_clearsThePreviousResults() {
+        events("{\"event\":\"started\",\"installId\":\"i1\"}", PLANNED,
+                "{\"event\":\"action-started\",\"index\":1,\"total\":3,\"id\":\"stop\",\"type\":\"runtime.stop\"}",
+                "{\"event\":\"action-succeeded\",\"index\":1,\"total\":3,\"id\":\"stop\",\"type\":\"runtime.stop\",\"message\":\"stopped\"}");
+        script.add((Runnable) () -> writeReports("succeeded", "INFO SUP app 1.0.0: succeeded"));
+        events("{\"event\":\"finished\",\"status\":\"succeeded\",\"message\":\"\"}");
+        vm.apply();
+        assertThat(vm.rows()).isNotEmpty();
+
+        vm.packageFileProperty().set(dir.resolve("other.sup"));
+
+        assertThat(vm.rows()).isEmpty();
+        assertThat(vm.outcomeProperty().get()).isEmpty();
+        assertThat(vm.confirmationProperty().get()).isEmpty();
+        assertThat(vm.auditLines()).isEmpty();
+        assertThat(vm.log()).isEmpty();
+        assertThat(vm.progressProperty().get()).isZero();
+        assertThat(vm.statusProperty().get()).startsWith("Ready: Apply or Dry run other.sup");
+    }
+
+    @Test
+    void theLastActionDone_isNotShownAsAFullBar_untilTheInstallerHasFinished() {
+        events(PLANNED,
+                "{\"event\":\"action-started\",\"index\":3,\"total\":3,\"id\":\"start\",\"type\":\"runtime.start\"}",
+                "{\"event\":\"action-succeeded\",\"index\":3,\"total\":3,\"id\":\"start\",\"type\":\"runtime.start\",\"message\":\"healthy\"}");
+        double[] progressBeforeFinished = {-1};
+        String[] statusBeforeFinished = {""};
+        script.add((Runnable) () -> {
+            progressBeforeFinished[0] = vm.progressProperty().get();
+            statusBeforeFinished[0] = vm.statusProperty().get();
+        });
+        events("{\"event\":\"finished\",\"status\":\"succeeded\",\"message\":\"\"}");
+
+        vm.apply();
+
+        assertThat(progressBeforeFinished[0]).isBetween(0.0, 0.99);
+        assertThat(statusBeforeFinished[0]).doesNotStartWith("Action 3 of 3");
+
+        assertThat(vm.progressProperty().get()).isEqualTo(1.0);
+        assertThat(vm.resultKindProperty().get()).isEqualTo(ApplyRow.Kind.SUCCESS);
+    }
+
+    @Test
+    void aRolledBackRun_endsWithAFullBarInTheFailureColour_andActionsThatNeverRanSayNotRun() {
+        exitCode = 1;
+        events(PLANNED,
+                "{\"event\":\"action-started\",\"index\":1,\"total\":3,\"id\":\"stop\",\"type\":\"runtime.stop\"}",
+                "{\"event\":\"action-succeeded\",\"index\":1,\"total\":3,\"id\":\"stop\",\"type\":\"runtime.stop\",\"message\":\"stopped\"}",
+                "{\"event\":\"action-started\",\"index\":2,\"total\":3,\"id\":\"config\",\"type\":\"file.copy\"}",
+                "{\"event\":\"action-failed\",\"index\":2,\"total\":3,\"id\":\"config\",\"type\":\"file.copy\",\"message\":\"disk full\",\"continuing\":false}",
+                "{\"event\":\"rollback-started\",\"reason\":\"config failed\"}",
+                "{\"event\":\"action-rolled-back\",\"index\":1,\"total\":3,\"id\":\"stop\",\"type\":\"runtime.stop\"}",
+                "{\"event\":\"finished\",\"status\":\"rolled-back\",\"error\":\"action-failed\",\"message\":\"config failed\",\"errorCode\":-90110}");
+
+        vm.apply();
+
+        assertThat(vm.rows()).extracting(ApplyRow::status).containsExactly("rolled back", "failed", "not run");
+        assertThat(vm.progressProperty().get()).isEqualTo(1.0);
+        assertThat(vm.resultKindProperty().get()).isEqualTo(ApplyRow.Kind.FAILURE);
     }
 
     private void writeReports(String status, String audit) {
