@@ -1,7 +1,6 @@
 package org.suptools.agent.cli;
 
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.suptools.agent.campaign.CampaignDesk;
 import picocli.CommandLine.Command;
@@ -35,15 +34,14 @@ final class CampaignAcceptCommand implements Callable<Integer> {
             description = "The campaign, as campaign-check lists it.")
     String campaignId;
 
-    @Option(names = "--connect-timeout", paramLabel = "SECONDS", defaultValue = "30",
-            description = "How long to wait for the broker. Default: ${DEFAULT-VALUE}.")
-    long connectTimeout;
+    @Mixin
+    ConnectTimeoutOption connectTimeout;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (CampaignLink link = CampaignLink.open(options.load(), Duration.ofSeconds(connectTimeout), err)) {
+        try (CampaignLink link = CampaignLink.open(options.load(), connectTimeout.duration(), err)) {
             if (link == null) {
                 return 1;
             }

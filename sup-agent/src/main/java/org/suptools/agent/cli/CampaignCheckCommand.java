@@ -1,7 +1,6 @@
 package org.suptools.agent.cli;
 
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.suptools.agent.campaign.CampaignDesk;
@@ -32,9 +31,8 @@ final class CampaignCheckCommand implements Callable<Integer> {
     @Mixin
     ConfigOption options;
 
-    @Option(names = "--connect-timeout", paramLabel = "SECONDS", defaultValue = "30",
-            description = "How long to wait for the broker. Default: ${DEFAULT-VALUE}.")
-    long connectTimeout;
+    @Mixin
+    ConnectTimeoutOption connectTimeout;
 
     @Option(names = "--json", description = "Print {\"campaigns\": [...]} as the portal answered, stable for scripts.")
     boolean json;
@@ -43,7 +41,7 @@ final class CampaignCheckCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (CampaignLink link = CampaignLink.open(options.load(), Duration.ofSeconds(connectTimeout), err)) {
+        try (CampaignLink link = CampaignLink.open(options.load(), connectTimeout.duration(), err)) {
             if (link == null) {
                 return 1;
             }

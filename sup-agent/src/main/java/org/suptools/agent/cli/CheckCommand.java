@@ -2,7 +2,6 @@ package org.suptools.agent.cli;
 
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.suptools.agent.AgentLog;
@@ -13,7 +12,6 @@ import org.suptools.tr50.UpdateCheckResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code sup-agent check --config agent.yaml}: what an update check would take, metadata only. */
@@ -37,9 +35,8 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     ConfigOption options;
 
-    @Option(names = "--connect-timeout", paramLabel = "SECONDS", defaultValue = "30",
-            description = "How long to wait for the broker. Default: ${DEFAULT-VALUE}.")
-    long connectTimeout;
+    @Mixin
+    ConnectTimeoutOption connectTimeout;
 
     @Override
     public Integer call() throws Exception {
@@ -49,7 +46,7 @@ final class CheckCommand implements Callable<Integer> {
         Optional<UpdateCheckResult> answer;
         try {
             answer = new Daemon(config, AgentLog.to(out, Clock.systemUTC()), Clock.systemUTC())
-                    .connected(Duration.ofSeconds(connectTimeout), agent -> agent.checkOnly());
+                    .connected(connectTimeout.duration(), agent -> agent.checkOnly());
         } catch (SelfCheck.Refused | java.io.IOException e) {
             err.println("sup-agent: " + e.getMessage());
             return 1;

@@ -2,7 +2,6 @@ package org.suptools.agent.cli;
 
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +16,6 @@ import org.suptools.agent.update.Cycle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code sup-agent download --config agent.yaml}: fetch and verify, install nothing. */
@@ -42,16 +40,15 @@ final class DownloadCommand implements Callable<Integer> {
     @Mixin
     ConfigOption options;
 
-    @Option(names = "--connect-timeout", paramLabel = "SECONDS", defaultValue = "30",
-            description = "How long to wait for the broker. Default: ${DEFAULT-VALUE}.")
-    long connectTimeout;
+    @Mixin
+    ConnectTimeoutOption connectTimeout;
 
     @Override
     public Integer call() throws Exception {
         AgentConfig config = options.load();
         PrintWriter out = spec.commandLine().getOut();
         Optional<Map.Entry<Cycle, List<UpdateJob>>> run = new Daemon(config, AgentLog.to(out, Clock.systemUTC()),
-                Clock.systemUTC()).connected(Duration.ofSeconds(connectTimeout),
+                Clock.systemUTC()).connected(connectTimeout.duration(),
                         agent -> Map.entry(agent.download(), agent.ended()));
         if (run.isEmpty()) {
             return 1;

@@ -1,7 +1,6 @@
 package org.suptools.agent.cli;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.suptools.agent.AgentLog;
@@ -11,7 +10,6 @@ import org.suptools.agent.update.Cycle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code sup-agent once --config agent.yaml}: one full cycle. */
@@ -32,9 +30,8 @@ final class OnceCommand implements Callable<Integer> {
     @Mixin
     ConfigOption options;
 
-    @Option(names = "--connect-timeout", paramLabel = "SECONDS", defaultValue = "30",
-            description = "How long to wait for the broker. Default: ${DEFAULT-VALUE}.")
-    long connectTimeout;
+    @Mixin
+    ConnectTimeoutOption connectTimeout;
 
     @Override
     public Integer call() throws Exception {
@@ -43,7 +40,7 @@ final class OnceCommand implements Callable<Integer> {
         }
         AgentConfig config = options.load();
         Optional<Cycle> cycle = new Daemon(config, AgentLog.to(spec.commandLine().getOut(), Clock.systemUTC()),
-                Clock.systemUTC()).once(Duration.ofSeconds(connectTimeout));
+                Clock.systemUTC()).once(connectTimeout.duration());
         return cycle.isPresent() && cycle.get().portalReachable() ? 0 : 1;
     }
 }

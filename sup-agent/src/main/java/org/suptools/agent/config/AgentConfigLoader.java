@@ -234,7 +234,8 @@ public final class AgentConfigLoader {
         return Topics.perThing(base, thingKey);
     }
 
-    private static List<String> installer(List<String> command, Path base, List<Problem> problems) {
+    /** The installer command, its program resolved against the config's folder when it is a path. */
+    static List<String> installer(List<String> command, Path base, List<Problem> problems) {
         if (command == null) {
             String bin = System.getProperty(BIN_PROPERTY);
             return List.of(bin == null ? "sup-installer" : Path.of(bin).resolve("sup-installer").toString());
@@ -263,7 +264,8 @@ public final class AgentConfigLoader {
         return resolved;
     }
 
-    private static Path path(Path base, String text, String field, List<Problem> problems) {
+    /** A path of the config, resolved against its folder; null (with the problem added) when it is not one. */
+    static Path path(Path base, String text, String field, List<Problem> problems) {
         if (text.isBlank()) {
             problems.add(Problem.error(field, "must not be empty"));
             return null;

@@ -1,5 +1,8 @@
 package org.suptools.agent.config;
 
+import static org.suptools.agent.config.AgentConfigLoader.installer;
+import static org.suptools.agent.config.AgentConfigLoader.path;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -10,7 +13,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -247,48 +249,6 @@ public final class HttpAgentConfigLoader {
         } catch (URISyntaxException | IllegalArgumentException e) {
             problems.add(Problem.error(field, "must be " + expected + ", was '" + BackendSettings.printable(text)
                     + "'"));
-            return null;
-        }
-    }
-
-    private static List<String> installer(List<String> command, Path base, List<Problem> problems) {
-        if (command == null) {
-            String bin = System.getProperty(AgentConfigLoader.BIN_PROPERTY);
-            return List.of(bin == null ? "sup-installer" : Path.of(bin).resolve("sup-installer").toString());
-        }
-        if (command.isEmpty() || command.get(0) == null || command.get(0).isBlank()) {
-            problems.add(Problem.error("installer",
-                    "must be the installer's command, such as [/opt/sup/bin/sup-installer]"));
-            return List.of();
-        }
-        List<String> resolved = new ArrayList<>(command);
-        String program = command.get(0);
-        if (program.contains("/")) {
-            Path path = path(base, program, "installer[0]", problems);
-            if (path != null) {
-                if (!Files.isExecutable(path)) {
-                    problems.add(Problem.error("installer[0]", "is not an executable file: " + path));
-                }
-                resolved.set(0, path.toString());
-            }
-        }
-        for (int i = 1; i < command.size(); i++) {
-            if (command.get(i) == null) {
-                problems.add(Problem.error("installer[" + i + "]", "must be a string"));
-            }
-        }
-        return resolved;
-    }
-
-    private static Path path(Path base, String text, String field, List<Problem> problems) {
-        if (text.isBlank()) {
-            problems.add(Problem.error(field, "must not be empty"));
-            return null;
-        }
-        try {
-            return base.resolve(text).toAbsolutePath().normalize();
-        } catch (InvalidPathException e) {
-            problems.add(Problem.error(field, "'" + text + "' is not a valid path"));
             return null;
         }
     }
