@@ -4,19 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -25,20 +21,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.suptools.model.archive.ArchiveOptions;
-import org.suptools.model.archive.ProgressListener;
 import org.suptools.model.json.SupJson;
-import org.suptools.model.packaging.PackageBuilder;
 import org.suptools.model.signing.KeyAlgorithm;
 import org.suptools.model.signing.KeyFiles;
 import org.suptools.model.signing.KeyPairs;
-import org.suptools.model.spec.SpecFiles;
 import org.suptools.workbench.Workbench;
 import org.suptools.workbench.service.FilePayloadStore;
 import org.suptools.workbench.service.InstallerInTempFolder;
 import org.suptools.workbench.service.ModelPackageService;
 import org.suptools.workbench.view.FxBackgroundRunner;
-import org.suptools.workbench.viewmodel.ApplyRow;
 import org.suptools.workbench.viewmodel.ApplyViewModel;
 import org.suptools.workbench.viewmodel.MainViewModel;
 import org.testfx.api.FxRobot;
@@ -58,7 +49,6 @@ class PackagesTabRealInstallerTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Path INSTALLER = ROOT.resolve("bin/sup-installer");
     private static final Path SANDBOX = ROOT.resolve("bin/sup-sandbox");
-    private static final String ARCHITECTURE = "x86_64";
 
     @TempDir
     Path dir;
@@ -91,8 +81,8 @@ class PackagesTabRealInstallerTest {
         key = pair.getPrivate();
         gateway = dir.resolve("gw");
         // The first run of the launcher may build the sandbox (a minute); after that a few seconds.
-        String out = run(List.of(SANDBOX.toString(), gateway.toString(), "--trust",
-                keys.publicKeyFile().toString(), "--architecture", ARCHITECTURE), 300);
+        String out = SandboxFixtures.run(List.of(SANDBOX.toString(), gateway.toString(), "--trust",
+                keys.publicKeyFile().toString(), "--architecture", SandboxFixtures.ARCHITECTURE), 300);
         for (String line : out.lines().toList()) {
             if (line.startsWith("stop runtime:")) {
                 stopRuntime = List.of(line.substring("stop runtime:".length()).trim().split("\\s+"));
@@ -105,7 +95,7 @@ class PackagesTabRealInstallerTest {
     @AfterEach
     void stopTheRuntime() throws Exception {
         if (!stopRuntime.isEmpty()) {
-            run(stopRuntime, 60);
+            SandboxFixtures.run(stopRuntime, 60);
         }
     }
 
@@ -129,7 +119,7 @@ class PackagesTabRealInstallerTest {
 
         applyFromTheTab(robot, pkg);
 
-        assertThat(tableStatuses(robot)).containsExactly("succeeded", "succeeded", "succeeded");
+        assertThat(SandboxFixtures.tableStatuses(robot)).containsExactly("succeeded", "succeeded", "succeeded");
         assertThat(robot.lookup("#apply-outcome").queryAs(Label.class).getText()).isEqualTo("succeeded");
         assertThat(vm.apply().statusProperty().get()).startsWith("Finished: succeeded");
         JsonNode confirmation = shownConfirmation(robot);
@@ -168,7 +158,7 @@ class PackagesTabRealInstallerTest {
 
         applyFromTheTab(robot, pkg);
 
-        assertThat(tableStatuses(robot)).containsExactly("rolled back", "rolled back", "failed", "not run");
+        assertThat(SandboxFixtures.tableStatuses(robot)).containsExactly("rolled back", "rolled back", "failed", "not run");
         assertThat(vm.apply().rows().get(2).message()).contains("missing.conf");
         assertThat(robot.lookup("#apply-outcome").queryAs(Label.class).getText()).isEqualTo("rolled-back");
         assertThat(vm.apply().statusProperty().get()).startsWith("Finished: rolled-back").contains("action-failed");
@@ -193,12 +183,6 @@ class PackagesTabRealInstallerTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<String> tableStatuses(FxRobot robot) {
-        TableView<ApplyRow> table = robot.lookup("#apply-actions").queryAs(TableView.class);
-        return table.getItems().stream().map(ApplyRow::status).toList();
-    }
-
     private static JsonNode shownConfirmation(FxRobot robot) throws IOException {
         String text = robot.lookup("#apply-confirmation").queryAs(TextArea.class).getText();
         return SupJson.json().readTree(text);
@@ -206,41 +190,6 @@ class PackagesTabRealInstallerTest {
 
     /** A package signed with the sandbox's trusted key, for the sandbox's identity. */
     private Path build(String name, String actions) throws Exception {
-        Path project = Files.createDirectories(dir.resolve(name));
-        Files.createDirectories(project.resolve("payload"));
-        Files.writeString(project.resolve("payload/app.conf"), "greeting=hello");
-        Files.writeString(project.resolve("sup.yaml"), """
-                name: %s
-                version: 1.0.0
-                description: applied from the Workbench's Packages tab
-                targets:
-                  - product: dw-gateway
-                    os: linux
-                    architecture: %s
-                    runtimeVersion: ">=1.0.0 <2.0.0"
-                actions:
-                %s""".formatted(name, ARCHITECTURE, actions));
-        Path out = dir.resolve(name + "-1.0.0.sup");
-        new PackageBuilder(ArchiveOptions.fromEnvironment(), ProgressListener.NONE)
-                .build(SpecFiles.loadValid(project, Instant.now()), out, List.of(key));
-        return out;
-    }
-
-    private static String run(List<String> command, long timeoutSeconds) throws Exception {
-        Path output = Files.createTempFile("sup-sandbox", ".out");
-        try {
-            Process process = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true)
-                    .redirectOutput(output.toFile()).start();
-            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-                throw new IllegalStateException(command + " did not finish in " + timeoutSeconds + " s");
-            }
-            String text = Files.readString(output, StandardCharsets.UTF_8);
-            assertThat(process.exitValue()).as("%s: %s", command, text).isZero();
-            return text;
-        } finally {
-            Files.deleteIfExists(output);
-        }
+        return SandboxFixtures.signedPackage(dir, name, "applied from the Workbench's Packages tab", actions, key);
     }
 }

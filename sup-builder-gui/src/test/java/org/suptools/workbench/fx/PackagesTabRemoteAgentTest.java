@@ -14,7 +14,6 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +24,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -34,14 +32,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.suptools.model.archive.ArchiveOptions;
-import org.suptools.model.archive.ProgressListener;
 import org.suptools.model.json.SupJson;
-import org.suptools.model.packaging.PackageBuilder;
 import org.suptools.model.signing.KeyAlgorithm;
 import org.suptools.model.signing.KeyFiles;
 import org.suptools.model.signing.KeyPairs;
-import org.suptools.model.spec.SpecFiles;
 import org.suptools.workbench.Workbench;
 import org.suptools.workbench.service.AgentGateways;
 import org.suptools.workbench.service.FilePayloadStore;
@@ -51,7 +45,6 @@ import org.suptools.workbench.service.GatewayInfo;
 import org.suptools.workbench.service.InstallerInTempFolder;
 import org.suptools.workbench.service.ModelPackageService;
 import org.suptools.workbench.view.FxBackgroundRunner;
-import org.suptools.workbench.viewmodel.ApplyRow;
 import org.suptools.workbench.viewmodel.ApplyViewModel;
 import org.suptools.workbench.viewmodel.MainViewModel;
 import org.testfx.api.FxRobot;
@@ -73,7 +66,6 @@ class PackagesTabRemoteAgentTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Path SANDBOX = ROOT.resolve("bin/sup-sandbox");
     private static final Path AGENT = ROOT.resolve("bin/sup-agent");
-    private static final String ARCHITECTURE = "x86_64";
     private static final String TOKEN = "5f0c2a9e81d34b7c9a6e2f10d8b4c3a7";
     private static final Pattern ENDPOINT =
             Pattern.compile("management endpoint on https://127\\.0\\.0\\.1:(\\d+), certificate SHA-256 ([0-9A-F:]+)");
@@ -109,8 +101,8 @@ class PackagesTabRemoteAgentTest {
         KeyFiles.Written keys = KeyFiles.write(dir.resolve("throwaway"), pair);
         key = pair.getPrivate();
         gateway = dir.resolve("gw");
-        String out = run(List.of(SANDBOX.toString(), gateway.toString(), "--trust",
-                keys.publicKeyFile().toString(), "--architecture", ARCHITECTURE), 300);
+        String out = SandboxFixtures.run(List.of(SANDBOX.toString(), gateway.toString(), "--trust",
+                keys.publicKeyFile().toString(), "--architecture", SandboxFixtures.ARCHITECTURE), 300);
         for (String line : out.lines().toList()) {
             if (line.startsWith("stop runtime:")) {
                 stopRuntime = List.of(line.substring("stop runtime:".length()).trim().split("\\s+"));
@@ -171,7 +163,7 @@ class PackagesTabRemoteAgentTest {
             }
         }
         if (!stopRuntime.isEmpty()) {
-            run(stopRuntime, 60);
+            SandboxFixtures.run(stopRuntime, 60);
         }
     }
 
@@ -217,7 +209,7 @@ class PackagesTabRemoteAgentTest {
                 .anyMatch(p -> p.name().equals("demo-remote")));
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(tableStatuses(robot)).containsExactly("succeeded", "succeeded");
+        assertThat(SandboxFixtures.tableStatuses(robot)).containsExactly("succeeded", "succeeded");
         assertThat(robot.lookup("#apply-outcome").queryAs(Label.class).getText()).isEqualTo("succeeded");
         assertThat(vm.apply().statusProperty().get()).startsWith("Finished: succeeded");
         JsonNode confirmation = SupJson.json().readTree(
@@ -282,12 +274,6 @@ class PackagesTabRemoteAgentTest {
         assertThat(agentLog).noneMatch(line -> line.contains("manual install"));
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<String> tableStatuses(FxRobot robot) {
-        TableView<ApplyRow> table = robot.lookup("#apply-actions").queryAs(TableView.class);
-        return table.getItems().stream().map(ApplyRow::status).toList();
-    }
-
     private Matcher awaitLog(Pattern pattern, long seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         List<String> seen = new ArrayList<>();
@@ -307,41 +293,7 @@ class PackagesTabRemoteAgentTest {
 
     /** A package signed with the sandbox's trusted key, for the sandbox's identity. */
     private Path build(String name, String actions) throws Exception {
-        Path project = Files.createDirectories(dir.resolve(name));
-        Files.createDirectories(project.resolve("payload"));
-        Files.writeString(project.resolve("payload/app.conf"), "greeting=hello");
-        Files.writeString(project.resolve("sup.yaml"), """
-                name: %s
-                version: 1.0.0
-                description: applied to a remote gateway from the Workbench's Packages tab
-                targets:
-                  - product: dw-gateway
-                    os: linux
-                    architecture: %s
-                    runtimeVersion: ">=1.0.0 <2.0.0"
-                actions:
-                %s""".formatted(name, ARCHITECTURE, actions));
-        Path out = dir.resolve(name + "-1.0.0.sup");
-        new PackageBuilder(ArchiveOptions.fromEnvironment(), ProgressListener.NONE)
-                .build(SpecFiles.loadValid(project, Instant.now()), out, List.of(key));
-        return out;
-    }
-
-    private static String run(List<String> command, long timeoutSeconds) throws Exception {
-        Path output = Files.createTempFile("sup-sandbox", ".out");
-        try {
-            Process process = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true)
-                    .redirectOutput(output.toFile()).start();
-            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-                throw new IllegalStateException(command + " did not finish in " + timeoutSeconds + " s");
-            }
-            String text = Files.readString(output, StandardCharsets.UTF_8);
-            assertThat(process.exitValue()).as("%s: %s", command, text).isZero();
-            return text;
-        } finally {
-            Files.deleteIfExists(output);
-        }
+        return SandboxFixtures.signedPackage(dir, name,
+                "applied to a remote gateway from the Workbench's Packages tab", actions, key);
     }
 }
