@@ -126,7 +126,11 @@ public final class MainView {
         MenuItem save = item("Save", "save", "Shortcut+S", this::save);
         MenuItem saveAs = item("Save as...", "save-as", "Shortcut+Shift+S", this::saveAs);
         MenuItem quit = item("Quit", "quit", "Shortcut+Q", () -> exit.run());
-        Menu file = new Menu("_File", null, newItem, open, openDir, openSup, new SeparatorMenuItem(), save, saveAs,
+        Menu recent = new Menu("Open recent");
+        recent.setId("menu-recent");
+        fillRecent(recent);
+        vm.recent().addListener((javafx.collections.ListChangeListener<java.nio.file.Path>) c -> fillRecent(recent));
+        Menu file = new Menu("_File", null, newItem, open, openDir, openSup, recent, new SeparatorMenuItem(), save, saveAs,
                 new SeparatorMenuItem(), quit);
         MenuItem undo = item("Undo", "undo", null, vm::undo);
         undo.textProperty().bind(vm.history().undoLabelProperty().map(l -> l.isEmpty() ? "Undo" : "Undo " + l));
@@ -146,6 +150,20 @@ public final class MainView {
         MenuBar bar = new MenuBar(file, edit, go);
         bar.setId("menu");
         return bar;
+    }
+
+    /** One item a recent file, newest first; the menu is disabled while there is none. */
+    private void fillRecent(Menu recent) {
+        recent.getItems().clear();
+        int n = 0;
+        for (java.nio.file.Path path : vm.recent()) {
+            recent.getItems().add(item(org.suptools.workbench.viewmodel.ShownPath.of(path), "recent-" + n++, null, () -> {
+                if (confirmDiscard()) {
+                    vm.openRecent(path);
+                }
+            }));
+        }
+        recent.setDisable(recent.getItems().isEmpty());
     }
 
     private static MenuItem item(String text, String id, String accelerator, Runnable action) {

@@ -25,6 +25,9 @@ import org.suptools.workbench.history.EditHistory;
 import org.suptools.workbench.service.BackgroundRunner;
 import org.suptools.workbench.service.PackageService;
 import org.suptools.workbench.service.PayloadStore;
+import org.suptools.workbench.service.RecentFiles;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 /**
  * The main window: which package is open, its title with the unsaved-changes mark, new, open,
@@ -55,8 +58,16 @@ public final class MainViewModel {
     private final InspectorViewModel inspector;
     private final ApplyViewModel apply;
     private final GatewaysViewModel gateways;
+    private final RecentFiles recentFiles;
+    private final ObservableList<Path> recent = FXCollections.observableArrayList();
 
     public MainViewModel(Services services) {
+        this.recentFiles = services.recent();
+        try {
+            recent.setAll(recentFiles.list());
+        } catch (IOException e) {
+            say("Recent files not read: " + e.getMessage(), false);
+        }
         this.model = new DocumentModel(services.payloads(), services.clock());
         this.metadata = new MetadataViewModel(model);
         this.actions = new ActionsViewModel(model);
@@ -106,7 +117,14 @@ public final class MainViewModel {
 
     /** What the view-models need from outside, as interfaces a test can replace. */
     public record Services(PayloadStore payloads, PackageService packages, BackgroundRunner runner,
-            InstallerLauncher launcher, List<String> installer, Clock clock, GatewayService gateways) {
+            InstallerLauncher launcher, List<String> installer, Clock clock, GatewayService gateways,
+            RecentFiles recent) {
+
+        /** Services whose recent files are remembered for the session only. */
+        public Services(PayloadStore payloads, PackageService packages, BackgroundRunner runner,
+                InstallerLauncher launcher, List<String> installer, Clock clock, GatewayService gateways) {
+            this(payloads, packages, runner, launcher, installer, clock, gateways, RecentFiles.inMemory());
+        }
 
         /** Services that reach no remote gateway. */
         public Services(PayloadStore payloads, PackageService packages, BackgroundRunner runner,
@@ -145,6 +163,7 @@ public final class MainViewModel {
             apply.packageFileProperty().set(path);
             screen.set(Screen.INSPECT);
             say("Opened " + ShownPath.of(path) + " read-only.", false);
+            remember(path);
             return true;
         }
         if (Files.isDirectory(path) && List.of("sup.yaml", "sup.yml", "sup.json").stream()
@@ -159,6 +178,7 @@ public final class MainViewModel {
             inspectingOnly.set(false);
             screen.set(Screen.ACTIONS);
             say("Opened " + ShownPath.of(file), true);
+            remember(file);
             return true;
         } catch (SpecException e) {
             say("Cannot open: " + e.getMessage(), false);
@@ -166,6 +186,37 @@ public final class MainViewModel {
         } catch (IllegalArgumentException e) {
             say("Cannot open " + ShownPath.of(path) + ": " + e.getMessage(), false);
             return false;
+        }
+    }
+
+    /** The specs and packages opened or saved last, newest first (File > Open Recent). */
+    public ObservableList<Path> recent() {
+        return FXCollections.unmodifiableObservableList(recent);
+    }
+
+    /**
+     * Opens a recent file again; one that is gone is dropped from the list, with a message saying
+     * so, rather than left to fail the next time too.
+     */
+    public boolean openRecent(Path path) {
+        if (!Files.exists(path)) {
+            try {
+                recent.setAll(recentFiles.forget(path));
+            } catch (IOException e) {
+                recent.remove(path);
+            }
+            say(ShownPath.of(path) + " is no longer there; removed from the recent files.", false);
+            return false;
+        }
+        return open(path);
+    }
+
+    private void remember(Path path) {
+        try {
+            recent.setAll(recentFiles.remember(path));
+        } catch (IOException e) {
+            // Opening or saving worked; only the list is not kept, which the user should still hear of.
+            message.set(message.get() + " (recent files not saved: " + e.getMessage() + ")");
         }
     }
 
@@ -182,6 +233,7 @@ public final class MainViewModel {
             DocumentCodec.write(model.document(), model.assembly(), file);
             model.savedAs(file.toAbsolutePath());
             say("Saved " + ShownPath.of(file), true);
+            remember(file);
             return true;
         } catch (IOException e) {
             say("Cannot save " + ShownPath.of(file) + ": " + e.getMessage(), false);
