@@ -130,7 +130,11 @@ public final class MainView {
         recent.setId("menu-recent");
         fillRecent(recent);
         vm.recent().addListener((javafx.collections.ListChangeListener<java.nio.file.Path>) c -> fillRecent(recent));
-        Menu file = new Menu("_File", null, newItem, open, openDir, openSup, recent, new SeparatorMenuItem(), save, saveAs,
+        Menu fromSample = new Menu("New from sample");
+        fromSample.setId("menu-from-sample");
+        fromSample.setOnShowing(e -> fillSamples(fromSample));
+        fillSamples(fromSample);
+        Menu file = new Menu("_File", null, newItem, fromSample, open, openDir, openSup, recent, new SeparatorMenuItem(), save, saveAs,
                 new SeparatorMenuItem(), quit);
         MenuItem undo = item("Undo", "undo", null, vm::undo);
         undo.textProperty().bind(vm.history().undoLabelProperty().map(l -> l.isEmpty() ? "Undo" : "Undo " + l));
@@ -150,6 +154,24 @@ public final class MainView {
         MenuBar bar = new MenuBar(file, edit, go);
         bar.setId("menu");
         return bar;
+    }
+
+    /** One item a sample, named by its README's heading; picking one asks for an empty folder to copy it into. */
+    private void fillSamples(Menu fromSample) {
+        fromSample.getItems().clear();
+        for (var sample : vm.samples()) {
+            fromSample.getItems().add(item(sample.title() + " (" + sample.name() + ")", "sample-" + sample.name(), null, () -> {
+                if (confirmDiscard()) {
+                    dialogs.chooseDirectory("An empty folder for the copy of " + sample.name())
+                            .ifPresent(dir -> vm.newFromSample(sample, dir));
+                }
+            }));
+        }
+        if (fromSample.getItems().isEmpty()) {
+            MenuItem none = new MenuItem("No samples found (run bin/sup-workbench from the source tree, or set SUP_HOME)");
+            none.setDisable(true);
+            fromSample.getItems().add(none);
+        }
     }
 
     /** One item a recent file, newest first; the menu is disabled while there is none. */

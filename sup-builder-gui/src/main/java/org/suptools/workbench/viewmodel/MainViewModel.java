@@ -26,6 +26,7 @@ import org.suptools.workbench.service.BackgroundRunner;
 import org.suptools.workbench.service.PackageService;
 import org.suptools.workbench.service.PayloadStore;
 import org.suptools.workbench.service.RecentFiles;
+import org.suptools.workbench.service.SampleLibrary;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -59,10 +60,12 @@ public final class MainViewModel {
     private final ApplyViewModel apply;
     private final GatewaysViewModel gateways;
     private final RecentFiles recentFiles;
+    private final SampleLibrary samples;
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
 
     public MainViewModel(Services services) {
         this.recentFiles = services.recent();
+        this.samples = services.samples();
         try {
             recent.setAll(recentFiles.list());
         } catch (IOException e) {
@@ -118,7 +121,14 @@ public final class MainViewModel {
     /** What the view-models need from outside, as interfaces a test can replace. */
     public record Services(PayloadStore payloads, PackageService packages, BackgroundRunner runner,
             InstallerLauncher launcher, List<String> installer, Clock clock, GatewayService gateways,
-            RecentFiles recent) {
+            RecentFiles recent, SampleLibrary samples) {
+
+        /** Services with no sample packages. */
+        public Services(PayloadStore payloads, PackageService packages, BackgroundRunner runner,
+                InstallerLauncher launcher, List<String> installer, Clock clock, GatewayService gateways,
+                RecentFiles recent) {
+            this(payloads, packages, runner, launcher, installer, clock, gateways, recent, new SampleLibrary(null));
+        }
 
         /** Services whose recent files are remembered for the session only. */
         public Services(PayloadStore payloads, PackageService packages, BackgroundRunner runner,
@@ -185,6 +195,31 @@ public final class MainViewModel {
             return false;
         } catch (IllegalArgumentException e) {
             say("Cannot open " + ShownPath.of(path) + ": " + e.getMessage(), false);
+            return false;
+        }
+    }
+
+    /** The sample packages File > New from sample offers; none (and a message) when they cannot be listed. */
+    public List<SampleLibrary.Sample> samples() {
+        try {
+            return samples.list();
+        } catch (IOException e) {
+            say("Samples not listed: " + e.getMessage(), false);
+            return List.of();
+        }
+    }
+
+    /** Copies a sample (spec and payload) into an empty folder of the user's and opens the copy. */
+    public boolean newFromSample(SampleLibrary.Sample sample, Path dir) {
+        try {
+            Path spec = samples.copy(sample, dir);
+            if (!open(spec)) {
+                return false;
+            }
+            say("New package from the sample " + sample.name() + " in " + ShownPath.of(dir) + ".", true);
+            return true;
+        } catch (IOException e) {
+            say("Cannot copy the sample " + sample.name() + ": " + e.getMessage(), false);
             return false;
         }
     }
