@@ -28,17 +28,6 @@ public final class SampleLibrary {
         this.dir = dir;
     }
 
-    /**
-     * {@code -Dsup.samples=DIR} (bin/sup-workbench sets it), else {@code $SUP_HOME/sample-packages/packages};
-     * none when neither is set, and the menu then says there are no samples.
-     */
-    public static SampleLibrary fromEnvironment() {
-        return new SampleLibrary(Optional.ofNullable(System.getProperty("sup.samples")).map(Path::of)
-                .or(() -> Optional.ofNullable(System.getenv("SUP_HOME")).filter(h -> !h.isBlank())
-                        .map(h -> Path.of(h, "sample-packages", "packages")))
-                .orElse(null));
-    }
-
     /** The samples, by name; none when the folder is not there. */
     public List<Sample> list() throws IOException {
         if (dir == null || !Files.isDirectory(dir)) {

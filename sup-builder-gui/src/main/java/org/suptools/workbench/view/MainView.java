@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import javafx.geometry.Orientation;
 import javafx.scene.Parent;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -37,6 +38,8 @@ public final class MainView {
     private final PackageView packageView;
     private final ActionsView actionsView;
     private Runnable exit = () -> { };
+    /** Shows a page in the desktop's browser; the application gives its HostServices. */
+    private java.util.function.Consumer<String> browser = uri -> { };
 
     public MainView(MainViewModel vm, FileDialogs dialogs) {
         this.vm = vm;
@@ -151,7 +154,17 @@ public final class MainView {
             go.getItems().add(item(tabOf.get(screen).getText(), "go-" + screen.name().toLowerCase(), "Shortcut+" + n++,
                     () -> vm.screenProperty().set(screen)));
         }
-        MenuBar bar = new MenuBar(file, edit, go);
+        MenuItem guide = item("User guide", "guide", "F1", () -> vm.openGuide(browser));
+        MenuItem actionReference = item("Action reference", "action-reference", null, () -> vm.openActionReference(browser));
+        MenuItem about = item("About SUP Workbench", "about", null, () -> {
+            Alert alert = new Alert(Alert.AlertType.INFORMATION, vm.about());
+            alert.setHeaderText("SUP Workbench");
+            alert.setTitle("About");
+            alert.initOwner(root().getScene() == null ? null : root().getScene().getWindow());
+            alert.showAndWait();
+        });
+        Menu help = new Menu("_Help", null, guide, actionReference, new SeparatorMenuItem(), about);
+        MenuBar bar = new MenuBar(file, edit, go, help);
         bar.setId("menu");
         return bar;
     }
@@ -231,6 +244,10 @@ public final class MainView {
         } else if (!location.startsWith("payloads")) {
             packageView.focus(location);
         }
+    }
+
+    public void setBrowser(java.util.function.Consumer<String> browser) {
+        this.browser = browser;
     }
 
     public void setExit(Runnable exit) {

@@ -27,6 +27,9 @@ import org.suptools.workbench.service.PackageService;
 import org.suptools.workbench.service.PayloadStore;
 import org.suptools.workbench.service.RecentFiles;
 import org.suptools.workbench.service.SampleLibrary;
+import org.suptools.workbench.service.SupTree;
+import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -61,11 +64,13 @@ public final class MainViewModel {
     private final GatewaysViewModel gateways;
     private final RecentFiles recentFiles;
     private final SampleLibrary samples;
+    private final SupTree tree;
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
 
     public MainViewModel(Services services) {
         this.recentFiles = services.recent();
-        this.samples = services.samples();
+        this.samples = services.tree().samples();
+        this.tree = services.tree();
         try {
             recent.setAll(recentFiles.list());
         } catch (IOException e) {
@@ -121,13 +126,14 @@ public final class MainViewModel {
     /** What the view-models need from outside, as interfaces a test can replace. */
     public record Services(PayloadStore payloads, PackageService packages, BackgroundRunner runner,
             InstallerLauncher launcher, List<String> installer, Clock clock, GatewayService gateways,
-            RecentFiles recent, SampleLibrary samples) {
+            RecentFiles recent, SupTree tree) {
 
-        /** Services with no sample packages. */
+        /** Services run from no source tree: no samples, and Help says where the guide is. */
         public Services(PayloadStore payloads, PackageService packages, BackgroundRunner runner,
                 InstallerLauncher launcher, List<String> installer, Clock clock, GatewayService gateways,
                 RecentFiles recent) {
-            this(payloads, packages, runner, launcher, installer, clock, gateways, recent, new SampleLibrary(null));
+            this(payloads, packages, runner, launcher, installer, clock, gateways, recent,
+                    new SupTree(null, SupTree.builtVersion()));
         }
 
         /** Services whose recent files are remembered for the session only. */
@@ -197,6 +203,30 @@ public final class MainViewModel {
             say("Cannot open " + ShownPath.of(path) + ": " + e.getMessage(), false);
             return false;
         }
+    }
+
+    /** Help > User guide: shows the guide's contents page in the browser, or says where it is. */
+    public void openGuide(Consumer<String> browser) {
+        show("The user guide", tree.guide(), browser);
+    }
+
+    /** Help > Action reference: what each action type does on the gateway. */
+    public void openActionReference(Consumer<String> browser) {
+        show("The action reference", tree.actionReference(), browser);
+    }
+
+    private void show(String what, Optional<String> page, Consumer<String> browser) {
+        page.ifPresentOrElse(uri -> {
+            browser.accept(uri);
+            say(what + " is open in the browser.", false);
+        }, () -> say(what + " is in docs/ of the SUP source tree; it is not found here: start the Workbench "
+                + "with bin/sup-workbench, or set SUP_HOME to the tree.", false));
+    }
+
+    /** Help > About: the Workbench's version and where it runs from. */
+    public String about() {
+        return "SUP Workbench " + tree.version() + "\nThe desktop editor for SUP update packages."
+                + (tree.home() == null ? "" : "\nSUP tree: " + ShownPath.of(tree.home()));
     }
 
     /** The sample packages File > New from sample offers; none (and a message) when they cannot be listed. */

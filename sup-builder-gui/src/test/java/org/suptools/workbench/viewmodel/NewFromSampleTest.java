@@ -9,17 +9,19 @@ import org.junit.jupiter.api.io.TempDir;
 import org.suptools.workbench.TestPackages;
 import org.suptools.workbench.service.RecentFiles;
 import org.suptools.workbench.service.SampleLibrary;
+import org.suptools.workbench.service.SupTree;
 
 class NewFromSampleTest {
 
-    private static final Path SAMPLES = Path.of("../sample-packages/packages").toAbsolutePath().normalize();
+    private static final Path TREE = Path.of("..").toAbsolutePath().normalize();
+    private static final Path SAMPLES = TREE.resolve("sample-packages/packages");
 
-    private final MainViewModel vm = workbench(SAMPLES);
+    private final MainViewModel vm = workbench(TREE);
 
-    private static MainViewModel workbench(Path samples) {
+    static MainViewModel workbench(Path tree) {
         var s = TestPackages.services();
         return new MainViewModel(new MainViewModel.Services(s.payloads(), s.packages(), s.runner(), s.launcher(),
-                s.installer(), s.clock(), s.gateways(), RecentFiles.inMemory(), new SampleLibrary(samples)));
+                s.installer(), s.clock(), s.gateways(), RecentFiles.inMemory(), new SupTree(tree, "9.8.7")));
     }
 
     private SampleLibrary.Sample sample(String name) {
@@ -60,7 +62,7 @@ class NewFromSampleTest {
     }
 
     @Test
-    void samples_noneWhenTheFolderIsNotThere(@TempDir Path dir) {
+    void samples_noneWhenTheTreeIsNotThere(@TempDir Path dir) {
         assertThat(workbench(dir.resolve("missing")).samples()).isEmpty();
     }
 }
