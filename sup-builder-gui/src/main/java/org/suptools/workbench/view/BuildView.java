@@ -63,12 +63,18 @@ public final class BuildView {
         result.getStyleClass().add("mono");
         result.textProperty().bind(vm.resultTextProperty());
 
+        Button inspect = new Button("Inspect");
+        inspect.setId("build-inspect");
+        inspect.setTooltip(new javafx.scene.control.Tooltip("Open the package just built on the Inspect screen"));
+        inspect.disableProperty().bind(vm.canInspectBinding().not());
+        inspect.setOnAction(e -> vm.inspectBuilt());
+
         root = new VBox(10, Forms.title("Build and sign"),
                 Forms.hint("Builds the package exactly as 'sup build' does: the same spec and payload files always "
                         + "give the same file, byte for byte. So every file in it carries the same fixed date "
                         + "(1980-01-01, the package's \"Created\" date) unless you choose one: run the Workbench with "
                         + "SOURCE_DATE_EPOCH set to a time in seconds."),
-                grid, new HBox(10, build, progress), blocker, result);
+                grid, new HBox(10, build, progress, inspect), blocker, result);
         VBox.setVgrow(result, Priority.ALWAYS);
         root.setPadding(new Insets(16));
         root.setMaxWidth(1100);

@@ -43,14 +43,20 @@ public final class BuildViewModel {
     private final ReadOnlyStringWrapper resultText = new ReadOnlyStringWrapper(this, "resultText", "");
     private final ReadOnlyStringWrapper blocker = new ReadOnlyStringWrapper(this, "blocker", "");
     private final BooleanBinding canBuild;
+    private final BooleanBinding canInspect;
+    private final java.util.function.Consumer<Path> inspect;
     private boolean outputChosen;
 
-    public BuildViewModel(DocumentModel model, PackageService packages, BackgroundRunner runner) {
+    /** {@code inspect} opens a built .sup on the Inspect screen. */
+    public BuildViewModel(DocumentModel model, PackageService packages, BackgroundRunner runner,
+            java.util.function.Consumer<Path> inspect) {
         this.model = model;
+        this.inspect = inspect;
         this.packages = packages;
         this.runner = runner;
         canBuild = Bindings.createBooleanBinding(() -> blocker.get().isEmpty() && !running.get() && output.get() != null,
                 blocker, running, output);
+        canInspect = result.isNotNull();
         model.assemblyProperty().addListener((obs, old, now) -> update());
         model.specFileProperty().addListener((obs, old, now) -> update());
         update();
@@ -123,6 +129,18 @@ public final class BuildViewModel {
                     progress.set(0);
                     resultText.set("Build failed: " + failure.getMessage());
                 }, progress::set));
+    }
+
+    /** Opens the package just built on the Inspect screen, to check what went into it. */
+    public void inspectBuilt() {
+        if (result.get() != null) {
+            inspect.accept(result.get().file());
+        }
+    }
+
+    /** True while there is a package just built to inspect. */
+    public BooleanBinding canInspectBinding() {
+        return canInspect;
     }
 
     static String describe(BuildResult built) {

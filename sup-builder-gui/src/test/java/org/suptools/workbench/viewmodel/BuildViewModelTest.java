@@ -72,6 +72,25 @@ class BuildViewModelTest {
     }
 
     @Test
+    void inspect_afterABuild_opensTheBuiltPackageOnTheInspectScreen_andKeepsTheSpecOpen(@TempDir Path dir)
+            throws Exception {
+        Path spec = TestPackages.copyAllActions(dir.resolve("pkg"));
+        main.open(spec);
+        assertThat(vm.canInspectBinding().get()).isFalse();
+        vm.chooseOutput(dir.resolve("out.sup"));
+        vm.build();
+        assertThat(vm.canInspectBinding().get()).isTrue();
+
+        vm.inspectBuilt();
+
+        assertThat(main.screenProperty().get()).isEqualTo(Screen.INSPECT);
+        assertThat(main.inspector().openedProperty().get().file()).isEqualTo(dir.resolve("out.sup"));
+        assertThat(main.inspector().openedProperty().get().manifest().actions()).hasSize(16);
+        assertThat(main.model().specFile()).isEqualTo(spec.toAbsolutePath());
+        assertThat(main.inspectingOnlyProperty().get()).isFalse();
+    }
+
+    @Test
     void aFailedBuild_saysWhy(@TempDir Path dir) throws Exception {
         main.open(TestPackages.copyAllActions(dir));
         vm.addKey(Files.writeString(dir.resolve("not-a-key.pem"), "nothing\n"));
