@@ -83,7 +83,8 @@ public final class MainViewModel {
         this.problems = new ProblemsViewModel(model, screen);
         problems.hideWhile(inspectingOnly);
         this.payloads = new PayloadsViewModel(model, services.payloads(), services.runner());
-        this.build = new BuildViewModel(model, services.packages(), services.runner(), this::open);
+        this.build = new BuildViewModel(model, services.packages(), services.runner(), this::open,
+                services.clock());
         this.inspector = new InspectorViewModel(services.packages(), services.runner(), spec -> {
             if (open(spec)) {
                 screen.set(Screen.ACTIONS);
