@@ -71,7 +71,8 @@ public final class BuildView {
 
         ListView<String> log = new ListView<>(vm.log());
         log.setId("build-log");
-        log.setPrefHeight(140);
+        log.setPrefHeight(64);
+        log.setMinHeight(48);
         log.getStyleClass().add("mono");
         log.setPlaceholder(Forms.hint("Each build's steps are listed here for the session."));
         vm.log().addListener((javafx.collections.ListChangeListener<String>) c -> log.scrollTo(vm.log().size() - 1));
@@ -90,7 +91,7 @@ public final class BuildView {
                         + "(1980-01-01, the package's \"Created\" date) unless you choose one: run the Workbench with "
                         + "SOURCE_DATE_EPOCH set to a time in seconds."),
                 grid, new HBox(10, build, progress, inspect), blocker, result,
-                new HBox(10, Forms.title("Build log"), copyLog), log);
+                new HBox(10, new Label("Build log"), copyLog), log);
         VBox.setVgrow(result, Priority.ALWAYS);
         root.setPadding(new Insets(16));
         root.setMaxWidth(1100);
