@@ -11,6 +11,8 @@ import javafx.stage.Stage;
 import org.suptools.workbench.service.AgentGateways;
 import org.suptools.workbench.service.FilePayloadStore;
 import org.suptools.workbench.service.GatewayBook;
+import org.suptools.workbench.service.RecentFiles;
+import org.suptools.workbench.service.SupTree;
 import org.suptools.workbench.service.InstallerInTempFolder;
 import org.suptools.workbench.service.ModelPackageService;
 import org.suptools.workbench.view.FileDialogs;
@@ -40,7 +42,8 @@ public final class Workbench {
     public static MainViewModel.Services defaultServices() {
         return new MainViewModel.Services(new FilePayloadStore(), new ModelPackageService(Clock.systemUTC()),
                 new FxBackgroundRunner(), new InstallerInTempFolder(), installerCommand(), Clock.systemUTC(),
-                new AgentGateways(GatewayBook.inUserConfig()));
+                new AgentGateways(GatewayBook.inUserConfig()), RecentFiles.inUserConfig(),
+                SupTree.fromEnvironment());
     }
 
     /** The installer: {@code -Dsup.installer=PATH} (the launcher sets it), else {@code sup-installer} on the PATH. */

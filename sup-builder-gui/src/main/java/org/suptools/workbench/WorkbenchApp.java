@@ -14,6 +14,7 @@ public final class WorkbenchApp extends Application {
     public void start(Stage stage) {
         List<String> args = getParameters().getUnnamed();
         Optional<Path> toOpen = args.isEmpty() ? Optional.empty() : Optional.of(Path.of(args.get(0)).toAbsolutePath());
-        Workbench.show(stage, Workbench.defaultServices(), new FxFileDialogs(stage), toOpen);
+        Workbench.show(stage, Workbench.defaultServices(), new FxFileDialogs(stage), toOpen)
+                .view().setBrowser(getHostServices()::showDocument);
     }
 }

@@ -63,12 +63,35 @@ public final class BuildView {
         result.getStyleClass().add("mono");
         result.textProperty().bind(vm.resultTextProperty());
 
+        Button inspect = new Button("Inspect");
+        inspect.setId("build-inspect");
+        inspect.setTooltip(new javafx.scene.control.Tooltip("Open the package just built on the Inspect screen"));
+        inspect.disableProperty().bind(vm.canInspectBinding().not());
+        inspect.setOnAction(e -> vm.inspectBuilt());
+
+        ListView<String> log = new ListView<>(vm.log());
+        log.setId("build-log");
+        log.setPrefHeight(64);
+        log.setMinHeight(48);
+        log.getStyleClass().add("mono");
+        log.setPlaceholder(Forms.hint("Each build's steps are listed here for the session."));
+        vm.log().addListener((javafx.collections.ListChangeListener<String>) c -> log.scrollTo(vm.log().size() - 1));
+        Button copyLog = new Button("Copy log");
+        copyLog.setId("build-copy-log");
+        copyLog.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.log()));
+        copyLog.setOnAction(e -> {
+            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            content.putString(vm.logText());
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        });
+
         root = new VBox(10, Forms.title("Build and sign"),
                 Forms.hint("Builds the package exactly as 'sup build' does: the same spec and payload files always "
                         + "give the same file, byte for byte. So every file in it carries the same fixed date "
                         + "(1980-01-01, the package's \"Created\" date) unless you choose one: run the Workbench with "
                         + "SOURCE_DATE_EPOCH set to a time in seconds."),
-                grid, new HBox(10, build, progress), blocker, result);
+                grid, new HBox(10, build, progress, inspect), blocker, result,
+                new HBox(10, new Label("Build log"), copyLog), log);
         VBox.setVgrow(result, Priority.ALWAYS);
         root.setPadding(new Insets(16));
         root.setMaxWidth(1100);

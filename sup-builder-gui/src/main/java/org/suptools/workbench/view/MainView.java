@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import javafx.geometry.Orientation;
 import javafx.scene.Parent;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -37,6 +38,8 @@ public final class MainView {
     private final PackageView packageView;
     private final ActionsView actionsView;
     private Runnable exit = () -> { };
+    /** Shows a page in the desktop's browser; the application gives its HostServices. */
+    private java.util.function.Consumer<String> browser = uri -> { };
 
     public MainView(MainViewModel vm, FileDialogs dialogs) {
         this.vm = vm;
@@ -126,7 +129,15 @@ public final class MainView {
         MenuItem save = item("Save", "save", "Shortcut+S", this::save);
         MenuItem saveAs = item("Save as...", "save-as", "Shortcut+Shift+S", this::saveAs);
         MenuItem quit = item("Quit", "quit", "Shortcut+Q", () -> exit.run());
-        Menu file = new Menu("_File", null, newItem, open, openDir, openSup, new SeparatorMenuItem(), save, saveAs,
+        Menu recent = new Menu("Open recent");
+        recent.setId("menu-recent");
+        fillRecent(recent);
+        vm.recent().addListener((javafx.collections.ListChangeListener<java.nio.file.Path>) c -> fillRecent(recent));
+        Menu fromSample = new Menu("New from sample");
+        fromSample.setId("menu-from-sample");
+        fromSample.setOnShowing(e -> fillSamples(fromSample));
+        fillSamples(fromSample);
+        Menu file = new Menu("_File", null, newItem, fromSample, open, openDir, openSup, recent, new SeparatorMenuItem(), save, saveAs,
                 new SeparatorMenuItem(), quit);
         MenuItem undo = item("Undo", "undo", null, vm::undo);
         undo.textProperty().bind(vm.history().undoLabelProperty().map(l -> l.isEmpty() ? "Undo" : "Undo " + l));
@@ -143,9 +154,51 @@ public final class MainView {
             go.getItems().add(item(tabOf.get(screen).getText(), "go-" + screen.name().toLowerCase(), "Shortcut+" + n++,
                     () -> vm.screenProperty().set(screen)));
         }
-        MenuBar bar = new MenuBar(file, edit, go);
+        MenuItem guide = item("User guide", "guide", "F1", () -> vm.openGuide(browser));
+        MenuItem actionReference = item("Action reference", "action-reference", null, () -> vm.openActionReference(browser));
+        MenuItem about = item("About SUP Workbench", "about", null, () -> {
+            Alert alert = new Alert(Alert.AlertType.INFORMATION, vm.about());
+            alert.setHeaderText("SUP Workbench");
+            alert.setTitle("About");
+            alert.initOwner(root().getScene() == null ? null : root().getScene().getWindow());
+            alert.showAndWait();
+        });
+        Menu help = new Menu("_Help", null, guide, actionReference, new SeparatorMenuItem(), about);
+        MenuBar bar = new MenuBar(file, edit, go, help);
         bar.setId("menu");
         return bar;
+    }
+
+    /** One item a sample, named by its README's heading; picking one asks for an empty folder to copy it into. */
+    private void fillSamples(Menu fromSample) {
+        fromSample.getItems().clear();
+        for (var sample : vm.samples()) {
+            fromSample.getItems().add(item(sample.title() + " (" + sample.name() + ")", "sample-" + sample.name(), null, () -> {
+                if (confirmDiscard()) {
+                    dialogs.chooseDirectory("An empty folder for the copy of " + sample.name())
+                            .ifPresent(dir -> vm.newFromSample(sample, dir));
+                }
+            }));
+        }
+        if (fromSample.getItems().isEmpty()) {
+            MenuItem none = new MenuItem("No samples found (run bin/sup-workbench from the source tree, or set SUP_HOME)");
+            none.setDisable(true);
+            fromSample.getItems().add(none);
+        }
+    }
+
+    /** One item a recent file, newest first; the menu is disabled while there is none. */
+    private void fillRecent(Menu recent) {
+        recent.getItems().clear();
+        int n = 0;
+        for (java.nio.file.Path path : vm.recent()) {
+            recent.getItems().add(item(org.suptools.workbench.viewmodel.ShownPath.of(path), "recent-" + n++, null, () -> {
+                if (confirmDiscard()) {
+                    vm.openRecent(path);
+                }
+            }));
+        }
+        recent.setDisable(recent.getItems().isEmpty());
     }
 
     private static MenuItem item(String text, String id, String accelerator, Runnable action) {
@@ -191,6 +244,10 @@ public final class MainView {
         } else if (!location.startsWith("payloads")) {
             packageView.focus(location);
         }
+    }
+
+    public void setBrowser(java.util.function.Consumer<String> browser) {
+        this.browser = browser;
     }
 
     public void setExit(Runnable exit) {

@@ -43,14 +43,24 @@ public final class BuildViewModel {
     private final ReadOnlyStringWrapper resultText = new ReadOnlyStringWrapper(this, "resultText", "");
     private final ReadOnlyStringWrapper blocker = new ReadOnlyStringWrapper(this, "blocker", "");
     private final BooleanBinding canBuild;
+    private final BooleanBinding canInspect;
+    private final java.util.function.Consumer<Path> inspect;
+    private final java.time.Clock clock;
+    /** Every build's steps this session, oldest first: what was hashed, signed and written, and when. */
+    private final ObservableList<String> log = FXCollections.observableArrayList();
     private boolean outputChosen;
 
-    public BuildViewModel(DocumentModel model, PackageService packages, BackgroundRunner runner) {
+    /** {@code inspect} opens a built .sup on the Inspect screen. */
+    public BuildViewModel(DocumentModel model, PackageService packages, BackgroundRunner runner,
+            java.util.function.Consumer<Path> inspect, java.time.Clock clock) {
+        this.clock = clock;
         this.model = model;
+        this.inspect = inspect;
         this.packages = packages;
         this.runner = runner;
         canBuild = Bindings.createBooleanBinding(() -> blocker.get().isEmpty() && !running.get() && output.get() != null,
                 blocker, running, output);
+        canInspect = result.isNotNull();
         model.assemblyProperty().addListener((obs, old, now) -> update());
         model.specFileProperty().addListener((obs, old, now) -> update());
         update();
@@ -111,6 +121,10 @@ public final class BuildViewModel {
         progress.set(0);
         result.set(null);
         resultText.set("Building " + out.getFileName() + "...");
+        java.time.Instant started = clock.instant();
+        log.add(stamp(started) + " build " + spec.name() + " " + spec.version() + " from " + ShownPath.of(model.specFile())
+                + " into " + ShownPath.of(out) + (keyFiles.isEmpty() ? ", unsigned"
+                        : ", signing with " + Counts.of(keyFiles.size(), "key")));
         runner.run(work -> packages.build(loaded, out, keyFiles,
                         (done, total) -> work.fraction(total == 0 ? 1 : (double) done / total)),
                 new BackgroundRunner.Callbacks<>(built -> {
@@ -118,11 +132,55 @@ public final class BuildViewModel {
                     progress.set(1);
                     result.set(built);
                     resultText.set(describe(built));
+                    logBuilt(built, started);
                 }, failure -> {
                     running.set(false);
                     progress.set(0);
                     resultText.set("Build failed: " + failure.getMessage());
+                    log.add(stamp(clock.instant()) + "   failed after " + since(started) + ": " + failure.getMessage());
                 }, progress::set));
+    }
+
+    private void logBuilt(BuildResult built, java.time.Instant started) {
+        java.time.Instant now = clock.instant();
+        for (var payload : built.manifest().payloads()) {
+            log.add(stamp(now) + "   hashed " + payload.path() + ": " + payload.size() + " bytes, SHA-256 " + payload.sha256());
+        }
+        for (PackageSignature signature : built.signatures().signatures()) {
+            log.add(stamp(now) + "   signed the manifest with key " + signature.keyId() + " (" + signature.algorithm().id() + ")");
+        }
+        log.add(stamp(now) + "   wrote " + ShownPath.of(built.file()) + ": " + built.size() + " bytes, SHA-256 "
+                + built.sha256().orElse("not computed"));
+        log.add(stamp(now) + "   done in " + since(started));
+    }
+
+    private static String stamp(java.time.Instant at) {
+        return at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();
+    }
+
+    private String since(java.time.Instant started) {
+        return java.time.Duration.between(started, clock.instant()).toMillis() + " ms";
+    }
+
+    /** The build log, one step a line, for the Build tab and its Copy button. */
+    public ObservableList<String> log() {
+        return FXCollections.unmodifiableObservableList(log);
+    }
+
+    public String logText() {
+        return String.join("\n", log) + (log.isEmpty() ? "" : "\n");
+    }
+
+    /** Opens the package just built on the Inspect screen, to check what went into it. */
+    public void inspectBuilt() {
+        if (result.get() != null) {
+            inspect.accept(result.get().file());
+        }
+    }
+
+    /** True while there is a package just built to inspect. */
+    public BooleanBinding canInspectBinding() {
+        return canInspect;
     }
 
     static String describe(BuildResult built) {

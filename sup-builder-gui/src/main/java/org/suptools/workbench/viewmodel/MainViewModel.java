@@ -25,6 +25,13 @@ import org.suptools.workbench.history.EditHistory;
 import org.suptools.workbench.service.BackgroundRunner;
 import org.suptools.workbench.service.PackageService;
 import org.suptools.workbench.service.PayloadStore;
+import org.suptools.workbench.service.RecentFiles;
+import org.suptools.workbench.service.SampleLibrary;
+import org.suptools.workbench.service.SupTree;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 /**
  * The main window: which package is open, its title with the unsaved-changes mark, new, open,
@@ -55,8 +62,20 @@ public final class MainViewModel {
     private final InspectorViewModel inspector;
     private final ApplyViewModel apply;
     private final GatewaysViewModel gateways;
+    private final RecentFiles recentFiles;
+    private final SampleLibrary samples;
+    private final SupTree tree;
+    private final ObservableList<Path> recent = FXCollections.observableArrayList();
 
     public MainViewModel(Services services) {
+        this.recentFiles = services.recent();
+        this.samples = services.tree().samples();
+        this.tree = services.tree();
+        try {
+            recent.setAll(recentFiles.list());
+        } catch (IOException e) {
+            say("Recent files not read: " + e.getMessage(), false);
+        }
         this.model = new DocumentModel(services.payloads(), services.clock());
         this.metadata = new MetadataViewModel(model);
         this.actions = new ActionsViewModel(model);
@@ -64,7 +83,8 @@ public final class MainViewModel {
         this.problems = new ProblemsViewModel(model, screen);
         problems.hideWhile(inspectingOnly);
         this.payloads = new PayloadsViewModel(model, services.payloads(), services.runner());
-        this.build = new BuildViewModel(model, services.packages(), services.runner());
+        this.build = new BuildViewModel(model, services.packages(), services.runner(), this::open,
+                services.clock());
         this.inspector = new InspectorViewModel(services.packages(), services.runner(), spec -> {
             if (open(spec)) {
                 screen.set(Screen.ACTIONS);
@@ -106,7 +126,22 @@ public final class MainViewModel {
 
     /** What the view-models need from outside, as interfaces a test can replace. */
     public record Services(PayloadStore payloads, PackageService packages, BackgroundRunner runner,
-            InstallerLauncher launcher, List<String> installer, Clock clock, GatewayService gateways) {
+            InstallerLauncher launcher, List<String> installer, Clock clock, GatewayService gateways,
+            RecentFiles recent, SupTree tree) {
+
+        /** Services run from no source tree: no samples, and Help says where the guide is. */
+        public Services(PayloadStore payloads, PackageService packages, BackgroundRunner runner,
+                InstallerLauncher launcher, List<String> installer, Clock clock, GatewayService gateways,
+                RecentFiles recent) {
+            this(payloads, packages, runner, launcher, installer, clock, gateways, recent,
+                    new SupTree(null, SupTree.builtVersion()));
+        }
+
+        /** Services whose recent files are remembered for the session only. */
+        public Services(PayloadStore payloads, PackageService packages, BackgroundRunner runner,
+                InstallerLauncher launcher, List<String> installer, Clock clock, GatewayService gateways) {
+            this(payloads, packages, runner, launcher, installer, clock, gateways, RecentFiles.inMemory());
+        }
 
         /** Services that reach no remote gateway. */
         public Services(PayloadStore payloads, PackageService packages, BackgroundRunner runner,
@@ -145,6 +180,7 @@ public final class MainViewModel {
             apply.packageFileProperty().set(path);
             screen.set(Screen.INSPECT);
             say("Opened " + ShownPath.of(path) + " read-only.", false);
+            remember(path);
             return true;
         }
         if (Files.isDirectory(path) && List.of("sup.yaml", "sup.yml", "sup.json").stream()
@@ -159,6 +195,7 @@ public final class MainViewModel {
             inspectingOnly.set(false);
             screen.set(Screen.ACTIONS);
             say("Opened " + ShownPath.of(file), true);
+            remember(file);
             return true;
         } catch (SpecException e) {
             say("Cannot open: " + e.getMessage(), false);
@@ -166,6 +203,86 @@ public final class MainViewModel {
         } catch (IllegalArgumentException e) {
             say("Cannot open " + ShownPath.of(path) + ": " + e.getMessage(), false);
             return false;
+        }
+    }
+
+    /** Help > User guide: shows the guide's contents page in the browser, or says where it is. */
+    public void openGuide(Consumer<String> browser) {
+        show("The user guide", tree.guide(), browser);
+    }
+
+    /** Help > Action reference: what each action type does on the gateway. */
+    public void openActionReference(Consumer<String> browser) {
+        show("The action reference", tree.actionReference(), browser);
+    }
+
+    private void show(String what, Optional<String> page, Consumer<String> browser) {
+        page.ifPresentOrElse(uri -> {
+            browser.accept(uri);
+            say(what + " is open in the browser.", false);
+        }, () -> say(what + " is in docs/ of the SUP source tree; it is not found here: start the Workbench "
+                + "with bin/sup-workbench, or set SUP_HOME to the tree.", false));
+    }
+
+    /** Help > About: the Workbench's version and where it runs from. */
+    public String about() {
+        return "SUP Workbench " + tree.version() + "\nThe desktop editor for SUP update packages."
+                + (tree.home() == null ? "" : "\nSUP tree: " + ShownPath.of(tree.home()));
+    }
+
+    /** The sample packages File > New from sample offers; none (and a message) when they cannot be listed. */
+    public List<SampleLibrary.Sample> samples() {
+        try {
+            return samples.list();
+        } catch (IOException e) {
+            say("Samples not listed: " + e.getMessage(), false);
+            return List.of();
+        }
+    }
+
+    /** Copies a sample (spec and payload) into an empty folder of the user's and opens the copy. */
+    public boolean newFromSample(SampleLibrary.Sample sample, Path dir) {
+        try {
+            Path spec = samples.copy(sample, dir);
+            if (!open(spec)) {
+                return false;
+            }
+            say("New package from the sample " + sample.name() + " in " + ShownPath.of(dir) + ".", true);
+            return true;
+        } catch (IOException e) {
+            say("Cannot copy the sample " + sample.name() + ": " + e.getMessage(), false);
+            return false;
+        }
+    }
+
+    /** The specs and packages opened or saved last, newest first (File > Open Recent). */
+    public ObservableList<Path> recent() {
+        return FXCollections.unmodifiableObservableList(recent);
+    }
+
+    /**
+     * Opens a recent file again; one that is gone is dropped from the list, with a message saying
+     * so, rather than left to fail the next time too.
+     */
+    public boolean openRecent(Path path) {
+        if (!Files.exists(path)) {
+            try {
+                recent.setAll(recentFiles.forget(path));
+            } catch (IOException e) {
+                recent.remove(path);
+            }
+            say(ShownPath.of(path) + " is no longer there; removed from the recent files.", false);
+            return false;
+        }
+        return open(path);
+    }
+
+    private void remember(Path path) {
+        try {
+            recent.setAll(recentFiles.remember(path));
+        } catch (IOException e) {
+            // Opening or saving worked; only the list is not kept, which the user should still hear of.
+            message.set(message.get() + " (recent files not saved: " + e.getMessage() + ")");
         }
     }
 
@@ -182,6 +299,7 @@ public final class MainViewModel {
             DocumentCodec.write(model.document(), model.assembly(), file);
             model.savedAs(file.toAbsolutePath());
             say("Saved " + ShownPath.of(file), true);
+            remember(file);
             return true;
         } catch (IOException e) {
             say("Cannot save " + ShownPath.of(file) + ": " + e.getMessage(), false);

@@ -72,6 +72,62 @@ class BuildViewModelTest {
     }
 
     @Test
+    void inspect_afterABuild_opensTheBuiltPackageOnTheInspectScreen_andKeepsTheSpecOpen(@TempDir Path dir)
+            throws Exception {
+        Path spec = TestPackages.copyAllActions(dir.resolve("pkg"));
+        main.open(spec);
+        assertThat(vm.canInspectBinding().get()).isFalse();
+        vm.chooseOutput(dir.resolve("out.sup"));
+        vm.build();
+        assertThat(vm.canInspectBinding().get()).isTrue();
+
+        vm.inspectBuilt();
+
+        assertThat(main.screenProperty().get()).isEqualTo(Screen.INSPECT);
+        assertThat(main.inspector().openedProperty().get().file()).isEqualTo(dir.resolve("out.sup"));
+        assertThat(main.inspector().openedProperty().get().manifest().actions()).hasSize(16);
+        assertThat(main.model().specFile()).isEqualTo(spec.toAbsolutePath());
+        assertThat(main.inspectingOnlyProperty().get()).isFalse();
+    }
+
+    @Test
+    void log_listsEachBuildsSteps_hashedSignedWritten_andKeepsEveryBuildOfTheSession(@TempDir Path dir)
+            throws Exception {
+        main.open(TestPackages.copyAllActions(dir.resolve("pkg")));
+        KeyFiles.Written key = KeyFiles.write(dir.resolve("release"), KeyPairs.generate(KeyAlgorithm.ED25519));
+        vm.addKey(key.privateKeyFile());
+        vm.chooseOutput(dir.resolve("out.sup"));
+
+        vm.build();
+        vm.build();
+
+        var built = vm.resultProperty().get();
+        String keyId = KeyId.of(PemKeys.readPublicKey(key.publicKeyFile()));
+        String at = "2026-06-01T00:00:00Z ";
+        var payload = built.manifest().payloads().get(0);
+        assertThat(vm.log()).filteredOn(l -> l.contains(" build acme-all-actions 1.4.0-rc.1+build.7 from ")).hasSize(2);
+        assertThat(vm.log()).contains(
+                at + "  hashed " + payload.path() + ": " + payload.size() + " bytes, SHA-256 " + payload.sha256(),
+                at + "  signed the manifest with key " + keyId + " (ed25519)",
+                at + "  wrote " + ShownPath.of(dir.resolve("out.sup")) + ": " + built.size() + " bytes, SHA-256 "
+                        + built.sha256().orElseThrow(),
+                at + "  done in 0 ms");
+        assertThat(vm.log()).filteredOn(l -> l.contains(" hashed ")).hasSize(2 * built.manifest().payloads().size());
+        assertThat(vm.logText()).startsWith(vm.log().get(0) + "\n").endsWith("done in 0 ms\n");
+    }
+
+    @Test
+    void log_saysWhenABuildFailed(@TempDir Path dir) throws Exception {
+        main.open(TestPackages.copyAllActions(dir));
+        vm.addKey(Files.writeString(dir.resolve("not-a-key.pem"), "nothing\n"));
+
+        vm.build();
+
+        assertThat(vm.log()).hasSize(2);
+        assertThat(vm.log().get(1)).startsWith("2026-06-01T00:00:00Z   failed after 0 ms: ").contains("not-a-key.pem");
+    }
+
+    @Test
     void aFailedBuild_saysWhy(@TempDir Path dir) throws Exception {
         main.open(TestPackages.copyAllActions(dir));
         vm.addKey(Files.writeString(dir.resolve("not-a-key.pem"), "nothing\n"));
