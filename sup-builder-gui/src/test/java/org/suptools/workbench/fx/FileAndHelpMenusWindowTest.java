@@ -78,9 +78,9 @@ class FileAndHelpMenusWindowTest {
 
     @Test
     void openRecent_listsNewestFirst_reopensASpecAndASup_andDropsAFileGoneSince(FxRobot robot) throws Exception {
-        Path first = TestPackages.copyAllActions(Files.createDirectories(dir.resolve("first")));
-        Path second = TestPackages.copyAllActions(Files.createDirectories(dir.resolve("second")));
-        Path sup = dir.resolve("acme.sup");
+        Path first = TestPackages.copyAllActions(Files.createDirectories(dir.resolve("projects/acme-demo")));
+        Path second = TestPackages.copyAllActions(Files.createDirectories(dir.resolve("projects/acme-tools")));
+        Path sup = Files.createDirectories(dir.resolve("builds")).resolve("acme-demo-1.4.0.sup");
         new PackageBuilder(ArchiveOptions.fromEnvironment(), ProgressListener.NONE)
                 .build(SpecFiles.loadValid(first.getParent(), TestPackages.CLOCK.instant()), sup, List.of());
         assertThat(menuItem(robot, "menu-recent").isDisable()).as("nothing opened yet").isTrue();
@@ -91,12 +91,15 @@ class FileAndHelpMenusWindowTest {
         dialogs.files.add(sup);
         menu(robot, "menu-file", "menu-open-sup");
 
-        assertThat(recentTexts(robot)).containsExactly("~/acme.sup", "~/second/sup.yaml", "~/first/sup.yaml");
+        assertThat(recentTexts(robot)).containsExactly("~/builds/acme-demo-1.4.0.sup", "~/projects/acme-tools/sup.yaml", "~/projects/acme-demo/sup.yaml");
 
-        menu(robot, "menu-file", "menu-recent", "menu-recent-2");
+        menu(robot, "menu-file", "menu-recent");
+        Screenshots.saveWithMenus(workbench.scene(), "workbench-open-recent");
+        robot.clickOn("#menu-recent-2", Motion.HORIZONTAL_FIRST);
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.model().specFile()).isEqualTo(first);
         assertThat(vm.screenProperty().get()).isEqualTo(Screen.ACTIONS);
-        assertThat(recentTexts(robot)).containsExactly("~/first/sup.yaml", "~/acme.sup", "~/second/sup.yaml");
+        assertThat(recentTexts(robot)).containsExactly("~/projects/acme-demo/sup.yaml", "~/builds/acme-demo-1.4.0.sup", "~/projects/acme-tools/sup.yaml");
 
         // Unsaved work in the editor: a .sup opens read-only beside it, so nothing is asked and nothing lost.
         robot.clickOn("#tab-package");
@@ -108,14 +111,14 @@ class FileAndHelpMenusWindowTest {
         assertThat(vm.model().document().metadata().description()).endsWith(" (edited)");
         assertThat(vm.hasUnsavedChanges()).isTrue();
         robot.interact(vm::save);
-        assertThat(recentTexts(robot)).as("saved: newest").containsExactly("~/first/sup.yaml", "~/acme.sup",
-                "~/second/sup.yaml");
+        assertThat(recentTexts(robot)).as("saved: newest").containsExactly("~/projects/acme-demo/sup.yaml", "~/builds/acme-demo-1.4.0.sup",
+                "~/projects/acme-tools/sup.yaml");
 
         deleteTree(second.getParent());
         menu(robot, "menu-file", "menu-recent", "menu-recent-2");
         assertThat(robot.lookup("#status").queryLabeled().getText())
-                .isEqualTo("~/second/sup.yaml is no longer there; removed from the recent files.");
-        assertThat(recentTexts(robot)).containsExactly("~/first/sup.yaml", "~/acme.sup");
+                .isEqualTo("~/projects/acme-tools/sup.yaml is no longer there; removed from the recent files.");
+        assertThat(recentTexts(robot)).containsExactly("~/projects/acme-demo/sup.yaml", "~/builds/acme-demo-1.4.0.sup");
         assertThat(Files.readAllLines(dir.resolve("config/recent.txt")))
                 .containsExactly(first.toString(), sup.toString());
         assertThat(vm.model().specFile()).as("the open package stays").isEqualTo(first);
@@ -130,7 +133,10 @@ class FileAndHelpMenusWindowTest {
                 .isEqualTo("runtime configuration change (runtime-config)");
         dialogs.files.add(copy);
 
-        menu(robot, "menu-file", "menu-from-sample", "menu-sample-runtime-config");
+        menu(robot, "menu-file", "menu-from-sample");
+        Screenshots.saveWithMenus(workbench.scene(), "workbench-new-from-sample");
+        robot.clickOn("#menu-sample-runtime-config", Motion.HORIZONTAL_FIRST);
+        WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(vm.model().specFile()).isEqualTo(copy.resolve("sup.yaml"));
         assertThat(contents(copy)).isEqualTo(sampleBefore);
