@@ -12,6 +12,11 @@ import javafx.scene.Parent;
 import javafx.scene.control.Control;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -125,10 +130,82 @@ class SmallWindowTest {
         }
     }
 
-    /** Labels and buttons under a node that show less than their text ("Add requirem..."). */
+    @Test
+    void everyScreen_showsEachControlWholeInsideItsPane_orInAPaneThatScrolls(FxRobot robot) throws Exception {
+        Path spec = TestPackages.copyAllActions(dir);
+        robot.interact(() -> vm.open(spec));
+        robot.interact(() -> vm.actions().select(2));
+        assertThat(vm.actions().rows().get(2).type()).as("an action with a payload picker").isEqualTo("file.copy");
+        TabPane screens = robot.lookup("#screens").queryAs(TabPane.class);
+        List<String> problems = new ArrayList<>();
+
+        for (Tab tab : List.copyOf(screens.getTabs())) {
+            robot.interact(() -> screens.getSelectionModel().select(tab));
+            WaitForAsyncUtils.waitForFxEvents();
+            List<String> found = new ArrayList<>();
+            overflowing(tab.getContent(), tab.getContent(), found);
+            found.forEach(problem -> problems.add(tab.getText() + ": " + problem));
+            Screenshots.save(workbench.scene(), "small-" + tab.getId());
+        }
+
+        assertThat(problems).isEmpty();
+    }
+
+    /**
+     * Controls under a node that stick out of a pane they are in (a pane too small for them cuts
+     * them off), or show their label cut short, up to {@code bounded}: the screen, or the content of
+     * a scroll pane, which may be taller than its view since it scrolls.
+     */
+    private static void overflowing(Node node, Node bounded, List<String> problems) {
+        if (!node.isVisible()) {
+            return;
+        }
+        if (node instanceof ScrollPane scroll) {
+            overflowing(scroll.getContent(), scroll.getContent(), problems);
+        } else if (node instanceof TitledPane titled) {
+            within(titled, bounded, problems);
+            if (titled.isExpanded()) {
+                overflowing(titled.getContent(), bounded, problems);
+            }
+        } else if (node instanceof SplitPane split) {
+            split.getItems().forEach(item -> overflowing(item, item, problems));
+        } else if (node instanceof Control control) {
+            within(control, bounded, problems);
+            problems.addAll(cutShort(control));
+        } else if (node instanceof Parent parent) {
+            parent.getChildrenUnmodifiable().forEach(child -> overflowing(child, bounded, problems));
+        }
+    }
+
+    private static void within(Node control, Node bounded, List<String> problems) {
+        Bounds own = sceneBounds(control);
+        for (Node pane = control.getParent(); pane != null; pane = pane.getParent()) {
+            Bounds room = sceneBounds(pane);
+            if (own.getMinX() < room.getMinX() - 1 || own.getMinY() < room.getMinY() - 1
+                    || own.getMaxX() > room.getMaxX() + 1 || own.getMaxY() > room.getMaxY() + 1) {
+                problems.add(name(control) + " at " + own + " outside its pane " + pane + " at " + room);
+                return;
+            }
+            if (pane == bounded) {
+                return;
+            }
+        }
+    }
+
+    private static String name(Node control) {
+        return control.getId() != null ? "#" + control.getId()
+                : control instanceof Labeled labeled ? "'" + labeled.getText() + "'" : control.toString();
+    }
+
+    /**
+     * Labels, buttons and cells under a node that show less than their text ("Add requirem..."), but
+     * for the actions' summary, the last column, which takes the room left and has a tooltip.
+     */
     private static List<String> cutShort(Node node) {
         List<String> cut = new ArrayList<>();
-        if (node instanceof Labeled labeled && labeled.isVisible() && labeled.getText() != null
+        boolean flexible = node instanceof TableCell<?, ?> cell && cell.getTableColumn() != null
+                && "actions-summary".equals(cell.getTableColumn().getId());
+        if (!flexible && node instanceof Labeled labeled && labeled.isVisible() && labeled.getText() != null
                 && !labeled.getText().isEmpty()) {
             labeled.getChildrenUnmodifiable().stream().filter(Text.class::isInstance).map(Text.class::cast)
                     .filter(text -> !text.getText().equals(labeled.getText()))
