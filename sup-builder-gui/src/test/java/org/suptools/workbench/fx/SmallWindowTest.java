@@ -145,7 +145,6 @@ class SmallWindowTest {
             List<String> found = new ArrayList<>();
             overflowing(tab.getContent(), tab.getContent(), found);
             found.forEach(problem -> problems.add(tab.getText() + ": " + problem));
-            Screenshots.save(workbench.scene(), "small-" + tab.getId());
         }
 
         assertThat(problems).isEmpty();
