@@ -38,11 +38,20 @@ public final class Workbench {
         scene.getStylesheets().add(Workbench.class.getResource("view/workbench.css").toExternalForm());
     }
 
-    /** The real services: the model's packaging, files on disk, the installer as a process. */
+    /**
+     * The real services: the model's packaging, files on disk, the installer as a process, and the
+     * user's gateways and recent files in {@code $XDG_CONFIG_HOME/sup-workbench} (or
+     * {@code ~/.config/sup-workbench}).
+     */
     public static MainViewModel.Services defaultServices() {
+        return defaultServices(GatewayBook.inUserConfig().dir());
+    }
+
+    /** The real services, keeping the gateways, their tokens and the recent files in {@code configDir}. */
+    public static MainViewModel.Services defaultServices(Path configDir) {
         return new MainViewModel.Services(new FilePayloadStore(), new ModelPackageService(Clock.systemUTC()),
                 new FxBackgroundRunner(), new InstallerInTempFolder(), installerCommand(), Clock.systemUTC(),
-                new AgentGateways(GatewayBook.inUserConfig()), RecentFiles.inUserConfig(),
+                new AgentGateways(new GatewayBook(configDir)), new RecentFiles(configDir),
                 SupTree.fromEnvironment());
     }
 

@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * The specs and packages the user opened or saved last, newest first, at most {@link #MAX}: one
  * absolute path a line in {@code recent.txt} in the Workbench's config folder (the one
- * {@link GatewayBook#inUserConfig()} uses), so File > Open Recent survives a restart.
+ * {@link GatewayBook#inUserConfig()} names, next to the gateways), so File > Open Recent survives a restart.
  */
 public final class RecentFiles {
 
@@ -22,11 +22,6 @@ public final class RecentFiles {
     /** Remembers for the session only; for tests and when no config folder is wanted. */
     public static RecentFiles inMemory() {
         return new RecentFiles(null);
-    }
-
-    /** Kept next to the gateways, in {@code $XDG_CONFIG_HOME/sup-workbench} or {@code ~/.config/sup-workbench}. */
-    public static RecentFiles inUserConfig() {
-        return new RecentFiles(GatewayBook.inUserConfig().dir());
     }
 
     private final Path dir;

@@ -58,10 +58,15 @@ public final class SampleLibrary {
 
     /**
      * Copies the sample's files into {@code target} (made when missing; refused when it holds
-     * anything, so no file of the user's is overwritten) and returns the copy's spec. Links are
-     * refused, not followed: a copy holds the sample's own files only.
+     * anything, so no file of the user's is overwritten) and returns the copy's spec. A folder inside
+     * the sample is refused too: the copy would be made into the sample itself. Links are refused,
+     * not followed: a copy holds the sample's own files only.
      */
     public Path copy(Sample sample, Path target) throws IOException {
+        if (real(target).startsWith(sample.dir().toRealPath())) {
+            throw new IOException(target + ": inside the sample " + sample.name()
+                    + "; choose an empty folder outside it, so the sample stays as it is");
+        }
         if (Files.isDirectory(target)) {
             try (Stream<Path> entries = Files.list(target)) {
                 if (entries.findAny().isPresent()) {
@@ -83,5 +88,15 @@ public final class SampleLibrary {
             }
         }
         return target.resolve("sup.yaml");
+    }
+
+    /** Where a path really is, links resolved, though its last folders may not be made yet. */
+    private static Path real(Path path) throws IOException {
+        Path absolute = path.toAbsolutePath().normalize();
+        Path existing = absolute;
+        while (existing.getParent() != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        return existing.toRealPath().resolve(existing.relativize(absolute));
     }
 }

@@ -194,6 +194,9 @@ public final class ActionEditorView {
         clear.setOnAction(e -> vm.text(field.name()).set(""));
         HBox box = new HBox(6, picker, add, clear);
         HBox.setHgrow(picker, Priority.ALWAYS);
+        // In a narrow editor the picker gives way; the buttons keep their labels whole, never "Ad...".
+        add.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        clear.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         focusable.put(field.name(), picker);
         return box;
     }

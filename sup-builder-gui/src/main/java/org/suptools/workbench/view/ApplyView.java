@@ -6,6 +6,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -161,7 +162,9 @@ public final class ApplyView {
         rows.setMinHeight(130);
         applyBox.setPadding(new Insets(0, 0, 0, 8));
 
-        root = new SplitPane(new GatewaysPane(gateways).root(), applyBox);
+        ScrollPane applyPane = Forms.scrolling(applyBox);
+        applyPane.setId("apply-pane");
+        root = new SplitPane(new GatewaysPane(gateways).root(), applyPane);
         root.setId("packages-tab");
         root.setDividerPositions(0.3);
         root.setPadding(new Insets(12));

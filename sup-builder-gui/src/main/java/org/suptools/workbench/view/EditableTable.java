@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.suptools.workbench.document.RowDraft;
 import org.suptools.workbench.viewmodel.TableEditor;
@@ -24,6 +25,7 @@ final class EditableTable<D extends RowDraft<D>> {
     private final TableEditor<D> editor;
     private final TableView<D> table = new TableView<>();
     private final VBox root;
+    private final HBox buttons;
 
     /** @param columns each column's title and preferred width, by field */
     EditableTable(TableEditor<D> editor, Map<String, Column> columns, ObservableStringValue message) {
@@ -62,7 +64,11 @@ final class EditableTable<D extends RowDraft<D>> {
         remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         remove.setOnAction(e -> editor.remove(table.getSelectionModel().getSelectedIndex()));
         Label problems = Forms.message(message, editor.field() + "-message");
-        root = new VBox(6, table, new HBox(8, add, remove), problems);
+        // Never cut to "Add requirem...": the buttons keep their whole labels.
+        add.setMinWidth(Region.USE_PREF_SIZE);
+        remove.setMinWidth(Region.USE_PREF_SIZE);
+        buttons = new HBox(8, add, remove);
+        root = new VBox(6, table, problems);
     }
 
     /** A column's title and preferred width. */
@@ -83,7 +89,13 @@ final class EditableTable<D extends RowDraft<D>> {
         return true;
     }
 
+    /** The table and the message of its problems. */
     Node root() {
         return root;
+    }
+
+    /** Add and Remove, for the screen to place where they stay in view. */
+    Node buttons() {
+        return buttons;
     }
 }

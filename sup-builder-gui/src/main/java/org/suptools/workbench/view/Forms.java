@@ -7,10 +7,12 @@ import javafx.beans.value.ObservableStringValue;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.suptools.workbench.viewmodel.ShownPath;
 
@@ -70,6 +72,19 @@ final class Forms {
         return Bindings.createStringBinding(() -> ShownPath.of(path.getValue()), path);
     }
 
+    /**
+     * A pane that fills the room it gets and scrolls once that room is less than the content's
+     * minimum height, so nothing at the foot of a screen is cut off on a short window.
+     */
+    static ScrollPane scrolling(Region content) {
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        FocusInView.follow(scroll);
+        return scroll;
+    }
+
     static Label title(String text) {
         Label label = new Label(text);
         label.getStyleClass().add("section-title");
@@ -80,6 +95,8 @@ final class Forms {
         Label label = new Label(text);
         label.getStyleClass().add("hint");
         label.setWrapText(true);
+        // Wrapped onto the lines it needs rather than squeezed onto one and cut short with "...".
+        label.setMinHeight(Region.USE_PREF_SIZE);
         return label;
     }
 }

@@ -7,6 +7,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
@@ -21,7 +22,7 @@ import org.suptools.workbench.viewmodel.GatewaysViewModel;
 /** The remote gateways of the Packages tab: the list, the chosen one's packages, and adding one by trust on first use. */
 final class GatewaysPane {
 
-    private final VBox root;
+    private final ScrollPane root;
 
     GatewaysPane(GatewaysViewModel vm) {
         ListView<GatewayEntry> list = new ListView<>(vm.gateways());
@@ -75,6 +76,7 @@ final class GatewaysPane {
         packages.getColumns().add(Tables.column("Installed package", 140, GatewayInfo.InstalledPackage::name));
         packages.getColumns().add(Tables.column("Version", 70, GatewayInfo.InstalledPackage::version));
         packages.getColumns().add(Tables.column("Installed at", 140, GatewayInfo.InstalledPackage::installedAt));
+        Tables.fitColumnsToContent(packages);
 
         TitledPane add = new TitledPane("Add a gateway", addForm(vm));
         add.setId("gateway-add");
@@ -89,10 +91,13 @@ final class GatewaysPane {
         vm.gateways().addListener((javafx.collections.ListChangeListener<GatewayEntry>) change ->
                 add.setExpanded(vm.gateways().isEmpty()));
 
-        root = new VBox(6, Forms.title("Gateways"), list, new HBox(6, refresh, remove), identity, packages, add,
-                message);
+        VBox content = new VBox(6, Forms.title("Gateways"), list, new HBox(6, refresh, remove), identity, packages,
+                add, message);
         VBox.setVgrow(packages, Priority.ALWAYS);
-        root.setPadding(new Insets(0, 8, 0, 0));
+        content.setPadding(new Insets(0, 8, 0, 0));
+        // A short window scrolls the pane rather than cut off the form or the trust message at its foot.
+        root = Forms.scrolling(content);
+        root.setId("gateways-pane");
         root.setMinWidth(300);
     }
 
@@ -116,6 +121,8 @@ final class GatewaysPane {
         fingerprint.setId("gateway-fingerprint");
         fingerprint.getStyleClass().add("mono");
         fingerprint.setWrapText(true);
+        // The value the user compares with the agent's log: shown whole on as many lines as it takes, never "SHA-256 ...".
+        fingerprint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         fingerprint.textProperty().bind(vm.pendingFingerprintProperty().map(f -> f.isEmpty() ? "" : "SHA-256 " + f));
         Button trust = new Button("Trust and add");
         trust.setId("gateway-trust");

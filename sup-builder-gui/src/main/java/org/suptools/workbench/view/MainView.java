@@ -1,6 +1,7 @@
 package org.suptools.workbench.view;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import javafx.geometry.Orientation;
 import javafx.scene.Parent;
@@ -19,6 +20,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
+import org.suptools.workbench.service.SampleLibrary;
 import org.suptools.workbench.viewmodel.MainViewModel;
 import org.suptools.workbench.viewmodel.Screen;
 
@@ -38,6 +40,8 @@ public final class MainView {
     private final PackageView packageView;
     private final ActionsView actionsView;
     private Runnable exit = () -> { };
+    /** The samples File > New from sample lists now; null before it is filled. */
+    private List<SampleLibrary.Sample> shownSamples;
     /** Shows a page in the desktop's browser; the application gives its HostServices. */
     private java.util.function.Consumer<String> browser = uri -> { };
 
@@ -139,6 +143,7 @@ public final class MainView {
         fillSamples(fromSample);
         Menu file = new Menu("_File", null, newItem, fromSample, open, openDir, openSup, recent, new SeparatorMenuItem(), save, saveAs,
                 new SeparatorMenuItem(), quit);
+        file.setId("menu-file");
         MenuItem undo = item("Undo", "undo", null, vm::undo);
         undo.textProperty().bind(vm.history().undoLabelProperty().map(l -> l.isEmpty() ? "Undo" : "Undo " + l));
         undo.disableProperty().bind(vm.history().canUndoProperty().not());
@@ -148,7 +153,9 @@ public final class MainView {
         redo.disableProperty().bind(vm.history().canRedoProperty().not());
         redo.setAccelerator(REDO);
         Menu edit = new Menu("_Edit", null, undo, redo);
+        edit.setId("menu-edit");
         Menu go = new Menu("_Go");
+        go.setId("menu-go");
         int n = 1;
         for (Screen screen : Screen.values()) {
             go.getItems().add(item(tabOf.get(screen).getText(), "go-" + screen.name().toLowerCase(), "Shortcut+" + n++,
@@ -164,15 +171,25 @@ public final class MainView {
             alert.showAndWait();
         });
         Menu help = new Menu("_Help", null, guide, actionReference, new SeparatorMenuItem(), about);
+        help.setId("menu-help");
         MenuBar bar = new MenuBar(file, edit, go, help);
         bar.setId("menu");
         return bar;
     }
 
-    /** One item a sample, named by its README's heading; picking one asks for an empty folder to copy it into. */
+    /**
+     * One item a sample, named by its README's heading; picking one asks for an empty folder to copy
+     * it into. Read again each time the menu opens, but its items are made again only when the samples
+     * changed: items replaced while their menu opens are not the ones on screen, and a click misses.
+     */
     private void fillSamples(Menu fromSample) {
+        List<SampleLibrary.Sample> samples = vm.samples();
+        if (samples.equals(shownSamples)) {
+            return;
+        }
+        shownSamples = samples;
         fromSample.getItems().clear();
-        for (var sample : vm.samples()) {
+        for (var sample : samples) {
             fromSample.getItems().add(item(sample.title() + " (" + sample.name() + ")", "sample-" + sample.name(), null, () -> {
                 if (confirmDiscard()) {
                     dialogs.chooseDirectory("An empty folder for the copy of " + sample.name())
@@ -193,7 +210,8 @@ public final class MainView {
         int n = 0;
         for (java.nio.file.Path path : vm.recent()) {
             recent.getItems().add(item(org.suptools.workbench.viewmodel.ShownPath.of(path), "recent-" + n++, null, () -> {
-                if (confirmDiscard()) {
+                // A .sup opens read-only beside the package in the editor, so there is no work to lose.
+                if (MainViewModel.isPackageFile(path) || confirmDiscard()) {
                     vm.openRecent(path);
                 }
             }));

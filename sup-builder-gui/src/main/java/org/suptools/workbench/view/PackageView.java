@@ -66,20 +66,24 @@ public final class PackageView {
         narrow.setHgrow(Priority.ALWAYS);
         narrow.setPercentWidth(42);
         tables.getColumnConstraints().setAll(wide, narrow);
+        // Add and Remove above each table, not under it: a short window shows them even when the
+        // table's last rows are below the fold.
         tables.addColumn(0, Forms.title("Targets"),
                 Forms.hint("The gateways this package is for; '*' matches any. The runtime-version range is "
                         + "optional, such as >=5.0.0 <6.0.0. Double-click a cell to edit it."),
-                targets.root());
+                targets.buttons(), targets.root());
         tables.addColumn(1, Forms.title("Requires"),
                 Forms.hint("Packages that must be installed first, in a version range such as ^1.2.0; "
                         + "double-click a cell to edit it."),
-                requires.root());
+                requires.buttons(), requires.root());
         tables.getChildren().forEach(child -> GridPane.setValignment(child, VPos.TOP));
 
         VBox content = new VBox(10, Forms.title("Package"), grid, tables);
         content.setPadding(new Insets(16));
         ScrollPane scroll = new ScrollPane(content);
+        scroll.setId("package-scroll");
         scroll.setFitToWidth(true);
+        FocusInView.follow(scroll);
         root = new VBox(scroll);
         VBox.setVgrow(scroll, Priority.ALWAYS);
     }

@@ -23,8 +23,8 @@ final class Tables {
 
     /**
      * Sizes every column but the last to its header and its widest cell, again whenever the rows
-     * change, so that neither a value ({@code linux}) nor a header ({@code When}) is cut short; the
-     * last column takes the room left (its cells show their whole text as a tooltip when it is not
+     * change, so that neither a value ({@code linux}) nor a header ({@code When}) is cut short, on a
+     * narrow window too (the table then scrolls sideways); the last column takes the room left (its cells show their whole text as a tooltip when it is not
      * enough). A header is never narrower than its title.
      */
     static <R> void fitColumnsToContent(TableView<R> table) {
@@ -47,10 +47,10 @@ final class Tables {
         for (int c = 0; c < columns.size(); c++) {
             TableColumn<R, ?> column = columns.get(c);
             double header = width(column.getText(), headerFont) + PADDING;
-            if (Math.abs(column.getMinWidth() - header) > 0.5) {
-                column.setMinWidth(header);
-            }
             if (c == columns.size() - 1) {
+                if (Math.abs(column.getMinWidth() - header) > 0.5) {
+                    column.setMinWidth(header);
+                }
                 continue;
             }
             double widest = header;
@@ -62,6 +62,10 @@ final class Tables {
             }
             if (Math.abs(column.getPrefWidth() - widest) > 0.5) {
                 column.setPrefWidth(widest);
+            }
+            // Not squeezed below it either when the window is narrow: the table scrolls sideways instead.
+            if (Math.abs(column.getMinWidth() - widest) > 0.5) {
+                column.setMinWidth(widest);
             }
         }
     }

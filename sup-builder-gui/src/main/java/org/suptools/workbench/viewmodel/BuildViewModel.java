@@ -48,6 +48,8 @@ public final class BuildViewModel {
     private final java.time.Clock clock;
     /** Every build's steps this session, oldest first: what was hashed, signed and written, and when. */
     private final ObservableList<String> log = FXCollections.observableArrayList();
+    /** One read-only view, kept: listeners added to a view made afresh for each caller go deaf once it is collected. */
+    private final ObservableList<String> logView = FXCollections.unmodifiableObservableList(log);
     private boolean outputChosen;
 
     /** {@code inspect} opens a built .sup on the Inspect screen. */
@@ -164,7 +166,7 @@ public final class BuildViewModel {
 
     /** The build log, one step a line, for the Build tab and its Copy button. */
     public ObservableList<String> log() {
-        return FXCollections.unmodifiableObservableList(log);
+        return logView;
     }
 
     public String logText() {

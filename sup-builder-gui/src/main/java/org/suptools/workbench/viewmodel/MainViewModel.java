@@ -66,6 +66,11 @@ public final class MainViewModel {
     private final SampleLibrary samples;
     private final SupTree tree;
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
+    /**
+     * One read-only view, kept: a view listens to its list only weakly, so a listener added to a
+     * view made afresh for each caller stops hearing of changes once that view is collected.
+     */
+    private final ObservableList<Path> recentView = FXCollections.unmodifiableObservableList(recent);
 
     public MainViewModel(Services services) {
         this.recentFiles = services.recent();
@@ -172,7 +177,7 @@ public final class MainViewModel {
      * cannot.
      */
     public boolean open(Path path) {
-        if (path.toString().endsWith(".sup") || path.toString().endsWith(".pkg")) {
+        if (isPackageFile(path)) {
             if (model.specFile() == null && !model.history().canUndoProperty().get() && !model.history().isDirty()) {
                 inspectingOnly.set(true);
             }
@@ -204,6 +209,12 @@ public final class MainViewModel {
             say("Cannot open " + ShownPath.of(path) + ": " + e.getMessage(), false);
             return false;
         }
+    }
+
+    /** Whether {@link #open} opens this path read-only on the Inspect screen (a built package), not in the editor. */
+    public static boolean isPackageFile(Path path) {
+        String name = path.getFileName() == null ? "" : path.getFileName().toString();
+        return name.endsWith(".sup") || name.endsWith(".pkg");
     }
 
     /** Help > User guide: shows the guide's contents page in the browser, or says where it is. */
@@ -257,7 +268,7 @@ public final class MainViewModel {
 
     /** The specs and packages opened or saved last, newest first (File > Open Recent). */
     public ObservableList<Path> recent() {
-        return FXCollections.unmodifiableObservableList(recent);
+        return recentView;
     }
 
     /**

@@ -58,7 +58,7 @@ class AuthoringWindowTest {
     void start(Stage stage) {
         this.stage = stage;
         home.set(dir);
-        workbench = Workbench.show(stage, Workbench.defaultServices(), dialogs, Optional.empty());
+        workbench = Workbench.show(stage, Workbench.defaultServices(dir.resolve("config")), dialogs, Optional.empty());
         stage.setWidth(Workbench.WIDTH);
         stage.setHeight(Workbench.HEIGHT);
         vm = workbench.viewModel();

@@ -189,6 +189,9 @@ class PackagesTabRemoteAgentTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#gateway-fingerprint").queryAs(Label.class).getText())
                 .as("the fingerprint shown is the one the agent logged").isEqualTo("SHA-256 " + fingerprint);
+        assertThat(robot.lookup("#gateway-fingerprint").queryAs(Label.class).getChildrenUnmodifiable().stream()
+                .filter(javafx.scene.text.Text.class::isInstance).map(n -> ((javafx.scene.text.Text) n).getText()))
+                .as("shown whole, not cut short to 'SHA-256 ...'").containsExactly("SHA-256 " + fingerprint);
         Screenshots.save(workbench.scene(), "workbench-packages-remote-trust");
 
         robot.clickOn("#gateway-trust");

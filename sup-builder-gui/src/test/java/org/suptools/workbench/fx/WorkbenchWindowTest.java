@@ -61,7 +61,7 @@ class WorkbenchWindowTest {
     @Start
     void start(Stage stage) {
         home.set(dir);
-        workbench = Workbench.show(stage, Workbench.defaultServices(), dialogs, Optional.empty());
+        workbench = Workbench.show(stage, Workbench.defaultServices(dir.resolve("config")), dialogs, Optional.empty());
         vm = workbench.viewModel();
     }
 

@@ -63,4 +63,19 @@ class RecentFilesTest {
         assertThat(vm.recent()).isEmpty();
         assertThat(workbench(config).recent()).isEmpty();
     }
+
+    @Test
+    void theRecentList_tellsItsListenersOfEveryChange_afterAGarbageCollectionToo(@TempDir Path dir) throws Exception {
+        Path spec = TestPackages.copyAllActions(Files.createDirectories(dir.resolve("a")));
+        MainViewModel vm = workbench(dir.resolve("config"));
+        java.util.List<java.util.List<Path>> heard = new java.util.ArrayList<>();
+        vm.recent().addListener((javafx.collections.ListChangeListener<Path>) c -> heard.add(java.util.List.copyOf(c.getList())));
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+
+        vm.open(spec);
+
+        assertThat(heard).containsExactly(java.util.List.of(spec.toAbsolutePath()));
+    }
 }
