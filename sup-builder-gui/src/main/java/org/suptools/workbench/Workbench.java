@@ -11,6 +11,7 @@ import javafx.stage.Stage;
 import org.suptools.workbench.service.AgentGateways;
 import org.suptools.workbench.service.FilePayloadStore;
 import org.suptools.workbench.service.GatewayBook;
+import org.suptools.workbench.service.KeyRing;
 import org.suptools.workbench.service.RecentFiles;
 import org.suptools.workbench.service.SupTree;
 import org.suptools.workbench.service.InstallerInTempFolder;
@@ -43,7 +44,7 @@ public final class Workbench {
         return new MainViewModel.Services(new FilePayloadStore(), new ModelPackageService(Clock.systemUTC()),
                 new FxBackgroundRunner(), new InstallerInTempFolder(), installerCommand(), Clock.systemUTC(),
                 new AgentGateways(GatewayBook.inUserConfig()), RecentFiles.inUserConfig(),
-                SupTree.fromEnvironment());
+                SupTree.fromEnvironment(), KeyRing.inUserConfig());
     }
 
     /** The installer: {@code -Dsup.installer=PATH} (the launcher sets it), else {@code sup-installer} on the PATH. */

@@ -1,6 +1,5 @@
 package org.suptools.workbench.view;
 
-import java.nio.file.Path;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -15,7 +14,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.suptools.workbench.viewmodel.BuildViewModel;
 
-/** The build screen: output file, signing keys, progress, result. */
+/** The build screen: output file, the signing keys that sign it, progress, result. */
 public final class BuildView {
 
     private final VBox root;
@@ -30,21 +29,9 @@ public final class BuildView {
         HBox outputBox = new HBox(6, output, chooseOutput);
         HBox.setHgrow(output, Priority.ALWAYS);
 
-        ListView<Path> keys = new ListView<>(vm.keys());
-        keys.setId("build-keys");
-        keys.setPrefHeight(90);
-        keys.setPlaceholder(Forms.hint("No keys: the package is built unsigned."));
-        Button addKey = new Button("Add key...");
-        addKey.setId("add-key");
-        addKey.setOnAction(e -> dialogs.choosePrivateKey().ifPresent(vm::addKey));
-        Button removeKey = new Button("Remove key");
-        removeKey.disableProperty().bind(keys.getSelectionModel().selectedItemProperty().isNull());
-        removeKey.setOnAction(e -> vm.removeKey(keys.getSelectionModel().getSelectedItem()));
-
         GridPane grid = Forms.grid();
         int row = Forms.row(grid, 0, "Output file", outputBox, null, null);
-        Forms.row(grid, row, "Signing keys", new VBox(4, keys, new HBox(6, addKey, removeKey)), null,
-                "PEM private keys (Ed25519, ECDSA P-256 or RSA-PSS); one signature each");
+        Forms.row(grid, row, "Signing keys", new SigningKeysPane(vm.keys(), dialogs).root(), null, null);
 
         Button build = new Button("Build and sign");
         build.setId("build-button");
