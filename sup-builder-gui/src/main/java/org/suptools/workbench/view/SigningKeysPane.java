@@ -23,29 +23,34 @@ import org.suptools.workbench.viewmodel.SigningKeysViewModel;
  */
 final class SigningKeysPane {
 
+    /** The theme's column header height, with room to spare. */
+    private static final double HEADER = 42;
+
     private final VBox root;
 
     SigningKeysPane(SigningKeysViewModel vm, FileDialogs dialogs) {
         TableView<SigningKeyRow> table = new TableView<>(vm.rows());
         table.setId("signing-keys");
         table.setEditable(true);
-        table.setPrefHeight(104);
-        table.setMinHeight(78);
+        // Three keys in view even at 1024x700: rows of a fixed, compact height, and never squeezed below that.
+        table.setFixedCellSize(24);
+        table.setPrefHeight(HEADER + 3 * 24 + 4);
+        table.setMinHeight(HEADER + 3 * 24 + 4);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(Forms.hint("No keys: the package is built unsigned. Make one with New key..."));
         TableColumn<SigningKeyRow, Boolean> signs = new TableColumn<>("Sign");
         signs.setCellValueFactory(c -> c.getValue().signsProperty());
         signs.setCellFactory(CheckBoxTableCell.forTableColumn(signs));
         signs.setEditable(true);
-        signs.setMinWidth(46);
-        signs.setMaxWidth(52);
+        signs.setMinWidth(54);
+        signs.setMaxWidth(58);
         TableColumn<SigningKeyRow, String> keyId = Tables.column("Key id", 150, SigningKeyRow::keyId);
         keyId.setMinWidth(150);
         keyId.getStyleClass().add("mono");
         TableColumn<SigningKeyRow, String> algorithm = Tables.column("Algorithm", 90, SigningKeyRow::algorithm);
-        algorithm.setMinWidth(80);
+        algorithm.setMinWidth(100);
         TableColumn<SigningKeyRow, String> label = Tables.column("Label", 150, SigningKeyRow::label);
-        TableColumn<SigningKeyRow, String> state = Tables.column("File", 150, row -> row.state().shown());
+        TableColumn<SigningKeyRow, String> state = Tables.column("Status", 130, row -> row.state().shown());
         Tables.tooltipWholeText(state);
         TableColumn<SigningKeyRow, String> file = Tables.column("Private key file", 220, SigningKeyRow::shownFile);
         Tables.tooltipWholeText(file);
