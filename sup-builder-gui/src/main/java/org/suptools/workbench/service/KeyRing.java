@@ -33,7 +33,8 @@ import org.suptools.model.signing.PemKeys;
  * algorithm, label and whether it signs the next build. A key added from elsewhere stays where it
  * is; only keys made here are written, by default under {@code keys/} in that folder. Everything
  * written is the user's only (files 0600, folders 0700), and {@code keys.json} is replaced whole
- * in one atomic move, so a crash leaves the old list or the new one.
+ * in one atomic move, so a crash leaves the old list or the new one. A key is made off the UI
+ * thread while the user may tick another, so each change reads and writes the list under one lock.
  */
 public final class KeyRing {
 
@@ -68,7 +69,7 @@ public final class KeyRing {
     }
 
     /** The remembered keys, in the order they were added. */
-    public List<SigningKeyEntry> list() throws IOException {
+    public synchronized List<SigningKeyEntry> list() throws IOException {
         if (dir == null) {
             return session;
         }
@@ -113,7 +114,7 @@ public final class KeyRing {
      *
      * @throws KeyFileException naming the file when it is no usable private key
      */
-    public SigningKeyEntry add(Path privateKey, String label) throws IOException {
+    public synchronized SigningKeyEntry add(Path privateKey, String label) throws IOException {
         Path file = privateKey.toAbsolutePath().normalize();
         PrivateKey key = PemKeys.readPrivateKey(file);
         return remember(new SigningKeyEntry(file, KeyId.of(PemKeys.publicKeyOf(key)), KeyAlgorithm.of(key), label, true));
@@ -125,7 +126,7 @@ public final class KeyRing {
      *
      * @throws FileAlreadyExistsException if either file exists; nothing is written then
      */
-    public SigningKeyEntry create(Path base, KeyAlgorithm algorithm, String label) throws IOException {
+    public synchronized SigningKeyEntry create(Path base, KeyAlgorithm algorithm, String label) throws IOException {
         String checkedLabel = SigningKeyEntry.label(label);
         Path absolute = base.toAbsolutePath().normalize();
         createFolder(absolute.getParent());
@@ -162,14 +163,14 @@ public final class KeyRing {
     }
 
     /** Forgets the key of this file; the file itself is left alone. */
-    public List<SigningKeyEntry> forget(Path file) throws IOException {
+    public synchronized List<SigningKeyEntry> forget(Path file) throws IOException {
         List<SigningKeyEntry> keys = new ArrayList<>(list());
         keys.removeIf(k -> k.file().equals(file));
         return write(keys);
     }
 
     /** Remembers whether the key of this file signs the next build. */
-    public List<SigningKeyEntry> setSigning(Path file, boolean signs) throws IOException {
+    public synchronized List<SigningKeyEntry> setSigning(Path file, boolean signs) throws IOException {
         List<SigningKeyEntry> keys = new ArrayList<>(list());
         keys.replaceAll(k -> k.file().equals(file) ? k.signing(signs) : k);
         return write(keys);
@@ -238,6 +239,7 @@ public final class KeyRing {
             return kept;
         }
         createFolder(dir);
+        ownerOnly(dir);
         ArrayNode root = SupJson.json().createArrayNode();
         for (SigningKeyEntry key : kept) {
             ObjectNode node = root.addObject();
@@ -263,6 +265,16 @@ public final class KeyRing {
         }
         createFolder(folder.getParent());
         Files.createDirectory(folder, ownerOnly(folder, OWNER_ONLY_FOLDER));
+    }
+
+    /**
+     * The Workbench's own config folder is made the user's only even when something else (the
+     * recent files, say) created it first with the umask's mode: which keys sign is listed in it.
+     */
+    private static void ownerOnly(Path folder) throws IOException {
+        if (folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+        }
     }
 
     private static FileAttribute<?>[] ownerOnly(Path path, FileAttribute<?> attribute) {

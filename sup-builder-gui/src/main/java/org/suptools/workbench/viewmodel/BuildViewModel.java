@@ -51,13 +51,10 @@ public final class BuildViewModel {
     private final ObservableList<String> log = FXCollections.observableArrayList();
     private boolean outputChosen;
 
-    /** {@code inspect} opens a built .sup on the Inspect screen. */
-    public BuildViewModel(DocumentModel model, PackageService packages, BackgroundRunner runner,
-            java.util.function.Consumer<Path> inspect, java.time.Clock clock) {
-        this(model, packages, runner, inspect, clock, KeyRing.inMemory());
-    }
-
-    /** {@code keyRing} holds the signing keys the user made or added, remembered across sessions. */
+    /**
+     * {@code inspect} opens a built .sup on the Inspect screen; {@code keyRing} holds the signing
+     * keys the user made or added, remembered across sessions.
+     */
     public BuildViewModel(DocumentModel model, PackageService packages, BackgroundRunner runner,
             java.util.function.Consumer<Path> inspect, java.time.Clock clock, KeyRing keyRing) {
         this.keys = new SigningKeysViewModel(keyRing, runner);

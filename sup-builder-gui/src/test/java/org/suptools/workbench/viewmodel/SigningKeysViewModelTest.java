@@ -172,6 +172,8 @@ class SigningKeysViewModelTest {
 
     @Test
     void whatItWrites_isTheUsersOnly_filesOwnerReadWrite_foldersOwnerOnly() throws Exception {
+        // The recent files may have made the config folder first, with the umask's usual mode.
+        Files.createDirectories(config(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         SigningKeysViewModel vm = start();
         vm.create(vm.suggestedBase("release").orElseThrow(), KeyAlgorithm.ED25519, "release");
 
