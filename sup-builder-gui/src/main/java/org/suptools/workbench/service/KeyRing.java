@@ -34,7 +34,7 @@ import org.suptools.model.signing.PemKeys;
  * is; only keys made here are written, by default under {@code keys/} in that folder. Everything
  * written is the user's only (files 0600, folders 0700), and {@code keys.json} is replaced whole
  * in one atomic move, so a crash leaves the old list or the new one. A key is made off the UI
- * thread while the user may tick another, so each change reads and writes the list under one lock.
+ * thread while the user may tick another, so each change reads and writes the list under one lock (the key itself is made outside it).
  */
 public final class KeyRing {
 
@@ -114,7 +114,7 @@ public final class KeyRing {
      *
      * @throws KeyFileException naming the file when it is no usable private key
      */
-    public synchronized SigningKeyEntry add(Path privateKey, String label) throws IOException {
+    public SigningKeyEntry add(Path privateKey, String label) throws IOException {
         Path file = privateKey.toAbsolutePath().normalize();
         PrivateKey key = PemKeys.readPrivateKey(file);
         return remember(new SigningKeyEntry(file, KeyId.of(PemKeys.publicKeyOf(key)), KeyAlgorithm.of(key), label, true));
@@ -126,7 +126,7 @@ public final class KeyRing {
      *
      * @throws FileAlreadyExistsException if either file exists; nothing is written then
      */
-    public synchronized SigningKeyEntry create(Path base, KeyAlgorithm algorithm, String label) throws IOException {
+    public SigningKeyEntry create(Path base, KeyAlgorithm algorithm, String label) throws IOException {
         String checkedLabel = SigningKeyEntry.label(label);
         Path absolute = base.toAbsolutePath().normalize();
         createFolder(absolute.getParent());
@@ -219,7 +219,7 @@ public final class KeyRing {
         Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private SigningKeyEntry remember(SigningKeyEntry key) throws IOException {
+    private synchronized SigningKeyEntry remember(SigningKeyEntry key) throws IOException {
         List<SigningKeyEntry> keys = new ArrayList<>(list());
         for (SigningKeyEntry known : keys) {
             if (known.keyId().equals(key.keyId())) {
