@@ -11,6 +11,7 @@ import javafx.stage.Stage;
 import org.suptools.workbench.service.AgentGateways;
 import org.suptools.workbench.service.FilePayloadStore;
 import org.suptools.workbench.service.GatewayBook;
+import org.suptools.workbench.service.KeyRing;
 import org.suptools.workbench.service.RecentFiles;
 import org.suptools.workbench.service.SupTree;
 import org.suptools.workbench.service.InstallerInTempFolder;
@@ -47,12 +48,12 @@ public final class Workbench {
         return defaultServices(GatewayBook.inUserConfig().dir());
     }
 
-    /** The real services, keeping the gateways, their tokens and the recent files in {@code configDir}. */
+    /** The real services, keeping the gateways, their tokens, the recent files and the key ring in {@code configDir}. */
     public static MainViewModel.Services defaultServices(Path configDir) {
         return new MainViewModel.Services(new FilePayloadStore(), new ModelPackageService(Clock.systemUTC()),
                 new FxBackgroundRunner(), new InstallerInTempFolder(), installerCommand(), Clock.systemUTC(),
                 new AgentGateways(new GatewayBook(configDir)), new RecentFiles(configDir),
-                SupTree.fromEnvironment());
+                SupTree.fromEnvironment(), new KeyRing(configDir));
     }
 
     /** The installer: {@code -Dsup.installer=PATH} (the launcher sets it), else {@code sup-installer} on the PATH. */

@@ -1,6 +1,5 @@
 package org.suptools.workbench.view;
 
-import java.nio.file.Path;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -15,7 +14,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.suptools.workbench.viewmodel.BuildViewModel;
 
-/** The build screen: output file, signing keys, progress, result. */
+/** The build screen: output file, the signing keys that sign it, progress, result. */
 public final class BuildView {
 
     private final VBox root;
@@ -30,21 +29,9 @@ public final class BuildView {
         HBox outputBox = new HBox(6, output, chooseOutput);
         HBox.setHgrow(output, Priority.ALWAYS);
 
-        ListView<Path> keys = new ListView<>(vm.keys());
-        keys.setId("build-keys");
-        keys.setPrefHeight(90);
-        keys.setPlaceholder(Forms.hint("No keys: the package is built unsigned."));
-        Button addKey = new Button("Add key...");
-        addKey.setId("add-key");
-        addKey.setOnAction(e -> dialogs.choosePrivateKey().ifPresent(vm::addKey));
-        Button removeKey = new Button("Remove key");
-        removeKey.disableProperty().bind(keys.getSelectionModel().selectedItemProperty().isNull());
-        removeKey.setOnAction(e -> vm.removeKey(keys.getSelectionModel().getSelectedItem()));
-
         GridPane grid = Forms.grid();
         int row = Forms.row(grid, 0, "Output file", outputBox, null, null);
-        Forms.row(grid, row, "Signing keys", new VBox(4, keys, new HBox(6, addKey, removeKey)), null,
-                "PEM private keys (Ed25519, ECDSA P-256 or RSA-PSS); one signature each");
+        Forms.row(grid, row, "Signing keys", new SigningKeysPane(vm.keys(), dialogs).root(), null, null);
 
         Button build = new Button("Build and sign");
         build.setId("build-button");
@@ -74,9 +61,10 @@ public final class BuildView {
         log.setPrefHeight(64);
         log.setMinHeight(48);
         log.getStyleClass().add("mono");
-        log.setPlaceholder(Forms.hint("Each build's steps are listed here for the session."));
+        log.setPlaceholder(Forms.hint("Build log: each build's steps are listed here for the session."));
         vm.log().addListener((javafx.collections.ListChangeListener<String>) c -> log.scrollTo(vm.log().size() - 1));
-        Button copyLog = new Button("Copy log");
+        Button copyLog = new Button("Copy build log");
+        copyLog.setTooltip(new javafx.scene.control.Tooltip("Copy every build's steps of this session (the list below)"));
         copyLog.setId("build-copy-log");
         copyLog.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.log()));
         copyLog.setOnAction(e -> {
@@ -85,15 +73,20 @@ public final class BuildView {
             javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
         });
 
-        root = new VBox(10, Forms.title("Build and sign"),
-                Forms.hint("Builds the package exactly as 'sup build' does: the same spec and payload files always "
+        // The log's copy button sits on the build row: at 1024x700 the keys and the build report need that height.
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox buildRow = new HBox(10, build, progress, inspect, gap, copyLog);
+        buildRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        Label explanation = Forms.hint("Builds the package exactly as 'sup build' does: the same spec and payload files always "
                         + "give the same file, byte for byte. So every file in it carries the same fixed date "
                         + "(1980-01-01, the package's \"Created\" date) unless you choose one: run the Workbench with "
-                        + "SOURCE_DATE_EPOCH set to a time in seconds."),
-                grid, new HBox(10, build, progress, inspect), blocker, result,
-                new HBox(10, new Label("Build log"), copyLog), log);
+                        + "SOURCE_DATE_EPOCH set to a time in seconds.");
+        // Never cut to one line: the result and the log give up height first.
+        explanation.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        root = new VBox(6, Forms.title("Build and sign"), explanation, grid, buildRow, blocker, result, log);
         VBox.setVgrow(result, Priority.ALWAYS);
-        root.setPadding(new Insets(16));
+        root.setPadding(new Insets(12, 16, 12, 16));
         root.setMaxWidth(1100);
     }
 

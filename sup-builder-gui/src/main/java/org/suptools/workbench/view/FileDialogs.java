@@ -28,6 +28,16 @@ public interface FileDialogs {
 
     Optional<Path> chooseTrustStore();
 
+    /** Where to write a new key pair (NAME.key and NAME.pub); none by default (a dialog set without it). */
+    default Optional<Path> chooseNewKeyLocation(Path suggested) {
+        return Optional.empty();
+    }
+
+    /** Where to export a signing key's public key; none by default (a dialog set without it). */
+    default Optional<Path> savePublicKey(String suggestedName) {
+        return Optional.empty();
+    }
+
     /** The package to apply: "Package Files (*.pkg)" and "Software Update Package Files (*.sup)", opening on *.sup. */
     Optional<Path> choosePackageToApply();
 

@@ -98,6 +98,24 @@ public final class FxFileDialogs implements FileDialogs {
     }
 
     @Override
+    public Optional<Path> chooseNewKeyLocation(Path suggested) {
+        FileChooser chooser = chooser("Write the new key pair as (NAME gives NAME.key and NAME.pub)");
+        if (suggested != null && suggested.toAbsolutePath().getParent() != null
+                && suggested.toAbsolutePath().getParent().toFile().isDirectory()) {
+            chooser.setInitialDirectory(suggested.toAbsolutePath().getParent().toFile());
+            chooser.setInitialFileName(suggested.getFileName().toString());
+        }
+        return remember(chooser.showSaveDialog(owner));
+    }
+
+    @Override
+    public Optional<Path> savePublicKey(String suggestedName) {
+        FileChooser chooser = chooser("Export the public key (PEM)", new FileChooser.ExtensionFilter("Public keys", "*.pub", "*.pem"));
+        chooser.setInitialFileName(suggestedName);
+        return remember(chooser.showSaveDialog(owner));
+    }
+
+    @Override
     public Optional<Path> chooseTrustStore() {
         return open("Choose a trusted public key (PEM)", new FileChooser.ExtensionFilter("Public keys", "*.pub", "*.pem"));
     }

@@ -22,6 +22,7 @@ import org.suptools.model.spec.LoadedSpec;
 import org.suptools.model.spec.PackageSpec;
 import org.suptools.model.spec.SpecPayload;
 import org.suptools.workbench.service.BackgroundRunner;
+import org.suptools.workbench.service.KeyRing;
 import org.suptools.workbench.service.PackageService;
 
 /**
@@ -36,7 +37,7 @@ public final class BuildViewModel {
     private final PackageService packages;
     private final BackgroundRunner runner;
     private final ObjectProperty<Path> output = new SimpleObjectProperty<>(this, "output");
-    private final ObservableList<Path> keys = FXCollections.observableArrayList();
+    private final SigningKeysViewModel keys;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
     private final ReadOnlyObjectWrapper<BuildResult> result = new ReadOnlyObjectWrapper<>(this, "result");
@@ -52,9 +53,13 @@ public final class BuildViewModel {
     private final ObservableList<String> logView = FXCollections.unmodifiableObservableList(log);
     private boolean outputChosen;
 
-    /** {@code inspect} opens a built .sup on the Inspect screen. */
+    /**
+     * {@code inspect} opens a built .sup on the Inspect screen; {@code keyRing} holds the signing
+     * keys the user made or added, remembered across sessions.
+     */
     public BuildViewModel(DocumentModel model, PackageService packages, BackgroundRunner runner,
-            java.util.function.Consumer<Path> inspect, java.time.Clock clock) {
+            java.util.function.Consumer<Path> inspect, java.time.Clock clock, KeyRing keyRing) {
+        this.keys = new SigningKeysViewModel(keyRing, runner);
         this.clock = clock;
         this.model = model;
         this.inspect = inspect;
@@ -93,14 +98,9 @@ public final class BuildViewModel {
         output.set(file);
     }
 
-    public void addKey(Path privateKey) {
-        if (!keys.contains(privateKey)) {
-            keys.add(privateKey);
-        }
-    }
-
-    public void removeKey(Path privateKey) {
-        keys.remove(privateKey);
+    /** Remembers a private key file in the key ring, ticked to sign; false (with a message) for a bad file. */
+    public boolean addKey(Path privateKey) {
+        return keys.add(privateKey);
     }
 
     private void clearResult() {
@@ -118,7 +118,20 @@ public final class BuildViewModel {
                 .map(p -> new SpecPayload(p.name(), p.file(), p.size())).toList();
         LoadedSpec loaded = new LoadedSpec(model.specFile(), spec, payloads);
         Path out = output.get();
-        List<Path> keyFiles = List.copyOf(keys);
+        // The files are read again now: one gone or holding another key since it was ticked must not sign.
+        keys.refresh();
+        List<SigningKeyRow> unusable = keys.ticked().stream().filter(row -> !row.state().ready()).toList();
+        if (!unusable.isEmpty()) {
+            clearResult();
+            resultText.set("Not built: " + String.join("; ", unusable.stream().map(BuildViewModel::cannotSign).toList())
+                    + ".\nUntick " + (unusable.size() == 1 ? "it" : "them") + " to build without, or Forget "
+                    + (unusable.size() == 1 ? "it" : "them") + " and add the key again.");
+            log.add(stamp(clock.instant()) + " not built: " + String.join("; ",
+                    unusable.stream().map(BuildViewModel::cannotSign).toList()));
+            return;
+        }
+        List<SigningKeyRow> signers = keys.ticked();
+        List<Path> keyFiles = keys.signingFiles();
         running.set(true);
         progress.set(0);
         result.set(null);
@@ -126,7 +139,8 @@ public final class BuildViewModel {
         java.time.Instant started = clock.instant();
         log.add(stamp(started) + " build " + spec.name() + " " + spec.version() + " from " + ShownPath.of(model.specFile())
                 + " into " + ShownPath.of(out) + (keyFiles.isEmpty() ? ", unsigned"
-                        : ", signing with " + Counts.of(keyFiles.size(), "key")));
+                        : ", signing with " + Counts.of(keyFiles.size(), "key") + " "
+                                + String.join(", ", signers.stream().map(SigningKeyRow::named).toList())));
         runner.run(work -> packages.build(loaded, out, keyFiles,
                         (done, total) -> work.fraction(total == 0 ? 1 : (double) done / total)),
                 new BackgroundRunner.Callbacks<>(built -> {
@@ -185,6 +199,10 @@ public final class BuildViewModel {
         return canInspect;
     }
 
+    private static String cannotSign(SigningKeyRow row) {
+        return "key " + row.named() + " cannot sign, " + row.state().shown() + " (" + row.shownFile() + ")";
+    }
+
     static String describe(BuildResult built) {
         List<PackageSignature> signatures = built.signatures().signatures();
         return "Built " + ShownPath.of(built.file()) + "\n"
@@ -198,7 +216,8 @@ public final class BuildViewModel {
         return output;
     }
 
-    public ObservableList<Path> keys() {
+    /** The signing keys: the key ring, and which of its keys sign the next build. */
+    public SigningKeysViewModel keys() {
         return keys;
     }
 

@@ -25,6 +25,7 @@ import org.suptools.workbench.history.EditHistory;
 import org.suptools.workbench.service.BackgroundRunner;
 import org.suptools.workbench.service.PackageService;
 import org.suptools.workbench.service.PayloadStore;
+import org.suptools.workbench.service.KeyRing;
 import org.suptools.workbench.service.RecentFiles;
 import org.suptools.workbench.service.SampleLibrary;
 import org.suptools.workbench.service.SupTree;
@@ -89,7 +90,7 @@ public final class MainViewModel {
         problems.hideWhile(inspectingOnly);
         this.payloads = new PayloadsViewModel(model, services.payloads(), services.runner());
         this.build = new BuildViewModel(model, services.packages(), services.runner(), this::open,
-                services.clock());
+                services.clock(), services.keys());
         this.inspector = new InspectorViewModel(services.packages(), services.runner(), spec -> {
             if (open(spec)) {
                 screen.set(Screen.ACTIONS);
@@ -132,7 +133,14 @@ public final class MainViewModel {
     /** What the view-models need from outside, as interfaces a test can replace. */
     public record Services(PayloadStore payloads, PackageService packages, BackgroundRunner runner,
             InstallerLauncher launcher, List<String> installer, Clock clock, GatewayService gateways,
-            RecentFiles recent, SupTree tree) {
+            RecentFiles recent, SupTree tree, KeyRing keys) {
+
+        /** Services whose signing keys are remembered for the session only. */
+        public Services(PayloadStore payloads, PackageService packages, BackgroundRunner runner,
+                InstallerLauncher launcher, List<String> installer, Clock clock, GatewayService gateways,
+                RecentFiles recent, SupTree tree) {
+            this(payloads, packages, runner, launcher, installer, clock, gateways, recent, tree, KeyRing.inMemory());
+        }
 
         /** Services run from no source tree: no samples, and Help says where the guide is. */
         public Services(PayloadStore payloads, PackageService packages, BackgroundRunner runner,

@@ -119,23 +119,23 @@ class BuildViewModelTest {
     @Test
     void log_saysWhenABuildFailed(@TempDir Path dir) throws Exception {
         main.open(TestPackages.copyAllActions(dir));
-        vm.addKey(Files.writeString(dir.resolve("not-a-key.pem"), "nothing\n"));
+        vm.chooseOutput(Files.writeString(dir.resolve("not-a-folder"), "a file\n").resolve("out.sup"));
 
         vm.build();
 
         assertThat(vm.log()).hasSize(2);
-        assertThat(vm.log().get(1)).startsWith("2026-06-01T00:00:00Z   failed after 0 ms: ").contains("not-a-key.pem");
+        assertThat(vm.log().get(1)).startsWith("2026-06-01T00:00:00Z   failed after 0 ms: ").contains("not-a-folder");
     }
 
     @Test
     void aFailedBuild_saysWhy(@TempDir Path dir) throws Exception {
         main.open(TestPackages.copyAllActions(dir));
-        vm.addKey(Files.writeString(dir.resolve("not-a-key.pem"), "nothing\n"));
+        vm.chooseOutput(Files.writeString(dir.resolve("not-a-folder"), "a file\n").resolve("out.sup"));
 
         vm.build();
 
         assertThat(vm.resultProperty().get()).isNull();
-        assertThat(vm.resultTextProperty().get()).startsWith("Build failed:").contains("not-a-key.pem");
+        assertThat(vm.resultTextProperty().get()).startsWith("Build failed:").contains("not-a-folder");
         assertThat(vm.runningProperty().get()).isFalse();
     }
 }
