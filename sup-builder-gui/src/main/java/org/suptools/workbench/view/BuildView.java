@@ -69,6 +69,21 @@ public final class BuildView {
         inspect.disableProperty().bind(vm.canInspectBinding().not());
         inspect.setOnAction(e -> vm.inspectBuilt());
 
+        Button compare = new Button();
+        compare.setId("build-compare");
+        compare.textProperty().bind(javafx.beans.binding.Bindings.when(vm.previousProperty().isNotNull())
+                .then("Compare with previous build").otherwise("Compare with..."));
+        compare.setTooltip(new javafx.scene.control.Tooltip("What changed from the last build of this output file "
+                + "(or from a package you choose) to the package just built, as 'sup diff' shows it"));
+        compare.disableProperty().bind(vm.canInspectBinding().not());
+        compare.setOnAction(e -> {
+            if (vm.previousProperty().get() != null) {
+                vm.compareWithPrevious();
+            } else {
+                dialogs.chooseSupToCompare().ifPresent(vm::compareWith);
+            }
+        });
+
         ListView<String> log = new ListView<>(vm.log());
         log.setId("build-log");
         log.setPrefHeight(64);
@@ -90,7 +105,7 @@ public final class BuildView {
                         + "give the same file, byte for byte. So every file in it carries the same fixed date "
                         + "(1980-01-01, the package's \"Created\" date) unless you choose one: run the Workbench with "
                         + "SOURCE_DATE_EPOCH set to a time in seconds."),
-                grid, new HBox(10, build, progress, inspect), blocker, result,
+                grid, new HBox(10, build, progress, inspect, compare), blocker, result,
                 new HBox(10, new Label("Build log"), copyLog), log);
         VBox.setVgrow(result, Priority.ALWAYS);
         root.setPadding(new Insets(16));

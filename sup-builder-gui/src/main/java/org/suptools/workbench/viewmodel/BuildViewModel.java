@@ -153,7 +153,6 @@ public final class BuildViewModel {
                     progress.set(1);
                     result.set(built);
                     resultText.set(describe(built));
-                    logBuilt(built, started);
                     builtThisSession.add(out.toAbsolutePath().normalize());
                     if (kept.get() instanceof Path copy) {
                         previous.set(copy);
@@ -162,6 +161,7 @@ public final class BuildViewModel {
                     } else if (kept.get() instanceof String why) {
                         log.add(stamp(clock.instant()) + "   the previous build was not kept to compare with: " + why);
                     }
+                    logBuilt(built, started);
                 }, failure -> {
                     running.set(false);
                     progress.set(0);
