@@ -4,6 +4,7 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableCell;
@@ -15,7 +16,9 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import org.suptools.workbench.viewmodel.CompareViewModel;
 import org.suptools.workbench.viewmodel.DiffRow;
 
@@ -73,14 +76,14 @@ final class CompareView {
         headline.setWrapText(true);
         headline.textProperty().bind(vm.headlineProperty());
         headline.getStyleClass().add("compare-headline");
-        vm.identicalProperty().addListener((obs, was, is) -> style(headline, vm));
-        vm.failedProperty().addListener((obs, was, is) -> style(headline, vm));
+        headline.textProperty().addListener((obs, was, is) -> style(headline, vm));
+        style(headline, vm);
 
         TableView<DiffRow> table = new TableView<>(vm.rows());
         table.setId("compare-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(Tables.column("Section", 100, DiffRow::section));
-        TableColumn<DiffRow, String> kind = Tables.column("Change", 80, DiffRow::kind);
+        table.getColumns().add(Tables.column("Section", 92, DiffRow::section));
+        TableColumn<DiffRow, String> kind = Tables.column("Change", 76, DiffRow::kind);
         kind.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -97,10 +100,12 @@ final class CompareView {
             }
         });
         table.getColumns().add(kind);
-        TableColumn<DiffRow, String> item = Tables.column("Item", 150, DiffRow::item);
+        TableColumn<DiffRow, String> item = Tables.column("Item", 140, DiffRow::item);
         Tables.tooltipWholeText(item);
         table.getColumns().add(item);
-        table.getColumns().add(Tables.column("Field", 110, DiffRow::field));
+        TableColumn<DiffRow, String> field = Tables.column("Field", 130, DiffRow::field);
+        Tables.tooltipWholeText(field);
+        table.getColumns().add(field);
         table.getColumns().add(wrapping("Before (A)", 260, DiffRow::before));
         table.getColumns().add(wrapping("After (B)", 260, DiffRow::after));
         Label placeholder = Forms.hint("");
@@ -110,11 +115,12 @@ final class CompareView {
                         .otherwise("No comparison.")));
         table.setPlaceholder(placeholder);
 
-        root = new VBox(8, new HBox(8, back, other, swap, refresh, copy, progress), Forms.title("Compare two packages"),
-                files, headline, table,
-                Forms.hint("What 'sup diff A.sup B.sup' shows: actions are matched by id, payloads by SHA-256 (both "
+        Label about = Forms.hint("What 'sup diff A.sup B.sup' shows: actions are matched by id, payloads by SHA-256 (both "
                         + "packages' payloads are hashed first), signers by key id (their trust is not checked here). "
-                        + "The creation time is left out."));
+                        + "The creation time is left out.");
+        about.setMinHeight(Region.USE_PREF_SIZE);
+        root = new VBox(8, new HBox(8, back, other, swap, refresh, copy, progress), Forms.title("Compare two packages"),
+                files, headline, table, about);
         VBox.setVgrow(table, Priority.ALWAYS);
         root.setPadding(new Insets(16));
         root.setId("compare-screen");
@@ -122,8 +128,10 @@ final class CompareView {
 
     private static void style(Label headline, CompareViewModel vm) {
         headline.getStyleClass().removeAll("outcome-succeeded", "outcome-failed", "outcome-warning");
-        headline.getStyleClass().add(vm.failedProperty().get() ? "outcome-failed"
-                : vm.identicalProperty().get() ? "outcome-succeeded" : "outcome-warning");
+        if (!vm.busyProperty().get() && vm.fileAProperty().get() != null) {
+            headline.getStyleClass().add(vm.failedProperty().get() ? "outcome-failed"
+                    : vm.identicalProperty().get() ? "outcome-succeeded" : "outcome-warning");
+        }
     }
 
     private static Label text(javafx.beans.value.ObservableStringValue value, String id) {
@@ -139,14 +147,20 @@ final class CompareView {
             java.util.function.Function<DiffRow, String> value) {
         TableColumn<DiffRow, String> column = Tables.column(title, width, value);
         column.setCellFactory(c -> {
+            // A Text wrapped to the column's width: the row grows to every line of it, where a
+            // wrapping label would stop at two and cut a SHA-256 short.
+            Text text = new Text();
+            text.getStyleClass().add("text");
+            text.wrappingWidthProperty().bind(c.widthProperty().subtract(14));
             TableCell<DiffRow, String> cell = new TableCell<>() {
                 @Override
                 protected void updateItem(String item, boolean empty) {
                     super.updateItem(item, empty);
-                    setText(empty ? null : item);
+                    text.setText(empty || item == null ? "" : item);
+                    setGraphic(empty ? null : text);
                 }
             };
-            cell.setWrapText(true);
+            cell.setPrefHeight(Control.USE_COMPUTED_SIZE);
             cell.getStyleClass().add("mono");
             return cell;
         });

@@ -87,8 +87,9 @@ public final class PayloadsView {
         status.managedProperty().bind(status.visibleProperty());
         status.visibleProperty().bind(dropHint.visibleProperty().not());
         status.setId("payloads-status");
-        root = new VBox(8, Forms.title("Payload files"), dir, table,
-                new HBox(8, add, rename, remove, rescan, hashing, status, dropHint),
+        HBox buttons = new HBox(8, add, rename, remove, rescan, hashing, status, dropHint);
+        buttons.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        root = new VBox(8, Forms.title("Payload files"), dir, table, buttons,
                 Forms.hint("Double-click a file name to rename it: the actions that use it follow. Unused files are "
                         + "flagged as a warning; they still go into the package. Drop files from the file manager "
                         + "anywhere here to add them (a folder is not added: drop the files in it)."));

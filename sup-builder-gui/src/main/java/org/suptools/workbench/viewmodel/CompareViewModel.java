@@ -134,7 +134,7 @@ public final class CompareViewModel {
             counts.merge(section, 1, Integer::sum);
         }
         List<String> parts = counts.entrySet().stream().filter(e -> e.getValue() > 0)
-                .map(e -> e.getValue() + " " + e.getKey().toLowerCase(java.util.Locale.ROOT)).toList();
+                .map(e -> e.getValue() + " in " + e.getKey().toLowerCase(java.util.Locale.ROOT)).toList();
         return String.join(", ", parts);
     }
 
@@ -179,7 +179,7 @@ public final class CompareViewModel {
         return describeB.getReadOnlyProperty();
     }
 
-    /** "Identical: ...", "3 differences: 1 metadata, 2 payloads", "Comparing...", or "Cannot compare: FILE: why". */
+    /** "Identical: ...", "3 differences: 1 in metadata, 2 in payloads", "Comparing...", or "Cannot compare: FILE: why". */
     public ReadOnlyStringProperty headlineProperty() {
         return headline.getReadOnlyProperty();
     }

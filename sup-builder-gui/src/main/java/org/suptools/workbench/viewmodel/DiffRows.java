@@ -61,8 +61,12 @@ final class DiffRows {
         Optional<PayloadFile> old = a.payloads().stream().filter(p -> p.name().equals(name)).findFirst();
         Optional<PayloadFile> now = b.payloads().stream().filter(p -> p.name().equals(name)).findFirst();
         if (old.isEmpty() || now.isEmpty()) {
-            return List.of(new DiffRow("Payloads", kind, name, "", old.map(DiffRows::describe).orElse(""),
-                    now.map(DiffRows::describe).orElse("")));
+            // Added or removed: its size and whole SHA-256 on the side it is on, one row each.
+            return List.of(
+                    new DiffRow("Payloads", kind, name, "size", old.map(p -> p.size() + " bytes").orElse(""),
+                            now.map(p -> p.size() + " bytes").orElse("")),
+                    new DiffRow("Payloads", kind, name, "SHA-256", old.map(PayloadFile::sha256).orElse(""),
+                            now.map(PayloadFile::sha256).orElse("")));
         }
         List<DiffRow> rows = new ArrayList<>();
         if (old.get().size() != now.get().size()) {
@@ -76,10 +80,6 @@ final class DiffRows {
             rows.add(new DiffRow("Payloads", kind, name, "", before, after));
         }
         return rows;
-    }
-
-    private static String describe(PayloadFile payload) {
-        return payload.size() + " bytes, SHA-256 " + payload.sha256();
     }
 
     private static List<DiffRow> action(Change change, String id, Manifest a, Manifest b) {

@@ -75,7 +75,7 @@ public final class PayloadsViewModel {
         if (!list.equals(rows)) {
             rows.setAll(list);
         }
-        directory.set(model.payloadDir().map(Path::toString).orElse("(save the package to give it a payload directory)"));
+        directory.set(model.payloadDir().map(ShownPath::of).orElse("(save the package to give it a payload directory)"));
         status.set(list.size() + (list.size() == 1 ? " file" : " files") + (unused > 0 ? ", " + unused + " unused" : "")
                 + (dropNote.isEmpty() ? "" : ". " + dropNote));
     }

@@ -55,7 +55,7 @@ class BuildCompareTest {
         build.compareWith(dir.resolve("old.sup"));
 
         assertThat(main.compare().rows()).extracting(DiffRow::item).containsExactly("version");
-        assertThat(main.compare().headlineProperty().get()).isEqualTo("1 difference: 1 metadata");
+        assertThat(main.compare().headlineProperty().get()).isEqualTo("1 difference: 1 in metadata");
     }
 
     @Test

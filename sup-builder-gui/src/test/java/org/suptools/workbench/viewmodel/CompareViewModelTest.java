@@ -70,7 +70,7 @@ class CompareViewModelTest {
         assertThat(vm.rows()).extracting(DiffRow::section)
                 .containsSubsequence("Metadata", "Actions", "Payloads", "Signatures");
         assertThat(vm.headlineProperty().get())
-                .isEqualTo("4 differences: 1 metadata, 1 actions, 1 payloads, 1 signatures");
+                .isEqualTo("4 differences: 1 in metadata, 1 in actions, 1 in payloads, 1 in signatures");
         assertThat(vm.text()).isEqualTo(supDiff(a, b));
         assertThat(vm.text()).contains("~ version: 1.4.0-rc.1+build.7 -> 1.5.0\n").endsWith("4 differences\n");
     }
