@@ -119,20 +119,7 @@ public final class CompareViewModel {
         Map<String, Integer> counts = new LinkedHashMap<>();
         DiffRows.SECTIONS.forEach(section -> counts.put(section, 0));
         // Counted by the model's changes, not by rows: an action with three changed fields is one change.
-        for (var change : comparison.get().changes()) {
-            String location = change.location();
-            int open = location.indexOf('[');
-            String section = switch (open < 0 ? "" : location.substring(0, open)) {
-                case "" -> "Metadata";
-                case "targets" -> "Targets";
-                case "requires" -> "Requirements";
-                case "actions" -> "Actions";
-                case "payloads" -> "Payloads";
-                case "signatures" -> "Signatures";
-                default -> location.substring(0, open);
-            };
-            counts.merge(section, 1, Integer::sum);
-        }
+        comparison.get().changes().forEach(change -> counts.merge(DiffRows.sectionOf(change), 1, Integer::sum));
         List<String> parts = counts.entrySet().stream().filter(e -> e.getValue() > 0)
                 .map(e -> e.getValue() + " in " + e.getKey().toLowerCase(java.util.Locale.ROOT)).toList();
         return String.join(", ", parts);

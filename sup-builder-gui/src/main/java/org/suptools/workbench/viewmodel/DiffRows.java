@@ -37,23 +37,36 @@ final class DiffRows {
         for (Change change : comparison.changes()) {
             String location = change.location();
             int open = location.indexOf('[');
-            String section = open < 0 ? "" : location.substring(0, open);
             String key = open < 0 ? location : location.substring(open + 1, location.length() - 1);
             String kind = change.kind().name().toLowerCase(Locale.ROOT);
             String before = change.before().orElse("");
             String after = change.after().orElse("");
+            String section = sectionOf(change);
             switch (section) {
-                case "" -> rows.add(new DiffRow("Metadata", kind, key, "", before, after));
-                case "targets" -> rows.add(new DiffRow("Targets", kind, key, "", before, after));
-                case "requires" -> rows.add(new DiffRow("Requirements", kind, key, "version", before, after));
-                case "signatures" -> rows.add(new DiffRow("Signatures", kind, key, "algorithm", before, after));
-                case "payloads" -> rows.addAll(payload(kind, key, a, b, before, after));
-                case "actions" -> rows.addAll(action(change, key, a, b));
+                case "Requirements" -> rows.add(new DiffRow(section, kind, key, "version", before, after));
+                case "Signatures" -> rows.add(new DiffRow(section, kind, key, "algorithm", before, after));
+                case "Payloads" -> rows.addAll(payload(kind, key, a, b, before, after));
+                case "Actions" -> rows.addAll(action(change, key, a, b));
                 default -> rows.add(new DiffRow(section, kind, key, "", before, after));
             }
         }
         rows.sort(Comparator.comparingInt(row -> SECTIONS.indexOf(row.section())));
         return rows;
+    }
+
+    /** The section a change belongs to, by its location: {@code version}, {@code actions[fw]}, {@code payloads[a.bin]}. */
+    static String sectionOf(Change change) {
+        String location = change.location();
+        int open = location.indexOf('[');
+        return switch (open < 0 ? "" : location.substring(0, open)) {
+            case "" -> "Metadata";
+            case "targets" -> "Targets";
+            case "requires" -> "Requirements";
+            case "actions" -> "Actions";
+            case "payloads" -> "Payloads";
+            case "signatures" -> "Signatures";
+            default -> location.substring(0, open);
+        };
     }
 
     private static List<DiffRow> payload(String kind, String name, Manifest a, Manifest b, String before,

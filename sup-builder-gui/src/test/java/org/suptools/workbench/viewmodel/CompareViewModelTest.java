@@ -76,6 +76,31 @@ class CompareViewModelTest {
     }
 
     @Test
+    void compare_targetsRequirementsAndAMovedAction_eachHaveTheirSection(@TempDir Path dir) throws Exception {
+        Path spec = TestPackages.copyAllActions(dir.resolve("pkg"));
+        Path a = build(spec, dir.resolve("a.sup"));
+        Files.writeString(spec, Files.readString(spec)
+                .replace("requires:\n  - name: acme-base\n    version: \">=1.0.0\"\n", "")
+                .replace("    architecture: aarch64\n", "    architecture: armv7\n")
+                .replace("  - id: stop\n    type: runtime.stop\n    timeout: 1m\n", "")
+                + "  - id: stop\n    type: runtime.stop\n    timeout: 1m\n");
+        Path b = build(spec, dir.resolve("b.sup"));
+
+        vm.compare(a, b);
+
+        assertThat(vm.rows()).extracting(DiffRow::section, DiffRow::kind, DiffRow::item)
+                .contains(org.assertj.core.groups.Tuple.tuple("Targets", "removed", "dw-edge/linux/aarch64"),
+                        org.assertj.core.groups.Tuple.tuple("Requirements", "removed", "acme-base"),
+                        org.assertj.core.groups.Tuple.tuple("Actions", "moved", "stop"));
+        assertThat(vm.rows()).filteredOn(row -> row.section().equals("Targets")).extracting(DiffRow::kind)
+                .containsExactlyInAnyOrder("removed", "added");
+        assertThat(vm.rows()).filteredOn(row -> row.kind().equals("moved") && row.item().equals("stop")).singleElement()
+                .satisfies(row -> assertThat(row.before()).isEqualTo("position 0"));
+        assertThat(vm.rows()).extracting(DiffRow::section)
+                .containsSubsequence("Targets", "Requirements", "Actions");
+    }
+
+    @Test
     void swap_comparesTheOtherWayRound(@TempDir Path dir) throws Exception {
         Path spec = TestPackages.copyAllActions(dir.resolve("pkg"));
         Path a = build(spec, dir.resolve("a.sup"));
