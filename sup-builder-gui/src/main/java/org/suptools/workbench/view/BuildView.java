@@ -56,6 +56,21 @@ public final class BuildView {
         inspect.disableProperty().bind(vm.canInspectBinding().not());
         inspect.setOnAction(e -> vm.inspectBuilt());
 
+        Button compare = new Button();
+        compare.setId("build-compare");
+        compare.textProperty().bind(javafx.beans.binding.Bindings.when(vm.previousProperty().isNotNull())
+                .then("Compare with previous build").otherwise("Compare with..."));
+        compare.setTooltip(new javafx.scene.control.Tooltip("What changed from the last build of this output file "
+                + "(or from a package you choose) to the package just built, as 'sup diff' shows it"));
+        compare.disableProperty().bind(vm.canInspectBinding().not());
+        compare.setOnAction(e -> {
+            if (vm.previousProperty().get() != null) {
+                vm.compareWithPrevious();
+            } else {
+                dialogs.chooseSupToCompare().ifPresent(vm::compareWith);
+            }
+        });
+
         ListView<String> log = new ListView<>(vm.log());
         log.setId("build-log");
         log.setPrefHeight(64);
@@ -76,7 +91,7 @@ public final class BuildView {
         // The log's copy button sits on the build row: at 1024x700 the keys and the build report need that height.
         javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox buildRow = new HBox(10, build, progress, inspect, gap, copyLog);
+        HBox buildRow = new HBox(10, build, progress, inspect, compare, gap, copyLog);
         buildRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         Label explanation = Forms.hint("Builds the package exactly as 'sup build' does: the same spec and payload files always "
                         + "give the same file, byte for byte. So every file in it carries the same fixed date "

@@ -18,6 +18,11 @@ public interface FileDialogs {
 
     Optional<Path> openSup();
 
+    /** A built package to compare with another; the same chooser as Open .sup unless a dialog set says otherwise. */
+    default Optional<Path> chooseSupToCompare() {
+        return openSup();
+    }
+
     Optional<Path> chooseDirectory(String title);
 
     Optional<Path> choosePayloadFile();

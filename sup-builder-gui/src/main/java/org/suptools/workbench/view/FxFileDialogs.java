@@ -63,6 +63,11 @@ public final class FxFileDialogs implements FileDialogs {
     }
 
     @Override
+    public Optional<Path> chooseSupToCompare() {
+        return open("Compare with a built package", SUP_FILTER);
+    }
+
+    @Override
     public Optional<Path> chooseDirectory(String title) {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle(title);

@@ -9,19 +9,29 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.suptools.workbench.viewmodel.CompareViewModel;
 import org.suptools.workbench.viewmodel.InspectorViewModel;
 import org.suptools.workbench.viewmodel.PayloadRow;
 
 /** A built package, read-only: manifest, signatures and trust, payloads; and conversion to a spec. */
 public final class InspectView {
 
-    private final VBox root;
+    private final StackPane root;
 
-    public InspectView(InspectorViewModel vm, FileDialogs dialogs) {
+    /** The package, or, while {@code compare} is shown, the comparison of two packages in its place. */
+    public InspectView(InspectorViewModel vm, CompareViewModel compare, FileDialogs dialogs) {
         Button open = new Button("Open .sup...");
         open.setId("inspect-open");
         open.setOnAction(e -> dialogs.openSup().ifPresent(vm::open));
+        Button compareWith = new Button("Compare with...");
+        compareWith.setId("inspect-compare");
+        compareWith.setTooltip(new javafx.scene.control.Tooltip(
+                "Compare this package (A, the old one) with another built package (B), as 'sup diff A.sup B.sup' does"));
+        compareWith.disableProperty().bind(vm.openedProperty().isNull());
+        compareWith.setOnAction(e -> dialogs.chooseSupToCompare()
+                .ifPresent(other -> compare.compare(vm.fileProperty().get(), other)));
         Button trust = new Button("Check trust with key...");
         trust.setId("inspect-trust");
         trust.disableProperty().bind(vm.openedProperty().isNull());
@@ -65,9 +75,13 @@ public final class InspectView {
         HBox.setHgrow(right, Priority.ALWAYS);
         left.setPrefWidth(600);
         right.setPrefWidth(600);
-        root = new VBox(8, new HBox(8, open, trust, convert), top, Forms.title("Payloads"), payloads);
+        VBox inspect = new VBox(8, new HBox(8, open, compareWith, trust, convert), top, Forms.title("Payloads"), payloads);
         VBox.setVgrow(top, Priority.ALWAYS);
-        root.setPadding(new Insets(16));
+        inspect.setPadding(new Insets(16));
+        Node comparison = new CompareView(compare, dialogs).root();
+        comparison.visibleProperty().bind(compare.shownProperty());
+        inspect.visibleProperty().bind(compare.shownProperty().not());
+        root = new StackPane(inspect, comparison);
     }
 
     public Node root() {

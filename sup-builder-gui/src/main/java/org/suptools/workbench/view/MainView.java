@@ -54,7 +54,7 @@ public final class MainView {
         tab(Screen.ACTIONS, "Actions", actionsView.root());
         tab(Screen.PAYLOADS, "Payloads", new PayloadsView(vm.payloads(), dialogs, this::save).root());
         tab(Screen.BUILD, "Build", new BuildView(vm.build(), dialogs).root());
-        tab(Screen.INSPECT, "Inspect .sup", new InspectView(vm.inspector(), dialogs).root());
+        tab(Screen.INSPECT, "Inspect .sup", new InspectView(vm.inspector(), vm.compare(), dialogs).root());
         tab(Screen.APPLY, "Packages", new ApplyView(vm.apply(), vm.gateways(), dialogs).root());
         tabs.setId("screens");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

@@ -1,6 +1,10 @@
 package org.suptools.workbench.view;
 
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -8,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -74,11 +79,63 @@ public final class PayloadsView {
         Label dir = new Label();
         dir.textProperty().bind(vm.directoryProperty());
         dir.getStyleClass().add("hint");
-        root = new VBox(8, Forms.title("Payload files"), dir, table, new HBox(8, add, rename, remove, rescan, hashing, status),
+        Label dropHint = new Label();
+        dropHint.setId("payloads-drop-hint");
+        dropHint.getStyleClass().add("outcome-succeeded");
+        dropHint.managedProperty().bind(dropHint.visibleProperty());
+        dropHint.setVisible(false);
+        status.managedProperty().bind(status.visibleProperty());
+        status.visibleProperty().bind(dropHint.visibleProperty().not());
+        status.setId("payloads-status");
+        HBox buttons = new HBox(8, add, rename, remove, rescan, hashing, status, dropHint);
+        buttons.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        root = new VBox(8, Forms.title("Payload files"), dir, table, buttons,
                 Forms.hint("Double-click a file name to rename it: the actions that use it follow. Unused files are "
-                        + "flagged as a warning; they still go into the package."));
+                        + "flagged as a warning; they still go into the package. Drop files from the file manager "
+                        + "anywhere here to add them (a folder is not added: drop the files in it)."));
         VBox.setVgrow(table, Priority.ALWAYS);
         root.setPadding(new Insets(16));
+        acceptDroppedFiles(vm, saveFirst, table, dropHint);
+    }
+
+    /**
+     * Files dragged from the desktop onto this screen (the table, the Add file row, anywhere) are
+     * copied in as Add file... does; the table is outlined while they hover. A package never saved
+     * is saved first, as for Add file...: after the drop, so that no dialog opens inside the drag.
+     */
+    private void acceptDroppedFiles(PayloadsViewModel vm, BooleanSupplier saveFirst, TableView<PayloadRow> table,
+            Label dropHint) {
+        root.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+                if (!table.getStyleClass().contains("payload-drop-target")) {
+                    table.getStyleClass().add("payload-drop-target");
+                }
+                int count = e.getDragboard().getFiles().size();
+                dropHint.setText("Drop to copy " + (count == 1 ? "1 file" : count + " files") + " into payload/");
+                dropHint.setVisible(true);
+            }
+            e.consume();
+        });
+        Runnable unmark = () -> {
+            table.getStyleClass().remove("payload-drop-target");
+            dropHint.setVisible(false);
+        };
+        root.setOnDragExited(e -> unmark.run());
+        root.setOnDragDropped(e -> {
+            boolean files = e.getDragboard().hasFiles();
+            List<Path> dropped = files ? e.getDragboard().getFiles().stream().map(File::toPath).toList() : List.of();
+            e.setDropCompleted(files);
+            e.consume();
+            unmark.run();
+            if (files) {
+                Platform.runLater(() -> {
+                    if (vm.hasPayloadDirectory() || saveFirst.getAsBoolean()) {
+                        vm.addFiles(dropped);
+                    }
+                });
+            }
+        });
     }
 
     public Node root() {

@@ -52,13 +52,23 @@ public final class BuildViewModel {
     /** One read-only view, kept: listeners added to a view made afresh for each caller go deaf once it is collected. */
     private final ObservableList<String> logView = FXCollections.unmodifiableObservableList(log);
     private boolean outputChosen;
+    /** Compares two packages, the old one first, on the compare screen. */
+    private final java.util.function.BiConsumer<Path, Path> compare;
+    /** The output files built this session: building one again keeps its last build to compare with. */
+    private final java.util.Set<Path> builtThisSession = new java.util.HashSet<>();
+    private final org.suptools.workbench.service.PreviousBuilds previousBuilds =
+            new org.suptools.workbench.service.PreviousBuilds();
+    private final ReadOnlyObjectWrapper<Path> previous = new ReadOnlyObjectWrapper<>(this, "previous");
 
     /**
-     * {@code inspect} opens a built .sup on the Inspect screen; {@code keyRing} holds the signing
-     * keys the user made or added, remembered across sessions.
+     * {@code inspect} opens a built .sup on the Inspect screen; {@code compare} compares an older
+     * package with a newer one; {@code keyRing} holds the signing keys the user made or added,
+     * remembered across sessions.
      */
     public BuildViewModel(DocumentModel model, PackageService packages, BackgroundRunner runner,
-            java.util.function.Consumer<Path> inspect, java.time.Clock clock, KeyRing keyRing) {
+            java.util.function.Consumer<Path> inspect, java.time.Clock clock,
+            java.util.function.BiConsumer<Path, Path> compare, KeyRing keyRing) {
+        this.compare = compare;
         this.keys = new SigningKeysViewModel(keyRing, runner);
         this.clock = clock;
         this.model = model;
@@ -105,6 +115,7 @@ public final class BuildViewModel {
 
     private void clearResult() {
         result.set(null);
+        previous.set(null);
         progress.set(0);
         resultText.set("");
     }
@@ -135,19 +146,35 @@ public final class BuildViewModel {
         running.set(true);
         progress.set(0);
         result.set(null);
+        previous.set(null);
+        boolean builtBefore = builtThisSession.contains(out.toAbsolutePath().normalize());
+        java.util.concurrent.atomic.AtomicReference<Object> kept = new java.util.concurrent.atomic.AtomicReference<>();
         resultText.set("Building " + out.getFileName() + "...");
         java.time.Instant started = clock.instant();
         log.add(stamp(started) + " build " + spec.name() + " " + spec.version() + " from " + ShownPath.of(model.specFile())
                 + " into " + ShownPath.of(out) + (keyFiles.isEmpty() ? ", unsigned"
                         : ", signing with " + Counts.of(keyFiles.size(), "key") + " "
                                 + String.join(", ", signers.stream().map(SigningKeyRow::named).toList())));
-        runner.run(work -> packages.build(loaded, out, keyFiles,
-                        (done, total) -> work.fraction(total == 0 ? 1 : (double) done / total)),
+        runner.run(work -> {
+                    if (builtBefore && java.nio.file.Files.isRegularFile(out)) {
+                        kept.set(keepPrevious(out));
+                    }
+                    return packages.build(loaded, out, keyFiles,
+                            (done, total) -> work.fraction(total == 0 ? 1 : (double) done / total));
+                },
                 new BackgroundRunner.Callbacks<>(built -> {
                     running.set(false);
                     progress.set(1);
                     result.set(built);
                     resultText.set(describe(built));
+                    builtThisSession.add(out.toAbsolutePath().normalize());
+                    if (kept.get() instanceof Path copy) {
+                        previous.set(copy);
+                        log.add(stamp(clock.instant()) + "   kept the previous build to compare with: "
+                                + ShownPath.of(copy));
+                    } else if (kept.get() instanceof String why) {
+                        log.add(stamp(clock.instant()) + "   the previous build was not kept to compare with: " + why);
+                    }
                     logBuilt(built, started);
                 }, failure -> {
                     running.set(false);
@@ -155,6 +182,37 @@ public final class BuildViewModel {
                     resultText.set("Build failed: " + failure.getMessage());
                     log.add(stamp(clock.instant()) + "   failed after " + since(started) + ": " + failure.getMessage());
                 }, progress::set));
+    }
+
+    /** The path of the kept copy, or why it could not be kept: a build does not fail for it. */
+    private Object keepPrevious(Path out) {
+        try {
+            return previousBuilds.keep(out);
+        } catch (java.io.IOException e) {
+            return org.suptools.model.problem.FileReasons.oneLine(e, "cannot copy it");
+        }
+    }
+
+    /** Compares the package just built with the last build of the same output file this session. */
+    public void compareWithPrevious() {
+        if (result.get() != null && previous.get() != null) {
+            compare.accept(previous.get(), result.get().file());
+        }
+    }
+
+    /** Compares the package just built with another one, the older of the two. */
+    public void compareWith(Path older) {
+        if (result.get() != null) {
+            compare.accept(older, result.get().file());
+        }
+    }
+
+    /**
+     * The last build of the same output file, kept before the build just made replaced it; null
+     * when this output had not been built before in the session (then the user picks a package).
+     */
+    public ReadOnlyObjectProperty<Path> previousProperty() {
+        return previous.getReadOnlyProperty();
     }
 
     private void logBuilt(BuildResult built, java.time.Instant started) {

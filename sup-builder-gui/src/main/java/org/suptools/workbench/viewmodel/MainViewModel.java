@@ -23,6 +23,7 @@ import org.suptools.workbench.document.DocumentCodec;
 import org.suptools.workbench.document.PackageDocument;
 import org.suptools.workbench.history.EditHistory;
 import org.suptools.workbench.service.BackgroundRunner;
+import org.suptools.workbench.service.ModelPackageComparer;
 import org.suptools.workbench.service.PackageService;
 import org.suptools.workbench.service.PayloadStore;
 import org.suptools.workbench.service.KeyRing;
@@ -61,6 +62,7 @@ public final class MainViewModel {
     private final PayloadsViewModel payloads;
     private final BuildViewModel build;
     private final InspectorViewModel inspector;
+    private final CompareViewModel compare;
     private final ApplyViewModel apply;
     private final GatewaysViewModel gateways;
     private final RecentFiles recentFiles;
@@ -89,8 +91,9 @@ public final class MainViewModel {
         this.problems = new ProblemsViewModel(model, screen);
         problems.hideWhile(inspectingOnly);
         this.payloads = new PayloadsViewModel(model, services.payloads(), services.runner());
+        this.compare = new CompareViewModel(new ModelPackageComparer(), services.runner());
         this.build = new BuildViewModel(model, services.packages(), services.runner(), this::open,
-                services.clock(), services.keys());
+                services.clock(), this::compare, services.keys());
         this.inspector = new InspectorViewModel(services.packages(), services.runner(), spec -> {
             if (open(spec)) {
                 screen.set(Screen.ACTIONS);
@@ -189,6 +192,7 @@ public final class MainViewModel {
             if (model.specFile() == null && !model.history().canUndoProperty().get() && !model.history().isDirty()) {
                 inspectingOnly.set(true);
             }
+            compare.close();
             inspector.open(path);
             apply.packageFileProperty().set(path);
             screen.set(Screen.INSPECT);
@@ -223,6 +227,12 @@ public final class MainViewModel {
     public static boolean isPackageFile(Path path) {
         String name = path.getFileName() == null ? "" : path.getFileName().toString();
         return name.endsWith(".sup") || name.endsWith(".pkg");
+    }
+
+    /** Compares two built packages, {@code a} the older, on the Inspect screen: what {@code sup diff a b} shows. */
+    public void compare(Path a, Path b) {
+        compare.compare(a, b);
+        screen.set(Screen.INSPECT);
     }
 
     /** Help > User guide: shows the guide's contents page in the browser, or says where it is. */
@@ -397,6 +407,11 @@ public final class MainViewModel {
 
     public InspectorViewModel inspector() {
         return inspector;
+    }
+
+    /** The comparison of two packages the Inspect screen shows. */
+    public CompareViewModel compare() {
+        return compare;
     }
 
     public ApplyViewModel apply() {

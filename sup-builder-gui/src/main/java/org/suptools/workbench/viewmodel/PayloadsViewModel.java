@@ -38,6 +38,8 @@ public final class PayloadsViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper directory = new ReadOnlyStringWrapper(this, "directory", "");
     private BackgroundRunner.Job job;
+    /** What the last drop added and refused; it stays after the count while the files are hashed. */
+    private String dropNote = "";
 
     public PayloadsViewModel(DocumentModel model, PayloadStore store, BackgroundRunner runner) {
         this.model = model;
@@ -48,6 +50,7 @@ public final class PayloadsViewModel {
             hashMissing();
         });
         model.documentProperty().addListener((obs, old, now) -> rebuildRows());
+        model.specFileProperty().addListener((obs, old, now) -> dropNote = "");
         rebuildRows();
         hashMissing();
     }
@@ -72,8 +75,9 @@ public final class PayloadsViewModel {
         if (!list.equals(rows)) {
             rows.setAll(list);
         }
-        directory.set(model.payloadDir().map(Path::toString).orElse("(save the package to give it a payload directory)"));
-        status.set(list.size() + (list.size() == 1 ? " file" : " files") + (unused > 0 ? ", " + unused + " unused" : ""));
+        directory.set(model.payloadDir().map(ShownPath::of).orElse("(save the package to give it a payload directory)"));
+        status.set(list.size() + (list.size() == 1 ? " file" : " files") + (unused > 0 ? ", " + unused + " unused" : "")
+                + (dropNote.isEmpty() ? "" : ". " + dropNote));
     }
 
     /** Hashes the files not hashed yet, off the UI thread. */
@@ -129,6 +133,56 @@ public final class PayloadsViewModel {
         } catch (IOException e) {
             status.set("Cannot add " + source.getFileName() + ": " + e.getMessage());
             return false;
+        }
+    }
+
+    /**
+     * Copies several files into the payload directory, as dropped from the desktop: each like
+     * {@link #addFile}. A folder is refused (its files are to be dropped themselves, so that what
+     * goes into the package is what the user picked), and so is a different file of a name already
+     * taken; the others are added all the same, and the status names every file refused and why.
+     */
+    public AddedFiles addFiles(List<Path> sources) {
+        var dir = model.payloadDir();
+        if (dir.isEmpty()) {
+            status.set("Save the package first: payload files live beside its sup.yaml");
+            return new AddedFiles(List.of(), sources.stream().map(s -> name(s) + ": the package is not saved").toList());
+        }
+        List<String> added = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
+        for (Path source : sources) {
+            if (java.nio.file.Files.isDirectory(source)) {
+                refused.add(name(source) + ": a folder is not added; drop the files in it");
+            } else if (!java.nio.file.Files.isRegularFile(source)) {
+                refused.add(name(source) + ": " + org.suptools.model.problem.FileReasons.whatItIs(source)
+                        + ", not a file");
+            } else {
+                try {
+                    added.add(store.copyIn(source, dir.get()));
+                } catch (java.nio.file.FileAlreadyExistsException e) {
+                    refused.add(name(source) + ": a different payload file of this name exists; rename one of them");
+                } catch (IOException e) {
+                    refused.add(name(source) + ": " + org.suptools.model.problem.FileReasons.whyUnreadable(source, e));
+                }
+            }
+        }
+        String addedText = added.isEmpty() ? "Nothing added" : "Added " + String.join(", ", added);
+        dropNote = refused.isEmpty() ? addedText : addedText + "; not added: " + String.join("; ", refused);
+        model.refreshPayloads();
+        rebuildRows();
+        return new AddedFiles(added, refused);
+    }
+
+    private static String name(Path file) {
+        return file.getFileName() == null ? file.toString() : file.getFileName().toString();
+    }
+
+    /** What a drop did: the payload names added, and each file refused with its reason. */
+    public record AddedFiles(List<String> added, List<String> refused) {
+
+        public AddedFiles {
+            added = List.copyOf(added);
+            refused = List.copyOf(refused);
         }
     }
 

@@ -65,9 +65,7 @@ public final class DiffCommand implements Callable<Integer> {
         if (json.enabled()) {
             printJson(out, changes);
         } else if (!common.quiet()) {
-            changes.forEach(change -> out.println(change));
-            out.println(changes.isEmpty() ? "No differences" : changes.size() + " difference"
-                    + (changes.size() == 1 ? "" : "s"));
+            PackageDiff.lines(changes).forEach(out::println);
             out.flush();
         }
         return exitCode && !changes.isEmpty() ? ExitCodes.INVALID : ExitCodes.OK;

@@ -45,6 +45,19 @@ public final class PackageDiff {
         return List.copyOf(changes);
     }
 
+    /**
+     * The diff as {@code sup diff} prints it, one line each: every change, then the count ("No
+     * differences", "1 difference", "3 differences"). The Workbench copies the same lines, so a
+     * diff pasted into a review reads alike from either tool.
+     */
+    public static List<String> lines(List<Change> changes) {
+        List<String> lines = new ArrayList<>();
+        changes.forEach(change -> lines.add(change.toString()));
+        lines.add(changes.isEmpty() ? "No differences"
+                : changes.size() + " difference" + (changes.size() == 1 ? "" : "s"));
+        return List.copyOf(lines);
+    }
+
     private static void field(List<Change> changes, String location, String before, String after) {
         if (!before.equals(after)) {
             changes.add(Change.changed(location, before, after));

@@ -157,6 +157,19 @@ class PackagingTest {
     }
 
     @Test
+    void diffLines_areEachChangeThenTheCount_asSupDiffPrintsThem() throws Exception {
+        BuildResult built = build("a.sup", key);
+        List<Change> none = PackageDiff.between(built.manifest(), built.signatures(), built.manifest(),
+                built.signatures());
+        List<Change> two = List.of(Change.changed("version", "1.0.0", "1.1.0"), Change.added("payloads[x]", "1 bytes"));
+
+        assertThat(PackageDiff.lines(none)).containsExactly("No differences");
+        assertThat(PackageDiff.lines(two.subList(0, 1))).containsExactly("~ version: 1.0.0 -> 1.1.0", "1 difference");
+        assertThat(PackageDiff.lines(two)).containsExactly("~ version: 1.0.0 -> 1.1.0", "+ payloads[x]: 1 bytes",
+                "2 differences");
+    }
+
+    @Test
     void buildThenVerify_withEveryAlgorithm_acceptsTheFinalSignatures() throws Exception {
         KeyPair ecdsa = KeyPairs.generate(KeyAlgorithm.ECDSA_P256);
         KeyPair rsa = KeyPairs.generate(KeyAlgorithm.RSA_PSS);
