@@ -2,6 +2,7 @@ package org.suptools.tr50.http;
 
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpsExchange;
 import java.io.FilterInputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -73,7 +74,10 @@ public final class StallGuard implements AutoCloseable {
         HANDLING,
         /** Blocked reading the request body. */
         READING,
-        /** Blocked writing the answer. */
+        /**
+         * Blocked writing the answer, its headers included: the server drains a body the handler left
+         * unread before it sends headers that say there is no answer body.
+         */
         WRITING
     }
 
@@ -122,12 +126,16 @@ public final class StallGuard implements AutoCloseable {
             @Override
             public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
                 Exchange watched = current.get();
-                if (watched != null) {
-                    watched.handling();
-                    exchange.setStreams(new GuardedInput(exchange.getRequestBody(), watched),
-                            new GuardedOutput(exchange.getResponseBody(), watched));
+                if (watched == null) {
+                    chain.doFilter(exchange);
+                    return;
                 }
-                chain.doFilter(exchange);
+                watched.handling();
+                GuardedInput body = new GuardedInput(exchange.getRequestBody(), watched);
+                exchange.setStreams(body, new GuardedOutput(exchange.getResponseBody(), watched));
+                // The server drains a body the handler left unread when the exchange closes: that read is watched too.
+                chain.doFilter(exchange instanceof HttpsExchange https ? new DrainingHttpsExchange(https, body)
+                        : new DrainingExchange(exchange, body));
             }
 
             @Override
@@ -158,6 +166,11 @@ public final class StallGuard implements AutoCloseable {
     /** The phases of the exchanges running now. */
     public List<Phase> phases() {
         return active.stream().map(Exchange::phase).toList();
+    }
+
+    /** The body bytes read so far by the exchanges running now. */
+    public long bodyBytesRead() {
+        return active.stream().mapToLong(Exchange::bodyBytes).sum();
     }
 
     private void watch(Runnable task) {
@@ -194,6 +207,10 @@ public final class StallGuard implements AutoCloseable {
 
         synchronized Phase phase() {
             return phase;
+        }
+
+        synchronized long bodyBytes() {
+            return readBytes;
         }
 
         synchronized void handling() throws IOException {
@@ -294,6 +311,77 @@ public final class StallGuard implements AutoCloseable {
             } finally {
                 exchange.unblocked(n);
             }
+        }
+
+        @Override
+        public void close() throws IOException {
+            exchange.blocking(Phase.READING);
+            try {
+                in.close();
+            } finally {
+                exchange.unblocked(0);
+            }
+        }
+    }
+
+    private static void sendWatched(GuardedInput body, HttpExchange exchange, int code, long length)
+            throws IOException {
+        body.exchange.blocking(Phase.WRITING);
+        try {
+            exchange.sendResponseHeaders(code, length);
+        } finally {
+            body.exchange.unblocked(0);
+        }
+    }
+
+    /** Closing the body drains what is left of it: a read like the others. */
+    private static void closeWatched(GuardedInput body, HttpExchange exchange) {
+        try {
+            body.close();
+        } catch (IOException e) {
+            // A broken or dropped client: the exchange's own close ends the connection.
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private static final class DrainingExchange extends DelegatingExchange {
+
+        private final GuardedInput body;
+
+        DrainingExchange(HttpExchange exchange, GuardedInput body) {
+            super(exchange);
+            this.body = body;
+        }
+
+        @Override
+        public void sendResponseHeaders(int code, long length) throws IOException {
+            sendWatched(body, exchange, code, length);
+        }
+
+        @Override
+        public void close() {
+            closeWatched(body, exchange);
+        }
+    }
+
+    private static final class DrainingHttpsExchange extends DelegatingHttpsExchange {
+
+        private final GuardedInput body;
+
+        DrainingHttpsExchange(HttpsExchange exchange, GuardedInput body) {
+            super(exchange);
+            this.body = body;
+        }
+
+        @Override
+        public void sendResponseHeaders(int code, long length) throws IOException {
+            sendWatched(body, exchange, code, length);
+        }
+
+        @Override
+        public void close() {
+            closeWatched(body, exchange);
         }
     }
 
