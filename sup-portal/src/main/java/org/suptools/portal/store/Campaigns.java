@@ -372,8 +372,12 @@ public final class Campaigns {
                     line -> line.corrId().equals(Optional.of(member.mailboxId())))))
                     .orElseGet(() -> campaign.cancelledOn().map(at -> MemberRecord.cancelled(member, campaign.id(), at))
                             .orElseGet(() -> MemberRecord.ready(member)));
-            Optional<AgentState> state = Optional.ofNullable(telemetry.attributes(member.thingKey())
-                    .get(AgentState.ATTRIBUTE)).flatMap(a -> AgentState.of(a, member.mailboxId(), data.json()));
+            // Only a report that names this member's message is its state: one of another job, or of none
+            // (an update check's INVENTORY_UP_TO_DATE), never changes the record.
+            // (The attribute itself counts when it names the message: a data directory from before update-states.json.)
+            Optional<AgentState> state = Optional.ofNullable(telemetry.updateStates(member.thingKey())
+                    .get(member.mailboxId())).or(() -> Optional.ofNullable(telemetry.attributes(member.thingKey())
+                    .get(AgentState.ATTRIBUTE))).flatMap(a -> AgentState.of(a, member.mailboxId(), data.json()));
             List<ApprovalRecord> approvals = new ArrayList<>();
             for (ApprovalOrder order : campaign.approvals()) {
                 order.sentTo().stream().filter(sent -> sent.thingKey().equals(member.thingKey()))
