@@ -268,6 +268,42 @@ class CampaignsTest {
         assertThat(agentState(campaign).map(AgentState::state)).as("an older report sent late").contains("DOWNLOADING");
     }
 
+    @Test
+    void acceptRequired_memberThatHasNotAccepted_isOfferedCountedApartAndSentNothing_untilItAccepts() throws Exception {
+        Campaign campaign = campaigns.create("consent", "acme-config.sup", List.of("gw-1", "gw-2"), 600,
+                new StageApprovals(true, false), true);
+        campaigns.start(campaign.id());
+
+        CampaignStatus offered = campaigns.status(campaign.id()).orElseThrow();
+        assertThat(offered.members()).extracting(MemberRecord::status)
+                .containsExactly(MemberRecord.OFFERED, MemberRecord.OFFERED);
+        assertThat(offered.waitingForAcceptance()).isEqualTo(2);
+        com.fasterxml.jackson.databind.JsonNode json = data.json().valueToTree(offered);
+        assertThat(json.path("waitingForAcceptance").asInt()).isEqualTo(2);
+        assertThat(json.path("members").get(0).path("status").asText()).isEqualTo("Offered");
+        assertThatThrownBy(() -> campaigns.approve(campaign.id(), "download", 0, 0, List.of()))
+                .hasMessageContaining("has completed or has not accepted it yet");
+        assertThatThrownBy(() -> campaigns.approve(campaign.id(), "download", 0, 0, List.of("gw-2")))
+                .hasMessageStartingWith("things: gw-2 has not accepted campaign " + campaign.id() + " yet");
+        assertThat(mailboxes.mailbox("gw-1").messages()).isEmpty();
+        assertThat(mailboxes.mailbox("gw-2").messages()).isEmpty();
+
+        campaigns.accept("gw-1", campaign.id());
+        CampaignStatus oneAccepted = campaigns.status(campaign.id()).orElseThrow();
+        assertThat(oneAccepted.members()).extracting(MemberRecord::status)
+                .containsExactly(MemberRecord.READY, MemberRecord.OFFERED);
+        assertThat(oneAccepted.waitingForAcceptance()).isEqualTo(1);
+        ApprovalOrder approved = campaigns.approve(campaign.id(), "download", 0, 0, List.of());
+        assertThat(approved.sentTo()).extracting(Campaign.Member::thingKey).containsExactly("gw-1");
+        assertThat(mailboxes.mailbox("gw-2").messages()).as("nothing for the member that has not accepted").isEmpty();
+
+        campaigns.accept("gw-2", campaign.id());
+        ApprovalOrder then = campaigns.approve(campaign.id(), "download", 0, 0, List.of("gw-2"));
+        assertThat(then.sentTo()).extracting(Campaign.Member::thingKey).containsExactly("gw-2");
+        assertThat(mailboxes.mailbox("gw-2").messages()).hasSize(2);
+        assertThat(campaigns.status(campaign.id()).orElseThrow().waitingForAcceptance()).isZero();
+    }
+
     private Optional<AgentState> agentState(Campaign campaign) {
         return campaigns.status(campaign.id()).orElseThrow().members().get(0).agentState();
     }
