@@ -8,12 +8,15 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.suptools.agent.job.JobResult;
 import org.suptools.agent.job.Stage;
 import org.suptools.agent.job.UpdateJob;
+import org.suptools.agent.manage.RunEnd;
+import org.suptools.agent.manage.RunInfo;
 import org.suptools.agent.store.AgentJson;
 import org.suptools.agent.store.JobStore;
 import org.suptools.agent.store.Outbox;
@@ -90,6 +93,62 @@ class AgentCommandTest {
         assertThat(exit).isZero();
         assertThat(out.toString()).contains("state:       busy", "M2", "DOWNLOADING", "outbox:      1 waiting",
                 "last result: M1 acme: success");
+    }
+
+    @Test
+    void status_showsTheLastManualRunsOfTheManagementEndpoint_newestFirst_textAndJson() throws Exception {
+        Path config = config();
+        Path runs = dir.resolve("state/manage/runs");
+        manualRun(runs, new RunInfo("00000000000000a1", "acme-config.sup", 5000, false, "10.0.0.5", AT),
+                Optional.of(new RunEnd(0, "install-1", "", "", List.of(), AT.plusSeconds(40))));
+        manualRun(runs, new RunInfo("00000000000000a2", "acme-runtime.sup", 7000, true, "10.0.0.5",
+                AT.plusSeconds(60)), Optional.of(new RunEnd(20, "", "verifying\nsup-installer: untrusted signer", "",
+                List.of(), AT.plusSeconds(65))));
+        manualRun(runs, new RunInfo("00000000000000a3", "acme-tools.sup", 9000, false, "10.0.0.6",
+                AT.plusSeconds(120)), Optional.empty());
+        Files.createDirectories(runs.resolve("00000000000000a4")); // an upload still coming: no run yet
+
+        int exit = run("status", "--config", config.toString());
+        String text = out.toString();
+        out.getBuffer().setLength(0);
+        int jsonExit = run("status", "--config", config.toString(), "--json");
+
+        assertThat(exit).isZero();
+        assertThat(jsonExit).isZero();
+        List<String> lines = text.lines().filter(line -> line.startsWith("  00000000000000a")).toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).contains("00000000000000a3", "2026-12-01T10:02:00Z", "acme-tools.sup", "apply",
+                "no end recorded (running, or cut by a stop of the agent)");
+        assertThat(lines.get(1)).contains("00000000000000a2", "acme-runtime.sup", "dry run",
+                "failed (exit 20): sup-installer: untrusted signer");
+        assertThat(lines.get(2)).contains("00000000000000a1", "acme-config.sup", "apply", "succeeded (exit 0)");
+        JsonNode status = AgentJson.mapper().readTree(out.toString());
+        assertThat(status.path("manualRuns")).extracting(run -> run.path("id").asText())
+                .containsExactly("00000000000000a3", "00000000000000a2", "00000000000000a1");
+        JsonNode failed = status.path("manualRuns").get(1);
+        assertThat(failed.path("mode").asText()).isEqualTo("dryRun");
+        assertThat(failed.path("result").asText()).isEqualTo("failed");
+        assertThat(failed.path("exitCode").asInt()).isEqualTo(20);
+        assertThat(failed.path("fileName").asText()).isEqualTo("acme-runtime.sup");
+        assertThat(failed.path("startedAt").asText()).isEqualTo("2026-12-01T10:01:00Z");
+        assertThat(status.path("manualRuns").get(0).path("result").asText()).isEqualTo("no end");
+        assertThat(status.path("manualRuns").get(2).path("mode").asText()).isEqualTo("apply");
+    }
+
+    @Test
+    void status_withoutManualRuns_saysNone() throws Exception {
+        int exit = run("status", "--config", config().toString());
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("manual runs: none");
+    }
+
+    private static void manualRun(Path runs, RunInfo info, Optional<RunEnd> end) throws Exception {
+        Path runDir = Files.createDirectories(runs.resolve(info.id()));
+        Files.write(runDir.resolve("run.json"), AgentJson.bytes(info));
+        if (end.isPresent()) {
+            Files.write(runDir.resolve("end.json"), AgentJson.bytes(end.get()));
+        }
     }
 
     @Test
