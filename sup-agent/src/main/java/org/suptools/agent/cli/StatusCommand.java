@@ -27,7 +27,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "status", mixinStandardHelpOptions = true, header = "Show pending work and the last result.",
         description = {"Reads the state directory only (it works while the daemon runs): the unfinished jobs "
                 + "and their stages, the reports waiting in the outbox or set aside, the last manual runs of the "
-                + "management endpoint (dry run or apply, and how each ended), and the last finished job."},
+                + "management endpoint (dry run or apply, and how each ended), and the last finished job.",
+            "With backend: {type: http}: the last and next version check, the upgrade under way, a result waiting "
+                + "for the notify URL, the last upgrade and the settings the backend sent."},
         footer = {"%nExample:", "  sup-agent status --config /etc/sup/agent.yaml --json"})
 final class StatusCommand implements Callable<Integer> {
 
@@ -42,6 +44,11 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (options.httpBackend()) {
+            new HttpBackendStatus(options.loadHttp()).print(spec.commandLine().getOut(), json);
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
         AgentConfig config = options.load();
         var store = AgentAssembly.jobs(config);
         List<UpdateJob> all = store.all();

@@ -81,7 +81,8 @@ public final class BackendLoop {
         }
     }
 
-    private CheckTimer timer(HttpBackendConfig backend) {
+    /** The version check's timer as {@code backend} sets it. */
+    public CheckTimer timer(HttpBackendConfig backend) {
         return new CheckTimer(timerFile, ANY_TIME, backend.checkPeriod(), backend.jitter(), random);
     }
 }

@@ -78,6 +78,11 @@ public final class CheckTimer {
         return next;
     }
 
+    /** When the next check is due as kept on disk, without placing or keeping anything (for a status). */
+    public Optional<Instant> nextCheck() throws IOException {
+        return read("nextCheck");
+    }
+
     /** When the last check was made, if ever. */
     public Optional<Instant> lastCheck() throws IOException {
         return read("lastCheck");
