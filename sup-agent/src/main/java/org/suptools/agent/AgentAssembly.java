@@ -87,6 +87,11 @@ public final class AgentAssembly {
                 config.thingKey()));
     }
 
+    /** Where the management endpoint keeps its manual runs: {@code <stateDir>/manage/runs}. */
+    public static Path manualRunsDir(AgentConfig config) {
+        return config.stateDir().resolve("manage").resolve("runs");
+    }
+
     /**
      * The management endpoint when the config enables it, started; a no-op otherwise. Its runs
      * take turns with the campaign installs through {@code gate}.
@@ -98,7 +103,7 @@ public final class AgentAssembly {
             };
         }
         Path manageDir = config.stateDir().resolve("manage");
-        ManualRuns runs = new ManualRuns(manageDir.resolve("runs"),
+        ManualRuns runs = new ManualRuns(manualRunsDir(config),
                 runDir -> new InstallerProcess(runDir, "install", config.installTimeout()), config.installer(),
                 config.gatewayConfig(), gate, log, clock);
         try {

@@ -1,11 +1,15 @@
 package org.suptools.agent.cli;
 
 import java.io.PrintWriter;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.suptools.agent.AgentLog;
 import org.suptools.agent.config.HttpAgentConfig;
+import org.suptools.agent.ota.BackendLoop;
 import org.suptools.agent.ota.HttpBackend;
 
 /** {@code once} and {@code run} when the config's backend is the plain HTTP one. */
@@ -20,7 +24,10 @@ final class HttpBackendRuns {
         return backend.once().reachable() ? 0 : 1;
     }
 
-    /** A cycle at the start and every check period (a period the backend sets counts from the next wait). */
+    /**
+     * A cycle when the version check is due: a random delay up to the jitter after the start, then every
+     * check period plus such a delay (a period the backend sets counts from the next check).
+     */
     static int run(HttpAgentConfig config, PrintWriter out) throws Exception {
         AgentLog log = AgentLog.to(out, Clock.systemUTC());
         HttpBackend backend = HttpBackend.of(config, Clock.systemUTC(), log);
@@ -28,14 +35,9 @@ final class HttpBackendRuns {
         Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "sup-agent-stop"));
         log.info("started for " + config.backend().deviceId() + " on " + config.backend().versionUrl()
                 + ", state in " + config.stateDir());
-        do {
-            try {
-                backend.once();
-            } catch (java.io.IOException | RuntimeException e) {
-                // What was done is on disk; the next cycle goes on.
-                log.info("the cycle stopped: " + e);
-            }
-        } while (!stop.await(backend.config().backend().checkPeriod().toMillis(), TimeUnit.MILLISECONDS));
+        new BackendLoop(config.stateDir(), Clock.systemUTC(), new SecureRandom(), log).run(
+                () -> backend.config().backend(), backend::once,
+                due -> !stop.await(Math.max(0, Duration.between(Instant.now(), due).toMillis()), TimeUnit.MILLISECONDS));
         log.info("stopped");
         return 0;
     }

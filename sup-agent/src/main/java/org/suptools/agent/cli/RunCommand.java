@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
                 + "every checkPeriod (give or take checkJitter), and runs each gateway.sup.update through the "
                 + "installer, holding the stages stagePolicy or the campaign hold for approval. SIGTERM stops it; work in progress is on disk and "
                 + "goes on at the next start.",
-            "With backend: {type: http}: a version check at the start and every backend.checkPeriod."},
+            "With backend: {type: http}: a version check soon after the start and every backend.checkPeriod, each "
+                + "delayed at random by up to backend.checkJitter."},
         footer = {"%nExample:", "  sup-agent run --config /etc/sup/agent.yaml"})
 final class RunCommand implements Callable<Integer> {
 

@@ -47,7 +47,8 @@ public final class HttpAgentConfigLoader {
 
     /** {@code backend}: the seed's URLs, the device's id and credentials. */
     record RawBackend(String type, String versionUrl, String packageUrl, String notifyUrl, String deviceId,
-            String user, String password, String passwordFile, String packageName, String checkPeriod) {
+            String user, String password, String passwordFile, String packageName, String checkPeriod,
+            String checkJitter) {
     }
 
     /**
@@ -188,13 +189,27 @@ public final class HttpAgentConfigLoader {
                 problems.add(Problem.error("backend.checkPeriod", String.valueOf(e.getMessage())));
             }
         }
+        Optional<Duration> checkJitter = Optional.empty();
+        if (raw.checkJitter() != null) {
+            try {
+                Duration jitter = DurationText.parse(raw.checkJitter());
+                if (jitter.compareTo(checkPeriod) >= 0) {
+                    problems.add(Problem.error("backend.checkJitter", "must be less than backend.checkPeriod ("
+                            + DurationText.describe(checkPeriod) + "), was " + DurationText.describe(jitter)));
+                } else {
+                    checkJitter = Optional.of(jitter);
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add(Problem.error("backend.checkJitter", String.valueOf(e.getMessage())));
+            }
+        }
         if (problems.size() > before) {
             return null;
         }
         // With a password and no user, the user is the device id: the portal's thing key.
         Optional<String> user = Optional.ofNullable(raw.user()).or(() -> password.map(p -> deviceId));
         return new HttpBackendConfig(URI.create(versionUrl), packageUrl, notifyUrl, deviceId, user, password,
-                Optional.ofNullable(raw.packageName()), checkPeriod);
+                Optional.ofNullable(raw.packageName()), checkPeriod, checkJitter);
     }
 
     private static Optional<String> password(RawBackend raw, Path base, List<Problem> problems) {

@@ -19,9 +19,12 @@ import java.util.Optional;
  * @param password the HTTP Basic password (the thing's app token)
  * @param packageName the installed package whose version is posted; none: the gateway's runtime version
  * @param checkPeriod how often {@code sup-agent run} checks the version URL
+ * @param checkJitter how far after each due time a check may fall, at random, so a fleet started together
+ *     (after a power cut) does not check in lock step; none: a tenth of the check period
  */
 public record HttpBackendConfig(URI versionUrl, String packageUrl, Optional<String> notifyUrl, String deviceId,
-        Optional<String> user, Optional<String> password, Optional<String> packageName, Duration checkPeriod) {
+        Optional<String> user, Optional<String> password, Optional<String> packageName, Duration checkPeriod,
+        Optional<Duration> checkJitter) {
 
     /** The placeholder the seed replaces with the device id. */
     public static final String DEVICE_PLACEHOLDER = "@";
@@ -38,6 +41,18 @@ public record HttpBackendConfig(URI versionUrl, String packageUrl, Optional<Stri
         if (checkPeriod.isNegative() || checkPeriod.isZero()) {
             throw new IllegalArgumentException("checkPeriod: must be more than zero, was " + checkPeriod);
         }
+        checkJitter = checkJitter == null ? Optional.empty() : checkJitter;
+        if (checkJitter.filter(Duration::isNegative).isPresent()) {
+            throw new IllegalArgumentException("checkJitter: must be 0 or more, was " + checkJitter.get());
+        }
+    }
+
+    /**
+     * The jitter in force: the configured one while it is less than the check period (which the backend's
+     * settings may shorten), else a tenth of the period, as the TR50 agent's default.
+     */
+    public Duration jitter() {
+        return checkJitter.filter(j -> j.compareTo(checkPeriod) < 0).orElse(checkPeriod.dividedBy(10));
     }
 
     /** The package URL with the device id for each {@code @}. */
@@ -56,7 +71,8 @@ public record HttpBackendConfig(URI versionUrl, String packageUrl, Optional<Stri
     }
 
     public HttpBackendConfig withCheckPeriod(Duration period) {
-        return new HttpBackendConfig(versionUrl, packageUrl, notifyUrl, deviceId, user, password, packageName, period);
+        return new HttpBackendConfig(versionUrl, packageUrl, notifyUrl, deviceId, user, password, packageName, period,
+                checkJitter);
     }
 
 

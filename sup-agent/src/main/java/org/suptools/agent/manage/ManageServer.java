@@ -28,6 +28,7 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 import org.suptools.agent.AgentLog;
 import org.suptools.agent.config.ManageConfig;
 import org.suptools.agent.store.AgentJson;
+import org.suptools.tr50.http.StallGuard;
 
 /**
  * The gateway's local management endpoint over HTTPS (docs/reference/agent.md, "The management
@@ -52,7 +53,7 @@ public final class ManageServer implements AutoCloseable {
     private static final Pattern RUN = Pattern.compile("/v1/runs/([^/]+)");
     private static final Pattern EVENTS = Pattern.compile("/v1/runs/([^/]+)/events");
     private static final ObjectWriter LINE = AgentJson.mapper().writer().without(SerializationFeature.INDENT_OUTPUT);
-    private static final int THREADS = 8;
+    static final int THREADS = 8;
 
     private final ManageConfig config;
     private final ManualRuns runs;
@@ -63,9 +64,10 @@ public final class ManageServer implements AutoCloseable {
     private final AgentLog log;
     private final HttpsServer server;
     private final ExecutorService threads;
+    private final StallGuard guard;
 
     private ManageServer(ManageConfig config, SSLContext tls, String fingerprint, ManualRuns runs,
-            GatewayStatus status, String thingKey, AgentLog log) throws IOException {
+            GatewayStatus status, String thingKey, AgentLog log, StallGuard guard) throws IOException {
         this.config = config;
         this.runs = runs;
         this.status = status;
@@ -73,6 +75,7 @@ public final class ManageServer implements AutoCloseable {
         this.fingerprint = fingerprint;
         this.token = config.token().map(BearerToken::new);
         this.log = log;
+        this.guard = guard;
         this.server = HttpsServer.create(new InetSocketAddress(config.address(), config.port()), 16);
         server.setHttpsConfigurator(new HttpsConfigurator(tls) {
             @Override
@@ -88,8 +91,9 @@ public final class ManageServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        server.setExecutor(threads);
-        server.createContext("/", this::handle);
+        // A client that sends its headers or body slowly, or stops reading, is dropped: it holds no worker for long.
+        server.setExecutor(guard.executor(threads));
+        server.createContext("/", this::handle).getFilters().add(guard.filter());
     }
 
     /**
@@ -98,9 +102,17 @@ public final class ManageServer implements AutoCloseable {
      */
     public static ManageServer start(ManageConfig config, Path certificateDir, ManualRuns runs, List<String> installer,
             Path gatewayConfig, Path workDir, String thingKey, AgentLog log) throws IOException {
+        return start(config, certificateDir, runs, installer, gatewayConfig, workDir, thingKey, log,
+                StallGuard.started(StallGuard.Limits.DEFAULT, "sup-agent-manage-guard"));
+    }
+
+    /** As above, its clients' time bounded by {@code guard} (a test's sweeps on a fake clock). */
+    public static ManageServer start(ManageConfig config, Path certificateDir, ManualRuns runs, List<String> installer,
+            Path gatewayConfig, Path workDir, String thingKey, AgentLog log, StallGuard guard) throws IOException {
         EndpointCertificate certificate = EndpointCertificate.loadOrCreate(certificateDir, thingKey);
         ManageServer server = new ManageServer(config, certificate.serverContext(config.clientCaFile()),
-                certificate.fingerprint(), runs, new GatewayStatus(installer, gatewayConfig, workDir), thingKey, log);
+                certificate.fingerprint(), runs, new GatewayStatus(installer, gatewayConfig, workDir), thingKey, log,
+                guard);
         server.server.start();
         log.info("management endpoint on https://" + config.address() + ":" + server.port()
                 + ", certificate SHA-256 " + certificate.fingerprint());
@@ -335,6 +347,7 @@ public final class ManageServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        guard.close();
         threads.shutdownNow();
         runs.close();
     }

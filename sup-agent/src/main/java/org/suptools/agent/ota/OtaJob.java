@@ -103,7 +103,7 @@ public record OtaJob(String id, Optional<String> version, OptionalLong size, Opt
      * The text posted to the notify URL, as the seed's {@code 900 Success}: {@code 900 Success} or
      * {@code 901 Failure: <code> <reason>}, one line.
      */
-    String notification() {
+    public String notification() {
         JobResult outcome = result.orElseThrow();
         if (outcome.succeeded()) {
             return "900 Success" + version.map(v -> ": " + v + " installed").orElse("");

@@ -51,6 +51,21 @@ public final class CheckTimer {
         return placed;
     }
 
+    /**
+     * The agent starts at {@code now}: a due time kept from before that has passed (the agent was off,
+     * a power cut say) is drawn again, {@code now} plus the jitter, so a fleet that comes back together
+     * does not check at once for having all missed its checks. A due time still ahead is kept.
+     */
+    public Instant started(Instant now) throws IOException {
+        Optional<Instant> kept = read("nextCheck");
+        if (kept.isPresent() && kept.get().isBefore(now)) {
+            Instant due = intoWindow(now.plus(draw()));
+            write(read("lastCheck"), due);
+            return due;
+        }
+        return dueAt(now);
+    }
+
     /** Whether a check is due at {@code now}. */
     public boolean due(Instant now) throws IOException {
         return !now.isBefore(dueAt(now)) && policy.schedule().map(w -> w.contains(now, policy.zone())).orElse(true);
@@ -61,6 +76,11 @@ public final class CheckTimer {
         Instant next = intoWindow(now.plus(period).plus(draw()));
         write(Optional.of(now), next);
         return next;
+    }
+
+    /** When the next check is due as kept on disk, without placing or keeping anything (for a status). */
+    public Optional<Instant> nextCheck() throws IOException {
+        return read("nextCheck");
     }
 
     /** When the last check was made, if ever. */

@@ -44,6 +44,18 @@ public final class StateReports {
         }
     }
 
+    /**
+     * The value an update check that found nothing publishes: {@code INVENTORY_UP_TO_DATE} of no job. It
+     * says so ({@code "mailboxId": null}), so a portal never takes it for a campaign member's state.
+     */
+    public static String upToDate() {
+        ObjectNode value = AgentJson.mapper().createObjectNode();
+        value.put("state", "INVENTORY_UP_TO_DATE");
+        value.putNull("mailboxId");
+        value.put("check", "update.check");
+        return value.toString();
+    }
+
     /** The attribute's value for the job as it stands. */
     public static String value(UpdateJob job) {
         ObjectNode value = AgentJson.mapper().createObjectNode();

@@ -288,8 +288,8 @@ public final class UpdateAgent {
             if (jobs.unfinished().stream().noneMatch(UpdateJob::isUpdate)) {
                 // Seed 000's "nothing to do" state, published only while no update is in progress.
                 outbox.add("_state-check", Tr50Request.of(new AttributePublish(Optional.empty(),
-                        StateReports.ATTRIBUTE, "{\"state\":\"INVENTORY_UP_TO_DATE\",\"check\":\"update.check\"}",
-                        Optional.of(clock.instant()))), Optional.empty());
+                        StateReports.ATTRIBUTE, StateReports.upToDate(), Optional.of(clock.instant()))),
+                        Optional.empty());
             }
             return;
         }

@@ -7,16 +7,28 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.suptools.agent.config.BackendSettings;
+import org.suptools.agent.config.CheckPolicy;
 import org.suptools.agent.job.JobResult;
 import org.suptools.agent.job.Stage;
 import org.suptools.agent.job.UpdateJob;
+import org.suptools.agent.manage.RunEnd;
+import org.suptools.agent.manage.RunInfo;
+import org.suptools.agent.ota.BackendLoop;
+import org.suptools.agent.ota.OtaJob;
+import org.suptools.agent.ota.OtaStore;
 import org.suptools.agent.store.AgentJson;
 import org.suptools.agent.store.JobStore;
 import org.suptools.agent.store.Outbox;
+import org.suptools.agent.update.CheckTimer;
 import org.suptools.tr50.MailboxAck;
 import org.suptools.tr50.Tr50Request;
 import picocli.CommandLine;
@@ -90,6 +102,104 @@ class AgentCommandTest {
         assertThat(exit).isZero();
         assertThat(out.toString()).contains("state:       busy", "M2", "DOWNLOADING", "outbox:      1 waiting",
                 "last result: M1 acme: success");
+    }
+
+    @Test
+    void status_showsTheLastManualRunsOfTheManagementEndpoint_newestFirst_textAndJson() throws Exception {
+        Path config = config();
+        Path runs = dir.resolve("state/manage/runs");
+        manualRun(runs, new RunInfo("00000000000000a1", "acme-config.sup", 5000, false, "10.0.0.5", AT),
+                Optional.of(new RunEnd(0, "install-1", "", "", List.of(), AT.plusSeconds(40))));
+        manualRun(runs, new RunInfo("00000000000000a2", "acme-runtime.sup", 7000, true, "10.0.0.5",
+                AT.plusSeconds(60)), Optional.of(new RunEnd(20, "", "verifying\nsup-installer: untrusted signer", "",
+                List.of(), AT.plusSeconds(65))));
+        manualRun(runs, new RunInfo("00000000000000a3", "acme-tools.sup", 9000, false, "10.0.0.6",
+                AT.plusSeconds(120)), Optional.empty());
+        Files.createDirectories(runs.resolve("00000000000000a4")); // an upload still coming: no run yet
+
+        int exit = run("status", "--config", config.toString());
+        String text = out.toString();
+        out.getBuffer().setLength(0);
+        int jsonExit = run("status", "--config", config.toString(), "--json");
+
+        assertThat(exit).isZero();
+        assertThat(jsonExit).isZero();
+        List<String> lines = text.lines().filter(line -> line.startsWith("  00000000000000a")).toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).contains("00000000000000a3", "2026-12-01T10:02:00Z", "acme-tools.sup", "apply",
+                "no end recorded (running, or cut by a stop of the agent)");
+        assertThat(lines.get(1)).contains("00000000000000a2", "acme-runtime.sup", "dry run",
+                "failed (exit 20): sup-installer: untrusted signer");
+        assertThat(lines.get(2)).contains("00000000000000a1", "acme-config.sup", "apply", "succeeded (exit 0)");
+        JsonNode status = AgentJson.mapper().readTree(out.toString());
+        assertThat(status.path("manualRuns")).extracting(run -> run.path("id").asText())
+                .containsExactly("00000000000000a3", "00000000000000a2", "00000000000000a1");
+        JsonNode failed = status.path("manualRuns").get(1);
+        assertThat(failed.path("mode").asText()).isEqualTo("dryRun");
+        assertThat(failed.path("result").asText()).isEqualTo("failed");
+        assertThat(failed.path("exitCode").asInt()).isEqualTo(20);
+        assertThat(failed.path("fileName").asText()).isEqualTo("acme-runtime.sup");
+        assertThat(failed.path("startedAt").asText()).isEqualTo("2026-12-01T10:01:00Z");
+        assertThat(status.path("manualRuns").get(0).path("result").asText()).isEqualTo("no end");
+        assertThat(status.path("manualRuns").get(2).path("mode").asText()).isEqualTo("apply");
+    }
+
+    @Test
+    void status_withoutManualRuns_saysNone() throws Exception {
+        int exit = run("status", "--config", config().toString());
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("manual runs: none");
+    }
+
+    @Test
+    void status_withTheHttpBackend_showsItsVersionChecksUpgradePendingNotifyAndSettings_textAndJson() throws Exception {
+        Files.writeString(dir.resolve("gateway.yaml"), "runtimeHome: rt\n");
+        Path config = Files.writeString(dir.resolve("agent.yaml"), """
+                backend: {type: http, versionUrl: "http://p/v", packageUrl: "http://p/@", notifyUrl: "http://p/n/@",
+                          deviceId: gw-7, checkPeriod: 10min}
+                gatewayConfig: gateway.yaml
+                stateDir: state
+                """);
+        Path state = dir.resolve("state");
+        new CheckTimer(BackendLoop.timerFile(state), CheckPolicy.OFF, Duration.ofMinutes(10), Duration.ZERO,
+                new java.util.Random(1)).checked(AT);
+        OtaStore store = new OtaStore(state);
+        store.finish(new OtaJob("ota-1.0.0-1", Optional.of("1.0.0"), OptionalLong.empty(), Optional.empty(),
+                Stage.SUCCEEDED, 10, Optional.empty(), 1, 1, Optional.of(JobResult.success("")), true, AT, AT));
+        store.save(new OtaJob("ota-1.1.0-2", Optional.of("1.1.0"), OptionalLong.empty(), Optional.empty(),
+                Stage.EXECUTION_FAILED, 20, Optional.empty(), 1, 1,
+                Optional.of(JobResult.failure(19, "action 2 failed")), false, AT, AT.plusSeconds(30)));
+        Files.write(BackendSettings.file(state), BackendSettings.bytes(Map.of("installTimeout", "2h")));
+
+        int exit = run("status", "--config", config.toString());
+        String text = out.toString();
+        out.getBuffer().setLength(0);
+        int jsonExit = run("status", "--config", config.toString(), "--json");
+
+        assertThat(exit).isZero();
+        assertThat(jsonExit).isZero();
+        assertThat(text).contains("device id:      gw-7", "state:          busy",
+                "version check:  last 2026-12-01T10:00:00Z, next due 2026-12-01T10:10:00Z; every 10min plus up to 1min",
+                "upgrade:        ota-1.1.0-2 1.1.0 EXECUTION_FAILED",
+                "pending notify: '901 Failure: 19 action 2 failed' waits to be posted to http://p/n/gw-7",
+                "last upgrade:   ota-1.0.0-1 1.0.0: success", "  installTimeout = 2h");
+        JsonNode status = AgentJson.mapper().readTree(out.toString());
+        assertThat(status.path("backend").asText()).isEqualTo("http");
+        assertThat(status.path("lastVersionCheck").asText()).isEqualTo("2026-12-01T10:00:00Z");
+        assertThat(status.path("nextVersionCheck").asText()).isEqualTo("2026-12-01T10:10:00Z");
+        assertThat(status.path("pendingNotify").path("result").asText()).isEqualTo("901 Failure: 19 action 2 failed");
+        assertThat(status.path("upgrade").path("stage").asText()).isEqualTo("EXECUTION_FAILED");
+        assertThat(status.path("last").path("id").asText()).isEqualTo("ota-1.0.0-1");
+        assertThat(status.path("settings").path("installTimeout").asText()).isEqualTo("2h");
+    }
+
+    private static void manualRun(Path runs, RunInfo info, Optional<RunEnd> end) throws Exception {
+        Path runDir = Files.createDirectories(runs.resolve(info.id()));
+        Files.write(runDir.resolve("run.json"), AgentJson.bytes(info));
+        if (end.isPresent()) {
+            Files.write(runDir.resolve("end.json"), AgentJson.bytes(end.get()));
+        }
     }
 
     @Test

@@ -77,10 +77,35 @@ class HttpAgentConfigLoaderTest {
         picocli.CommandLine cli = org.suptools.agent.cli.AgentMain.commandLine();
         cli.setErr(new java.io.PrintWriter(err));
 
-        int exit = cli.execute("status", "--config", file.toString());
+        int exit = cli.execute("campaign-check", "--config", file.toString());
 
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).startsWith("sup-agent: agent.yaml: backend: this command needs a TR50 portal");
+    }
+
+    @Test
+    void checkJitter_isATenthOfThePeriodByDefault_takenWhenLessThanIt_andRefusedOtherwise() throws Exception {
+        HttpAgentConfig byDefault = HttpAgentConfigLoader.load(write("""
+                backend: {type: http, versionUrl: "http://p/v", packageUrl: "http://p/@", deviceId: gw-1, checkPeriod: 1hr}
+                gatewayConfig: gateway.yaml
+                """));
+        Path given = write("""
+                backend: {type: http, versionUrl: "http://p/v", packageUrl: "http://p/@", deviceId: gw-1, checkPeriod: 1hr,
+                          checkJitter: 20min}
+                gatewayConfig: gateway.yaml
+                """);
+        HttpAgentConfig taken = HttpAgentConfigLoader.load(given);
+
+        assertThat(byDefault.backend().jitter()).hasMinutes(6);
+        assertThat(taken.backend().jitter()).hasMinutes(20);
+        assertThat(taken.backend().withCheckPeriod(java.time.Duration.ofMinutes(10)).jitter())
+                .as("a period the backend shortens below the jitter").hasMinutes(1);
+        assertThat(schemaErrors(given)).isEmpty();
+        assertThatThrownBy(() -> HttpAgentConfigLoader.load(write("""
+                backend: {type: http, versionUrl: "http://p/v", packageUrl: "http://p/@", deviceId: gw-1, checkPeriod: 1hr,
+                          checkJitter: 1hr}
+                gatewayConfig: gateway.yaml
+                """))).hasMessageContaining("backend.checkJitter: must be less than backend.checkPeriod (1hr), was 1hr");
     }
 
     @Test

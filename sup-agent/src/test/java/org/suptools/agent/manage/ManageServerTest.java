@@ -36,6 +36,7 @@ import org.suptools.agent.AgentLog;
 import org.suptools.agent.config.ManageConfig;
 import org.suptools.agent.store.AgentJson;
 import org.suptools.agent.update.InstallGate;
+import org.suptools.tr50.http.StallGuard;
 
 /**
  * The management endpoint, served for real over HTTPS on localhost, with an installer the test
@@ -58,6 +59,8 @@ class ManageServerTest {
         logged.add(line);
         log.add(line);
     };
+    final FakeClock clock = new FakeClock();
+    final StallGuard guard = new StallGuard(StallGuard.Limits.DEFAULT, clock);
     ManageServer server;
     Path runsDir;
 
@@ -76,7 +79,7 @@ class ManageServerTest {
                 dir.resolve("gateway.yaml"), gate, agentLog, Clock.systemUTC());
         server = ManageServer.start(new ManageConfig("127.0.0.1", 0, Optional.of(TOKEN), Optional.empty(), 1 << 20),
                 dir.resolve("state/manage"), runs, List.of(fakeInstaller.toString()), dir.resolve("gateway.yaml"),
-                dir.resolve("state/manage"), "gw-1", agentLog);
+                dir.resolve("state/manage"), "gw-1", agentLog, guard);
     }
 
     @AfterEach
@@ -247,6 +250,113 @@ class ManageServerTest {
     void unknownRun_is404_andAMalformedIdNeverReachesTheDisk() throws Exception {
         assertThat(open("/v1/runs/0123456789abcdef/events", TOKEN).getResponseCode()).isEqualTo(404);
         assertThat(open("/v1/runs/..%2F..%2Fetc/events", TOKEN).getResponseCode()).isEqualTo(404);
+    }
+
+    @Test
+    void slowHeadersOnEveryWorker_areDroppedPastTheLimit_andTheEndpointAnswersAgain() throws Exception {
+        List<SSLSocket> slow = new ArrayList<>();
+        try {
+            for (int i = 0; i < ManageServer.THREADS; i++) {
+                SSLSocket socket = (SSLSocket) pinned().getSocketFactory().createSocket("127.0.0.1", server.port());
+                socket.setSoTimeout((int) TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+                // Slowloris: a request line and one header, never the blank line that ends them.
+                socket.getOutputStream().write(("GET /v1/gateway HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                slow.add(socket);
+            }
+            awaitPhases(phases -> phases.size() == ManageServer.THREADS
+                    && phases.stream().allMatch(p -> p == StallGuard.Phase.HEADERS));
+
+            clock.advance(StallGuard.Limits.DEFAULT.headers().minusSeconds(1));
+            assertThat(guard.sweep()).as("within the limit").isZero();
+            clock.advance(java.time.Duration.ofSeconds(2));
+            assertThat(guard.sweep()).isEqualTo(ManageServer.THREADS);
+
+            for (SSLSocket socket : slow) {
+                assertThat(closedByServer(socket)).isTrue();
+            }
+            assertThat(open("/v1/gateway", TOKEN).getResponseCode()).isEqualTo(200);
+        } finally {
+            for (SSLSocket socket : slow) {
+                socket.close();
+            }
+        }
+    }
+
+    @Test
+    void stalledUpload_isDroppedPastTheLimit_leavesNothingBehind_andTheEndpointAnswersAgain() throws Exception {
+        installer.succeedingInstall("install-9");
+        try (SSLSocket socket = (SSLSocket) pinned().getSocketFactory().createSocket("127.0.0.1", server.port())) {
+            socket.setSoTimeout((int) TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+            socket.getOutputStream().write(("POST /v1/runs?name=slow.sup HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Authorization: Bearer " + TOKEN + "\r\nContent-Length: 5000\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(bytes(100));
+            socket.getOutputStream().flush();
+            awaitPhases(phases -> phases.equals(List.of(StallGuard.Phase.READING)));
+            try (Stream<Path> runs = Files.list(runsDir)) {
+                assertThat(runs.toList()).as("the upload's part file while it comes").hasSize(1);
+            }
+
+            clock.advance(StallGuard.Limits.DEFAULT.stall().plusSeconds(1));
+            assertThat(guard.sweep()).isEqualTo(1);
+
+            assertThat(closedByServer(socket)).isTrue();
+        }
+        awaitPhases(List::isEmpty);
+        assertThat(filesUnder(runsDir)).isEmpty();
+        assertThat(installer.commands).isEmpty();
+        assertThat(logLine("was dropped, nothing kept")).contains("too slow");
+        assertThat(open("/v1/gateway", TOKEN).getResponseCode()).isEqualTo(200);
+    }
+
+    /** Waits (bounded, never by sleeping a set time) until the guard's exchanges stand as asked. */
+    private void awaitPhases(java.util.function.Predicate<List<StallGuard.Phase>> wanted) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (!wanted.test(guard.phases())) {
+            assertThat(System.nanoTime()).as("exchanges as wanted; they are %s", guard.phases()).isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+    }
+
+    /** True when the server closed the connection: the read ends, or breaks, instead of timing out. */
+    private static boolean closedByServer(SSLSocket socket) throws IOException {
+        try {
+            while (socket.getInputStream().read() >= 0) {
+                // an answer the server began before it dropped the client
+            }
+            return true;
+        } catch (java.net.SocketTimeoutException e) {
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /** A clock the test moves by hand: the guard's limits pass without waiting. */
+    static final class FakeClock extends Clock {
+
+        private volatile java.time.Instant now = java.time.Instant.parse("2026-12-03T10:00:00Z");
+
+        void advance(java.time.Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
     }
 
     private String logLine(String containing) throws InterruptedException {

@@ -2,6 +2,7 @@ package org.suptools.agent.update;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -33,6 +34,7 @@ import org.suptools.agent.job.Stage;
 import org.suptools.agent.job.UpdateJob;
 import org.suptools.agent.link.OfflineLink;
 import org.suptools.agent.link.Tr50Link;
+import org.suptools.agent.store.AgentJson;
 import org.suptools.agent.store.JobStore;
 import org.suptools.agent.store.Outbox;
 import org.suptools.tr50.Params;
@@ -109,6 +111,10 @@ class SelfCheckTest {
         agent(policy(null, null)).cycle();
 
         assertThat(portal.states()).containsExactly("INVENTORY_UP_TO_DATE");
+        JsonNode value = AgentJson.mapper().readTree(portal.attributes.get(0).value());
+        assertThat(value.has("mailboxId")).as("it says it is no job's: %s", value).isTrue();
+        assertThat(value.get("mailboxId").isNull()).isTrue();
+        assertThat(value.path("check").asText()).isEqualTo("update.check");
         assertThat(portal.fileIds).isEmpty();
         assertThat(new JobStore(temp.resolve("state/jobs")).all()).isEmpty();
     }

@@ -3,6 +3,7 @@ package org.suptools.portal.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.suptools.portal.store.ApprovalOrder;
 import org.suptools.portal.store.ApprovalRecord;
@@ -131,8 +132,9 @@ final class CampaignCommand {
             }
             out.printf("%s %s: %s, %s (timeout %d s)%n", status.id(), status.name(), status.state(),
                     status.fileName(), status.timeout());
-            out.printf("%d member(s): %d success, %d failure%n", status.members().size(), status.succeeded(),
-                    status.failed());
+            out.printf("%d member(s): %d success, %d failure%s%n", status.members().size(), status.succeeded(),
+                    status.failed(), status.waitingForAcceptance() == 0 ? ""
+                            : ", " + status.waitingForAcceptance() + " waiting for acceptance");
             out.printf("approval: %s%n", status.describeApproval());
             campaigns.find(id).filter(Campaign::acceptance).ifPresent(c -> out.printf(
                     "acceptance: required; %d of %d member(s) accepted%s%n", c.accepted().size(), c.members().size(),
@@ -141,7 +143,9 @@ final class CampaignCommand {
                 out.printf("  %-24s %-11s %-7s %s%n", member.thingKey(), member.status(), member.result().orElse(""),
                         member.errorCode().filter(code -> code != 0)
                                 .map(code -> code + " " + member.errorMessage().orElse(""))
-                                .or(() -> member.ackDueBy().map(due -> "ack due by " + due)).orElse("")
+                                .or(() -> member.ackDueBy().map(due -> "ack due by " + due))
+                                .or(() -> member.waitingForAcceptance() ? Optional.of("waiting for acceptance")
+                                        : Optional.empty()).orElse("")
                                 .stripTrailing());
                 member.agentState().ifPresent(state -> out.printf("    agent: %s%s%s (%s)%n", state.state(),
                         state.window().map(w -> " " + w).orElse(""), state.reason().map(r -> ": " + r).orElse(""),
@@ -192,11 +196,16 @@ final class CampaignCommand {
 
         @Override
         public Integer call() {
-            ApprovalOrder order = new Campaigns(data.open(), data.clock()).approve(id, type, startTime, endTime,
-                    things);
+            Campaigns campaigns = new Campaigns(data.open(), data.clock());
+            ApprovalOrder order = campaigns.approve(id, type, startTime, endTime, things);
             spec.commandLine().getOut().println(id + " " + type + " approved on " + order.sentTo().size()
                     + " member(s): " + String.join(",", order.sentTo().stream().map(Campaign.Member::thingKey)
                     .toList()));
+            int offered = campaigns.status(id).map(CampaignStatus::waitingForAcceptance).orElse(0);
+            if (offered > 0) {
+                spec.commandLine().getOut().println(offered + " member(s) waiting for acceptance were sent nothing:"
+                        + " approve them once they accept");
+            }
             return 0;
         }
     }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import org.suptools.tr50.http.StallGuard;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
@@ -53,6 +54,7 @@ public final class PortalServer implements AutoCloseable {
     private final DataDir data;
     private final HttpServer http;
     private final ExecutorService httpWorkers;
+    private final StallGuard guard;
     private final Optional<EmbeddedBroker> broker;
     private final PortalConnection connection;
     private final ScheduledExecutorService poller;
@@ -60,12 +62,14 @@ public final class PortalServer implements AutoCloseable {
     private final URI httpUri;
     private final String tlsHost;
 
-    private PortalServer(DataDir data, HttpServer http, ExecutorService httpWorkers, Optional<EmbeddedBroker> broker,
+    private PortalServer(DataDir data, HttpServer http, ExecutorService httpWorkers, StallGuard guard,
+            Optional<EmbeddedBroker> broker,
             PortalConnection connection, ScheduledExecutorService poller, URI mqttUri, URI httpUri, String tlsHost) {
         this.tlsHost = tlsHost;
         this.data = data;
         this.http = http;
         this.httpWorkers = httpWorkers;
+        this.guard = guard;
         this.broker = broker;
         this.connection = connection;
         this.poller = poller;
@@ -79,6 +83,11 @@ public final class PortalServer implements AutoCloseable {
      * @throws IllegalStateException if a port is taken or the broker cannot be reached
      */
     public static PortalServer start(ServeOptions options, Clock clock) {
+        return start(options, clock, StallGuard.started(StallGuard.Limits.DEFAULT, "sup-portal-http-guard"));
+    }
+
+    /** As above, its HTTP clients' time bounded by {@code guard} (a test's sweeps on a fake clock). */
+    public static PortalServer start(ServeOptions options, Clock clock, StallGuard guard) {
         DataDir data = new DataDir(options.data());
         data.finishPendingRemovals();
         Things things = new Things(data, clock);
@@ -92,18 +101,21 @@ public final class PortalServer implements AutoCloseable {
             http = HttpServer.create(new InetSocketAddress(options.bindAddress(), options.httpPort()), 64);
         } catch (IOException e) {
             httpWorkers.shutdown();
+            guard.close();
             throw new IllegalStateException("cannot listen for HTTP on " + options.bindAddress() + ":"
                     + options.httpPort() + ": " + e.getMessage(), e);
         }
         FileEndpoint fileEndpoint = new FileEndpoint(fileIds, options.faults(), options.slowRate());
-        http.createContext(FileEndpoint.PATH, fileEndpoint);
-        http.createContext(OtaHandler.PATH, new OtaHandler(data, clock, fileEndpoint));
-        http.createContext(ApiHandler.PATH, new ApiHandler(data, consoleToken, clock));
+        // Each context's client is dropped when it sends its headers or body slowly, or stops reading.
+        http.createContext(FileEndpoint.PATH, fileEndpoint).getFilters().add(guard.filter());
+        http.createContext(OtaHandler.PATH, new OtaHandler(data, clock, fileEndpoint)).getFilters().add(guard.filter());
+        http.createContext(ApiHandler.PATH, new ApiHandler(data, consoleToken, clock)).getFilters().add(guard.filter());
         // The console asks the embedded broker who is connected, once it runs; an external broker cannot be asked.
         AtomicReference<Presence> presence = new AtomicReference<>(Presence.UNKNOWN);
         http.createContext(ConsoleHandler.PATH.substring(0, ConsoleHandler.PATH.length() - 1),
-                new ConsoleHandler(data, consoleToken, appId -> presence.get().connected(appId), clock));
-        http.setExecutor(httpWorkers);
+                new ConsoleHandler(data, consoleToken, appId -> presence.get().connected(appId), clock))
+                .getFilters().add(guard.filter());
+        http.setExecutor(guard.executor(httpWorkers));
         http.start();
         Optional<EmbeddedBroker> broker = Optional.empty();
         try {
@@ -151,7 +163,7 @@ public final class PortalServer implements AutoCloseable {
             }, 0, DEADLINE_SWEEP_MILLIS, TimeUnit.MILLISECONDS);
             URI mqttUri = URI.create("tcp://" + host + ":" + port);
             URI httpUri = URI.create("http://" + options.bindAddress() + ":" + http.getAddress().getPort());
-            PortalServer server = new PortalServer(data, http, httpWorkers, broker, connection, poller, mqttUri,
+            PortalServer server = new PortalServer(data, http, httpWorkers, guard, broker, connection, poller, mqttUri,
                     httpUri, options.bindAddress());
             server.writeServeFile(options);
             return server;
@@ -159,6 +171,7 @@ public final class PortalServer implements AutoCloseable {
             broker.ifPresent(EmbeddedBroker::close);
             http.stop(0);
             httpWorkers.shutdown();
+            guard.close();
             throw e;
         }
     }
@@ -208,6 +221,7 @@ public final class PortalServer implements AutoCloseable {
         connection.close();
         broker.ifPresent(EmbeddedBroker::close);
         http.stop(0);
+        guard.close();
         httpWorkers.shutdownNow();
     }
 

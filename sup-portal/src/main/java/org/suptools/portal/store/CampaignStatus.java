@@ -20,12 +20,14 @@ import java.util.Optional;
  * @param cancelledOn when it was cancelled
  * @param succeeded members completed with success
  * @param failed members completed with failure
+ * @param waitingForAcceptance members ({@code Offered}) that have not accepted a campaign that waits for
+ *     acceptance: nothing is sent them until they do
  * @param members the members' records, in the campaign's order
  * @param approval the stages each member holds for {@code campaign approve} ({@code --approval})
  */
 public record CampaignStatus(String id, String name, String fileName, int timeout, String state, Instant createdOn,
         Optional<Instant> startedOn, Optional<Instant> completedOn, Optional<Instant> cancelledOn, int succeeded, int failed,
-        List<MemberRecord> members, StageApprovals approval) {
+        int waitingForAcceptance, List<MemberRecord> members, StageApprovals approval) {
 
     public static final String DRAFT = "Draft";
     public static final String RUNNING = "Running";
@@ -56,8 +58,9 @@ public record CampaignStatus(String id, String name, String fileName, int timeou
                 ? members.stream().map(m -> m.completedOn().orElseThrow()).max(Instant::compareTo) : Optional.empty();
         int succeeded = (int) members.stream().filter(m -> m.result().equals(Optional.of(MemberRecord.SUCCESS))).count();
         int failed = (int) members.stream().filter(m -> m.result().equals(Optional.of(MemberRecord.FAILURE))).count();
+        int offered = (int) members.stream().filter(MemberRecord::waitingForAcceptance).count();
         return new CampaignStatus(campaign.id(), campaign.name(), campaign.fileName(), campaign.timeout(), state,
-                campaign.createdOn(), campaign.startedOn(), completedOn, campaign.cancelledOn(), succeeded, failed, members,
-                campaign.approval());
+                campaign.createdOn(), campaign.startedOn(), completedOn, campaign.cancelledOn(), succeeded, failed,
+                offered, members, campaign.approval());
     }
 }

@@ -244,9 +244,11 @@ public final class Campaigns {
      *
      * @param startTime milliseconds since the epoch when the stage may start, 0 for now
      * @param endTime milliseconds since the epoch before which it must start, 0 for no end
-     * @param thingKeys the members to approve, or empty for every member not completed
+     * @param thingKeys the members to approve, or empty for every member not completed that has its update (in a
+     *     campaign that waits for acceptance: that has accepted)
      * @throws IllegalArgumentException naming the option for an unknown campaign, a draft or cancelled one, a
-     *     thing that is not a member, a bad window, or when no chosen member is left to approve
+     *     thing that is not a member or has not accepted yet, a bad window, or when no chosen member is left to
+     *     approve
      */
     public ApprovalOrder approve(String id, String type, long startTime, long endTime, List<String> thingKeys) {
         ApprovalOrder order = data.locked(() -> {
@@ -263,18 +265,29 @@ public final class Campaigns {
                 if (campaign.members().stream().noneMatch(m -> m.thingKey().equals(key))) {
                     throw new IllegalArgumentException("things: " + key + " is not a member of campaign " + id);
                 }
+                if (!campaign.sendsTo(key)) {
+                    throw new IllegalArgumentException("things: " + key + " has not accepted campaign " + id
+                            + " yet; nothing is sent it until it does (campaign status shows it Offered)");
+                }
             }
             Instant now = clock.instant();
             new ApprovalOrder(type, startTime, endTime, now, List.of()); // refuses a bad type or window first
             List<Campaign.Member> chosen = new ArrayList<>();
+            int waiting = 0;
             for (MemberRecord record : status(campaign).members()) {
-                if (!record.completed() && (thingKeys.isEmpty() || thingKeys.contains(record.thingKey()))) {
+                if (record.waitingForAcceptance() && (thingKeys.isEmpty() || thingKeys.contains(record.thingKey()))) {
+                    waiting++;
+                }
+                // A member that has not accepted has no update to approve: it is sent nothing until it accepts.
+                if (!record.completed() && !record.waitingForAcceptance()
+                        && (thingKeys.isEmpty() || thingKeys.contains(record.thingKey()))) {
                     chosen.add(new Campaign.Member(record.thingKey(), newMailboxId()));
                 }
             }
             if (chosen.isEmpty()) {
                 throw new IllegalArgumentException("things: every chosen member of campaign " + id
-                        + " has completed; there is nothing to approve");
+                        + (waiting == 0 ? " has completed" : " has completed or has not accepted it yet (" + waiting
+                        + " waiting for acceptance)") + "; there is nothing to approve");
             }
             ApprovalOrder made = new ApprovalOrder(type, startTime, endTime, now, chosen);
             data.write(file(id), campaign.approved(made));
@@ -371,9 +384,14 @@ public final class Campaigns {
             MemberRecord record = item.map(m -> MemberRecord.of(m, telemetry.logs(member.thingKey(),
                     line -> line.corrId().equals(Optional.of(member.mailboxId())))))
                     .orElseGet(() -> campaign.cancelledOn().map(at -> MemberRecord.cancelled(member, campaign.id(), at))
-                            .orElseGet(() -> MemberRecord.ready(member)));
-            Optional<AgentState> state = Optional.ofNullable(telemetry.attributes(member.thingKey())
-                    .get(AgentState.ATTRIBUTE)).flatMap(a -> AgentState.of(a, member.mailboxId(), data.json()));
+                            .orElseGet(() -> campaign.started() && !campaign.sendsTo(member.thingKey())
+                                    ? MemberRecord.offered(member) : MemberRecord.ready(member)));
+            // Only a report that names this member's message is its state: one of another job, or of none
+            // (an update check's INVENTORY_UP_TO_DATE), never changes the record.
+            // (The attribute itself counts when it names the message: a data directory from before update-states.json.)
+            Optional<AgentState> state = Optional.ofNullable(telemetry.updateStates(member.thingKey())
+                    .get(member.mailboxId())).or(() -> Optional.ofNullable(telemetry.attributes(member.thingKey())
+                    .get(AgentState.ATTRIBUTE))).flatMap(a -> AgentState.of(a, member.mailboxId(), data.json()));
             List<ApprovalRecord> approvals = new ArrayList<>();
             for (ApprovalOrder order : campaign.approvals()) {
                 order.sentTo().stream().filter(sent -> sent.thingKey().equals(member.thingKey()))

@@ -6,14 +6,15 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A campaign member's record, read from its mailbox message: {@code Ready} until the gateway checks its
+ * A campaign member's record, read from its mailbox message: in a campaign that waits for acceptance,
+ * {@code Offered} until the gateway accepts it (no message is sent it before); {@code Ready} until the gateway checks its
  * mailbox, {@code In Progress} until it acks, then {@code Completed} with result {@code success}
  * (code 0) or {@code failure} and the ack's code and message; or {@code failure} with
  * {@code -91007} when it did not ack within the campaign's timeout.
  *
  * @param thingKey the gateway
  * @param mailboxId its mailbox message
- * @param status {@code Ready}, {@code In Progress} or {@code Completed}
+ * @param status {@code Offered}, {@code Ready}, {@code In Progress} or {@code Completed}
  * @param result {@code success} or {@code failure}, once completed
  * @param errorCode the ack's code, once completed
  * @param errorMessage the ack's message, on failure
@@ -33,6 +34,8 @@ public record MemberRecord(String thingKey, String mailboxId, String status, Opt
         Optional<Instant> completedOn, Optional<Instant> ackDueBy, Optional<String> progress, List<LogLine> log,
         Optional<AgentState> agentState, List<ApprovalRecord> approvals) {
 
+    /** A member of a campaign that waits for acceptance, which has not accepted yet: nothing is sent it. */
+    public static final String OFFERED = "Offered";
     public static final String READY = "Ready";
     public static final String IN_PROGRESS = "In Progress";
     public static final String COMPLETED = "Completed";
@@ -57,6 +60,13 @@ public record MemberRecord(String thingKey, String mailboxId, String status, Opt
     /** The record of a member whose message was not sent yet, or not found. */
     static MemberRecord ready(Campaign.Member member) {
         return new MemberRecord(member.thingKey(), member.mailboxId(), READY, Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
+                Optional.empty(), List.of());
+    }
+
+    /** The record of a member that has not accepted a campaign that waits for acceptance: nothing was sent it. */
+    static MemberRecord offered(Campaign.Member member) {
+        return new MemberRecord(member.thingKey(), member.mailboxId(), OFFERED, Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
                 Optional.empty(), List.of());
     }
@@ -86,5 +96,10 @@ public record MemberRecord(String thingKey, String mailboxId, String status, Opt
 
     public boolean completed() {
         return status.equals(COMPLETED);
+    }
+
+    /** Whether it waits for its gateway to accept the campaign: no approval or update is sent it until then. */
+    public boolean waitingForAcceptance() {
+        return status.equals(OFFERED);
     }
 }

@@ -18,12 +18,17 @@ import java.util.function.Predicate;
 
 /**
  * What things publish: log lines (appended, one JSON object a line, under {@code telemetry/<key>/log.jsonl}),
- * and the latest value of each attribute and alarm ({@code attributes.json}, {@code alarms.json}).
+ * and the latest value of each attribute and alarm ({@code attributes.json}, {@code alarms.json}). The
+ * agent's {@code sup.update.state} is kept besides by the mailbox message it names ({@code update-states.json}):
+ * the attribute holds only the gateway's latest report, which may be another job's or none's (an update check
+ * that found nothing), and a campaign member's record shows the last state of its own message.
  */
 public final class Telemetry {
 
     private static final TypeReference<TreeMap<String, Attribute>> ATTRIBUTES = new TypeReference<>() { };
     private static final TypeReference<TreeMap<String, Alarm>> ALARMS = new TypeReference<>() { };
+    /** Update states kept per thing, by mailbox message; the oldest heard of go beyond this. */
+    static final int KEPT_UPDATE_STATES = 200;
 
     private final DataDir data;
 
@@ -77,7 +82,35 @@ public final class Telemetry {
             TreeMap<String, Attribute> all = new TreeMap<>(attributes(thingKey));
             all.put(key, value);
             data.write(dir(thingKey).resolve("attributes.json"), all);
+            if (key.equals(AgentState.ATTRIBUTE)) {
+                AgentState.mailboxIdOf(value, data.json()).ifPresent(mailboxId -> keepUpdateState(thingKey, mailboxId,
+                        value));
+            }
         });
+    }
+
+    /** The last {@code sup.update.state} the thing published for each mailbox message, by its id. */
+    public Map<String, Attribute> updateStates(String thingKey) {
+        return readMap(dir(thingKey).resolve("update-states.json"), ATTRIBUTES);
+    }
+
+    private void keepUpdateState(String thingKey, String mailboxId, Attribute value) {
+        TreeMap<String, Attribute> states = new TreeMap<>(updateStates(thingKey));
+        Attribute kept = states.get(mailboxId);
+        if (kept != null && stamp(kept).isAfter(stamp(value))) {
+            // A report the outbox sent late (after a reconnect) does not undo a newer one.
+            return;
+        }
+        states.put(mailboxId, value);
+        while (states.size() > KEPT_UPDATE_STATES) {
+            states.entrySet().stream().min(java.util.Map.Entry.comparingByValue(
+                    java.util.Comparator.comparing(Attribute::receivedOn))).ifPresent(oldest -> states.remove(oldest.getKey()));
+        }
+        data.write(dir(thingKey).resolve("update-states.json"), states);
+    }
+
+    private static java.time.Instant stamp(Attribute attribute) {
+        return attribute.ts().orElse(attribute.receivedOn());
     }
 
     public Map<String, Attribute> attributes(String thingKey) {

@@ -360,6 +360,7 @@
     const total = c.members.length;
     const busy = c.members.filter((m) => m.status === 'In Progress').length;
     const ready = c.members.filter((m) => m.status === 'Ready').length;
+    const offered = c.waitingForAcceptance || 0;
     const done = c.succeeded + c.failed;
     const bar = el('div', {className: 'bar', id: 'bar', title: done + ' of ' + total + ' completed'});
     [['success', c.succeeded], ['failure', c.failed], ['busy', busy]].forEach(([kind, count]) => {
@@ -397,6 +398,7 @@
       el('div', {className: 'counts', id: 'counts'},
         el('div', {}, 'members ', el('span', {id: 'count-total'}, String(total))),
         el('div', {}, 'ready ', el('span', {id: 'count-ready'}, String(ready))),
+        el('div', {}, 'waiting for acceptance ', el('span', {id: 'count-offered'}, String(offered))),
         el('div', {}, 'in progress ', el('span', {id: 'count-busy'}, String(busy))),
         el('div', {}, 'success ', el('span', {id: 'count-success'}, String(c.succeeded))),
         el('div', {}, 'failure ', el('span', {id: 'count-failure'}, String(c.failed)))),

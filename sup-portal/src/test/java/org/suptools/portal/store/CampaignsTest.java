@@ -234,7 +234,7 @@ class CampaignsTest {
     }
 
     @Test
-    void status_showsTheAgentsStateOnlyWhileItNamesTheMembersMessage() {
+    void status_showsTheLastStateTheAgentPublishedForTheMembersMessage_whateverItPublishedAfter() {
         Campaign campaign = campaigns.create("staged", "acme-config.sup", List.of("gw-1"), 600);
         campaigns.start(campaign.id());
         String mine = campaign.members().get(0).mailboxId();
@@ -243,15 +243,68 @@ class CampaignsTest {
         telemetry.attribute("gw-1", "sup.update.state", new Attribute("{\"state\":\"SCHEDULED_DOWNLOAD\",\"mailboxId\":\""
                 + mine + "\",\"campaignId\":\"C0001\",\"window\":\"2026-03-01T21:20:00Z..\"}",
                 Optional.of(Instant.parse("2026-03-01T10:01:00Z")), clock.instant()));
-        AgentState state = campaigns.status(campaign.id()).orElseThrow().members().get(0).agentState().orElseThrow();
-        assertThat(state).isEqualTo(new AgentState("SCHEDULED_DOWNLOAD", Optional.of("2026-03-01T21:20:00Z.."),
-                Optional.empty(), Instant.parse("2026-03-01T10:01:00Z")));
+        AgentState scheduled = new AgentState("SCHEDULED_DOWNLOAD", Optional.of("2026-03-01T21:20:00Z.."),
+                Optional.empty(), Instant.parse("2026-03-01T10:01:00Z"));
+        assertThat(agentState(campaign)).contains(scheduled);
 
+        // The agent's update check found nothing: a report of no job, as the agent sends it and as older agents did.
+        telemetry.attribute("gw-1", "sup.update.state", new Attribute("{\"state\":\"INVENTORY_UP_TO_DATE\","
+                + "\"mailboxId\":null,\"check\":\"update.check\"}", Optional.empty(), clock.instant()));
+        assertThat(agentState(campaign)).as("after an update check's report").contains(scheduled);
+        telemetry.attribute("gw-1", "sup.update.state", new Attribute("{\"state\":\"INVENTORY_UP_TO_DATE\","
+                + "\"check\":\"update.check\"}", Optional.empty(), clock.instant()));
+        assertThat(agentState(campaign)).as("after one with no mailboxId at all").contains(scheduled);
         telemetry.attribute("gw-1", "sup.update.state", new Attribute("{\"state\":\"DOWNLOADING\",\"mailboxId\":"
                 + "\"Mother\"}", Optional.empty(), clock.instant()));
-        assertThat(campaigns.status(campaign.id()).orElseThrow().members().get(0).agentState())
-                .as("another update's state").isEmpty();
+        assertThat(agentState(campaign)).as("after another job's report").contains(scheduled);
         telemetry.attribute("gw-1", "sup.update.state", new Attribute("not json", Optional.empty(), clock.instant()));
-        assertThat(campaigns.status(campaign.id()).orElseThrow().members().get(0).agentState()).isEmpty();
+        assertThat(agentState(campaign)).as("after a value that is no report").contains(scheduled);
+
+        telemetry.attribute("gw-1", "sup.update.state", new Attribute("{\"state\":\"DOWNLOADING\",\"mailboxId\":\""
+                + mine + "\"}", Optional.of(Instant.parse("2026-03-01T21:20:05Z")), clock.instant()));
+        assertThat(agentState(campaign).map(AgentState::state)).contains("DOWNLOADING");
+        telemetry.attribute("gw-1", "sup.update.state", new Attribute("{\"state\":\"SCHEDULED_DOWNLOAD\",\"mailboxId\":\""
+                + mine + "\"}", Optional.of(Instant.parse("2026-03-01T10:01:00Z")), clock.instant()));
+        assertThat(agentState(campaign).map(AgentState::state)).as("an older report sent late").contains("DOWNLOADING");
+    }
+
+    @Test
+    void acceptRequired_memberThatHasNotAccepted_isOfferedCountedApartAndSentNothing_untilItAccepts() throws Exception {
+        Campaign campaign = campaigns.create("consent", "acme-config.sup", List.of("gw-1", "gw-2"), 600,
+                new StageApprovals(true, false), true);
+        campaigns.start(campaign.id());
+
+        CampaignStatus offered = campaigns.status(campaign.id()).orElseThrow();
+        assertThat(offered.members()).extracting(MemberRecord::status)
+                .containsExactly(MemberRecord.OFFERED, MemberRecord.OFFERED);
+        assertThat(offered.waitingForAcceptance()).isEqualTo(2);
+        com.fasterxml.jackson.databind.JsonNode json = data.json().valueToTree(offered);
+        assertThat(json.path("waitingForAcceptance").asInt()).isEqualTo(2);
+        assertThat(json.path("members").get(0).path("status").asText()).isEqualTo("Offered");
+        assertThatThrownBy(() -> campaigns.approve(campaign.id(), "download", 0, 0, List.of()))
+                .hasMessageContaining("has completed or has not accepted it yet");
+        assertThatThrownBy(() -> campaigns.approve(campaign.id(), "download", 0, 0, List.of("gw-2")))
+                .hasMessageStartingWith("things: gw-2 has not accepted campaign " + campaign.id() + " yet");
+        assertThat(mailboxes.mailbox("gw-1").messages()).isEmpty();
+        assertThat(mailboxes.mailbox("gw-2").messages()).isEmpty();
+
+        campaigns.accept("gw-1", campaign.id());
+        CampaignStatus oneAccepted = campaigns.status(campaign.id()).orElseThrow();
+        assertThat(oneAccepted.members()).extracting(MemberRecord::status)
+                .containsExactly(MemberRecord.READY, MemberRecord.OFFERED);
+        assertThat(oneAccepted.waitingForAcceptance()).isEqualTo(1);
+        ApprovalOrder approved = campaigns.approve(campaign.id(), "download", 0, 0, List.of());
+        assertThat(approved.sentTo()).extracting(Campaign.Member::thingKey).containsExactly("gw-1");
+        assertThat(mailboxes.mailbox("gw-2").messages()).as("nothing for the member that has not accepted").isEmpty();
+
+        campaigns.accept("gw-2", campaign.id());
+        ApprovalOrder then = campaigns.approve(campaign.id(), "download", 0, 0, List.of("gw-2"));
+        assertThat(then.sentTo()).extracting(Campaign.Member::thingKey).containsExactly("gw-2");
+        assertThat(mailboxes.mailbox("gw-2").messages()).hasSize(2);
+        assertThat(campaigns.status(campaign.id()).orElseThrow().waitingForAcceptance()).isZero();
+    }
+
+    private Optional<AgentState> agentState(Campaign campaign) {
+        return campaigns.status(campaign.id()).orElseThrow().members().get(0).agentState();
     }
 }
