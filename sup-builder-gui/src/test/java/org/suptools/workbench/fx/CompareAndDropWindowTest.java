@@ -74,7 +74,7 @@ class CompareAndDropWindowTest {
         this.stage = stage;
         home.set(dir);
         // The real services: the comparison runs on a background thread, as in the application.
-        workbench = Workbench.show(stage, Workbench.defaultServices(), dialogs, Optional.empty());
+        workbench = Workbench.show(stage, Workbench.defaultServices(dir.resolve("config")), dialogs, Optional.empty());
         stage.setWidth(Workbench.WIDTH);
         stage.setHeight(Workbench.HEIGHT);
         vm = workbench.viewModel();
