@@ -149,7 +149,6 @@ class PackagingTest {
         assertThatThrownBy(() -> verify(tampered, key))
                 .isInstanceOfSatisfying(InvalidPackageException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.UNTRUSTED_SIGNER));
-        assertThat(signatureCheckThreads()).isEmpty();
     }
 
     @Test
@@ -161,54 +160,6 @@ class PackagingTest {
         assertThatThrownBy(() -> new PackageVerifier(later).verify(built.file(), ProgressListener.NONE))
                 .isInstanceOfSatisfying(InvalidPackageException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.UNTRUSTED_SIGNER));
-    }
-
-    @Test
-    void verify_whenTheSignatureIsRefusedDuringThePayloadPass_stopsThePassAndReportsIt() throws Exception {
-        byte[] big = new byte[8 * 1024 * 1024];
-        new java.util.Random(5).nextBytes(big);
-        Files.write(dir.resolve("spec/payload/aa-big.bin"), big);
-        spec = SpecFiles.loadValid(dir.resolve("spec"), NOW);
-        BuildResult built = build("a.sup", KeyPairs.generate(KeyAlgorithm.ED25519));
-        TrustStore trust = TrustStore.of("test", List.of(key.getPublic()));
-        List<long[]> reports = new ArrayList<>();
-        ProgressListener waitForTheSignatureCheckOnce = (done, total) -> {
-            if (reports.isEmpty()) {
-                signatureCheckThreads().forEach(PackagingTest::joinQuietly);
-            }
-            reports.add(new long[] {done, total});
-        };
-
-        assertThatThrownBy(() -> new PackageVerifier(VerifyOptions.trusting(trust, NOW))
-                .verify(built.file(), waitForTheSignatureCheckOnce))
-                .isInstanceOfSatisfying(InvalidPackageException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.UNTRUSTED_SIGNER));
-        // At most the report that waited: the next one (about a MiB later, of 8) ends the pass.
-        assertThat(reports).hasSizeLessThanOrEqualTo(1).allSatisfy(report -> assertThat(report[0]).isLessThan(report[1]));
-        assertThat(signatureCheckThreads()).isEmpty();
-    }
-
-    @Test
-    void verify_withTrustedSigner_leavesNoSignatureThreadBehind() throws Exception {
-        BuildResult built = build("a.sup", key);
-
-        assertThat(verify(built.file(), key).trustedSigners()).hasSize(1);
-        assertThat(signatureCheckThreads()).isEmpty();
-    }
-
-    private static List<Thread> signatureCheckThreads() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.getName().equals("sup-signature-check") && thread.isAlive())
-                .toList();
-    }
-
-    private static void joinQuietly(Thread thread) {
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     @Test
