@@ -70,6 +70,19 @@ class VerifyCommandTest {
     }
 
     @Test
+    void untrustedSignerAndTamperedPayload_exits3_forTheSignature() {
+        Path signer = Keys.ed25519(temp, "signer");
+        Path stranger = Keys.ed25519(temp, "stranger");
+        Path sup = build(Projects.SAMPLE.toAbsolutePath().normalize(), signer);
+        Tamper.flipPayloadByte(sup, "payload/logging.properties");
+
+        Result result = Sup.run("verify", sup, "--trust", Keys.publicKey(stranger));
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.err()).startsWith("sup: " + sup + ": ").contains("trust store").doesNotContain("SHA-256");
+    }
+
+    @Test
     void unsignedPackage_exits3() {
         Path key = Keys.ed25519(temp, "release");
         Path sup = build(Projects.simple(temp.resolve("p"), "1.0.0", "a=1\n"));

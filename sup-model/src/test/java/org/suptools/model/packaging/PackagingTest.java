@@ -139,6 +139,30 @@ class PackagingTest {
     }
 
     @Test
+    void verify_whenTheSignerIsUntrustedAndAPayloadByteFlipped_reportsTheSignatureFirst() throws Exception {
+        BuildResult built = build("a.sup", KeyPairs.generate(KeyAlgorithm.ED25519));
+        Path tampered = dir.resolve("tampered.sup");
+        byte[] bytes = Files.readAllBytes(built.file());
+        bytes[bytes.length - 30_000] ^= 1;
+        Files.write(tampered, bytes);
+
+        assertThatThrownBy(() -> verify(tampered, key))
+                .isInstanceOfSatisfying(InvalidPackageException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.UNTRUSTED_SIGNER));
+    }
+
+    @Test
+    void verify_whenExpiredAndSignedByAnotherKey_reportsTheSignatureFirst() throws Exception {
+        BuildResult built = build("a.sup", KeyPairs.generate(KeyAlgorithm.ED25519));
+        TrustStore trust = TrustStore.of("test", List.of(key.getPublic()));
+        VerifyOptions later = VerifyOptions.trusting(trust, Instant.parse("2031-01-01T00:00:00Z"));
+
+        assertThatThrownBy(() -> new PackageVerifier(later).verify(built.file(), ProgressListener.NONE))
+                .isInstanceOfSatisfying(InvalidPackageException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.UNTRUSTED_SIGNER));
+    }
+
+    @Test
     void diff_showsVersionPayloadAndActionChanges() throws Exception {
         BuildResult before = build("a.sup", key);
         Files.writeString(dir.resolve("spec/payload/app.conf"), "port=9090\n");
