@@ -56,6 +56,13 @@ public final class BuildView {
         inspect.disableProperty().bind(vm.canInspectBinding().not());
         inspect.setOnAction(e -> vm.inspectBuilt());
 
+        Button apply = new Button("Apply...");
+        apply.setId("build-apply");
+        apply.setTooltip(new javafx.scene.control.Tooltip(
+                "Choose the package just built on the Packages screen, to dry-run or apply it on a gateway"));
+        apply.disableProperty().bind(vm.canInspectBinding().not());
+        apply.setOnAction(e -> vm.applyBuilt());
+
         Button compare = new Button();
         compare.setId("build-compare");
         compare.textProperty().bind(javafx.beans.binding.Bindings.when(vm.previousProperty().isNotNull())
@@ -91,7 +98,7 @@ public final class BuildView {
         // The log's copy button sits on the build row: at 1024x700 the keys and the build report need that height.
         javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox buildRow = new HBox(10, build, progress, inspect, compare, gap, copyLog);
+        HBox buildRow = new HBox(10, build, progress, inspect, apply, compare, gap, copyLog);
         buildRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         Label explanation = Forms.hint("Builds the package exactly as 'sup build' does: the same spec and payload files always "
                         + "give the same file, byte for byte. So every file in it carries the same fixed date "

@@ -46,6 +46,7 @@ public final class BuildViewModel {
     private final BooleanBinding canBuild;
     private final BooleanBinding canInspect;
     private final java.util.function.Consumer<Path> inspect;
+    private final java.util.function.Consumer<Path> apply;
     private final java.time.Clock clock;
     /** Every build's steps this session, oldest first: what was hashed, signed and written, and when. */
     private final ObservableList<String> log = FXCollections.observableArrayList();
@@ -61,13 +62,14 @@ public final class BuildViewModel {
     private final ReadOnlyObjectWrapper<Path> previous = new ReadOnlyObjectWrapper<>(this, "previous");
 
     /**
-     * {@code inspect} opens a built .sup on the Inspect screen; {@code compare} compares an older
-     * package with a newer one; {@code keyRing} holds the signing keys the user made or added,
+     * {@code inspect} opens a built .sup on the Inspect screen, {@code apply} chooses it on the
+     * Packages screen; {@code compare} compares an older package with a newer one; {@code keyRing} holds the signing keys the user made or added,
      * remembered across sessions.
      */
     public BuildViewModel(DocumentModel model, PackageService packages, BackgroundRunner runner,
-            java.util.function.Consumer<Path> inspect, java.time.Clock clock,
+            java.util.function.Consumer<Path> inspect, java.util.function.Consumer<Path> apply, java.time.Clock clock,
             java.util.function.BiConsumer<Path, Path> compare, KeyRing keyRing) {
+        this.apply = apply;
         this.compare = compare;
         this.keys = new SigningKeysViewModel(keyRing, runner);
         this.clock = clock;
@@ -252,7 +254,14 @@ public final class BuildViewModel {
         }
     }
 
-    /** True while there is a package just built to inspect. */
+    /** Chooses the package just built on the Packages screen, to dry-run or apply it on a gateway. */
+    public void applyBuilt() {
+        if (result.get() != null) {
+            apply.accept(result.get().file());
+        }
+    }
+
+    /** True while there is a package just built to inspect or apply. */
     public BooleanBinding canInspectBinding() {
         return canInspect;
     }

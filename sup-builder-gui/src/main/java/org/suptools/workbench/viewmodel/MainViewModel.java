@@ -93,7 +93,7 @@ public final class MainViewModel {
         this.payloads = new PayloadsViewModel(model, services.payloads(), services.runner());
         this.compare = new CompareViewModel(new ModelPackageComparer(), services.runner());
         this.build = new BuildViewModel(model, services.packages(), services.runner(), this::open,
-                services.clock(), this::compare, services.keys());
+                this::toApply, services.clock(), this::compare, services.keys());
         this.inspector = new InspectorViewModel(services.packages(), services.runner(), spec -> {
             if (open(spec)) {
                 screen.set(Screen.ACTIONS);
@@ -227,6 +227,12 @@ public final class MainViewModel {
     public static boolean isPackageFile(Path path) {
         String name = path.getFileName() == null ? "" : path.getFileName().toString();
         return name.endsWith(".sup") || name.endsWith(".pkg");
+    }
+
+    /** Chooses a built package on the Packages screen, the gateway left as it was: the author dry-runs or applies it there. */
+    public void toApply(Path supFile) {
+        apply.packageFileProperty().set(supFile);
+        screen.set(Screen.APPLY);
     }
 
     /** Compares two built packages, {@code a} the older, on the Inspect screen: what {@code sup diff a b} shows. */

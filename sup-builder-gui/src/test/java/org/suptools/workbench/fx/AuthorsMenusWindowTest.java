@@ -42,7 +42,7 @@ class AuthorsMenusWindowTest {
     }
 
     @Test
-    void build_thenInspect_andCopyTheLog_fromTheBuildTab(FxRobot robot) throws Exception {
+    void build_thenInspect_apply_andCopyTheLog_fromTheBuildTab(FxRobot robot) throws Exception {
         Path spec = TestPackages.copyAllActions(Files.createDirectories(dir.resolve("pkg")));
         robot.interact(() -> vm.open(spec));
         robot.interact(() -> vm.screenProperty().set(Screen.BUILD));
@@ -57,5 +57,10 @@ class AuthorsMenusWindowTest {
         robot.clickOn("#build-inspect");
         assertThat(vm.screenProperty().get()).isEqualTo(Screen.INSPECT);
         assertThat(vm.inspector().openedProperty().get().file()).isEqualTo(vm.build().resultProperty().get().file());
+
+        robot.interact(() -> vm.screenProperty().set(Screen.BUILD));
+        robot.clickOn("#build-apply");
+        assertThat(vm.screenProperty().get()).isEqualTo(Screen.APPLY);
+        assertThat(vm.apply().packageFileProperty().get()).isEqualTo(vm.build().resultProperty().get().file());
     }
 }

@@ -91,6 +91,25 @@ class BuildViewModelTest {
     }
 
     @Test
+    void apply_afterABuild_choosesTheBuiltPackageOnThePackagesScreen_theGatewayAsItWas(@TempDir Path dir)
+            throws Exception {
+        main.open(TestPackages.copyAllActions(dir.resolve("pkg")));
+        Path gateway = dir.resolve("gw.yaml");
+        main.apply().configFileProperty().set(gateway);
+        vm.chooseOutput(dir.resolve("out.sup"));
+        vm.applyBuilt();
+        assertThat(main.apply().packageFileProperty().get()).isNull();
+
+        vm.build();
+        vm.applyBuilt();
+
+        assertThat(main.screenProperty().get()).isEqualTo(Screen.APPLY);
+        assertThat(main.apply().packageFileProperty().get()).isEqualTo(dir.resolve("out.sup"));
+        assertThat(main.apply().configFileProperty().get()).isEqualTo(gateway);
+        assertThat(main.inspectingOnlyProperty().get()).isFalse();
+    }
+
+    @Test
     void log_listsEachBuildsSteps_hashedSignedWritten_andKeepsEveryBuildOfTheSession(@TempDir Path dir)
             throws Exception {
         main.open(TestPackages.copyAllActions(dir.resolve("pkg")));
