@@ -62,6 +62,7 @@ public final class Daemon {
                 MqttTr50Link link = new MqttTr50Link(config, wake::release, log);
                 InboxWatch approvals = InboxWatch.start(AgentAssembly.approvalInbox(config).dir(), wake::release)) {
             UpdateAgent agent = AgentAssembly.agent(config, link, clock, log, gate);
+            agent.started(clock.instant());
             log.info("started for " + config.thingKey() + " on " + config.broker() + ", state in " + config.stateDir());
             link.connect();
             CyclePace pace = new CyclePace(config.checkPeriod(), config.checkJitter(), random);

@@ -169,6 +169,18 @@ public final class UpdateAgent {
         return selfCheck.ask(link);
     }
 
+    /**
+     * The daemon starts at {@code now}: an update check that fell due while the agent was off (a
+     * power cut, say) is drawn again over the jitter instead of made at once, so a fleet that comes
+     * back together does not check together. Only the daemon calls this: {@code once}, which cron
+     * runs, keeps the due time it finds, or a cron period under the jitter would never check.
+     */
+    public void started(Instant now) throws IOException {
+        if (selfCheck != null && selfCheck.policy().enabled()) {
+            selfCheck.timer().started(now);
+        }
+    }
+
     /** The jobs whose end was decided in the last run, in order. */
     public List<UpdateJob> ended() {
         return List.copyOf(ended);

@@ -58,6 +58,8 @@ class SelfCheckTest {
     @TempDir
     Path temp;
 
+    /** The checks' random delay: none, so that most scenarios check to the second. */
+    private Duration jitter = Duration.ZERO;
     private final FakePortal portal = new FakePortal();
     private final ScriptedInstaller installer = new ScriptedInstaller();
     private final AtomicReference<Instant> now = new AtomicReference<>(T0);
@@ -234,6 +236,28 @@ class SelfCheckTest {
     }
 
     @Test
+    void aDaemonStartedAfterAPowerCut_drawsItsMissedCheckAgainOverTheJitter_insteadOfCheckingAtOnce()
+            throws Exception {
+        portal.releases = device -> UpdateCheckResult.upToDate();
+        agent(policy(null, null)).cycle();
+        assertThat(portal.updateChecks).hasSize(1);
+
+        jitter = Duration.ofMinutes(10);
+        Instant back = T0.plus(Duration.ofDays(3));
+        now.set(back);
+        UpdateAgent restarted = agent(policy(null, null));
+        restarted.started(back);
+        Cycle first = restarted.cycle();
+
+        assertThat(portal.updateChecks).as("the check missed while off is not made at once").hasSize(1);
+        Instant redrawn = first.nextWindow().orElseThrow();
+        assertThat(redrawn).isAfter(back).isBefore(back.plus(jitter).plusSeconds(1));
+        now.set(redrawn);
+        restarted.cycle();
+        assertThat(portal.updateChecks).as("made when its new time comes").hasSize(2);
+    }
+
+    @Test
     void aReleaseWhoseSha256DiffersFromTheAnnouncement_isRefusedBeforeTheInstall() throws Exception {
         portal.releases = device -> new UpdateCheckResult(Optional.of(release("0".repeat(64))));
 
@@ -321,7 +345,7 @@ class SelfCheckTest {
         InstallStep step = new InstallStep(List.of("sup-installer"), temp.resolve("gw/gateway.yaml"),
                 temp.resolve("state/installer"), Optional.of("gw-1"), name -> installer, line -> { });
         Path checks2 = temp.resolve("state/checks");
-        CheckTimer timer = new CheckTimer(checks2.resolve("timer.json"), checks, Duration.ofDays(1), Duration.ZERO,
+        CheckTimer timer = new CheckTimer(checks2.resolve("timer.json"), checks, Duration.ofDays(1), jitter,
                 new Random(1));
         SelfCheck selfCheck = new SelfCheck(checks2, checks, timer, () -> DEVICE);
         return new UpdateAgent(jobs, new Outbox(temp.resolve("state/outbox")), downloader, step, link, clock,
