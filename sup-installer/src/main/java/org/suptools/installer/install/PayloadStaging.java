@@ -18,6 +18,7 @@ import org.suptools.installer.fs.Trees;
 import org.suptools.model.action.Action;
 import org.suptools.model.action.ActionType;
 import org.suptools.model.archive.PayloadSink;
+import org.suptools.model.files.ChannelIo;
 import org.suptools.model.manifest.Manifest;
 import org.suptools.model.manifest.PayloadFile;
 
@@ -117,10 +118,7 @@ final class PayloadStaging {
              EarlyWriteback writeback = EarlyWriteback.start(out)) {
             byte[] buffer = new byte[BUFFER];
             for (int n = content.read(buffer); n >= 0; n = content.read(buffer)) {
-                ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
-                while (chunk.hasRemaining()) {
-                    out.write(chunk);
-                }
+                ChannelIo.writeFully(out, ByteBuffer.wrap(buffer, 0, n));
                 writeback.written(n);
                 TestPause.staged(n);
             }

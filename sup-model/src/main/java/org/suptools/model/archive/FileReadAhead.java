@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.suptools.model.files.ChannelIo;
 
 /**
  * Reads a file from its first byte to its last on a thread of its own, a few buffers ahead of
@@ -152,14 +153,14 @@ final class FileReadAhead implements AutoCloseable {
         }
     }
 
-    /** Fills the slot from the channel; true at the end of the file. */
+    /** Fills the slot from the channel, in {@link ChannelIo#STEP}-byte reads; true at the end of the file. */
     private boolean fill(Slot slot) throws IOException, InterruptedException {
         ByteBuffer into = ByteBuffer.wrap(slot.bytes);
         while (into.hasRemaining()) {
             if (Thread.interrupted()) {
                 throw new InterruptedException();
             }
-            if (channel.read(into) < 0) {
+            if (ChannelIo.read(channel, into) < 0) {
                 slot.length = into.position();
                 return true;
             }

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
+import org.suptools.model.files.ChannelIo;
 
 /**
  * Copies payload files into an archive, STORED or DEFLATED, reading each byte once: the
@@ -107,7 +108,7 @@ final class PayloadCopier implements AutoCloseable {
 
     private static void fill(FileChannel in, ByteBuffer buffer, Path file, long size) throws IOException {
         while (buffer.hasRemaining()) {
-            if (in.read(buffer) < 0) {
+            if (ChannelIo.read(in, buffer) < 0) {
                 throw new IOException(file + ": shrank while being archived (expected " + size + " bytes)");
             }
         }

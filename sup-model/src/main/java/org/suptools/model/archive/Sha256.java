@@ -2,11 +2,13 @@ package org.suptools.model.archive;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.suptools.model.files.ChannelIo;
 
 /**
  * SHA-256 as the .sup format uses it: lowercase hex, computed by streaming so that memory use
@@ -38,9 +40,16 @@ public final class Sha256 {
 
     /** The lowercase hex SHA-256 of the file's content, read in chunks, never loaded whole. */
     public static String ofFile(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return of(in);
+        MessageDigest digest = newDigest();
+        ByteBuffer buffer = ByteBuffer.allocate(BUFFER_SIZE);
+        try (FileChannel in = FileChannel.open(file)) {
+            boolean more = true;
+            while (more) {
+                more = ChannelIo.fill(in, buffer.clear());
+                digest.update(buffer.array(), 0, buffer.position());
+            }
         }
+        return hex(digest.digest());
     }
 
     /** The lowercase hex SHA-256 of everything left in {@code in}; does not close it. */

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.suptools.model.files.ChannelIo;
 
 /**
  * A new file that a ZIP is written to front to back, which can also rewrite bytes already
@@ -32,9 +33,9 @@ final class ZipOutput implements AutoCloseable {
 
     /** Appends all of {@code bytes}. */
     void write(ByteBuffer bytes) throws IOException {
-        while (bytes.hasRemaining()) {
-            position += channel.write(bytes);
-        }
+        int length = bytes.remaining();
+        ChannelIo.writeFully(channel, bytes);
+        position += length;
     }
 
     /** Appends everything {@code in} holds; returns how many bytes that was. */
