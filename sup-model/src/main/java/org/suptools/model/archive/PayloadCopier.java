@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
@@ -24,8 +25,9 @@ import org.suptools.model.files.ChannelIo;
  * (or deflates) it, while a second thread computes the SHA-256 of the same buffers. SHA-256 is
  * by far the slowest part of building a stored package, so it has a thread to itself and
  * overlaps all I/O; the CRC, which is an order of magnitude cheaper, goes with the I/O, which
- * would otherwise wait for the hashing. Direct buffers spare the copies the JDK makes for heap
- * arrays.
+ * would otherwise wait for the hashing. The chunk digests of a {@link ChunkIndex}, when asked
+ * for, go with the I/O too: a second SHA-256 of the same bytes, which then keeps both threads
+ * about equally busy. Direct buffers spare the copies the JDK makes for heap arrays.
  *
  * <p>One copier serves one archive, one payload at a time; {@link #close} stops its thread.
  */
@@ -36,8 +38,8 @@ final class PayloadCopier implements AutoCloseable {
     private static final int DEFLATED_BUFFER_SIZE = 256 * 1024;
     private static final ByteBuffer END = ByteBuffer.allocate(0);
 
-    /** What one payload became. */
-    record Copied(long compressedSize, int crc, String sha256) {
+    /** What one payload became; {@code chunkSha256} is empty unless its chunks were asked for. */
+    record Copied(long compressedSize, int crc, String sha256, List<String> chunkSha256) {
     }
 
     private final BlockingQueue<ByteBuffer> free = new ArrayBlockingQueue<>(BUFFERS);
@@ -57,13 +59,16 @@ final class PayloadCopier implements AutoCloseable {
     /**
      * Appends the entry data of {@code file} to {@code out}.
      *
-     * @param size the size the file had when the archive was planned; a file that is now
-     *             shorter or longer fails the copy
+     * @param size    the size the file had when the archive was planned; a file that is now
+     *                shorter or longer fails the copy
+     * @param chunked also hash each {@link ChunkIndex#CHUNK_SIZE} bytes, for its {@link ChunkIndex}
      */
-    Copied copy(Path file, long size, int method, ZipOutput out, ProgressReporter reporter) throws IOException {
+    Copied copy(Path file, long size, int method, boolean chunked, ZipOutput out, ProgressReporter reporter)
+            throws IOException {
         BlockingQueue<ByteBuffer> toHash = new ArrayBlockingQueue<>(BUFFERS + 1);
         Future<String> sha256 = hasher.submit(() -> hash(toHash));
         CRC32 crc = new CRC32();
+        ChunkHasher chunks = chunked ? new ChunkHasher(ChunkIndex.CHUNK_SIZE) : null;
         Deflater deflater = method == ZipEntry.DEFLATED ? new Deflater(CompressionPolicy.LEVEL, true) : null;
         try (FileChannel in = FileChannel.open(file)) {
             long done = 0;
@@ -73,6 +78,9 @@ final class PayloadCopier implements AutoCloseable {
                 fill(in, buffer, file, size);
                 buffer.flip();
                 crc.update(buffer.duplicate());
+                if (chunks != null) {
+                    chunks.update(buffer.duplicate());
+                }
                 if (deflater == null) {
                     out.write(buffer.duplicate());
                 } else {
@@ -88,7 +96,8 @@ final class PayloadCopier implements AutoCloseable {
             }
             long compressedSize = deflater == null ? size : finishDeflating(deflater, out);
             put(toHash, END);
-            return new Copied(compressedSize, (int) crc.getValue(), await(sha256));
+            return new Copied(compressedSize, (int) crc.getValue(), await(sha256),
+                    chunks == null ? List.of() : chunks.finish());
         } finally {
             sha256.cancel(true);
             if (deflater != null) {

@@ -32,10 +32,23 @@ final class SequentialRead implements AutoCloseable {
 
     /** Opens {@code file} at its start; {@code hashFile} also hashes every byte read. */
     static SequentialRead open(Path file, boolean hashFile) throws IOException {
+        return open(file, 0, hashFile);
+    }
+
+    /** Opens {@code file} at {@code offset}, to read some of its entries without hashing the file. */
+    static SequentialRead openAt(Path file, long offset) throws IOException {
+        return open(file, offset, false);
+    }
+
+    private static SequentialRead open(Path file, long offset, boolean hashFile) throws IOException {
         FileChannel channel = FileChannel.open(file);
         try {
-            return new SequentialRead(file, channel, FileReadAhead.start(file.toString(), channel, hashFile), hashFile);
-        } catch (RuntimeException | Error e) {
+            channel.position(offset);
+            SequentialRead read = new SequentialRead(file, channel,
+                    FileReadAhead.start(file.toString(), channel, hashFile), hashFile);
+            read.position = offset;
+            return read;
+        } catch (IOException | RuntimeException | Error e) {
             channel.close();
             throw e;
         }

@@ -2,6 +2,7 @@ package org.suptools.model.archive;
 
 import static org.suptools.model.InvalidPackageException.Reason.COMPRESSION_RATIO;
 import static org.suptools.model.InvalidPackageException.Reason.DUPLICATE_ENTRY;
+import static org.suptools.model.InvalidPackageException.Reason.INVALID_MANIFEST;
 import static org.suptools.model.InvalidPackageException.Reason.MANIFEST_TOO_LARGE;
 import static org.suptools.model.InvalidPackageException.Reason.MISSING_PAYLOAD;
 import static org.suptools.model.InvalidPackageException.Reason.NOT_A_ZIP;
@@ -9,6 +10,7 @@ import static org.suptools.model.InvalidPackageException.Reason.SIZE_MISMATCH;
 import static org.suptools.model.InvalidPackageException.Reason.TRUNCATED;
 import static org.suptools.model.InvalidPackageException.Reason.UNLISTED_ENTRY;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -260,7 +262,91 @@ public final class SupArchive implements AutoCloseable {
      */
     public void verifyPayloads(List<PayloadFile> declared, ProgressListener progress)
             throws IOException, InvalidPackageException {
-        read(declared, PayloadSink.CHECK_ONLY, progress, false);
+        checkContents(declared);
+        Map<String, ChunkIndex> indexes = readChunkIndexes(declared);
+        ProgressReporter reporter = reporterFor(declared, progress);
+        byte[] buffer = new byte[COPY_BUFFER];
+        SequentialRead read = null;
+        try {
+            for (PayloadFile payload : inArchiveOrder(declared)) {
+                ChunkIndex index = indexes.get(payload.path());
+                if (ChunkIndex.isIndex(payload.path())) {
+                    reporter.add(payload.size());
+                } else if (index != null) {
+                    read = closed(read);
+                    ChunkCheck.check(file, dataStarts.get(payload.path()), payload, index, reporter);
+                } else {
+                    if (read == null) {
+                        read = SequentialRead.openAt(file, dataStarts.get(payload.path()));
+                    }
+                    stream(read, payload, PayloadSink.CHECK_ONLY, reporter, buffer);
+                }
+            }
+        } finally {
+            closed(read);
+        }
+        reporter.finish();
+    }
+
+    /**
+     * Reads and checks every chunk index entry ({@link ChunkIndex}) the manifest lists, as any
+     * payload is checked, then as an index of the payload it is named for; returns the indexes of
+     * the STORED payloads, by payload path. An index that is not one is refused as the manifest
+     * would be ({@code INVALID_MANIFEST}): the signer vouched for it.
+     */
+    private Map<String, ChunkIndex> readChunkIndexes(List<PayloadFile> declared)
+            throws IOException, InvalidPackageException {
+        Map<String, PayloadFile> byPath = byPath(declared);
+        Map<String, ChunkIndex> indexes = new HashMap<>();
+        for (PayloadFile entry : declared) {
+            if (!ChunkIndex.isIndex(entry.path())) {
+                continue;
+            }
+            PayloadFile payload = ChunkIndex.payloadOf(entry.path()).map(byPath::get).orElse(null);
+            if (payload == null) {
+                throw refuse(INVALID_MANIFEST, entry.path(), "is in " + ChunkIndex.DIRECTORY
+                        + " but is not named for a payload the manifest lists");
+            }
+            if (entry.size() > ChunkIndex.MAX_BYTES) {
+                throw refuse(INVALID_MANIFEST, entry.path(), "is a chunk index of " + entry.size()
+                        + " bytes, more than the limit of " + ChunkIndex.MAX_BYTES);
+            }
+            ChunkIndex index = parseChunkIndex(entry);
+            if (!index.payload().equals(payload.path())) {
+                throw refuse(INVALID_MANIFEST, entry.path(), "indexes " + EntryNames.quoted(index.payload())
+                        + ", but is named for " + EntryNames.quoted(payload.path()));
+            }
+            Optional<String> misfit = index.misfit(payload.size());
+            if (misfit.isPresent()) {
+                throw refuse(INVALID_MANIFEST, entry.path(), misfit.get());
+            }
+            if (payloads.get(payload.path()).getMethod() == ZipEntry.STORED) {
+                indexes.put(payload.path(), index);
+            }
+        }
+        return indexes;
+    }
+
+    private ChunkIndex parseChunkIndex(PayloadFile entry) throws IOException, InvalidPackageException {
+        byte[] bytes;
+        try (InputStream in = openPayload(entry)) {
+            bytes = in.readAllBytes();
+        } catch (PayloadVerificationException e) {
+            throw e.invalidPackage();
+        }
+        try {
+            return ChunkIndex.parse(bytes);
+        } catch (JsonProcessingException e) {
+            throw refuse(INVALID_MANIFEST, entry.path(), "is not a chunk index: " + e.getOriginalMessage().lines()
+                    .findFirst().orElse("unreadable"));
+        }
+    }
+
+    private static SequentialRead closed(SequentialRead read) throws IOException {
+        if (read != null) {
+            read.close();
+        }
+        return null;
     }
 
     /**
@@ -277,37 +363,45 @@ public final class SupArchive implements AutoCloseable {
      */
     public String readThrough(List<PayloadFile> declared, PayloadSink sink, ProgressListener progress)
             throws IOException, InvalidPackageException {
-        return read(declared, sink, progress, true).orElseThrow();
-    }
-
-    private Optional<String> read(List<PayloadFile> declared, PayloadSink sink, ProgressListener progress,
-            boolean hashFile) throws IOException, InvalidPackageException {
         Objects.requireNonNull(sink, "sink");
         checkContents(declared);
-        List<PayloadFile> inArchiveOrder = new ArrayList<>(declared);
-        inArchiveOrder.sort(Comparator.comparing(payload -> dataStarts.get(payload.path())));
-        ProgressReporter reporter = new ProgressReporter(progress,
-                declared.stream().mapToLong(PayloadFile::size).sum());
+        ProgressReporter reporter = reporterFor(declared, progress);
         byte[] buffer = new byte[COPY_BUFFER];
-        try (SequentialRead read = SequentialRead.open(file, hashFile)) {
-            for (PayloadFile payload : inArchiveOrder) {
-                ZipArchiveEntry entry = entryFor(payload);
-                read.skipTo(dataStarts.get(payload.path()));
-                InputStream raw = read.next(entry.getCompressedSize());
-                InputStream data = entry.getMethod() == ZipEntry.STORED ? raw : new RawInflatingStream(raw);
-                try (InputStream in = new VerifyingPayloadStream(data, payload, limits, file.toString());
-                     InputStream counted = new CountingStream(in, reporter)) {
-                    sink.accept(payload, counted);
-                    while (counted.read(buffer) >= 0) {
-                        // What the sink left is read, so that its size and hash are checked too.
-                    }
-                } catch (PayloadVerificationException e) {
-                    throw e.invalidPackage();
-                }
+        try (SequentialRead read = SequentialRead.open(file, true)) {
+            for (PayloadFile payload : inArchiveOrder(declared)) {
+                stream(read, payload, sink, reporter, buffer);
             }
             reporter.finish();
-            return read.finish();
+            return read.finish().orElseThrow();
         }
+    }
+
+    /** Streams one payload from where {@code read} is (at or before its data) to {@code sink}, checked. */
+    private void stream(SequentialRead read, PayloadFile payload, PayloadSink sink, ProgressReporter reporter,
+                        byte[] buffer) throws IOException, InvalidPackageException {
+        ZipArchiveEntry entry = entryFor(payload);
+        read.skipTo(dataStarts.get(payload.path()));
+        InputStream raw = read.next(entry.getCompressedSize());
+        InputStream data = entry.getMethod() == ZipEntry.STORED ? raw : new RawInflatingStream(raw);
+        try (InputStream in = new VerifyingPayloadStream(data, payload, limits, file.toString());
+             InputStream counted = new CountingStream(in, reporter)) {
+            sink.accept(payload, counted);
+            while (counted.read(buffer) >= 0) {
+                // What the sink left is read, so that its size and hash are checked too.
+            }
+        } catch (PayloadVerificationException e) {
+            throw e.invalidPackage();
+        }
+    }
+
+    private List<PayloadFile> inArchiveOrder(List<PayloadFile> declared) {
+        List<PayloadFile> inArchiveOrder = new ArrayList<>(declared);
+        inArchiveOrder.sort(Comparator.comparing(payload -> dataStarts.get(payload.path())));
+        return inArchiveOrder;
+    }
+
+    private static ProgressReporter reporterFor(List<PayloadFile> declared, ProgressListener progress) {
+        return new ProgressReporter(progress, declared.stream().mapToLong(PayloadFile::size).sum());
     }
 
     /** Tells the progress reporter of every byte read. */

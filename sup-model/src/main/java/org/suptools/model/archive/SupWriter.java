@@ -111,6 +111,10 @@ public final class SupWriter {
             throws IOException {
         Objects.requireNonNull(manifestJson, "manifestJson");
         Objects.requireNonNull(signaturesJson, "signaturesJson");
+        if (payloads.stream().anyMatch(PayloadSource::indexed)) {
+            throw new IllegalArgumentException("payloads: a chunk index needs a manifest made after the payloads "
+                    + "are hashed (the write with a finisher)");
+        }
         write(out, manifestJson, signaturesJson, payloads, options, progress,
                 hashed -> new MetadataFinisher.Metadata(manifestJson, signaturesJson));
     }
@@ -126,10 +130,14 @@ public final class SupWriter {
      * @param signaturesPlaceholder bytes of the final signature file's length, if the package is
      *                              signed
      * @param payloads              the payload files, in any order; their entry names must be
-     *                              unique
+     *                              unique. Each one {@linkplain PayloadSource#indexed indexed}
+     *                              also gets its {@link ChunkIndex}, written as a STORED
+     *                              placeholder and finished like the metadata.
      * @param options               the timestamp to record
      * @param progress              told of payload bytes written, at most about once per MiB
-     * @param finisher              gives the final metadata for the payloads as written
+     * @param finisher              gives the final metadata for the payloads as written: it is
+     *                              given the payloads in the caller's order, then the indexes in
+     *                              the order of their payloads
      * @throws IllegalArgumentException if two payloads have the same entry name
      * @throws IllegalStateException    if the finisher's bytes differ in length from the
      *                                  placeholders, or it gives signatures without a
@@ -229,7 +237,17 @@ public final class SupWriter {
         void writeTo(ZipOutput zip) throws IOException;
     }
 
-    private record SizedSource(PayloadSource source, long size, int index) {
+    /** An entry written after the metadata: a payload, or a payload's chunk index. */
+    private sealed interface PayloadEntry permits SizedSource, IndexOf {
+        String name();
+    }
+
+    private record SizedSource(PayloadSource source, long size, int index) implements PayloadEntry {
+
+        @Override
+        public String name() {
+            return source.path();
+        }
     }
 
     private static List<SizedSource> sortedAndSized(List<PayloadSource> payloads) throws IOException {
@@ -253,22 +271,68 @@ public final class SupWriter {
         return sized;
     }
 
-    /** Writes the payloads in archive order; returns them hashed, in the caller's order. */
+    /**
+     * Writes the payloads and the placeholders of their chunk indexes in archive order, then the
+     * indexes over their placeholders; returns the payloads hashed, in the caller's order, then
+     * the indexes, in the order of their payloads.
+     */
     private static List<PayloadFile> writePayloads(ZipAssembler assembler, PayloadCopier copier,
                                                    List<SizedSource> sources, ProgressListener progress)
             throws IOException {
         ProgressReporter reporter = new ProgressReporter(progress,
                 sources.stream().mapToLong(SizedSource::size).sum());
         PayloadFile[] hashed = new PayloadFile[sources.size()];
-        for (SizedSource sized : sources) {
-            PayloadSource source = sized.source();
-            int method = CompressionPolicy.methodFor(source.path(), source.file(), sized.size());
-            PayloadCopier.Copied copied = assembler.addPayload(source.path(), source.file(), sized.size(), method,
-                    copier, reporter);
-            hashed[sized.index()] = new PayloadFile(source.path(), sized.size(), copied.sha256());
+        List<List<String>> chunks = new ArrayList<>(Collections.nCopies(sources.size(), null));
+        Integer[] indexEntries = new Integer[sources.size()];
+        for (PayloadEntry entry : inArchiveOrder(sources)) {
+            if (entry instanceof SizedSource sized) {
+                PayloadSource source = sized.source();
+                int method = CompressionPolicy.methodFor(source.path(), source.file(), sized.size());
+                PayloadCopier.Copied copied = assembler.addPayload(source.path(), source.file(), sized.size(), method,
+                        source.indexed(), copier, reporter);
+                hashed[sized.index()] = new PayloadFile(source.path(), sized.size(), copied.sha256());
+                chunks.set(sized.index(), copied.chunkSha256());
+            } else if (entry instanceof IndexOf index) {
+                indexEntries[index.payload().index()] = assembler.addStored(index.name(), index.placeholder());
+            }
         }
         reporter.finish();
-        return List.of(hashed);
+        List<PayloadFile> all = new ArrayList<>(List.of(hashed));
+        for (int i = 0; i < hashed.length; i++) {
+            if (indexEntries[i] != null) {
+                String name = ChunkIndex.entryFor(hashed[i].path());
+                byte[] index = sameLength(name, ChunkIndex.placeholder(hashed[i].path(), hashed[i].size()).toJson(),
+                        new ChunkIndex(hashed[i].path(), ChunkIndex.CHUNK_SIZE, chunks.get(i)).toJson());
+                assembler.replaceStored(indexEntries[i], index);
+                all.add(new PayloadFile(name, index.length, Sha256.of(index)));
+            }
+        }
+        return List.copyOf(all);
+    }
+
+    /** The chunk index entry of an indexed payload, by its name, before the payload is hashed. */
+    private record IndexOf(SizedSource payload) implements PayloadEntry {
+
+        @Override
+        public String name() {
+            return ChunkIndex.entryFor(payload.source().path());
+        }
+
+        byte[] placeholder() {
+            return ChunkIndex.placeholder(payload.source().path(), payload.size()).toJson();
+        }
+    }
+
+    /** The payloads and their index entries in the byte-wise UTF-8 order of their names. */
+    private static List<PayloadEntry> inArchiveOrder(List<SizedSource> sources) {
+        List<PayloadEntry> entries = new ArrayList<>(sources);
+        for (SizedSource sized : sources) {
+            if (sized.source().indexed()) {
+                entries.add(new IndexOf(sized));
+            }
+        }
+        entries.sort((a, b) -> EntryNames.UTF8_ORDER.compare(a.name(), b.name()));
+        return entries;
     }
 
     private static byte[] sameLength(String name, byte[] placeholder, byte[] actual) {

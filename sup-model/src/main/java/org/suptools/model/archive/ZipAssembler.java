@@ -50,12 +50,12 @@ final class ZipAssembler {
         entries.set(index, replaced);
     }
 
-    /** Appends the entry for a payload file of {@code size} bytes, copied by {@code copier}. */
-    PayloadCopier.Copied addPayload(String name, Path file, long size, int method, PayloadCopier copier,
-                                    ProgressReporter reporter) throws IOException {
+    /** Appends the entry for a payload file of {@code size} bytes, copied (and its chunks hashed if asked) by {@code copier}. */
+    PayloadCopier.Copied addPayload(String name, Path file, long size, int method, boolean chunked,
+                                    PayloadCopier copier, ProgressReporter reporter) throws IOException {
         ZipEntryLayout entry = ZipEntryLayout.before(name, method, size, out.position(), thresholds);
         out.write(entry.localHeader(time));
-        PayloadCopier.Copied copied = copier.copy(file, size, method, out, reporter);
+        PayloadCopier.Copied copied = copier.copy(file, size, method, chunked, out, reporter);
         if (!entry.zip64Local() && thresholds.needs64(copied.compressedSize())) {
             throw new IOException(file + ": deflated to " + copied.compressedSize()
                     + " bytes, too many for an entry without ZIP64 sizes (" + name + ")");

@@ -46,6 +46,17 @@ public final class ChannelIo {
         }
     }
 
+    /** One read of at most {@value #STEP} bytes into {@code buffer} from {@code position} in the file; -1 past its end. */
+    public static int read(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
+        int limit = buffer.limit();
+        buffer.limit(Math.min(limit, buffer.position() + STEP));
+        try {
+            return channel.read(buffer, position);
+        } finally {
+            buffer.limit(limit);
+        }
+    }
+
     /** Writes all of {@code bytes} at the channel's position. */
     public static void writeFully(FileChannel channel, ByteBuffer bytes) throws IOException {
         int limit = bytes.limit();

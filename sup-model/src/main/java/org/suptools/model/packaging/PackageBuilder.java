@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.suptools.model.archive.ArchiveOptions;
+import org.suptools.model.archive.ChunkIndex;
 import org.suptools.model.archive.MetadataFinisher;
 import org.suptools.model.archive.PayloadSource;
 import org.suptools.model.archive.ProgressListener;
@@ -74,11 +75,19 @@ public final class PackageBuilder {
     public BuildResult build(LoadedSpec loaded, Path out, List<PrivateKey> keys) throws IOException {
         List<PayloadSource> sources = new ArrayList<>();
         List<PayloadFile> placeholders = new ArrayList<>();
+        List<PayloadFile> indexPlaceholders = new ArrayList<>();
         for (SpecPayload payload : loaded.payloads()) {
             String path = PayloadFile.PREFIX + payload.name();
-            sources.add(new PayloadSource(path, payload.file()));
-            placeholders.add(new PayloadFile(path, Files.size(payload.file()), PLACEHOLDER_SHA256));
+            long size = Files.size(payload.file());
+            boolean indexed = ChunkIndex.wanted(path, payload.file(), size);
+            sources.add(new PayloadSource(path, payload.file(), indexed));
+            placeholders.add(new PayloadFile(path, size, PLACEHOLDER_SHA256));
+            if (indexed) {
+                indexPlaceholders.add(new PayloadFile(ChunkIndex.entryFor(path),
+                        ChunkIndex.placeholder(path, size).toJson().length, PLACEHOLDER_SHA256));
+            }
         }
+        placeholders.addAll(indexPlaceholders);
         byte[] placeholderManifest = ManifestCodec.toBytes(manifestOf(loaded.spec(), placeholders));
         Optional<byte[]> placeholderSignatures = json(sign(placeholderManifest, keys));
         Finisher finisher = new Finisher(loaded, placeholders, placeholderManifest.length, keys);
@@ -107,7 +116,7 @@ public final class PackageBuilder {
 
         @Override
         public Metadata finish(List<PayloadFile> payloads) throws IOException {
-            for (int i = 0; i < payloads.size(); i++) {
+            for (int i = 0; i < loaded.payloads().size(); i++) {
                 if (payloads.get(i).size() != placeholders.get(i).size()) {
                     throw new IOException(loaded.payloads().get(i).file() + ": changed while the package was built ("
                             + placeholders.get(i).size() + " bytes before, " + payloads.get(i).size() + " now)");

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.suptools.model.InvalidPackageException;
 import org.suptools.model.InvalidPackageException.Reason;
 import org.suptools.model.archive.ArchiveOptions;
+import org.suptools.model.archive.ChunkIndex;
 import org.suptools.model.archive.ProgressListener;
 import org.suptools.model.archive.Sha256;
 import org.suptools.model.archive.SupArchive;
@@ -261,5 +262,44 @@ class PackagingTest {
         try (var listing = Files.list(out.getParent())) {
             assertThat(listing).isEmpty();
         }
+    }
+
+    @Test
+    void build_writesAChunkIndexForALargeStoredPayload_andVerifyChecksWithIt() throws Exception {
+        byte[] image = new byte[(int) (2 * ChunkIndex.CHUNK_SIZE + 1)];
+        new java.util.Random(5).nextBytes(image);
+        Files.write(dir.resolve("spec/payload/image.bin"), image);
+        byte[] letters = new byte[(int) (2 * ChunkIndex.CHUNK_SIZE + 1)];
+        java.util.Random random = new java.util.Random(6);
+        for (int i = 0; i < letters.length; i++) {
+            letters[i] = (byte) ('a' + random.nextInt(26));
+        }
+        Files.write(dir.resolve("spec/payload/letters.txt"), letters);
+        spec = SpecFiles.loadValid(dir.resolve("spec"), NOW);
+
+        BuildResult built = build("a.sup", key);
+
+        assertThat(built.manifest().payloads()).extracting(p -> p.path()).containsExactly("payload/app.conf",
+                "payload/fw.bin", "payload/image.bin", "payload/letters.txt", "payload/.sup-chunks/image.bin.json");
+        try (SupArchive archive = SupArchive.open(built.file());
+             var in = archive.openPayload(built.manifest().payloads().get(4))) {
+            ChunkIndex index = ChunkIndex.parse(in.readAllBytes());
+            assertThat(index.payload()).isEqualTo("payload/image.bin");
+            assertThat(index.sha256()).containsExactly(
+                    Sha256.of(java.util.Arrays.copyOfRange(image, 0, (int) ChunkIndex.CHUNK_SIZE)),
+                    Sha256.of(java.util.Arrays.copyOfRange(image, (int) ChunkIndex.CHUNK_SIZE, (int) (2 * ChunkIndex.CHUNK_SIZE))),
+                    Sha256.of(java.util.Arrays.copyOfRange(image, (int) (2 * ChunkIndex.CHUNK_SIZE), image.length)));
+        }
+        assertThat(verify(built.file(), key).manifest()).isEqualTo(built.manifest());
+        assertThat(build("b.sup", key).sha256()).isEqualTo(built.sha256());
+    }
+
+    @Test
+    void check_refusesASpecPayloadWhereChunkIndexesGo() throws Exception {
+        Files.createDirectories(dir.resolve("spec/payload/.sup-chunks"));
+        Files.writeString(dir.resolve("spec/payload/.sup-chunks/mine.json"), "{}");
+
+        assertThatThrownBy(() -> SpecFiles.loadValid(dir.resolve("spec"), NOW))
+                .hasMessageContaining("payload/.sup-chunks/mine.json").hasMessageContaining("outside payload/.sup-chunks/");
     }
 }
