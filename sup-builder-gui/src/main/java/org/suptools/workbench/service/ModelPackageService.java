@@ -2,14 +2,18 @@ package org.suptools.workbench.service;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.suptools.model.InvalidPackageException;
 import org.suptools.model.archive.ArchiveOptions;
+import org.suptools.model.archive.ChunkIndex;
 import org.suptools.model.archive.ProgressListener;
 import org.suptools.model.archive.SafeExtractor;
 import org.suptools.model.archive.Sha256;
@@ -111,13 +115,26 @@ public final class ModelPackageService implements PackageService {
                     .readSigned(archive, file).manifest();
             SafeExtractor.extract(archive, manifest.payloads(), dir);
         }
-        // The manifest and signatures belong to the built package; the spec is the source from now on.
+        // The manifest, signatures and chunk indexes belong to the built package; the spec is the source from now on.
         Files.deleteIfExists(dir.resolve("manifest.json"));
         Files.deleteIfExists(dir.resolve("signatures.json"));
+        deleteTree(dir.resolve(ChunkIndex.DIRECTORY));
         PackageSpec specOf = new PackageSpec(manifest.name(), manifest.version(), manifest.description(),
                 manifest.vendor(), manifest.expires(), manifest.targets(), manifest.requires(),
                 manifest.allowDowngrade(), manifest.failurePolicy(), Optional.empty(), manifest.actions());
         SpecFiles.write(specOf, spec);
         return spec;
+    }
+
+    /** Deletes {@code root} and all it holds, if it exists. */
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> tree = Files.walk(root)) {
+            for (Path path : (Iterable<Path>) tree.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(path);
+            }
+        }
     }
 }

@@ -15,6 +15,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.suptools.model.action.Action;
 import org.suptools.model.archive.ArchiveOptions;
+import org.suptools.model.archive.ChunkIndex;
 import org.suptools.model.manifest.Manifest;
 import org.suptools.model.manifest.PayloadFile;
 import org.suptools.model.manifest.Target;
@@ -116,6 +117,10 @@ public final class InspectorViewModel {
     }
 
     private static String users(Manifest m, PayloadFile payload) {
+        Optional<String> indexed = ChunkIndex.payloadOf(payload.path());
+        if (indexed.isPresent()) {
+            return "(chunk index of " + indexed.get().substring(PayloadFile.PREFIX.length()) + ")";
+        }
         return String.join(", ", m.actions().stream()
                 .filter(a -> a.payloadReferences().stream().anyMatch(r -> r.value().equals(payload.name())))
                 .map(Action::id).toList());

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.suptools.model.archive.ChunkIndex;
 import org.suptools.model.signing.KeyAlgorithm;
 import org.suptools.model.signing.KeyFiles;
 import org.suptools.model.signing.KeyId;
@@ -85,5 +86,28 @@ class InspectorViewModelTest {
 
         assertThat(main.inspector().summaryProperty().get()).startsWith("Cannot open");
         assertThat(main.inspector().openedProperty().get()).isNull();
+    }
+
+    @Test
+    void convertToSpec_leavesTheChunkIndexOfALargePayloadWithThePackage(@TempDir Path dir) throws Exception {
+        KeyFiles.Written key = KeyFiles.write(dir.resolve("k"), KeyPairs.generate(KeyAlgorithm.ED25519));
+        Path src = TestPackages.copyAllActions(Files.createDirectories(dir.resolve("src")));
+        Path payloads = src.resolveSibling("payload");
+        byte[] image = new byte[(int) ChunkIndex.CHUNK_SIZE + 1];
+        new java.util.Random(2).nextBytes(image);
+        Files.write(payloads.resolve("image.bin"), image);
+        main.open(src);
+        main.build().addKey(key.privateKeyFile());
+        main.build().chooseOutput(dir.resolve("app.sup"));
+        main.build().build();
+        main.open(dir.resolve("app.sup"));
+        assertThat(main.inspector().payloads()).extracting(Object::toString)
+                .anySatisfy(row -> assertThat(row).contains(".sup-chunks/image.bin.json", "(chunk index of image.bin)"));
+
+        main.inspector().convertToSpec(dir.resolve("converted"));
+
+        assertThat(dir.resolve("converted/payload/image.bin")).hasBinaryContent(image);
+        assertThat(dir.resolve("converted/payload/.sup-chunks")).doesNotExist();
+        assertThat(main.model().assembly().problems()).noneMatch(problem -> problem.isError());
     }
 }
