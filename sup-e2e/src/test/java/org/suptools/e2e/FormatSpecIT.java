@@ -10,10 +10,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +29,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -67,6 +71,12 @@ class FormatSpecIT {
     private static final String RFC8032_TEST1_SECRET =
             "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60";
 
+    /** runtime-config with a random payload of two chunks and a byte, which sup build gives a chunk index (section 2a). */
+    private static final String INDEXED_PACKAGE = "runtime-config-with-a-large-image";
+    private static final String LARGE_IMAGE = "payload/image.bin";
+    private static final String LARGE_IMAGE_INDEX = "payload/.sup-chunks/image.bin.json";
+    private static final int CHUNK_SIZE = 16 << 20;
+
     /** runtime-config signed by a key the trust store does not hold: the same manifest, another signature. */
     private static final String STRANGERS_PACKAGE = "runtime-config-by-a-stranger";
 
@@ -97,6 +107,7 @@ class FormatSpecIT {
         }
         keep("cert-rotation-ecdsa", build("cert-rotation-ecdsa", "cert-rotation", ecdsa), ecdsa);
         keep(STRANGERS_PACKAGE, build(STRANGERS_PACKAGE, "runtime-config", stranger), stranger);
+        keep(INDEXED_PACKAGE, build(INDEXED_PACKAGE, "runtime-config", ed25519, FormatSpecIT::addLargeImage), ed25519);
         Path twice = work.resolve("cert-rotation-ecdsa-rsa.sup");
         Result sign = sup("sign", PACKAGES.get("cert-rotation-ecdsa").toString(), "--key", rsa.privateKey().toString(),
                 "-o", twice.toString());
@@ -121,6 +132,16 @@ class FormatSpecIT {
         try (Stream<Path> dirs = Files.list(SAMPLES)) {
             return dirs.filter(d -> Files.isRegularFile(d.resolve("sup.yaml"))).map(d -> d.getFileName().toString())
                     .sorted().toList();
+        }
+    }
+
+    private static void addLargeImage(Path source) {
+        byte[] image = new byte[2 * CHUNK_SIZE + 1];
+        new Random(14).nextBytes(image);
+        try {
+            Files.write(source.resolve("payload/image.bin"), image);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -260,7 +281,13 @@ class FormatSpecIT {
                 Arguments.of("a second central entry sharing a payload's bytes", "runtime-config", "OVERLAPPING_ENTRIES",
                         null),
                 Arguments.of("entries declaring more than 200 times the file's size", "runtime-config",
-                        "COMPRESSION_RATIO", null));
+                        "COMPRESSION_RATIO", null),
+                Arguments.of("a byte flipped in the second chunk of an indexed payload", INDEXED_PACKAGE,
+                        "HASH_MISMATCH", null),
+                Arguments.of("a chunk index listing a chunk too few, its manifest entry updated", INDEXED_PACKAGE,
+                        null, "INVALID_MANIFEST"),
+                Arguments.of("a chunk index naming another payload, its manifest entry updated", INDEXED_PACKAGE,
+                        null, "INVALID_MANIFEST"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -329,6 +356,11 @@ class FormatSpecIT {
         Files.createDirectories(copy.getParent());
         Map<String, byte[]> entries = entries(original);
         switch (tampering) {
+            case "a byte flipped in the second chunk of an indexed payload" -> entries.get(LARGE_IMAGE)[CHUNK_SIZE + 10] ^= 1;
+            case "a chunk index listing a chunk too few, its manifest entry updated" ->
+                    replaceIndex(entries, index -> ((ArrayNode) index.path("sha256")).remove(2));
+            case "a chunk index naming another payload, its manifest entry updated" ->
+                    replaceIndex(entries, index -> ((ObjectNode) index).put("payload", "payload/logging.properties"));
             case "a payload byte flipped in place" -> {
                 byte[] payload = entries.get("payload/hello-app.zip");
                 byte[] bytes = Files.readAllBytes(original);
@@ -429,6 +461,28 @@ class FormatSpecIT {
             default -> throw new IllegalArgumentException(tampering);
         }
         return write(copy, entries);
+    }
+
+    /** Edits the chunk index of the large image, and its size and SHA-256 in the manifest to match. */
+    private static void replaceIndex(Map<String, byte[]> entries, Consumer<JsonNode> edit) throws IOException {
+        JsonNode index = JSON.readTree(entries.get(LARGE_IMAGE_INDEX));
+        edit.accept(index);
+        byte[] bytes = JSON.writeValueAsBytes(index);
+        entries.put(LARGE_IMAGE_INDEX, bytes);
+        String sha256 = HexFormat.of().formatHex(sha256(bytes));
+        editManifest(entries, manifest -> manifest.path("payloads").forEach(payload -> {
+            if (payload.path("path").asText().equals(LARGE_IMAGE_INDEX)) {
+                ((ObjectNode) payload).put("size", bytes.length).put("sha256", sha256);
+            }
+        }));
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The same text in UTF-16LE, after a UTF-16 byte-order mark. */

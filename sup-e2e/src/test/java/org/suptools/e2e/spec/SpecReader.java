@@ -67,6 +67,9 @@ public final class SpecReader {
     private static final String PAYLOAD_PREFIX = "payload/";
     private static final int MANIFEST_LIMIT = 1 << 20;
     private static final int SIGNATURES_LIMIT = 64 << 10;
+    private static final String CHUNKS = "payload/.sup-chunks/";
+    private static final int CHUNK_INDEX_LIMIT = 1 << 20;
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
     private static final long RATIO_FLOOR = 1 << 20;
     private static final long MAX_RATIO = 200;
     private static final Pattern KEY_ID = Pattern.compile("[0-9a-f]{16}");
@@ -179,10 +182,14 @@ public final class SpecReader {
                 }
             }
 
-            // 6. Payloads, in archive order.
+            // 5a. Chunk indexes: each one checked as a payload, then as the index of the payload it names.
+            Map<String, ChunkIndex> indexes = chunkIndexes(zip, byName, listed);
+
+            // 6. Payloads, in archive order, by their SHA-256 and, when indexed, by each chunk's.
             List<Payload> payloads = new ArrayList<>();
             for (Entry entry : payloadEntries) {
-                payloads.add(readPayload(zip, entry, listed.get(entry.name())));
+                payloads.add(readPayload(zip, entry, listed.get(entry.name()),
+                        Optional.ofNullable(indexes.get(entry.name()))));
             }
 
             List<Target> targets = new ArrayList<>();
@@ -347,25 +354,85 @@ public final class SpecReader {
         return out.toByteArray();
     }
 
-    /** Step 6 for one payload: its bytes up to the declared size, one more, the ratio on the way, then the hash. */
-    private static Payload readPayload(ZipDirectory zip, Entry entry, JsonNode declared) throws IOException, Rejection {
-        long size = declared.get("size").asLong();
-        MessageDigest sha256;
-        try {
-            sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
+    /** A chunk index as section 2a describes it: the SHA-256 of every {@code chunkSize} bytes of its payload. */
+    private record ChunkIndex(long chunkSize, List<String> sha256) {
+    }
+
+    /** Step 5a: every entry under payload/.sup-chunks/, read as a payload, then checked as an index; by payload name. */
+    private static Map<String, ChunkIndex> chunkIndexes(ZipDirectory zip, Map<String, Entry> byName,
+            Map<String, JsonNode> listed) throws IOException, Rejection {
+        Map<String, ChunkIndex> indexes = new LinkedHashMap<>();
+        for (JsonNode declared : listed.values()) {
+            String name = declared.get("path").asText();
+            if (!name.startsWith(CHUNKS)) {
+                continue;
+            }
+            String indexed = PAYLOAD_PREFIX + name.substring(CHUNKS.length(), Math.max(CHUNKS.length(), name.length() - 5));
+            if (!name.endsWith(".json") || !listed.containsKey(indexed) || indexed.startsWith(CHUNKS)) {
+                throw new Rejection(INVALID_MANIFEST, name + ": names no payload the manifest lists");
+            }
+            if (declared.get("size").asLong() > CHUNK_INDEX_LIMIT) {
+                throw new Rejection(INVALID_MANIFEST, name + ": more than " + CHUNK_INDEX_LIMIT + " bytes");
+            }
+            readPayload(zip, byName.get(name), declared, Optional.empty());
+            JsonNode index = parse(readSmall(zip, byName.get(name), CHUNK_INDEX_LIMIT), INVALID_MANIFEST);
+            List<String> fields = new ArrayList<>();
+            index.fieldNames().forEachRemaining(fields::add);
+            JsonNode chunkSize = index.get("chunkSize");
+            JsonNode digests = index.get("sha256");
+            if (!Set.copyOf(fields).equals(Set.of("payload", "chunkSize", "sha256"))
+                    || !index.get("payload").isTextual() || !index.get("payload").asText().equals(indexed)
+                    || !chunkSize.isIntegralNumber() || !chunkSize.canConvertToLong()
+                    || chunkSize.asLong() < 1 << 20 || chunkSize.asLong() > 1 << 30 || Long.bitCount(chunkSize.asLong()) != 1
+                    || !digests.isArray()) {
+                throw new Rejection(INVALID_MANIFEST, name + ": not a chunk index of " + indexed);
+            }
+            List<String> hashes = new ArrayList<>();
+            for (JsonNode digest : digests) {
+                if (!digest.isTextual() || !SHA256_HEX.matcher(digest.asText()).matches()) {
+                    throw new Rejection(INVALID_MANIFEST, name + ": a chunk's SHA-256 is not 64 lowercase hex digits");
+                }
+                hashes.add(digest.asText());
+            }
+            long size = listed.get(indexed).get("size").asLong();
+            if (hashes.size() != (size + chunkSize.asLong() - 1) / chunkSize.asLong()) {
+                throw new Rejection(INVALID_MANIFEST, name + ": " + hashes.size() + " chunks for " + size + " bytes");
+            }
+            indexes.put(indexed, new ChunkIndex(chunkSize.asLong(), List.copyOf(hashes)));
         }
+        return indexes;
+    }
+
+    /**
+     * Step 6 for one payload: its bytes up to the declared size, one more, the ratio on the way,
+     * then the hash, and each chunk's hash when it has an index.
+     */
+    private static Payload readPayload(ZipDirectory zip, Entry entry, JsonNode declared, Optional<ChunkIndex> index)
+            throws IOException, Rejection {
+        long size = declared.get("size").asLong();
+        MessageDigest sha256 = sha256();
+        MessageDigest chunk = sha256();
+        long chunkSize = index.map(ChunkIndex::chunkSize).orElse(Long.MAX_VALUE);
         long read = 0;
         byte[] buffer = new byte[64 << 10];
         try (ZipDirectory.EntryStream in = zip.open(entry)) {
             while (read < size) {
-                int n = in.read(buffer, 0, (int) Math.min(buffer.length, size - read));
+                long chunkLeft = chunkSize - read % chunkSize;
+                int n = in.read(buffer, 0, (int) Math.min(Math.min(buffer.length, size - read), chunkLeft));
                 if (n < 0) {
                     throw new Rejection(SIZE_MISMATCH, entry.name() + " ends after " + read + " of " + size + " bytes");
                 }
                 sha256.update(buffer, 0, n);
+                if (index.isPresent()) {
+                    chunk.update(buffer, 0, n);
+                }
                 read += n;
+                if (index.isPresent() && (read % chunkSize == 0 || read == size)) {
+                    int number = (int) ((read - 1) / chunkSize);
+                    if (!HexFormat.of().formatHex(chunk.digest()).equals(index.get().sha256().get(number))) {
+                        throw new Rejection(HASH_MISMATCH, entry.name() + ": chunk " + (number + 1) + " differs from its index");
+                    }
+                }
                 if (ratioExceeded(read, in.compressedBytesRead())) {
                     throw new Rejection(COMPRESSION_RATIO, entry.name() + " expands more than " + MAX_RATIO + " times");
                 }
@@ -381,6 +448,14 @@ public final class SpecReader {
             throw new Rejection(HASH_MISMATCH, entry.name() + " has SHA-256 " + hash);
         }
         return new Payload(entry.name(), read, hash);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

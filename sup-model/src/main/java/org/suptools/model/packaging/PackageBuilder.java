@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.suptools.model.archive.ArchiveOptions;
@@ -145,9 +146,11 @@ public final class PackageBuilder {
         return signatures.isEmpty() ? Optional.empty() : Optional.of(signatures.toJson());
     }
 
+    /** The manifest, its payloads (the spec's and their chunk indexes) listed by path, as the archive holds them. */
     private Manifest manifestOf(PackageSpec spec, List<PayloadFile> payloads) {
+        List<PayloadFile> byPath = payloads.stream().sorted(Comparator.comparing(PayloadFile::path)).toList();
         return new Manifest(Manifest.FORMAT_VERSION, spec.name(), spec.version(), spec.description(), spec.vendor(),
                 options.timestamp(), spec.expires(), spec.targets(), spec.requires(), spec.allowDowngrade(),
-                spec.failurePolicy(), payloads, spec.actions());
+                spec.failurePolicy(), byPath, spec.actions());
     }
 }
