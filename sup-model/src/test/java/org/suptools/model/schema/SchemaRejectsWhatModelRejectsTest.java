@@ -1,6 +1,7 @@
 package org.suptools.model.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.suptools.model.schema.SupFile.CHUNK_INDEX;
 import static org.suptools.model.schema.SupFile.MANIFEST;
 import static org.suptools.model.schema.SupFile.SPEC;
 
@@ -129,8 +130,16 @@ class SchemaRejectsWhatModelRejectsTest {
                 manifest("unknown field in a payload", MANIFEST_HEAD + "payloads: [{path: payload/a, size: 1, "
                         + "sha256: " + Samples.HASH + ", mode: '0644'}]"),
                 manifest("manifest action without id", MANIFEST_HEAD + "actions: [{type: runtime.stop}]"),
-                manifest("manifest action of unknown type", MANIFEST_HEAD + "actions: [{id: a, type: runtime.pause}]"));
+                manifest("manifest action of unknown type", MANIFEST_HEAD + "actions: [{id: a, type: runtime.pause}]"),
+                chunkIndex("chunk index without digests", "payload: payload/a\nchunkSize: 16777216"),
+                chunkIndex("chunk size that is not a power of two", CHUNK_INDEX_HEAD.replace("16777216", "3000000")),
+                chunkIndex("chunk size below 1 MiB", CHUNK_INDEX_HEAD.replace("16777216", "65536")),
+                chunkIndex("chunk digest that is not hex", "payload: payload/a\nchunkSize: 16777216\nsha256: [xyz]"),
+                chunkIndex("chunk index of an index", CHUNK_INDEX_HEAD.replace("payload/a", "payload/.sup-chunks/a.json")),
+                chunkIndex("unknown field in a chunk index", CHUNK_INDEX_HEAD + "\nsize: 1"));
     }
+
+    private static final String CHUNK_INDEX_HEAD = "payload: payload/a\nchunkSize: 16777216\nsha256: [" + Samples.HASH + "]";
 
     /** So that each refusal below comes from what the case changes. */
     @Test
@@ -139,6 +148,8 @@ class SchemaRejectsWhatModelRejectsTest {
         assertThat(SPEC.schemaErrors(Samples.yaml(SPEC_HEAD))).isEmpty();
         assertThat(MANIFEST.modelProblem(Samples.yaml(MANIFEST_HEAD))).isEmpty();
         assertThat(MANIFEST.schemaErrors(Samples.yaml(MANIFEST_HEAD))).isEmpty();
+        assertThat(CHUNK_INDEX.modelProblem(Samples.yaml(CHUNK_INDEX_HEAD))).isEmpty();
+        assertThat(CHUNK_INDEX.schemaErrors(Samples.yaml(CHUNK_INDEX_HEAD))).isEmpty();
     }
 
     /** The other side of the timeout bound: both accept up to 24 hours, in every unit. */
@@ -171,5 +182,9 @@ class SchemaRejectsWhatModelRejectsTest {
 
     private static Arguments manifest(String scenario, String yaml) {
         return Arguments.of(scenario, MANIFEST, yaml);
+    }
+
+    private static Arguments chunkIndex(String scenario, String yaml) {
+        return Arguments.of(scenario, CHUNK_INDEX, yaml);
     }
 }

@@ -15,12 +15,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.suptools.model.InvalidPackageException;
+import org.suptools.model.archive.ChunkIndex;
 import org.suptools.model.json.SupJson;
 import org.suptools.model.manifest.ManifestCodec;
 import org.suptools.model.spec.PackageSpec;
 
 /**
- * The two SUP documents that have a schema: how the model reads each, and what its schema in
+ * The SUP documents inside a package or beside it that have a schema: how the model reads each, and what its schema in
  * {@code docs/schema} says about a document. The schemas are loaded from the working tree (surefire
  * runs in the module directory), with their {@code $id}s mapped to the files so nothing is fetched.
  */
@@ -46,6 +47,17 @@ enum SupFile {
                 return Optional.of(e.getMessage());
             } catch (JsonProcessingException e) {
                 throw new UncheckedIOException(e);
+            }
+        }
+    },
+    CHUNK_INDEX("sup-chunk-index.schema.json") {
+        @Override
+        Optional<String> modelProblem(JsonNode document) {
+            try {
+                ChunkIndex.parse(SupJson.json().writeValueAsBytes(document));
+                return Optional.empty();
+            } catch (IOException e) {
+                return Optional.of(e.getMessage());
             }
         }
     };
