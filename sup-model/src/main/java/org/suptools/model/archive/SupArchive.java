@@ -257,6 +257,11 @@ public final class SupArchive implements AutoCloseable {
      * {@code TRUNCATED}. The compression ratio is also enforced on the bytes actually read and
      * decompressed ({@code COMPRESSION_RATIO}); the declared-size cap bounds the work in any case.
      *
+     * <p>The chunk indexes ({@link ChunkIndex}) among the payloads are read and checked first
+     * ({@code INVALID_MANIFEST} when one is not an index of the payload it is named for). A STORED
+     * payload with an index is then checked by its chunks, on every core ({@link ChunkCheck}),
+     * instead of by its whole SHA-256; the installer's {@link #readThrough} checks that one.
+     *
      * @param progress told of payload bytes verified, out of the declared total
      * @throws IOException if the file cannot be read
      */
