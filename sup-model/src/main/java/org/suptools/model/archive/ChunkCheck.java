@@ -39,7 +39,8 @@ final class ChunkCheck {
     private final String indexEntry;
     private final AtomicInteger nextChunk = new AtomicInteger();
     private final AtomicLong bytesChecked = new AtomicLong();
-    private final AtomicReference<Exception> failure = new AtomicReference<>();
+    private final AtomicInteger chunksChecked = new AtomicInteger();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
     private ChunkCheck(Path file, long dataStart, PayloadFile payload, ChunkIndex index) {
         this.file = file;
@@ -78,22 +79,28 @@ final class ChunkCheck {
                     try {
                         worker.join(PROGRESS_MILLIS);
                     } catch (InterruptedException e) {
-                        failure.compareAndSet(null, new InterruptedIOException(file + ": interrupted while it was checked"));
+                        InterruptedIOException interrupted = new InterruptedIOException(file
+                                + ": interrupted while it was checked");
+                        fail(interrupted);
                         stopAndWait(workers);
                         Thread.currentThread().interrupt();
-                        throw (InterruptedIOException) failure.get();
+                        throw interrupted;
                     }
                     reported = report(reporter, reported);
                 }
             }
             report(reporter, reported);
         }
-        Exception failed = failure.get();
+        Throwable failed = failure.get();
         if (failed instanceof InvalidPackageException invalid) {
             throw invalid;
         }
         if (failed instanceof IOException io) {
             throw new IOException(file + ": cannot be read: " + io.getMessage(), io);
+        }
+        if (failed != null || chunksChecked.get() != index.sha256().size()) {
+            throw new IOException(file + ": the check of entry " + EntryNames.quoted(payload.path())
+                    + " ended after " + chunksChecked.get() + " of its " + index.sha256().size() + " chunks", failed);
         }
     }
 
@@ -134,9 +141,11 @@ final class ChunkCheck {
                             + (end(chunk) - 1) + " (chunk " + (chunk + 1) + " of " + chunks + ") have SHA-256 "
                             + actual + ", but its chunk index " + EntryNames.quoted(indexEntry) + " gives "
                             + index.sha256().get(chunk)));
+                } else {
+                    chunksChecked.incrementAndGet();
                 }
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | Error e) {
             fail(e);
         }
     }
@@ -168,7 +177,7 @@ final class ChunkCheck {
     }
 
     /** Keeps the first failure, which stops every thread. */
-    private void fail(Exception e) {
+    private void fail(Throwable e) {
         failure.compareAndSet(null, e);
     }
 }
