@@ -39,6 +39,9 @@ import picocli.CommandLine.Spec;
                 + "sign it with each --key, and write the archive.",
             "The same spec, payloads, keys and timestamp give the same bytes. The timestamp is "
                 + "--source-date-epoch, else the environment variable SOURCE_DATE_EPOCH, else 1980-01-01T00:00:00Z.",
+            "A payload stored uncompressed and larger than 16 MiB also gets a chunk index, "
+                + "payload/.sup-chunks/NAME.json, with the SHA-256 of each 16 MiB, so that it can be verified on every "
+                + "core (docs/format.md, section 2a).",
             "OUT is written completely or not at all; it must not be the spec or a payload file."},
         footer = {"%nExamples:", "  sup build my-package -o my-package.sup --key keys/release.key",
             "  sup build my-package/sup.yaml -o my-package.sup --source-date-epoch 1767225600 --digest"})

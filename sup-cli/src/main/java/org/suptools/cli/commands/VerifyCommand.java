@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
         header = "The full check of a package: exit 0 only if valid, trusted and not expired.",
         mixinStandardHelpOptions = true, sortOptions = false,
         description = {"The full check of a package, as a gateway makes it: structure, manifest, signatures "
-                + "against the trusted keys, expiry, and every payload's size and SHA-256.",
+                + "against the trusted keys, expiry, and every payload's size and SHA-256 (a payload with a chunk "
+                + "index by the SHA-256 of each chunk, on every core).",
             "Exit 0 only if the package is intact, signed by at least --threshold trusted keys, and not expired."},
         footer = {"%nExamples:", "  sup verify my-package.sup --trust keys/release.pub",
             "  sup verify my-package.sup --trust keys/ --threshold 2 --at 2030-01-01T00:00:00Z"})
