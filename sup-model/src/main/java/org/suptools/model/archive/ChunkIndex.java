@@ -62,10 +62,12 @@ public record ChunkIndex(String payload, long chunkSize, List<String> sha256) {
     /**
      * Whether {@code sup build} writes an index for a payload: when it has two chunks or more and
      * is STORED, so that a reader can read its chunks where they lie (a DEFLATED payload can only
-     * be inflated from its start).
+     * be inflated from its start), and the index's own entry name is one an archive can hold (a
+     * payload name of 251 bytes or more would make a segment longer than a Linux name).
      */
     public static boolean wanted(String path, Path file, long size) throws IOException {
-        return size > CHUNK_SIZE && CompressionPolicy.methodFor(path, file, size) == ZipEntry.STORED;
+        return size > CHUNK_SIZE && EntryNames.problem(entryFor(path)).isEmpty()
+                && CompressionPolicy.methodFor(path, file, size) == ZipEntry.STORED;
     }
 
     /** Whether the entry {@code path} is an index. */

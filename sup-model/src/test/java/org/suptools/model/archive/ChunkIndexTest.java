@@ -115,4 +115,12 @@ class ChunkIndexTest {
                 Sha256.of(Arrays.copyOfRange(data, 2 * 1024 * 1024, 3 * 1024 * 1024)),
                 Sha256.of(Arrays.copyOfRange(data, 3 * 1024 * 1024, data.length)));
     }
+
+    @Test
+    void wanted_onlyAboveOneChunk_andWhereTheIndexCanBeNamed() throws Exception {
+        java.nio.file.Path nowhere = java.nio.file.Path.of("no-such-payload");
+
+        assertThat(ChunkIndex.wanted("payload/small.bin", nowhere, ChunkIndex.CHUNK_SIZE)).isFalse();
+        assertThat(ChunkIndex.wanted("payload/" + "n".repeat(251), nowhere, 2 * ChunkIndex.CHUNK_SIZE)).isFalse();
+    }
 }
