@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -84,7 +86,7 @@ class ChunkIndexTest {
 
         assertThat(placeholder.misfit(size)).isEmpty();
         assertThat(placeholder.toJson()).hasSameSizeAs(
-                new ChunkIndex("payload/a", ChunkIndex.CHUNK_SIZE, java.util.Collections.nCopies(6, HEX)).toJson());
+                new ChunkIndex("payload/a", ChunkIndex.CHUNK_SIZE, Collections.nCopies(6, HEX)).toJson());
     }
 
     @Test
@@ -118,7 +120,7 @@ class ChunkIndexTest {
 
     @Test
     void wanted_onlyAboveOneChunk_andWhereTheIndexCanBeNamed() throws Exception {
-        java.nio.file.Path nowhere = java.nio.file.Path.of("no-such-payload");
+        Path nowhere = Path.of("no-such-payload");
 
         assertThat(ChunkIndex.wanted("payload/small.bin", nowhere, ChunkIndex.CHUNK_SIZE)).isFalse();
         assertThat(ChunkIndex.wanted("payload/" + "n".repeat(251), nowhere, 2 * ChunkIndex.CHUNK_SIZE)).isFalse();
