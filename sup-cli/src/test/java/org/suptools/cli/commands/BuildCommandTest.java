@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.suptools.cli.support.Keys;
@@ -13,6 +14,7 @@ import org.suptools.cli.support.Projects;
 import org.suptools.cli.support.Sup;
 import org.suptools.cli.support.Sup.Result;
 import org.suptools.cli.support.Tamper;
+import org.suptools.model.archive.ChunkIndex;
 import org.suptools.model.archive.Sha256;
 
 class BuildCommandTest {
@@ -101,6 +103,24 @@ class BuildCommandTest {
         try (var files = Files.list(temp)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("app.sup");
         }
+    }
+
+    @Test
+    void aLargeRandomPayload_getsAChunkIndex_unlessNoChunkIndexIsAsked() throws Exception {
+        Path dir = Projects.simple(temp.resolve("p"), "1.0.0", "a=1\n");
+        byte[] image = new byte[(int) ChunkIndex.CHUNK_SIZE + 1];
+        new Random(8).nextBytes(image);
+        Files.write(dir.resolve("payload/image.bin"), image);
+
+        Result indexed = Sup.run("build", dir, "-o", temp.resolve("indexed.sup"));
+        Result plain = Sup.run("build", dir, "-o", temp.resolve("plain.sup"), "--no-chunk-index");
+
+        assertThat(indexed.exitCode()).as(indexed.toString()).isZero();
+        assertThat(plain.exitCode()).as(plain.toString()).isZero();
+        assertThat(Sup.run("inspect", temp.resolve("indexed.sup")).out()).contains("payload/.sup-chunks/image.bin.json");
+        assertThat(Sup.run("inspect", temp.resolve("plain.sup")).out()).doesNotContain(".sup-chunks");
+        assertThat(Sup.run("verify", temp.resolve("plain.sup"), "--no-trust").exitCode()).isZero();
+        assertThat(Sup.run("verify", temp.resolve("indexed.sup"), "--no-trust").exitCode()).isZero();
     }
 
     @Test
