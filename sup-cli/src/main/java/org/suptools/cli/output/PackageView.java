@@ -10,6 +10,7 @@ import org.suptools.cli.packages.ArchiveEntry;
 import org.suptools.cli.packages.OpenedPackage;
 import org.suptools.cli.packages.SignatureStatus;
 import org.suptools.model.action.Action;
+import org.suptools.model.archive.ChunkIndex;
 import org.suptools.model.manifest.Manifest;
 import org.suptools.model.manifest.PayloadFile;
 import org.suptools.model.signing.PackageSignature;
@@ -65,7 +66,7 @@ public final class PackageView {
             ArchiveEntry entry = byName.get(payload.path());
             String storedAs = entry == null ? "-"
                     : entry.method().equals("stored") ? "stored" : entry.method() + " to " + entry.compressedSize();
-            payloads.row(payload.path(), String.valueOf(payload.size()), storedAs, payload.sha256());
+            payloads.row(pathAndRole(payload), String.valueOf(payload.size()), storedAs, payload.sha256());
         }
         payloads.print(out, INDENT);
 
@@ -85,5 +86,12 @@ public final class PackageView {
             table.print(out, INDENT);
         }
         out.flush();
+    }
+
+    /** A chunk index is a payload no action uses: its row says whose index it is. */
+    private static String pathAndRole(PayloadFile payload) {
+        return ChunkIndex.payloadOf(payload.path())
+                .map(indexed -> payload.path() + " (chunk index of " + indexed.substring(PayloadFile.PREFIX.length()) + ")")
+                .orElse(payload.path());
     }
 }

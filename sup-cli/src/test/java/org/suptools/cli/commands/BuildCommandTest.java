@@ -117,7 +117,8 @@ class BuildCommandTest {
 
         assertThat(indexed.exitCode()).as(indexed.toString()).isZero();
         assertThat(plain.exitCode()).as(plain.toString()).isZero();
-        assertThat(Sup.run("inspect", temp.resolve("indexed.sup")).out()).contains("payload/.sup-chunks/image.bin.json");
+        assertThat(Sup.run("inspect", temp.resolve("indexed.sup")).out())
+                .contains("payload/.sup-chunks/image.bin.json (chunk index of image.bin)");
         assertThat(Sup.run("inspect", temp.resolve("plain.sup")).out()).doesNotContain(".sup-chunks");
         assertThat(Sup.run("verify", temp.resolve("plain.sup"), "--no-trust").exitCode()).isZero();
         assertThat(Sup.run("verify", temp.resolve("indexed.sup"), "--no-trust").exitCode()).isZero();
