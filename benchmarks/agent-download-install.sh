@@ -125,7 +125,6 @@ floor_run() {
   log "  floor run $run: ${wall} s (curl $c, openssl dgst $d, cp + sync $p)"
 }
 
-median() { printf '%s\n' "$@" | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
 max_mib() { printf '%s\n' "$@" | sort -n | tail -n 1 | awk '{printf "%.1f", $1 / 1024}'; }
 
 main() {

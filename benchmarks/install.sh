@@ -99,17 +99,23 @@ main() {
   rm -f "$RUN/out/copy.bin"
   measure openssl-dgst "$payload" - true openssl dgst -sha256 "$payload"
   # The sequential floor of issue 14: what an install must at least do, one step after the other
-  # (hash the .sup, copy the payload, make the copy durable).
-  measure floor "$pkg" "$RUN/out/copy.bin" true \
-    bash -c 'openssl dgst -sha256 "$1" >/dev/null && cp "$2" "$3" && sync' floor "$pkg" "$payload" "$RUN/out/copy.bin"
-  rm -f "$RUN/out/copy.bin"
-  measure sup-install "$pkg" - fresh_gateway \
-    "$SUP_INSTALLER" install "$pkg" --config "$GW/gateway.yaml"
-  [[ -f "$installed" ]] || die "the install did not write $installed"
-  cmp -s "$payload" "$installed" || die "$installed differs from the payload"
+  # (hash the .sup, copy the payload, make the copy durable). Timed in turns with the install.
+  floor_run() {
+    time_step floor "$pkg" "$RUN/out/copy.bin" true \
+      bash -c 'openssl dgst -sha256 "$1" >/dev/null && cp "$2" "$3" && sync' floor "$pkg" "$payload" "$RUN/out/copy.bin"
+    rm -f "$RUN/out/copy.bin"
+  }
+  install_run() {
+    time_step sup-install "$pkg" - fresh_gateway \
+      "$SUP_INSTALLER" install "$pkg" --config "$GW/gateway.yaml"
+    [[ -f "$installed" ]] || die "the install did not write $installed"
+    cmp -s "$payload" "$installed" || die "$installed differs from the payload"
+  }
+  measure_in_turns floor floor_run sup-install install_run
   # Issue 14's verify goal, on the same package: sup verify against openssl dgst of the .sup.
-  measure openssl-sup "$pkg" - true openssl dgst -sha256 "$pkg"
-  measure sup-verify "$pkg" - true "$SUP" verify "$pkg" --trust "$WORK/bench.pub"
+  openssl_sup_run() { time_step openssl-sup "$pkg" - true openssl dgst -sha256 "$pkg"; }
+  verify_run() { time_step sup-verify "$pkg" - true "$SUP" verify "$pkg" --trust "$WORK/bench.pub"; }
+  measure_in_turns openssl-sup openssl_sup_run sup-verify verify_run
 
   local stamp report
   stamp="$(date -u +%Y%m%dT%H%M%SZ)"
@@ -130,6 +136,8 @@ report_text() {
   echo "includes JVM start-up and the installer's fsync of the new file; cp's writes are not synced,"
   echo "but floor (openssl dgst of the .sup, then cp of the payload, then sync) syncs them."
   echo "sup-verify is sup verify --trust of the same package, against openssl-sup (openssl dgst of the .sup)."
+  echo "floor and sup-install ran in turns, one run of each after the other, and so did openssl-sup"
+  echo "and sup-verify: each ratio compares runs made on the same machine in the same minute."
   echo "Wall s and cpu s are the medians of the runs; load average $(cut -d' ' -f1-3 /proc/loadavg) at the end."
   echo
   printf '%-16s %10s %8s %16s   %s\n' step "wall s" "cpu s" "peak RSS MiB" "all runs, wall s"

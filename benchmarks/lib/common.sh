@@ -58,44 +58,73 @@ ensure_time() {
   apt_install time || die "$TIME is missing: install the Debian package 'time' (apt-get install time)"
 }
 
-declare -A WALL RSS ALL_WALLS CPU
+declare -A WALL RSS ALL_WALLS CPU CPUS RSS_KIB
 STEPS=()
 
+# measure NAME INPUT OUTPUT PREPARE COMMAND...: RUNS timed runs of one step (see time_step), then
+# its medians (see settle_step).
+measure() {
+  local run
+  for ((run = 1; run <= RUNS; run++)); do
+    time_step "$@"
+  done
+  settle_step "$1"
+}
 
-# measure NAME INPUT OUTPUT PREPARE COMMAND...: RUNS times, runs PREPARE (a shell function, or
-# true), deletes OUTPUT (unless it is -), syncs, warms the page cache by reading INPUT with cat,
-# and runs COMMAND under GNU time. Records the median wall seconds, the median CPU seconds and the
-# highest peak RSS.
+# measure_in_turns NAME_A FUNCTION_A NAME_B FUNCTION_B: RUNS pairs, each a run of the shell
+# function FUNCTION_A (which calls time_step NAME_A ... once) and then one of FUNCTION_B, then
+# the medians of both. The two steps whose ratio is the result are timed in turns, so that both
+# see the same machine: on a VM the cost of writing to the disk moves more from one minute to the
+# next than between two commands run one after the other.
+measure_in_turns() {
+  local run
+  for ((run = 1; run <= RUNS; run++)); do
+    "$2"
+    "$4"
+  done
+  settle_step "$1"
+  settle_step "$3"
+}
+
+# time_step NAME INPUT OUTPUT PREPARE COMMAND...: one timed run: runs PREPARE (a shell function,
+# or true), deletes OUTPUT (unless it is -), syncs, warms the page cache by reading INPUT with
+# cat, and runs COMMAND under GNU time, adding its wall seconds, CPU seconds and peak RSS to
+# NAME's series.
 # RUN is set by the calling script.
 # shellcheck disable=SC2153
-measure() {
+time_step() {
   local name="$1" input="$2" output="$3" prepare="$4"
   shift 4
-  log "  $name: $*"
-  local run walls=() cpus=() rss_max=0 wall rss_kib user sys
-  for ((run = 1; run <= RUNS; run++)); do
-    "$prepare"
-    [[ "$output" == - ]] || rm -f "$output"
-    sync
-    cat "$input" >/dev/null
-    if ! "$TIME" -f '%e %M %U %S' -o "$RUN/time-$name" "$@" >"$RUN/log-$name" 2>&1; then
-      log "$BENCH_NAME: step '$name' failed:"
-      tail -n 20 "$RUN/log-$name" >&2
-      tail -n 2 "$RUN/time-$name" >&2 || true
-      exit 1
-    fi
-    read -r wall rss_kib user sys < <(tail -n 1 "$RUN/time-$name")
-    walls+=("$wall")
-    cpus+=("$(awk -v u="$user" -v s="$sys" 'BEGIN {printf "%.2f", u + s}')")
-    ((rss_kib > rss_max)) && rss_max="$rss_kib"
-  done
-  WALL[$name]="$(printf '%s\n' "${walls[@]}" | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}')"
-  RSS[$name]="$(awk -v k="$rss_max" 'BEGIN {printf "%.1f", k / 1024}')"
-  ALL_WALLS[$name]="${walls[*]}"
+  [[ -n "${ALL_WALLS[$name]:-}" ]] || log "  $name: $*"
+  local wall rss_kib user sys
+  "$prepare"
+  [[ "$output" == - ]] || rm -f "$output"
+  sync
+  cat "$input" >/dev/null
+  if ! "$TIME" -f '%e %M %U %S' -o "$RUN/time-$name" "$@" >"$RUN/log-$name" 2>&1; then
+    log "$BENCH_NAME: step '$name' failed:"
+    tail -n 20 "$RUN/log-$name" >&2
+    tail -n 2 "$RUN/time-$name" >&2 || true
+    exit 1
+  fi
+  read -r wall rss_kib user sys < <(tail -n 1 "$RUN/time-$name")
+  ALL_WALLS[$name]="${ALL_WALLS[$name]:+${ALL_WALLS[$name]} }$wall"
   # CPU seconds (user + system) move less than wall time on a machine shared with other work.
-  CPU[$name]="$(printf '%s\n' "${cpus[@]}" | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}')"
+  CPUS[$name]="${CPUS[$name]:+${CPUS[$name]} }$(awk -v u="$user" -v s="$sys" 'BEGIN {printf "%.2f", u + s}')"
+  ((rss_kib > ${RSS_KIB[$name]:-0})) && RSS_KIB[$name]="$rss_kib"
+  return 0
+}
+
+# settle_step NAME: records NAME's median wall seconds, median CPU seconds and highest peak RSS.
+settle_step() {
+  local name="$1"
+  WALL[$name]="$(median ${ALL_WALLS[$name]})"
+  CPU[$name]="$(median ${CPUS[$name]})"
+  RSS[$name]="$(awk -v k="${RSS_KIB[$name]}" 'BEGIN {printf "%.1f", k / 1024}')"
   STEPS+=("$name")
 }
+
+median() { printf '%s\n' "$@" | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
 
 # make_bench_key: a fresh key pair $WORK/bench.key and bench.pub, made with the real "$SUP" keygen.
 make_bench_key() {
