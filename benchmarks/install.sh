@@ -101,7 +101,7 @@ main() {
   # The sequential floor of issue 14: what an install must at least do, one step after the other
   # (hash the .sup, copy the payload, make the copy durable). Timed in turns with the install.
   floor_run() {
-    time_step floor "$pkg" "$RUN/out/copy.bin" true \
+    time_step floor "$pkg" "$RUN/out/copy.bin" fresh_gateway \
       bash -c 'openssl dgst -sha256 "$1" >/dev/null && cp "$2" "$3" && sync' floor "$pkg" "$payload" "$RUN/out/copy.bin"
     rm -f "$RUN/out/copy.bin"
   }
