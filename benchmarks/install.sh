@@ -99,7 +99,9 @@ main() {
   rm -f "$RUN/out/copy.bin"
   measure openssl-dgst "$payload" - true openssl dgst -sha256 "$payload"
   # The sequential floor of issue 14: what an install must at least do, one step after the other
-  # (hash the .sup, copy the payload, make the copy durable). Timed in turns with the install.
+  # (hash the .sup, copy the payload, make the copy durable). Timed in turns with the install,
+  # each run of either after a fresh gateway, so that both start from the same state: what was
+  # written just before changes the floor's cp and sync by half (docs/performance.md).
   floor_run() {
     time_step floor "$pkg" "$RUN/out/copy.bin" fresh_gateway \
       bash -c 'openssl dgst -sha256 "$1" >/dev/null && cp "$2" "$3" && sync' floor "$pkg" "$payload" "$RUN/out/copy.bin"
@@ -136,8 +138,9 @@ report_text() {
   echo "includes JVM start-up and the installer's fsync of the new file; cp's writes are not synced,"
   echo "but floor (openssl dgst of the .sup, then cp of the payload, then sync) syncs them."
   echo "sup-verify is sup verify --trust of the same package, against openssl-sup (openssl dgst of the .sup)."
-  echo "floor and sup-install ran in turns, one run of each after the other, and so did openssl-sup"
-  echo "and sup-verify: each ratio compares runs made on the same machine in the same minute."
+  echo "floor and sup-install ran in turns, one run of each after the other and each after a fresh"
+  echo "gateway, and so did openssl-sup and sup-verify: each ratio compares runs made on the same"
+  echo "machine in the same minute, from the same state."
   echo "Wall s and cpu s are the medians of the runs; load average $(cut -d' ' -f1-3 /proc/loadavg) at the end."
   echo
   printf '%-16s %10s %8s %16s   %s\n' step "wall s" "cpu s" "peak RSS MiB" "all runs, wall s"
