@@ -1,21 +1,31 @@
 package org.suptools.installer.cli;
 
+import java.util.List;
 import picocli.CommandLine;
 
 /** The entry point of the {@code sup-installer} process. */
 public final class InstallerMain {
 
+    /** The subcommands, in the order the usage help lists them. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(InstallCommand.class, RecoverCommand.class,
+            StatusCommand.class, HistoryCommand.class, CheckConfigCommand.class, CommandLine.HelpCommand.class);
+
     private InstallerMain() {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(SubcommandChoice.of(SUBCOMMANDS, args)).execute(args));
     }
 
-    /** The configured command line: what {@link #main} runs, and what tests run in-process. */
+    /** The configured command line with every subcommand: what tests run in-process. */
     public static CommandLine commandLine() {
-        return new CommandLine(new InstallerCommand())
-                .setExecutionExceptionHandler(new InstallerErrorHandler())
+        return commandLine(SUBCOMMANDS);
+    }
+
+    private static CommandLine commandLine(List<Class<?>> subcommands) {
+        CommandLine line = new CommandLine(new InstallerCommand());
+        subcommands.forEach(line::addSubcommand);
+        return line.setExecutionExceptionHandler(new InstallerErrorHandler())
                 .setUsageHelpAutoWidth(true);
     }
 }
