@@ -3,6 +3,7 @@ package org.suptools.installer.report;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -24,7 +25,8 @@ public final class ConfirmationRecorder implements InstallListener {
 
     private final Path file;
     private Confirmation current;
-    private Confirmation written;
+    /** What was last written to the file, or null. */
+    private byte[] written;
     private IOException failure;
 
     private ConfirmationRecorder(Path file, Confirmation current) {
@@ -113,12 +115,15 @@ public final class ConfirmationRecorder implements InstallListener {
     }
 
     private void write() {
-        if (current.equals(written) && failure == null) {
+        // The bytes, not the records, are compared: a record's first equals links its generated
+        // method at run time, tens of milliseconds at an install's start for a few KiB of JSON.
+        byte[] bytes = current.toBytes();
+        if (Arrays.equals(bytes, written) && failure == null) {
             return;
         }
         try {
-            Durable.write(file, current.toBytes());
-            written = current;
+            Durable.write(file, bytes);
+            written = bytes;
             failure = null;
         } catch (IOException e) {
             failure = e;
