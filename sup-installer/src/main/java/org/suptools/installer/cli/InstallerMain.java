@@ -14,7 +14,11 @@ public final class InstallerMain {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine(SubcommandChoice.of(SUBCOMMANDS, args)).execute(args));
+        List<Class<?>> needed = SubcommandChoice.of(SUBCOMMANDS, args);
+        if (needed.equals(List.of(InstallCommand.class))) {
+            InstallWarmUp.start();
+        }
+        System.exit(commandLine(needed).execute(args));
     }
 
     /** The configured command line with every subcommand: what tests run in-process. */
