@@ -26,8 +26,13 @@ import org.suptools.model.files.ChannelIo;
  */
 final class FileReadAhead implements AutoCloseable {
 
-    /** Enough buffers that neither thread waits for the other at every chunk; 1 MiB in all. */
-    static final int SLOTS = 4;
+    /**
+     * Enough buffers that neither thread waits for the other when one of them is held up for a
+     * few milliseconds (a write the kernel makes wait, a compiler thread on its core): 4 MiB in
+     * all. With four, a 1 GiB install's two threads each waited about 0.3 s for the other, and the
+     * install took 0.12 s longer (docs/performance.md); with 8 or 32 it took as long as with 16.
+     */
+    static final int SLOTS = 16;
 
     /** The thread's own stack: a loop around a read and a digest, nothing deep. */
     private static final long STACK_BYTES = 256 * 1024;
