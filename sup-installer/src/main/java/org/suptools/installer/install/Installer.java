@@ -192,14 +192,29 @@ public final class Installer {
         // One read of the file checks every payload, stages those an action will rename into place,
         // and hashes the whole file for the reports; the Started event waits for that hash. A
         // package refused before the read ends (a bad signature, a payload that fails its hash)
-        // is hashed on its own for the refusal's reports.
-        VerifiedInstall checked;
+        // is hashed on its own for the refusal's reports. Whether the runtime runs is asked
+        // meanwhile, once the signatures are checked (RuntimeStatusAhead).
         List<PayloadStaging> stagings = new ArrayList<>(1);
+        List<RuntimeStatusAhead> statusAhead = new ArrayList<>(1);
         PackageCheck.PayloadSinks sinks = request.dryRun() ? PackageCheck.PayloadSinks.CHECK_ONLY : manifest -> {
+            statusAhead.add(RuntimeStatusAhead.ask(runtime));
             PayloadStaging staging = PayloadStaging.of(config, manifest);
             stagings.add(staging);
             return staging.sink();
         };
+        try {
+            return checkPlanAndRun(installId, file, request, requestInfo, events, recorder, extraReply, startedAt,
+                    identity, inventory, stagings, statusAhead, sinks);
+        } finally {
+            statusAhead.forEach(RuntimeStatusAhead::close);
+        }
+    }
+
+    private InstallOutcome checkPlanAndRun(String installId, Path file, InstallRequest request,
+            RequestInfo requestInfo, EventBus events, ConfirmationRecorder recorder, Optional<Path> extraReply,
+            Instant startedAt, GatewayIdentity identity, Inventory inventory, List<PayloadStaging> stagings,
+            List<RuntimeStatusAhead> statusAhead, PackageCheck.PayloadSinks sinks) throws IOException, RefusedException {
+        VerifiedInstall checked;
         try {
             checked = new PackageCheck(config).verify(file, PackageInfo.ofFile(file.getFileName().toString(), ""),
                     identity, inventory, clock.instant(), ProgressListener.NONE, sinks);
@@ -232,23 +247,23 @@ public final class Installer {
                 return new InstallOutcome(ExitCode.SUCCEEDED, Optional.empty(), Optional.empty(), message,
                         Optional.empty(), Optional.of(plan));
             }
-            Optional<Boolean> runtimeWasRunning = runtimeWasRunning(plan);
+            Optional<Boolean> runtimeWasRunning = runtimeWasRunning(plan, statusAhead.stream().findFirst());
             return execute(installId, verified, plan, payloads, runtimeWasRunning, requestInfo, events, recorder,
                     extraReply);
         }
     }
 
     /**
-     * Whether the runtime runs, journalled first so that a rollback knows whether to start it
-     * again. A package that stops or starts the runtime is refused when the runtime cannot be
+     * Whether the runtime runs (as asked while the payloads were read), journalled first so that
+     * a rollback knows whether to start it again. A package that stops or starts the runtime is refused when the runtime cannot be
      * asked; any other goes on with the answer unknown (and its rollback leaves the runtime alone).
      */
-    private Optional<Boolean> runtimeWasRunning(Plan plan) throws RefusedException {
+    private Optional<Boolean> runtimeWasRunning(Plan plan, Optional<RuntimeStatusAhead> asked) throws RefusedException {
         if (plan.actions().stream().allMatch(PlannedAction::skipped)) {
             return Optional.empty();
         }
         try {
-            return Optional.of(runtime.isRunning());
+            return Optional.of(asked.isPresent() ? asked.get().isRunning() : runtime.isRunning());
         } catch (IOException e) {
             if (plan.touchesRuntime()) {
                 throw new RefusedException(InstallError.PLAN_REFUSED, "cannot ask the runtime for its status: "
