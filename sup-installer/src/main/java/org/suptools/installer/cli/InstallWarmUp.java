@@ -74,10 +74,11 @@ final class InstallWarmUp {
     /** The work, in the order the install first needs it. */
     static void prepare() throws GeneralSecurityException {
         verifyTestSignature();
+        SupJson.json().readerFor(Manifest.class);
         ObjectMapper contract = ContractJson.mapper();
         contract.writerFor(Confirmation.class);
-        SupJson.json().readerFor(Manifest.class);
         MessageDigest.getInstance("SHA-256");
+        SupJson.json().writerFor(Manifest.class);
         WRITTEN.forEach(contract::writerFor);
         contract.readerFor(Confirmation.class);
         contract.readerFor(Inventory.class);

@@ -32,19 +32,32 @@ import java.io.UncheckedIOException;
  */
 public final class SupJson {
 
-    private static final ObjectMapper JSON = configure(JsonMapper.builder()).build();
-    private static final ObjectMapper YAML = configure(YAMLMapper.builder(YAMLFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
-                    .build())
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR))
-            .build();
-    private static final ObjectWriter CANONICAL = JSON.writer(new DefaultPrettyPrinter()
-            .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+    /**
+     * The JSON mapper and its canonical writer, built on first use. Apart from the YAML mapper:
+     * a process that reads a YAML file first (the installer, its gateway config) can have the JSON
+     * mapper built on another thread meanwhile, and a process that reads only JSON never builds
+     * the YAML one.
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = configure(JsonMapper.builder()).build();
+        static final ObjectWriter CANONICAL = MAPPER.writer(new DefaultPrettyPrinter()
+                .withSeparators(Separators.createDefaultInstance()
+                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+    }
+
+    /** The YAML mapper, built on first use (see {@link Json}). */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = configure(YAMLMapper.builder(YAMLFactory.builder()
+                        .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
+                        .build())
+                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR))
+                .build();
+    }
 
     private SupJson() {
     }
@@ -79,18 +92,18 @@ public final class SupJson {
 
     /** The strict JSON mapper. */
     public static ObjectMapper json() {
-        return JSON;
+        return Json.MAPPER;
     }
 
     /** The strict YAML mapper, for {@code sup.yaml} specs. */
     public static ObjectMapper yaml() {
-        return YAML;
+        return Yaml.MAPPER;
     }
 
     /** The canonical JSON bytes of a value, ending with a newline. */
     public static byte[] canonicalBytes(Object value) {
         try {
-            byte[] body = CANONICAL.writeValueAsBytes(value);
+            byte[] body = Json.CANONICAL.writeValueAsBytes(value);
             byte[] withNewline = java.util.Arrays.copyOf(body, body.length + 1);
             withNewline[body.length] = '\n';
             return withNewline;
