@@ -1,10 +1,10 @@
 package org.suptools.installer.install;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.channels.FileChannel;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.suptools.model.concurrent.Threads;
 
 /**
  * Forces a file that is being written to the disk now and then, on a thread of its own, so that
@@ -73,20 +73,10 @@ final class EarlyWriteback implements AutoCloseable {
 
     /** Ends the thread (after the force under way or asked for) and waits for it. */
     @Override
-    public void close() throws InterruptedIOException {
+    public void close() {
         closing = true;
         asked.release();
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Threads.awaitEnd(thread);
     }
 
     private void forceWhenAsked() {

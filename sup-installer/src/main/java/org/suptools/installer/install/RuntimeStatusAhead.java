@@ -5,6 +5,7 @@ import java.io.InterruptedIOException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import org.suptools.installer.runtime.RuntimeControl;
+import org.suptools.model.concurrent.Threads;
 
 /**
  * Whether the runtime runs, asked on a thread of its own while the package's payloads are read:
@@ -68,16 +69,6 @@ final class RuntimeStatusAhead implements AutoCloseable {
         if (!answer.isDone()) {
             thread.interrupt();
         }
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Threads.awaitEnd(thread);
     }
 }

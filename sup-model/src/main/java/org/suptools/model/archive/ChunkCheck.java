@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.suptools.model.InvalidPackageException;
+import org.suptools.model.concurrent.Threads;
 import org.suptools.model.files.ChannelIo;
 import org.suptools.model.manifest.PayloadFile;
 
@@ -111,19 +112,7 @@ final class ChunkCheck {
     }
 
     private void stopAndWait(List<Thread> workers) {
-        for (Thread worker : workers) {
-            boolean interrupted = false;
-            while (worker.isAlive()) {
-                try {
-                    worker.join();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        workers.forEach(Threads::awaitEnd);
     }
 
     /** One thread's work: the next chunk nobody has taken, until there is none or one failed. */

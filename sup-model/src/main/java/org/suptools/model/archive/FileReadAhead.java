@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.suptools.model.concurrent.Threads;
 import org.suptools.model.files.ChannelIo;
 
 /**
@@ -119,18 +120,7 @@ final class FileReadAhead implements AutoCloseable {
         if (!ended) {
             thread.interrupt();
         }
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-                thread.interrupt();
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Threads.awaitEnd(thread);
     }
 
     private void readToTheEnd() {
