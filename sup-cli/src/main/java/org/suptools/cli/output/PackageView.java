@@ -10,6 +10,7 @@ import org.suptools.cli.packages.ArchiveEntry;
 import org.suptools.cli.packages.OpenedPackage;
 import org.suptools.cli.packages.SignatureStatus;
 import org.suptools.model.action.Action;
+import org.suptools.model.archive.ArchiveOptions;
 import org.suptools.model.archive.ChunkIndex;
 import org.suptools.model.manifest.Manifest;
 import org.suptools.model.manifest.PayloadFile;
@@ -37,7 +38,9 @@ public final class PackageView {
         facts.row("file", opened.file() + " (" + size + " bytes)");
         facts.row("sha256", sha256);
         facts.row("vendor", manifest.vendor().orElse("-"));
-        facts.row("created", manifest.created().toString());
+        facts.row("created", manifest.created() + (manifest.created().equals(ArchiveOptions.DEFAULT_TIMESTAMP)
+                ? " (the fixed date of a reproducible build: built without --source-date-epoch or SOURCE_DATE_EPOCH)"
+                : ""));
         facts.row("expires", manifest.expires().map(Object::toString).orElse("never"));
         facts.row("targets", manifest.targets().isEmpty() ? "-"
                 : manifest.targets().stream().map(Object::toString).collect(Collectors.joining(", ")));

@@ -46,6 +46,17 @@ class InspectCommandTest {
     }
 
     @Test
+    void aPackageBuiltWithoutADate_saysWhyItsDateIs1980() {
+        assertThat(Sup.run("inspect", sup).out()).contains("created     1980-01-01T00:00:00Z (the fixed date of a"
+                + " reproducible build: built without --source-date-epoch or SOURCE_DATE_EPOCH)");
+
+        Path dated = temp.resolve("dated.sup");
+        Sup.run("build", Projects.SAMPLE, "-o", dated, "--key", Keys.privateKey(key), "-q",
+                "--source-date-epoch", "1767225600");
+        assertThat(Sup.run("inspect", dated).out()).contains("created     2026-01-01T00:00:00Z\n");
+    }
+
+    @Test
     void trust_marksEachSignature() {
         Path other = Keys.ed25519(temp, "other");
 
