@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -147,8 +146,10 @@ public final class Installer {
         listeners.forEach(events::add);
         RequestInfo requestInfo = new RequestInfo(request.request().campaignId(), request.request().mailboxId(),
                 request.request().thingKey().or(() -> config.identity().thingKey()));
+        WhileVerifying whileVerifying = new WhileVerifying(config, runtime, request.dryRun());
         try {
-            return verifyPlanAndRun(installId, file, request, requestInfo, events, recorder, extraReply);
+            return verifyPlanAndRun(installId, file, request, requestInfo, events, recorder, extraReply,
+                    whileVerifying);
         } catch (RefusedException e) {
             return refused(e, events, recorder, request, extraReply);
         } catch (OutOfMemoryError e) {
@@ -160,6 +161,7 @@ public final class Installer {
             }
             return failedBeforeAnyChange(e, events, recorder, !request.dryRun(), extraReply);
         } finally {
+            whileVerifying.close();
             if (!request.dryRun()) {
                 clearStaging();
             }
@@ -176,8 +178,8 @@ public final class Installer {
     }
 
     private InstallOutcome verifyPlanAndRun(String installId, Path file, InstallRequest request,
-            RequestInfo requestInfo, EventBus events, ConfirmationRecorder recorder, Optional<Path> extraReply)
-            throws IOException, RefusedException {
+            RequestInfo requestInfo, EventBus events, ConfirmationRecorder recorder, Optional<Path> extraReply,
+            WhileVerifying whileVerifying) throws IOException, RefusedException {
         try {
             PackageCheck.requireReadable(file);
         } catch (RefusedException e) {
@@ -193,31 +195,11 @@ public final class Installer {
         // and hashes the whole file for the reports; the Started event waits for that hash. A
         // package refused before the read ends (a bad signature, a payload that fails its hash)
         // is hashed on its own for the refusal's reports. Whether the runtime runs is asked
-        // meanwhile, once the signatures are checked (RuntimeStatusAhead).
-        List<PayloadStaging> stagings = new ArrayList<>(1);
-        List<RuntimeStatusAhead> statusAhead = new ArrayList<>(1);
-        PackageCheck.PayloadSinks sinks = request.dryRun() ? PackageCheck.PayloadSinks.CHECK_ONLY : manifest -> {
-            statusAhead.add(RuntimeStatusAhead.ask(runtime));
-            PayloadStaging staging = PayloadStaging.of(config, manifest);
-            stagings.add(staging);
-            return staging.sink();
-        };
-        try {
-            return checkPlanAndRun(installId, file, request, requestInfo, events, recorder, extraReply, startedAt,
-                    identity, inventory, stagings, statusAhead, sinks);
-        } finally {
-            statusAhead.forEach(RuntimeStatusAhead::close);
-        }
-    }
-
-    private InstallOutcome checkPlanAndRun(String installId, Path file, InstallRequest request,
-            RequestInfo requestInfo, EventBus events, ConfirmationRecorder recorder, Optional<Path> extraReply,
-            Instant startedAt, GatewayIdentity identity, Inventory inventory, List<PayloadStaging> stagings,
-            List<RuntimeStatusAhead> statusAhead, PackageCheck.PayloadSinks sinks) throws IOException, RefusedException {
+        // meanwhile, once the signatures are checked (WhileVerifying).
         VerifiedInstall checked;
         try {
             checked = new PackageCheck(config).verify(file, PackageInfo.ofFile(file.getFileName().toString(), ""),
-                    identity, inventory, clock.instant(), ProgressListener.NONE, sinks);
+                    identity, inventory, clock.instant(), ProgressListener.NONE, whileVerifying.sinks());
         } catch (RefusedException e) {
             events.on(new InstallEvent.Started(startedAt, installId, requestInfo,
                     PackageInfo.ofFile(file.getFileName().toString(), Sha256.ofFile(file))));
@@ -237,7 +219,7 @@ public final class Installer {
         try (VerifiedInstall verified = checked) {
             events.on(new InstallEvent.Verified(clock.instant(), verified.info()));
             ArchivePayloads payloads = new ArchivePayloads(verified.archive(), verified.manifest(),
-                    stagings.isEmpty() ? PayloadStaging.none(config) : stagings.get(0));
+                    whileVerifying.staging());
             Plan plan = new Planner(config, unpackLimits).plan(verified.manifest(), identity.profile(), payloads);
             events.on(new InstallEvent.Planned(clock.instant(), plan.actions().stream().map(Installer::step).toList()));
             if (request.dryRun()) {
@@ -247,7 +229,7 @@ public final class Installer {
                 return new InstallOutcome(ExitCode.SUCCEEDED, Optional.empty(), Optional.empty(), message,
                         Optional.empty(), Optional.of(plan));
             }
-            Optional<Boolean> runtimeWasRunning = runtimeWasRunning(plan, statusAhead.stream().findFirst());
+            Optional<Boolean> runtimeWasRunning = runtimeWasRunning(plan, whileVerifying.runtimeStatus());
             return execute(installId, verified, plan, payloads, runtimeWasRunning, requestInfo, events, recorder,
                     extraReply);
         }
@@ -255,8 +237,9 @@ public final class Installer {
 
     /**
      * Whether the runtime runs (as asked while the payloads were read), journalled first so that
-     * a rollback knows whether to start it again. A package that stops or starts the runtime is refused when the runtime cannot be
-     * asked; any other goes on with the answer unknown (and its rollback leaves the runtime alone).
+     * a rollback knows whether to start it again. A package that stops or starts the runtime is
+     * refused when the runtime cannot be asked; any other goes on with the answer unknown (and its
+     * rollback leaves the runtime alone).
      */
     private Optional<Boolean> runtimeWasRunning(Plan plan, Optional<RuntimeStatusAhead> asked) throws RefusedException {
         if (plan.actions().stream().allMatch(PlannedAction::skipped)) {
