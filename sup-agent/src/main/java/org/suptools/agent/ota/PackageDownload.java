@@ -12,7 +12,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.OptionalLong;
+import org.suptools.agent.download.ChunkChecks;
+import org.suptools.agent.download.DamagedChunk;
 import org.suptools.agent.download.FileSource;
 import org.suptools.agent.download.Sleeper;
 import org.suptools.agent.job.AgentErrors;
@@ -27,7 +30,9 @@ import org.suptools.agent.store.Durable;
  * for sure is forced and recorded at checkpoints. A download that breaks off is tried again, at
  * most {@code downloadAttempts} times in all for the upgrade; then it is revoked. A package longer
  * than announced, or whose size or SHA-256 differs from the answer's, is corrupt: revoked at once.
- * Revoked means the part is deleted and nothing is installed.
+ * Revoked means the part is deleted and nothing is installed. A large payload with a chunk index
+ * is checked chunk by chunk as it arrives ({@link ChunkChecks}): a chunk damaged on the way is cut
+ * off and fetched again from its first byte, as an interrupted download is.
  */
 public final class PackageDownload {
 
@@ -87,6 +92,7 @@ public final class PackageDownload {
         Files.createDirectories(store.downloads());
         String lastProblem = "no attempt was made";
         Duration wait = Duration.ofSeconds(2);
+        ChunkChecks chunkChecks = new ChunkChecks();
         while (true) {
             if (job.downloadAttempts() >= maxAttempts) {
                 return revoke(job, AgentErrors.DOWNLOAD_FAILED, "the download was interrupted " + job.downloadAttempts()
@@ -98,7 +104,7 @@ public final class PackageDownload {
                         : wait.multipliedBy(2);
             }
             job = store.save(job.downloadStarted(clock.instant()));
-            Attempt attempt = new Attempt(job);
+            Attempt attempt = new Attempt(job, chunkChecks);
             try {
                 attempt.run();
             } catch (Corrupt e) {
@@ -132,10 +138,12 @@ public final class PackageDownload {
     /** One fetch: from the last checkpoint to the end, or to the first problem. */
     private final class Attempt {
         OtaJob job;
+        final ChunkChecks chunkChecks;
         String problem;
 
-        Attempt(OtaJob job) {
+        Attempt(OtaJob job, ChunkChecks chunkChecks) {
             this.job = job;
+            this.chunkChecks = chunkChecks;
         }
 
         void run() throws IOException, Corrupt {
@@ -143,9 +151,15 @@ public final class PackageDownload {
                     StandardOpenOption.READ)) {
                 long offset = Math.min(job.downloadedBytes(), out.size());
                 out.truncate(offset);
+                long good = chunkChecks.resume(out, offset);
+                if (good < offset) {
+                    // A damaged chunk left on disk by an attempt that ended before the chunk's end.
+                    offset = cutAt(out, good);
+                    chunkChecks.resume(out, offset);
+                }
                 FileSource.Fetch fetch;
                 try {
-                    fetch = client.openPackage(offset, offset > 0 ? job.partTag() : java.util.Optional.empty());
+                    fetch = client.openPackage(offset, offset > 0 ? job.partTag() : Optional.empty());
                 } catch (IOException e) {
                     problem = "the package URL did not answer: " + e.getMessage();
                     return;
@@ -155,6 +169,7 @@ public final class PackageDownload {
                         // The range was not honoured, or the package changed (If-Range): start from the first byte.
                         offset = 0;
                         out.truncate(0);
+                        chunkChecks.restart();
                     } else if (fetch.status() == 206 && fetch.start() != offset) {
                         problem = "the package URL answered from byte " + fetch.start() + " when asked from " + offset;
                         return;
@@ -202,6 +217,12 @@ public final class PackageDownload {
                         out.write(chunk, offset + chunk.position());
                     }
                     offset += n;
+                    Optional<DamagedChunk> damaged = chunkChecks.arrived(buffer, n);
+                    if (damaged.isPresent()) {
+                        problem = damaged.get().describe() + "; it is fetched again from that byte";
+                        offset = cutAt(out, damaged.get().start());
+                        break;
+                    }
                     if (offset - checkpoint >= checkpointEvery) {
                         checkpoint = checkpoint(out, offset);
                     }
@@ -211,6 +232,14 @@ public final class PackageDownload {
             }
             checkpoint(out, offset);
             return offset;
+        }
+
+        /** Cuts the file at {@code length}, before a damaged chunk, and records that it ends there. */
+        private long cutAt(FileChannel out, long length) throws IOException {
+            out.truncate(length);
+            out.force(false);
+            job = store.save(job.downloaded(length, job.partTag(), clock.instant()));
+            return length;
         }
 
         private long checkpoint(FileChannel out, long offset) throws IOException {

@@ -253,6 +253,59 @@ class DownloaderTest {
         assertThat(Files.readAllBytes(((DownloadOutcome.Ready) outcome).file())).isEqualTo(content);
     }
 
+    @Test
+    void fetch_ofAChunkDamagedOnTheWay_cutsItOff_andFetchesAgainFromItsFirstByte() throws Exception {
+        IndexedPackage sup = IndexedPackage.build(temp.resolve("built"));
+        long damaged = sup.chunkStart(1) + 1000;
+        FakeFileSource source = new FakeFileSource(sup.bytes(), n -> n == 0
+                ? FakeFileSource.Behaviour.damagingTheByteAt(damaged) : FakeFileSource.Behaviour.normal());
+
+        DownloadOutcome outcome = downloader(source, announcedFile(sup.bytes())).fetch(job());
+
+        assertThat(outcome).isInstanceOf(DownloadOutcome.Ready.class);
+        assertThat(Files.readAllBytes(((DownloadOutcome.Ready) outcome).file())).isEqualTo(sup.bytes());
+        assertThat(source.offsets).as("the second request starts at the damaged chunk")
+                .containsExactly(0L, sup.chunkStart(1));
+        assertThat(source.bytesSent).as("the first request stopped at the end of the damaged chunk")
+                .isBetween(sup.chunkStart(2) + sup.bytes().length - sup.chunkStart(1),
+                        sup.chunkStart(2) + 64 * 1024 + sup.bytes().length - sup.chunkStart(1));
+        assertThat(waits).hasSize(1);
+    }
+
+    @Test
+    void fetch_ofAChunkThatArrivesWrongTwiceAlike_keepsIt_asTheFileOnThePortalHoldsIt() throws Exception {
+        IndexedPackage sup = IndexedPackage.build(temp.resolve("built"));
+        byte[] wrongOnThePortal = sup.damagedAt(sup.chunkStart(1) + 1000);
+        FakeFileSource source = new FakeFileSource(wrongOnThePortal, n -> FakeFileSource.Behaviour.normal());
+
+        DownloadOutcome outcome = downloader(source, announcedFile(wrongOnThePortal)).fetch(job());
+
+        assertThat(outcome).as("the installer, not the download, refuses such a package")
+                .isInstanceOf(DownloadOutcome.Ready.class);
+        assertThat(Files.readAllBytes(((DownloadOutcome.Ready) outcome).file())).isEqualTo(wrongOnThePortal);
+        assertThat(source.offsets).containsExactly(0L, sup.chunkStart(1));
+    }
+
+    @Test
+    void fetch_afterARestart_cutsADamagedChunkThePartAlreadyHolds() throws Exception {
+        IndexedPackage sup = IndexedPackage.build(temp.resolve("built"));
+        byte[] damaged = sup.damagedAt(sup.chunkStart(0) + 5);
+        long kept = sup.chunkStart(1) + 100;
+        JobStore jobs = new JobStore(temp.resolve("jobs"));
+        jobs.save(job().expecting(sup.bytes().length, crc(sup.bytes()), CLOCK.instant())
+                .downloaded(kept, CLOCK.instant()).taggedPart(Optional.of("\"v1\""), CLOCK.instant())
+                .at(Stage.DOWNLOADING, CLOCK.instant()));
+        Path part = temp.resolve("downloads/M1/acme.sup.part");
+        Files.createDirectories(part.getParent());
+        Files.write(part, java.util.Arrays.copyOf(damaged, (int) kept));
+        FakeFileSource source = new FakeFileSource(sup.bytes(), n -> FakeFileSource.Behaviour.normal());
+
+        DownloadOutcome outcome = downloader(source, announcedFile(sup.bytes()), jobs).fetch(jobs.find("M1").orElseThrow());
+
+        assertThat(Files.readAllBytes(((DownloadOutcome.Ready) outcome).file())).isEqualTo(sup.bytes());
+        assertThat(source.offsets).containsExactly(sup.chunkStart(0));
+    }
+
     private Downloader downloader(FileSource source, FileIds ids) {
         return downloader(source, ids, new JobStore(temp.resolve("jobs")));
     }
@@ -266,6 +319,13 @@ class DownloaderTest {
         return name -> {
             asked.add(name);
             return new FileGetResult("id-" + asked.size(), content.length, crc32);
+        };
+    }
+
+    private FileIds announcedFile(byte[] file) {
+        return name -> {
+            asked.add(name);
+            return new FileGetResult("id-" + asked.size(), file.length, crc(file));
         };
     }
 

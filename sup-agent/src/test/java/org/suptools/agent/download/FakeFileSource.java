@@ -11,32 +11,37 @@ import java.util.function.IntFunction;
 
 /**
  * A file endpoint in memory that serves one file and can be told, per request, to answer with a
- * status, to break off after some bytes, to end early, or to ignore the range. It counts what it
+ * status, to break off after some bytes, to end early, to ignore the range, or to damage a byte. It counts what it
  * sends, as a test of "less than 1.1x the file's bytes crossed the wire" needs. Its file has an
  * ETag and can be replaced; an {@code If-Range} that is not the current tag gets the whole file.
  */
 class FakeFileSource implements FileSource {
 
     /** What the n-th request (0-based) gets. */
-    record Behaviour(int status, long breakAfter, boolean endEarly, boolean ignoreRange) {
+    record Behaviour(int status, long breakAfter, boolean endEarly, boolean ignoreRange, long damageAt) {
         static Behaviour normal() {
-            return new Behaviour(0, -1, false, false);
+            return new Behaviour(0, -1, false, false, -1);
         }
 
         static Behaviour status(int status) {
-            return new Behaviour(status, -1, false, false);
+            return new Behaviour(status, -1, false, false, -1);
         }
 
         static Behaviour breakAfter(long bytes) {
-            return new Behaviour(0, bytes, false, false);
+            return new Behaviour(0, bytes, false, false, -1);
         }
 
         static Behaviour endEarlyAfter(long bytes) {
-            return new Behaviour(0, bytes, true, false);
+            return new Behaviour(0, bytes, true, false, -1);
         }
 
         static Behaviour ignoringRange() {
-            return new Behaviour(0, -1, false, true);
+            return new Behaviour(0, -1, false, true, -1);
+        }
+
+        /** Sends the byte at {@code offset} of the file changed, as a faulty link might. */
+        static Behaviour damagingTheByteAt(long offset) {
+            return new Behaviour(0, -1, false, false, offset);
         }
     }
 
@@ -73,7 +78,12 @@ class FakeFileSource implements FileSource {
         byte[] content = this.content;
         int status = start == 0 ? 200 : 206;
         long end = how.breakAfter() < 0 ? content.length : Math.min(content.length, start + how.breakAfter());
-        InputStream data = new ByteArrayInputStream(content, (int) start, (int) (end - start));
+        byte[] sent = content;
+        if (how.damageAt() >= start && how.damageAt() < end) {
+            sent = content.clone();
+            sent[(int) how.damageAt()] ^= 0x5A;
+        }
+        InputStream data = new ByteArrayInputStream(sent, (int) start, (int) (end - start));
         InputStream body = new InputStream() {
             @Override
             public int read() throws IOException {
