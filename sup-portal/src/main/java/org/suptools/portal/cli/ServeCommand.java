@@ -60,7 +60,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--fault", split = ",", paramLabel = "FAULT",
             description = "Inject faults for tests: drop-connection, truncate-download, corrupt-download, "
-                    + "slow-download (comma-separated or repeated).")
+                    + "damage-first-download, slow-download (comma-separated or repeated).")
     List<String> faults = List.of();
 
     @Option(names = "--tls-keystore", paramLabel = "FILE",

@@ -16,6 +16,9 @@ public enum Fault {
     TRUNCATE_DOWNLOAD,
     /** Every download has one byte flipped in the middle of the file: the size is right, the CRC-32 is not. */
     CORRUPT_DOWNLOAD,
+    /** Each file's first download has the byte in the middle of the file flipped, the later ones none: a
+     *  faulty link rather than a faulty file. */
+    DAMAGE_FIRST_DOWNLOAD,
     /** Downloads are throttled to {@code --slow-rate} bytes a second. */
     SLOW_DOWNLOAD;
 

@@ -35,6 +35,7 @@ public final class FileEndpoint implements HttpHandler {
     private final Set<Fault> faults;
     private final long slowRate;
     private final Set<String> truncatedOnce = ConcurrentHashMap.newKeySet();
+    private final Set<String> damagedOnce = ConcurrentHashMap.newKeySet();
 
     /**
      * @param faults the download faults to inject
@@ -122,12 +123,14 @@ public final class FileEndpoint implements HttpHandler {
                 stopAt = length / 2;
                 LOG.info(() -> "fault truncate-download: " + file.name() + " stops after " + (length / 2) + " bytes");
             }
-            copy(channel, first, stopAt, size, exchange.getResponseBody());
+            boolean damaged = faults.contains(Fault.CORRUPT_DOWNLOAD)
+                    || faults.contains(Fault.DAMAGE_FIRST_DOWNLOAD) && damagedOnce.add(file.name());
+            copy(channel, first, stopAt, damaged ? size / 2 : -1, exchange.getResponseBody());
         }
     }
 
-    private void copy(FileChannel channel, long first, long count, long size, OutputStream out) throws IOException {
-        long corruptAt = faults.contains(Fault.CORRUPT_DOWNLOAD) ? size / 2 : -1;
+    /** Sends {@code count} bytes from {@code first}, the byte at {@code corruptAt} (if it is among them) flipped. */
+    private void copy(FileChannel channel, long first, long count, long corruptAt, OutputStream out) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(CHUNK);
         long position = first;
         long end = first + count;

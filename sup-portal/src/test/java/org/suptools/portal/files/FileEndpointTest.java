@@ -193,6 +193,18 @@ class FileEndpointTest {
     }
 
     @Test
+    void faultDamageFirstDownload_flipsTheMiddleByteOfTheFirstDownloadOnly() throws Exception {
+        serve(EnumSet.of(Fault.DAMAGE_FIRST_DOWNLOAD));
+
+        byte[] first = get(ids.issue(file), null).body();
+        byte[] second = get(ids.issue(file), null).body();
+
+        assertThat(first).hasSize(SIZE);
+        assertThat(first[SIZE / 2]).isEqualTo((byte) ~content[SIZE / 2]);
+        assertThat(second).isEqualTo(content);
+    }
+
+    @Test
     void everyAnswer_namesTheBytesWithAStrongETagAndLastModified() throws Exception {
         serve(Set.of());
         Files.setLastModifiedTime(file.bytes(), FileTime.from(Instant.parse("2026-02-27T08:15:30.250Z")));
