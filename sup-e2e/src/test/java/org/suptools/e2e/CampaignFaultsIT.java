@@ -58,18 +58,7 @@ class CampaignFaultsIT {
 
     @AfterAll
     void stopEverything() throws Exception {
-        try {
-            for (Agent agent : agents) {
-                agent.close();
-            }
-        } finally {
-            if (wire != null) {
-                wire.close();
-            }
-            if (portal != null) {
-                portal.close();
-            }
-        }
+        CloseAll.inOrder(agents, wire, portal);
     }
 
     @TestFactory

@@ -1,18 +1,14 @@
 package org.suptools.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.suptools.e2e.Launchers.sup;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,7 +17,6 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.suptools.e2e.Launchers.Keys;
-import org.suptools.e2e.Launchers.Result;
 
 /**
  * Agents killed with SIGKILL mid-campaign, with real processes as in {@link CampaignIT}. The portal
@@ -69,21 +64,7 @@ class CampaignRecoveryIT {
 
     @AfterAll
     void stopEverything() throws Exception {
-        try {
-            for (Agent agent : agents) {
-                agent.close();
-            }
-        } finally {
-            if (files != null) {
-                files.close();
-            }
-            if (wire != null) {
-                wire.close();
-            }
-            if (portal != null) {
-                portal.close();
-            }
-        }
+        CloseAll.inOrder(agents, files, wire, portal);
     }
 
     @TestFactory
@@ -346,57 +327,23 @@ class CampaignRecoveryIT {
     }
 
     /**
-     * A package that copies a payload of random bytes and, when given gates, then sets a property of
-     * the runtime, appends a line to the first gate (one per run of the action) and waits for the
-     * second to exist.
+     * A package that copies a payload of random bytes ({@link RandomPayloadPackage}) and, when given
+     * gates, then sets a property of the runtime, appends a line to the first gate (one per run of
+     * the action) and waits for the second to exist.
      */
     private Path build(String name, int payloadBytes, Path started, Path go) throws Exception {
-        Path source = work.resolve("sources").resolve(name);
-        Files.createDirectories(source.resolve("payload"));
         Files.createDirectories(gate("go").getParent());
-        try (OutputStream out = Files.newOutputStream(source.resolve("payload/data.bin"))) {
-            Random random = new Random(payloadBytes);
-            byte[] chunk = new byte[1 << 16];
-            for (int written = 0; written < payloadBytes; written += chunk.length) {
-                random.nextBytes(chunk);
-                out.write(chunk, 0, Math.min(chunk.length, payloadBytes - written));
-            }
-        }
-        StringBuilder spec = new StringBuilder("""
-                name: %s
-                version: 1.0.0
-                description: a payload of random bytes for the recovery tests
-                vendor: Acme Industrial
-                targets:
-                  - product: dw-gateway
-                    os: linux
-                    architecture: "*"
-                    runtimeVersion: ">=1.0.0 <2.0.0"
-                failurePolicy: rollback
-                actions:
-                  - id: data
-                    type: file.copy
-                    source: data.bin
-                    destination: conf/%s.bin
-                """.formatted(name, name));
-        if (go != null) {
-            spec.append("""
-                      - id: port
-                        type: properties.set
-                        file: conf/dwcore.user.properties
-                        set:
-                          dw.http.port: "8181"
-                      - id: wait-for-go
-                        type: command.run
-                        description: says it started, then waits for the test's go-ahead
-                        command: ["/bin/sh", "-c", "echo ran >> '%s'; while [ ! -e '%s' ]; do sleep 0.05; done"]
-                    """.formatted(started, go));
-        }
-        Files.writeString(source.resolve("sup.yaml"), spec.toString(), StandardCharsets.UTF_8);
-        Path out = work.resolve("packages").resolve(name + ".sup");
-        Files.createDirectories(out.getParent());
-        Result build = sup("build", source.toString(), "-o", out.toString(), "--key", keys.privateKey().toString());
-        assertThat(build.exit()).as(build.output()).isZero();
-        return out;
+        String gated = go == null ? "" : """
+                  - id: port
+                    type: properties.set
+                    file: conf/dwcore.user.properties
+                    set:
+                      dw.http.port: "8181"
+                  - id: wait-for-go
+                    type: command.run
+                    description: says it started, then waits for the test's go-ahead
+                    command: ["/bin/sh", "-c", "echo ran >> '%s'; while [ ! -e '%s' ]; do sleep 0.05; done"]
+                """.formatted(started, go);
+        return RandomPayloadPackage.build(work, keys, name, payloadBytes, gated);
     }
 }
