@@ -20,7 +20,8 @@ ensure_built() {
       echo "Building $module (first run only, about a minute)..." >&2
       # Maven's log goes to a file and is shown only when the build fails: on a terminal, even a
       # quiet, colourless Maven prints stray colour-reset codes.
-      local log="$root/target/build-$module.log"
+      # A module in a subdirectory (benchmarks/fleet-sim) gets a log named with a dash, in target/.
+      local log="$root/target/build-${module//\//-}.log"
       if ! (cd "$root" && mvn -q -B -Dstyle.color=never -DskipTests -Dmaven.javadoc.skip=true -pl "$module" -am package) >"$log" 2>&1; then
         tail -n 40 "$log" >&2
         echo "error: building $module failed (full log: $log); run 'mvn -pl $module -am package' in $root to see why" >&2
