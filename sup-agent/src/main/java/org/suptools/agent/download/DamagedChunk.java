@@ -2,7 +2,7 @@ package org.suptools.agent.download;
 
 /**
  * A chunk of a payload that arrived with another SHA-256 than its chunk index lists
- * ({@link ChunkArrivalCheck}).
+ * ({@link ChunkScan}).
  *
  * @param payload  the payload's entry name
  * @param chunk    which chunk of it, from 0

@@ -31,14 +31,10 @@ import org.suptools.tr50.PortalErrorCodes;
  * for sure is forced to it and recorded in the job at checkpoints, so a kill or a power loss
  * costs at most one checkpoint's bytes; a resumed download trims the file to the last checkpoint.
  * The whole file's size and IEEE CRC-32 must be what {@code file.get} announced: a file that is
- * longer or whose CRC differs is deleted and the update fails before the installer sees it. A
- * missing file (-90008) fails at once; every other problem is retried, a bounded number of times.
- *
- * <p>A large payload with a chunk index is also checked chunk by chunk as it arrives
- * ({@link ChunkChecks}): a chunk damaged on the way is cut off and fetched again from its
- * first byte, as a retried problem, instead of failing the CRC at the end. A chunk that arrives
- * with the same wrong SHA-256 twice is wrong in the file itself, not on the way: it is kept, the
- * check ends for this download, and the CRC and the installer decide.
+ * longer or whose CRC differs is deleted and the update fails before the installer sees it,
+ * unless its chunk indexes say where it went wrong ({@link ChunkRepair}): then it is cut before
+ * the first damaged chunk and fetched again from there, as a retried problem. A missing file
+ * (-90008) fails at once; every other problem is retried, a bounded number of times.
  */
 public final class Downloader {
 
@@ -124,7 +120,7 @@ public final class Downloader {
         String fileName = job.packageName().orElseThrow() + ".sup";
         Files.createDirectories(jobDir(job));
         String lastProblem = "no attempt was made";
-        ChunkChecks chunkChecks = new ChunkChecks();
+        ChunkRepair repair = new ChunkRepair();
         while (true) {
             if (job.downloadAttempts() >= retries.maxAttempts()) {
                 Durable.delete(partFile(job));
@@ -153,7 +149,7 @@ public final class Downloader {
                 Durable.delete(partFile(job));
                 job = save(job.expecting(file.fileSize(), file.crc32(), clock.instant()));
             }
-            Attempt attempt = new Attempt(job, file, chunkChecks);
+            Attempt attempt = new Attempt(job, file, repair);
             try {
                 attempt.run();
             } catch (Corrupt e) {
@@ -187,13 +183,13 @@ public final class Downloader {
     private final class Attempt {
         UpdateJob job;
         final FileGetResult file;
-        final ChunkChecks chunkChecks;
+        final ChunkRepair repair;
         String problem;
 
-        Attempt(UpdateJob job, FileGetResult file, ChunkChecks chunkChecks) {
+        Attempt(UpdateJob job, FileGetResult file, ChunkRepair repair) {
             this.job = job;
             this.file = file;
-            this.chunkChecks = chunkChecks;
+            this.repair = repair;
         }
 
         void run() throws IOException, Corrupt {
@@ -204,14 +200,7 @@ public final class Downloader {
                     StandardOpenOption.READ)) {
                 long offset = Math.min(job.downloadedBytes(), out.size());
                 out.truncate(offset);
-                CRC32 crc = new CRC32();
-                long good = chunkChecks.resume(out, offset, crc::update);
-                if (good < offset) {
-                    // A damaged chunk left on disk by an attempt that ended before the chunk's end.
-                    offset = cutAt(out, good);
-                    crc.reset();
-                    chunkChecks.resume(out, offset, crc::update);
-                }
+                CRC32 crc = crcOf(out, offset);
                 if (offset < size) {
                     offset = receive(out, crc, offset, size, checkpointEvery);
                     if (problem != null) {
@@ -223,7 +212,15 @@ public final class Downloader {
                     return;
                 }
                 if (crc.getValue() != file.crc32()) {
-                    throw new Corrupt("its CRC-32 is " + crc.getValue() + ", file.get announced " + file.crc32());
+                    String mismatch = "its CRC-32 is " + crc.getValue() + ", file.get announced " + file.crc32();
+                    Optional<DamagedChunk> damaged = repair.damagedChunk(out, offset);
+                    if (damaged.isEmpty()) {
+                        throw new Corrupt(mismatch);
+                    }
+                    problem = mismatch + ": " + damaged.get().describe() + "; it is fetched again from that byte";
+                    out.truncate(damaged.get().start());
+                    out.force(false);
+                    job = save(job.downloaded(damaged.get().start(), clock.instant()));
                 }
             }
         }
@@ -257,7 +254,6 @@ public final class Downloader {
                     offset = 0;
                     out.truncate(0);
                     crc.reset();
-                    chunkChecks.restart();
                     job = save(job.downloaded(0, clock.instant()));
                 } else if (fetch.status() == 206 && fetch.start() != offset) {
                     problem = "the endpoint answered from byte " + fetch.start() + " when asked from " + offset;
@@ -295,12 +291,6 @@ public final class Downloader {
                     }
                     crc.update(buffer, 0, n);
                     offset += n;
-                    Optional<DamagedChunk> damaged = chunkChecks.arrived(buffer, n);
-                    if (damaged.isPresent()) {
-                        problem = damaged.get().describe() + "; it is fetched again from that byte";
-                        offset = cutAt(out, damaged.get().start());
-                        break;
-                    }
                     if (offset - checkpoint >= checkpointEvery) {
                         checkpoint = checkpoint(out, offset, size);
                     }
@@ -319,12 +309,20 @@ public final class Downloader {
             return offset;
         }
 
-        /** Cuts the file at {@code length}, before a damaged chunk, and records that it ends there. */
-        private long cutAt(FileChannel out, long length) throws IOException {
-            out.truncate(length);
-            out.force(false);
-            job = save(job.downloaded(length, clock.instant()));
-            return length;
+        private CRC32 crcOf(FileChannel in, long length) throws IOException {
+            CRC32 crc = new CRC32();
+            ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
+            long position = 0;
+            while (position < length) {
+                buffer.clear().limit((int) Math.min(BUFFER, length - position));
+                int n = in.read(buffer, position);
+                if (n < 0) {
+                    break;
+                }
+                crc.update(buffer.flip());
+                position += n;
+            }
+            return crc;
         }
     }
 }

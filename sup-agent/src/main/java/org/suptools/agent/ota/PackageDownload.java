@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.suptools.agent.download.ChunkChecks;
+import org.suptools.agent.download.ChunkRepair;
 import org.suptools.agent.download.DamagedChunk;
 import org.suptools.agent.download.FileSource;
 import org.suptools.agent.download.Sleeper;
@@ -30,9 +30,9 @@ import org.suptools.agent.store.Durable;
  * for sure is forced and recorded at checkpoints. A download that breaks off is tried again, at
  * most {@code downloadAttempts} times in all for the upgrade; then it is revoked. A package longer
  * than announced, or whose size or SHA-256 differs from the answer's, is corrupt: revoked at once.
- * Revoked means the part is deleted and nothing is installed. A large payload with a chunk index
- * is checked chunk by chunk as it arrives ({@link ChunkChecks}): a chunk damaged on the way is cut
- * off and fetched again from its first byte, as an interrupted download is.
+ * Revoked means the part is deleted and nothing is installed, unless the package's chunk indexes
+ * say where a download whose SHA-256 differs went wrong ({@link ChunkRepair}): then it is cut
+ * before the first damaged chunk and fetched again from there, as an interrupted download is.
  */
 public final class PackageDownload {
 
@@ -92,7 +92,7 @@ public final class PackageDownload {
         Files.createDirectories(store.downloads());
         String lastProblem = "no attempt was made";
         Duration wait = Duration.ofSeconds(2);
-        ChunkChecks chunkChecks = new ChunkChecks();
+        ChunkRepair repair = new ChunkRepair();
         while (true) {
             if (job.downloadAttempts() >= maxAttempts) {
                 return revoke(job, AgentErrors.DOWNLOAD_FAILED, "the download was interrupted " + job.downloadAttempts()
@@ -104,7 +104,7 @@ public final class PackageDownload {
                         : wait.multipliedBy(2);
             }
             job = store.save(job.downloadStarted(clock.instant()));
-            Attempt attempt = new Attempt(job, chunkChecks);
+            Attempt attempt = new Attempt(job, repair);
             try {
                 attempt.run();
             } catch (Corrupt e) {
@@ -138,12 +138,12 @@ public final class PackageDownload {
     /** One fetch: from the last checkpoint to the end, or to the first problem. */
     private final class Attempt {
         OtaJob job;
-        final ChunkChecks chunkChecks;
+        final ChunkRepair repair;
         String problem;
 
-        Attempt(OtaJob job, ChunkChecks chunkChecks) {
+        Attempt(OtaJob job, ChunkRepair repair) {
             this.job = job;
-            this.chunkChecks = chunkChecks;
+            this.repair = repair;
         }
 
         void run() throws IOException, Corrupt {
@@ -151,12 +151,6 @@ public final class PackageDownload {
                     StandardOpenOption.READ)) {
                 long offset = Math.min(job.downloadedBytes(), out.size());
                 out.truncate(offset);
-                long good = chunkChecks.resume(out, offset);
-                if (good < offset) {
-                    // A damaged chunk left on disk by an attempt that ended before the chunk's end.
-                    offset = cutAt(out, good);
-                    chunkChecks.resume(out, offset);
-                }
                 FileSource.Fetch fetch;
                 try {
                     fetch = client.openPackage(offset, offset > 0 ? job.partTag() : Optional.empty());
@@ -169,7 +163,6 @@ public final class PackageDownload {
                         // The range was not honoured, or the package changed (If-Range): start from the first byte.
                         offset = 0;
                         out.truncate(0);
-                        chunkChecks.restart();
                     } else if (fetch.status() == 206 && fetch.start() != offset) {
                         problem = "the package URL answered from byte " + fetch.start() + " when asked from " + offset;
                         return;
@@ -194,8 +187,16 @@ public final class PackageDownload {
                 if (job.sha256().isPresent()) {
                     String sha256 = sha256(out, offset);
                     if (!sha256.equals(job.sha256().get())) {
-                        throw new Corrupt("its SHA-256 is " + sha256 + ", the version check announced "
-                                + job.sha256().get());
+                        String mismatch = "its SHA-256 is " + sha256 + ", the version check announced "
+                                + job.sha256().get();
+                        Optional<DamagedChunk> damaged = repair.damagedChunk(out, offset);
+                        if (damaged.isEmpty()) {
+                            throw new Corrupt(mismatch);
+                        }
+                        problem = mismatch + ": " + damaged.get().describe() + "; it is fetched again from that byte";
+                        out.truncate(damaged.get().start());
+                        out.force(false);
+                        job = store.save(job.downloaded(damaged.get().start(), job.partTag(), clock.instant()));
                     }
                 }
             }
@@ -217,12 +218,6 @@ public final class PackageDownload {
                         out.write(chunk, offset + chunk.position());
                     }
                     offset += n;
-                    Optional<DamagedChunk> damaged = chunkChecks.arrived(buffer, n);
-                    if (damaged.isPresent()) {
-                        problem = damaged.get().describe() + "; it is fetched again from that byte";
-                        offset = cutAt(out, damaged.get().start());
-                        break;
-                    }
                     if (offset - checkpoint >= checkpointEvery) {
                         checkpoint = checkpoint(out, offset);
                     }
@@ -232,14 +227,6 @@ public final class PackageDownload {
             }
             checkpoint(out, offset);
             return offset;
-        }
-
-        /** Cuts the file at {@code length}, before a damaged chunk, and records that it ends there. */
-        private long cutAt(FileChannel out, long length) throws IOException {
-            out.truncate(length);
-            out.force(false);
-            job = store.save(job.downloaded(length, job.partTag(), clock.instant()));
-            return length;
         }
 
         private long checkpoint(FileChannel out, long offset) throws IOException {

@@ -254,11 +254,10 @@ class DownloaderTest {
     }
 
     @Test
-    void fetch_ofAChunkDamagedOnTheWay_cutsItOff_andFetchesAgainFromItsFirstByte() throws Exception {
+    void fetch_ofAFileDamagedOnTheWay_goesOnFromTheFirstDamagedChunkOfItsIndex() throws Exception {
         IndexedPackage sup = IndexedPackage.build(temp.resolve("built"));
-        long damaged = sup.chunkStart(1) + 1000;
         FakeFileSource source = new FakeFileSource(sup.bytes(), n -> n == 0
-                ? FakeFileSource.Behaviour.damagingTheByteAt(damaged) : FakeFileSource.Behaviour.normal());
+                ? FakeFileSource.Behaviour.damagingTheByteAt(sup.chunkStart(1) + 1000) : FakeFileSource.Behaviour.normal());
 
         DownloadOutcome outcome = downloader(source, announcedFile(sup.bytes())).fetch(job());
 
@@ -266,30 +265,27 @@ class DownloaderTest {
         assertThat(Files.readAllBytes(((DownloadOutcome.Ready) outcome).file())).isEqualTo(sup.bytes());
         assertThat(source.offsets).as("the second request starts at the damaged chunk")
                 .containsExactly(0L, sup.chunkStart(1));
-        assertThat(source.bytesSent).as("the first request stopped at the end of the damaged chunk")
-                .isBetween(sup.chunkStart(2) + sup.bytes().length - sup.chunkStart(1),
-                        sup.chunkStart(2) + 64 * 1024 + sup.bytes().length - sup.chunkStart(1));
+        assertThat(source.bytesSent).isEqualTo(2L * sup.bytes().length - sup.chunkStart(1));
         assertThat(waits).hasSize(1);
     }
 
     @Test
-    void fetch_ofAChunkThatArrivesWrongTwiceAlike_keepsIt_asTheFileOnThePortalHoldsIt() throws Exception {
+    void fetch_ofAFileDamagedAlikeEveryTime_isRefusedAfterOneRepair() throws Exception {
         IndexedPackage sup = IndexedPackage.build(temp.resolve("built"));
-        byte[] wrongOnThePortal = sup.damagedAt(sup.chunkStart(1) + 1000);
-        FakeFileSource source = new FakeFileSource(wrongOnThePortal, n -> FakeFileSource.Behaviour.normal());
+        FakeFileSource source = new FakeFileSource(sup.bytes(), n -> FakeFileSource.Behaviour.damagingTheByteAt(
+                sup.chunkStart(1) + 1000));
 
-        DownloadOutcome outcome = downloader(source, announcedFile(wrongOnThePortal)).fetch(job());
+        DownloadOutcome outcome = downloader(source, announcedFile(sup.bytes())).fetch(job());
 
-        assertThat(outcome).as("the installer, not the download, refuses such a package")
-                .isInstanceOf(DownloadOutcome.Ready.class);
-        assertThat(Files.readAllBytes(((DownloadOutcome.Ready) outcome).file())).isEqualTo(wrongOnThePortal);
+        assertThat(outcome).isInstanceOf(DownloadOutcome.Failed.class);
+        assertThat(((DownloadOutcome.Failed) outcome).result().errorCode()).isEqualTo(AgentErrors.PACKAGE_CORRUPT);
         assertThat(source.offsets).containsExactly(0L, sup.chunkStart(1));
+        assertThat(temp.resolve("downloads/M1/acme.sup.part")).doesNotExist();
     }
 
     @Test
-    void fetch_afterARestart_cutsADamagedChunkThePartAlreadyHolds() throws Exception {
+    void fetch_afterARestart_ofAPartHoldingADamagedChunk_goesOnFromThatChunk() throws Exception {
         IndexedPackage sup = IndexedPackage.build(temp.resolve("built"));
-        byte[] damaged = sup.damagedAt(sup.chunkStart(0) + 5);
         long kept = sup.chunkStart(1) + 100;
         JobStore jobs = new JobStore(temp.resolve("jobs"));
         jobs.save(job().expecting(sup.bytes().length, crc(sup.bytes()), CLOCK.instant())
@@ -297,13 +293,13 @@ class DownloaderTest {
                 .at(Stage.DOWNLOADING, CLOCK.instant()));
         Path part = temp.resolve("downloads/M1/acme.sup.part");
         Files.createDirectories(part.getParent());
-        Files.write(part, java.util.Arrays.copyOf(damaged, (int) kept));
+        Files.write(part, java.util.Arrays.copyOf(sup.damagedAt(sup.chunkStart(0) + 5), (int) kept));
         FakeFileSource source = new FakeFileSource(sup.bytes(), n -> FakeFileSource.Behaviour.normal());
 
         DownloadOutcome outcome = downloader(source, announcedFile(sup.bytes()), jobs).fetch(jobs.find("M1").orElseThrow());
 
         assertThat(Files.readAllBytes(((DownloadOutcome.Ready) outcome).file())).isEqualTo(sup.bytes());
-        assertThat(source.offsets).containsExactly(sup.chunkStart(0));
+        assertThat(source.offsets).containsExactly(kept, sup.chunkStart(0));
     }
 
     private Downloader downloader(FileSource source, FileIds ids) {

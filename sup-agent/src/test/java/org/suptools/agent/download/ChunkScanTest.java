@@ -9,7 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ChunkArrivalCheckTest {
+class ChunkScanTest {
 
     @TempDir
     static Path dir;
@@ -23,7 +23,7 @@ class ChunkArrivalCheckTest {
 
     @Test
     void accept_ofAnIntactPackageInPiecesOfAnySize_checksEveryChunkAndFindsNothing() {
-        ChunkArrivalCheck check = new ChunkArrivalCheck();
+        ChunkScan check = new ChunkScan();
 
         Optional<DamagedChunk> bad = feed(check, sup.bytes(), new Random(3));
 
@@ -35,7 +35,7 @@ class ChunkArrivalCheckTest {
     @Test
     void accept_ofADamagedByte_namesItsChunkWhenTheChunkHasArrived_andStops() {
         long damaged = sup.chunkStart(1) + 12_345;
-        ChunkArrivalCheck check = new ChunkArrivalCheck();
+        ChunkScan check = new ChunkScan();
         byte[] file = sup.damagedAt(damaged);
         int endOfChunk = (int) sup.chunkStart(2);
 
@@ -56,7 +56,7 @@ class ChunkArrivalCheckTest {
     @Test
     void accept_inPiecesOfAnySize_givesTheOffsetWhereTheDamagedChunkStarts() {
         for (int seed = 0; seed < 8; seed++) {
-            Optional<DamagedChunk> bad = feed(new ChunkArrivalCheck(), sup.damagedAt(sup.chunkStart(0) + 5),
+            Optional<DamagedChunk> bad = feed(new ChunkScan(), sup.damagedAt(sup.chunkStart(0) + 5),
                     new Random(seed));
 
             assertThat(bad).map(DamagedChunk::start).contains(sup.chunkStart(0));
@@ -66,25 +66,24 @@ class ChunkArrivalCheckTest {
     @Test
     void accept_ofADamagedManifest_checksNothing_andLeavesTheVerdictToTheCrcAndTheInstaller() {
         byte[] file = sup.damagedAt(60);
-        ChunkArrivalCheck check = new ChunkArrivalCheck();
+        ChunkScan check = new ChunkScan();
 
         assertThat(feed(check, file, new Random(4))).isEmpty();
         assertThat(check.chunksChecked()).isZero();
     }
 
     @Test
-    void accept_ofWhatIsNoPackage_orOfAnEndedCheck_findsNothing() {
+    void accept_ofWhatIsNoPackage_findsNothing() {
         byte[] noise = new byte[100_000];
         new Random(5).nextBytes(noise);
-        ChunkArrivalCheck check = new ChunkArrivalCheck();
+        ChunkScan check = new ChunkScan();
 
         assertThat(feed(check, noise, new Random(6))).isEmpty();
         assertThat(check.following()).isFalse();
-        assertThat(feed(ChunkArrivalCheck.ended(), sup.damagedAt(sup.chunkStart(0)), new Random(7))).isEmpty();
     }
 
     /** Feeds {@code file} in pieces of 1 byte to 1 MiB; the first bad chunk found. */
-    private static Optional<DamagedChunk> feed(ChunkArrivalCheck check, byte[] file, Random random) {
+    private static Optional<DamagedChunk> feed(ChunkScan check, byte[] file, Random random) {
         for (int at = 0; at < file.length; ) {
             int n = Math.min(file.length - at, 1 + random.nextInt(random.nextBoolean() ? 100 : 1 << 20));
             Optional<DamagedChunk> bad = check.accept(file, at, n);

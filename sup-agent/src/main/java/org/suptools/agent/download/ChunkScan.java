@@ -19,24 +19,23 @@ import org.suptools.model.manifest.ManifestCodec;
 import org.suptools.model.manifest.PayloadFile;
 
 /**
- * Checks a package's large payloads chunk by chunk while it downloads, against their
- * {@linkplain ChunkIndex chunk indexes} (docs/format.md, section 2a), so that bytes damaged on
- * the way are found when their chunk has arrived, and fetched again from that chunk's first byte,
- * instead of failing the whole file's CRC at its end.
+ * Reads a package from its first byte in order, as a stream of pieces, and finds the first chunk
+ * of a large payload whose bytes differ from its {@linkplain ChunkIndex chunk index}
+ * (docs/format.md, section 2a): where a download that failed its whole-file check can go on from.
  *
- * <p>It reads the file as it arrives, in order: the local header of each entry, the manifest (the
- * first entry), then each chunk index, whose bytes must have the SHA-256 the manifest declares
- * for it, then each STORED payload that has an index, hashed chunk by chunk. An index precedes
- * its payload in a package {@code sup build} writes ({@code payload/.sup-chunks/} sorts before
- * the names of most payloads); a payload that comes before its index is not checked on arrival.
+ * <p>It reads the local header of each entry, the manifest (the first entry), then each chunk
+ * index, whose bytes must have the SHA-256 the manifest declares for it, then each STORED payload
+ * that has an index, hashed chunk by chunk. An index precedes its payload in a package
+ * {@code sup build} writes ({@code payload/.sup-chunks/} sorts before the names of most payloads);
+ * a payload that comes before its index is not checked.
  *
  * <p>It is a check of the transfer, not of the package: the manifest is not authenticated here
  * (the installer checks the signatures and every hash before it changes anything), and whatever
  * it cannot follow (a deflated entry, a data descriptor, a manifest it cannot parse, the central
- * directory) ends the check for the rest of the file without a verdict. It never throws on what
- * it reads. Memory is bounded: the manifest and each index are kept up to 1 MiB each.
+ * directory) ends the scan for the rest of the file without a verdict. It never throws on what it
+ * reads. Memory is bounded: the manifest and each index are kept up to 1 MiB each.
  */
-final class ChunkArrivalCheck {
+final class ChunkScan {
 
     private static final int LOCAL_HEADER_SIGNATURE = 0x04034b50;
     private static final int LOCAL_HEADER_BYTES = 30;
@@ -67,17 +66,10 @@ final class ChunkArrivalCheck {
     private long chunkLeft;
     private int chunksChecked;
 
-    /** A check that has ended before the first byte: it takes bytes and finds nothing. */
-    static ChunkArrivalCheck ended() {
-        ChunkArrivalCheck check = new ChunkArrivalCheck();
-        check.state = State.DONE;
-        return check;
-    }
-
     /**
      * Takes the next bytes of the file.
      *
-     * @return the first chunk among them whose SHA-256 differs from its index; the check ends there
+     * @return the first chunk among them whose SHA-256 differs from its index; the scan ends there
      */
     Optional<DamagedChunk> accept(byte[] bytes, int offset, int length) {
         int at = offset;
@@ -108,7 +100,7 @@ final class ChunkArrivalCheck {
         return chunksChecked;
     }
 
-    /** Whether it still follows the file (false once it met something it cannot follow, or a bad chunk). */
+    /** Whether it still follows the file (false once it met something it cannot follow, or a damaged chunk). */
     boolean following() {
         return state != State.DONE;
     }
