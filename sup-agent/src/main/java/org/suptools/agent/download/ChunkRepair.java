@@ -28,6 +28,19 @@ public final class ChunkRepair {
     private final Set<DamagedChunk> found = new HashSet<>();
 
     /**
+     * {@link #damagedChunk}, and when there is one, cuts the part before it and forces the cut to
+     * the disk; the caller records the part's new length.
+     */
+    public Optional<DamagedChunk> cutBeforeDamage(FileChannel part, long length) throws IOException {
+        Optional<DamagedChunk> damaged = damagedChunk(part, length);
+        if (damaged.isPresent()) {
+            part.truncate(damaged.get().start());
+            part.force(false);
+        }
+        return damaged;
+    }
+
+    /**
      * Scans the first {@code length} bytes of {@code part}, a whole download that failed its check.
      *
      * @return its first damaged chunk, to cut the part at and fetch again from; empty when there is

@@ -12,9 +12,9 @@ package org.suptools.agent.download;
  */
 public record DamagedChunk(String payload, int chunk, long start, String sha256, String expected) {
 
-    /** One sentence for a log line or a retried problem. */
+    /** What was found and what is done about it, for a retried problem. */
     public String describe() {
         return "chunk " + chunk + " of " + payload + " (from byte " + start + " of the file) arrived with SHA-256 "
-                + sha256 + ", its chunk index lists " + expected;
+                + sha256 + ", its chunk index lists " + expected + "; it is fetched again from that byte";
     }
 }

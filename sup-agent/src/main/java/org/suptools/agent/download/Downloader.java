@@ -213,13 +213,11 @@ public final class Downloader {
                 }
                 if (crc.getValue() != file.crc32()) {
                     String mismatch = "its CRC-32 is " + crc.getValue() + ", file.get announced " + file.crc32();
-                    Optional<DamagedChunk> damaged = repair.damagedChunk(out, offset);
+                    Optional<DamagedChunk> damaged = repair.cutBeforeDamage(out, offset);
                     if (damaged.isEmpty()) {
                         throw new Corrupt(mismatch);
                     }
-                    problem = mismatch + ": " + damaged.get().describe() + "; it is fetched again from that byte";
-                    out.truncate(damaged.get().start());
-                    out.force(false);
+                    problem = mismatch + ": " + damaged.get().describe();
                     job = save(job.downloaded(damaged.get().start(), clock.instant()));
                 }
             }

@@ -189,13 +189,11 @@ public final class PackageDownload {
                     if (!sha256.equals(job.sha256().get())) {
                         String mismatch = "its SHA-256 is " + sha256 + ", the version check announced "
                                 + job.sha256().get();
-                        Optional<DamagedChunk> damaged = repair.damagedChunk(out, offset);
+                        Optional<DamagedChunk> damaged = repair.cutBeforeDamage(out, offset);
                         if (damaged.isEmpty()) {
                             throw new Corrupt(mismatch);
                         }
-                        problem = mismatch + ": " + damaged.get().describe() + "; it is fetched again from that byte";
-                        out.truncate(damaged.get().start());
-                        out.force(false);
+                        problem = mismatch + ": " + damaged.get().describe();
                         job = store.save(job.downloaded(damaged.get().start(), job.partTag(), clock.instant()));
                     }
                 }

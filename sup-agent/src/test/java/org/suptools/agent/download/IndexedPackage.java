@@ -18,12 +18,12 @@ import org.suptools.model.packaging.PackageBuilder;
  * @param bytes      the whole {@code .sup}
  * @param imageStart where the image's bytes start in it
  */
-record IndexedPackage(byte[] bytes, long imageStart) {
+public record IndexedPackage(byte[] bytes, long imageStart) {
 
     static final String IMAGE = "payload/image.bin";
     static final long CHUNK = ChunkIndex.CHUNK_SIZE;
 
-    static IndexedPackage build(Path dir) throws Exception {
+    public static IndexedPackage build(Path dir) throws Exception {
         Path spec = Files.createDirectories(dir.resolve("spec/payload")).getParent();
         byte[] image = new byte[(int) (2 * CHUNK + 1)];
         new Random(8).nextBytes(image);
@@ -46,12 +46,12 @@ record IndexedPackage(byte[] bytes, long imageStart) {
     }
 
     /** Where chunk {@code n} of the image starts in the file. */
-    long chunkStart(int n) {
+    public long chunkStart(int n) {
         return imageStart + n * CHUNK;
     }
 
     /** A copy of the file with one byte changed at {@code offset}. */
-    byte[] damagedAt(long offset) {
+    public byte[] damagedAt(long offset) {
         byte[] copy = bytes.clone();
         copy[(int) offset] ^= 0x5A;
         return copy;

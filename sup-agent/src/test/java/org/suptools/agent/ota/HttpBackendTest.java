@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.suptools.agent.config.HttpAgentConfig;
 import org.suptools.agent.config.HttpAgentConfigLoader;
+import org.suptools.agent.download.IndexedPackage;
 import org.suptools.agent.job.AgentErrors;
 import org.suptools.agent.job.Stage;
 import org.suptools.agent.store.AgentJson;
@@ -190,6 +191,22 @@ class HttpBackendTest {
         assertThat(portal.notifications()).singleElement().asString()
                 .startsWith("901 Failure: -90202 the download is corrupt and is revoked: its SHA-256 is");
         assertThat(config.stateDir().resolve("ota/download")).doesNotExist();
+    }
+
+    @Test
+    void once_aDownloadDamagedOnTheWay_goesOnFromItsFirstDamagedChunk_andReachesTheInstaller() throws Exception {
+        serve(Fault.DAMAGE_FIRST_DOWNLOAD);
+        Path offered = Files.createDirectories(dir.resolve("offered")).resolve("cds-training.sup");
+        Files.write(offered, IndexedPackage.build(dir.resolve("built")).bytes());
+        portal.offer(offered);
+
+        HttpBackend.Cycle cycle = agent(config()).once();
+
+        assertThat(cycle.finished()).hasValueSatisfying(job -> {
+            assertThat(job.downloadAttempts()).as("the whole file, then from the damaged chunk on").isEqualTo(2);
+            assertThat(job.installAttempts()).as("the repaired download went to the installer").isEqualTo(1);
+            assertThat(job.stage()).as("which refuses the unsigned package").isEqualTo(Stage.EXECUTION_FAILED);
+        });
     }
 
     @Test
