@@ -68,7 +68,7 @@ public final class AgentAssembly {
                         config.checks().throttle()), jobs,
                 config.stateDir().resolve("downloads"), clock, Sleeper.REAL,
                 new Downloader.RetryPolicy(config.downloadAttempts(), Duration.ofSeconds(2), Duration.ofMinutes(1)),
-                new TenthsProgress(link));
+                new TenthsProgress(link, log, config.downloadAttempts()));
         Path installerDir = config.stateDir().resolve("installer");
         InstallStep installer = new InstallStep(config.installer(), config.gatewayConfig(), installerDir,
                 Optional.of(config.thingKey()), InstallStep.Launchers.processes(installerDir, config.installTimeout()),
@@ -115,13 +115,23 @@ public final class AgentAssembly {
         }
     }
 
-    /** {@code mailbox.update} at each tenth of a download, not at every checkpoint. */
+    /** {@code mailbox.update} at each tenth of a download, not at every checkpoint; a log line for each failed attempt. */
     private static final class TenthsProgress implements Downloader.Progress {
         private final Tr50Link link;
+        private final AgentLog log;
+        private final int attempts;
         private final Map<String, Long> lastTenth = new ConcurrentHashMap<>();
 
-        TenthsProgress(Tr50Link link) {
+        TenthsProgress(Tr50Link link, AgentLog log, int attempts) {
             this.link = link;
+            this.log = log;
+            this.attempts = attempts;
+        }
+
+        @Override
+        public void attemptFailed(UpdateJob job, String problem) {
+            log.info("download of " + job.packageName().orElse("") + ".sup, attempt " + job.downloadAttempts() + " of "
+                    + attempts + ": " + problem);
         }
 
         @Override

@@ -51,13 +51,17 @@ public final class Downloader {
     private final RetryPolicy retries;
     private final Progress progress;
 
-    /** Hears how far a download is. */
+    /** Hears how far a download is, and of each attempt that ended short of the whole file. */
     @FunctionalInterface
     public interface Progress {
         Progress NONE = (job, bytes, total) -> {
         };
 
         void at(UpdateJob job, long bytes, long total);
+
+        /** An attempt ended with {@code problem}; another follows unless the attempts are used up. */
+        default void attemptFailed(UpdateJob job, String problem) {
+        }
     }
 
     /**
@@ -164,6 +168,7 @@ public final class Downloader {
                 return new DownloadOutcome.Ready(save(job.at(Stage.DOWNLOAD_COMPLETE, clock.instant())), ready);
             }
             lastProblem = attempt.problem;
+            progress.attemptFailed(job, lastProblem);
         }
     }
 

@@ -260,7 +260,7 @@ public final class HttpBackend {
 
     private PackageDownload download() throws IOException {
         return new PackageDownload(client(), store, clock, sleeper, config.downloadAttempts(), checkpointEvery,
-                checkpoints);
+                checkpoints, log);
     }
 
     private InstallStep installStep() {

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.suptools.agent.AgentLog;
 import org.suptools.agent.download.ChunkRepair;
 import org.suptools.agent.download.DamagedChunk;
 import org.suptools.agent.download.FileSource;
@@ -45,6 +46,7 @@ public final class PackageDownload {
     private final int maxAttempts;
     private final long checkpointEvery;
     private final Checkpoints checkpoints;
+    private final AgentLog log;
 
     /** Hears each checkpoint once it is on disk; a test may stop the agent there. */
     @FunctionalInterface
@@ -68,8 +70,9 @@ public final class PackageDownload {
         }
     }
 
+    /** @param log hears of each attempt that ended short of the whole file */
     public PackageDownload(BackendClient client, OtaStore store, Clock clock, Sleeper sleeper, int maxAttempts,
-            long checkpointEvery, Checkpoints checkpoints) {
+            long checkpointEvery, Checkpoints checkpoints, AgentLog log) {
         this.client = client;
         this.store = store;
         this.clock = clock;
@@ -77,6 +80,7 @@ public final class PackageDownload {
         this.maxAttempts = maxAttempts;
         this.checkpointEvery = checkpointEvery;
         this.checkpoints = checkpoints;
+        this.log = log;
     }
 
     public Path file(OtaJob job) {
@@ -118,6 +122,8 @@ public final class PackageDownload {
                 return new Outcome.Ready(store.save(job.at(Stage.DOWNLOAD_COMPLETE, clock.instant())), ready);
             }
             lastProblem = attempt.problem;
+            log.info("download of upgrade " + job.id() + ", attempt " + job.downloadAttempts() + " of " + maxAttempts
+                    + ": " + lastProblem);
         }
     }
 

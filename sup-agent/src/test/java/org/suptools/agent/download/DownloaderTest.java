@@ -35,6 +35,7 @@ class DownloaderTest {
     private final byte[] content = content(3 * 1024 * 1024 + 123);
     private final List<Duration> waits = new ArrayList<>();
     private final List<String> asked = new ArrayList<>();
+    private final List<String> failedAttempts = new ArrayList<>();
 
     @Test
     void fetch_resumesWithRangeAndANewFileIdAfterADroppedConnection() throws Exception {
@@ -267,6 +268,8 @@ class DownloaderTest {
                 .containsExactly(0L, sup.chunkStart(1));
         assertThat(source.bytesSent).isEqualTo(2L * sup.bytes().length - sup.chunkStart(1));
         assertThat(waits).hasSize(1);
+        assertThat(failedAttempts).singleElement().asString().startsWith("its CRC-32 is")
+                .contains("chunk 1 of payload/image.bin", "it is fetched again from that byte");
     }
 
     @Test
@@ -308,7 +311,16 @@ class DownloaderTest {
 
     private Downloader downloader(FileSource source, FileIds ids, JobStore jobs) {
         return new Downloader(ids, source, jobs, temp.resolve("downloads"), CLOCK, waits::add, RETRIES,
-                Downloader.Progress.NONE);
+                new Downloader.Progress() {
+                    @Override
+                    public void at(UpdateJob job, long bytes, long total) {
+                    }
+
+                    @Override
+                    public void attemptFailed(UpdateJob job, String problem) {
+                        failedAttempts.add(problem);
+                    }
+                });
     }
 
     private FileIds announced(long crc32) {

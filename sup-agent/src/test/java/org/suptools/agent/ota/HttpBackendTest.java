@@ -93,9 +93,13 @@ class HttpBackendTest {
     }
 
     private HttpBackend agent(HttpAgentConfig config, PackageDownload.Checkpoints checkpoints) {
+        return agent(config, checkpoints, 1024);
+    }
+
+    private HttpBackend agent(HttpAgentConfig config, PackageDownload.Checkpoints checkpoints, long checkpointEvery) {
         return new HttpBackend(config, InstallStep.Launchers.processes(config.stateDir().resolve("installer"),
                 java.time.Duration.ofMinutes(2)), CLOCK, duration -> {
-                }, log::add, 1024, checkpoints);
+                }, log::add, checkpointEvery, checkpoints);
     }
 
     private HttpBackend agent(HttpAgentConfig config) {
@@ -200,13 +204,16 @@ class HttpBackendTest {
         Files.write(offered, IndexedPackage.build(dir.resolve("built")).bytes());
         portal.offer(offered);
 
-        HttpBackend.Cycle cycle = agent(config()).once();
+        // A checkpoint every MiB, not every KiB as for the small package: 32 MiB in 1 KiB checkpoints took a minute.
+        HttpBackend.Cycle cycle = agent(config(), PackageDownload.Checkpoints.NONE, 1 << 20).once();
 
         assertThat(cycle.finished()).hasValueSatisfying(job -> {
             assertThat(job.downloadAttempts()).as("the whole file, then from the damaged chunk on").isEqualTo(2);
             assertThat(job.installAttempts()).as("the repaired download went to the installer").isEqualTo(1);
             assertThat(job.stage()).as("which refuses the unsigned package").isEqualTo(Stage.EXECUTION_FAILED);
         });
+        assertThat(log).filteredOn(line -> line.contains("attempt 1 of 6")).singleElement().asString()
+                .contains("its SHA-256 is", "chunk 0 of payload/image.bin", "fetched again from that byte");
     }
 
     @Test
