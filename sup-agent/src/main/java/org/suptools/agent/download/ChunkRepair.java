@@ -28,8 +28,12 @@ public final class ChunkRepair {
     private final Set<DamagedChunk> found = new HashSet<>();
 
     /**
-     * {@link #damagedChunk}, and when there is one, cuts the part before it and forces the cut to
-     * the disk; the caller records the part's new length.
+     * Scans the first {@code length} bytes of {@code part}, a whole download that failed its
+     * check, and when it finds a damaged chunk, cuts the part before it and forces the cut to the
+     * disk; the caller records the part's new length.
+     *
+     * @return the damaged chunk; empty when there is none, when the package has no usable index,
+     *     or when the same damage was found before (the part is then left as it is)
      */
     public Optional<DamagedChunk> cutBeforeDamage(FileChannel part, long length) throws IOException {
         Optional<DamagedChunk> damaged = damagedChunk(part, length);
@@ -40,13 +44,7 @@ public final class ChunkRepair {
         return damaged;
     }
 
-    /**
-     * Scans the first {@code length} bytes of {@code part}, a whole download that failed its check.
-     *
-     * @return its first damaged chunk, to cut the part at and fetch again from; empty when there is
-     *     none, when the package has no usable index, or when the same damage was found before
-     */
-    public Optional<DamagedChunk> damagedChunk(FileChannel part, long length) throws IOException {
+    private Optional<DamagedChunk> damagedChunk(FileChannel part, long length) throws IOException {
         ChunkScan scan = new ChunkScan();
         byte[] buffer = new byte[BUFFER];
         for (long position = 0; position < length && scan.following(); ) {
