@@ -1,7 +1,6 @@
 package org.suptools.installer.install;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -17,6 +16,7 @@ import org.suptools.installer.fs.TestPause;
 import org.suptools.installer.fs.Trees;
 import org.suptools.model.action.Action;
 import org.suptools.model.action.ActionType;
+import org.suptools.model.archive.PayloadContent;
 import org.suptools.model.archive.PayloadSink;
 import org.suptools.model.files.ChannelIo;
 import org.suptools.model.manifest.Manifest;
@@ -44,7 +44,6 @@ final class PayloadStaging {
 
     static final String DIRECTORY = "staging";
 
-    private static final int BUFFER = 256 * 1024;
     private static final Set<ActionType> PLACING =
             Set.of(ActionType.FILE_COPY, ActionType.CERTIFICATE_INSTALL, ActionType.LICENSE_INSTALL);
 
@@ -110,15 +109,16 @@ final class PayloadStaging {
         return Optional.ofNullable(staged.get(name)).filter(Files::isRegularFile);
     }
 
-    private Path write(InputStream content) throws IOException {
+    /** Writes the chunks the read lends (for a STORED payload, the buffers the package was read into: no copy). */
+    private Path write(PayloadContent content) throws IOException {
         Files.createDirectories(dir);
         Path file = dir.resolve(staged.size() + ".payload");
         boolean complete = false;
         try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
              EarlyWriteback writeback = EarlyWriteback.start(out)) {
-            byte[] buffer = new byte[BUFFER];
-            for (int n = content.read(buffer); n >= 0; n = content.read(buffer)) {
-                ChannelIo.writeFully(out, ByteBuffer.wrap(buffer, 0, n));
+            for (ByteBuffer chunk = content.nextChunk(); chunk != null; chunk = content.nextChunk()) {
+                int n = chunk.remaining();
+                ChannelIo.writeFully(out, chunk);
                 writeback.written(n);
                 TestPause.staged(n);
             }

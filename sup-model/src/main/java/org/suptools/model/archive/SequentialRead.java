@@ -2,6 +2,7 @@ package org.suptools.model.archive;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -95,6 +96,14 @@ final class SequentialRead implements AutoCloseable {
         return n;
     }
 
+    private ByteBuffer readChunk(int maxLength) throws IOException {
+        ByteBuffer chunk = readAhead.readChunk(maxLength);
+        if (chunk != null) {
+            position += chunk.remaining();
+        }
+        return chunk;
+    }
+
     @Override
     public void close() throws IOException {
         try {
@@ -105,7 +114,7 @@ final class SequentialRead implements AutoCloseable {
     }
 
     /** The bytes up to {@code end}, read where the file is now; closing it reads nothing more. */
-    private final class Slice extends InputStream {
+    private final class Slice extends InputStream implements ChunkedInput {
 
         private final long end;
 
@@ -132,6 +141,12 @@ final class SequentialRead implements AutoCloseable {
             }
             int n = SequentialRead.this.read(buffer, offset, (int) Math.min(length, left));
             return n == 0 ? -1 : n;
+        }
+
+        @Override
+        public ByteBuffer nextChunk(int maxLength) throws IOException {
+            long left = end - position;
+            return left <= 0 ? null : readChunk((int) Math.min(maxLength, left));
         }
     }
 }

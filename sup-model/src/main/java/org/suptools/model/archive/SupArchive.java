@@ -61,7 +61,6 @@ public final class SupArchive implements AutoCloseable {
 
     private static final byte[] LOCAL_HEADER = {'P', 'K', 3, 4};
     private static final byte[] EMPTY_ARCHIVE = {'P', 'K', 5, 6};
-    private static final int COPY_BUFFER = Sha256.BUFFER_SIZE;
 
     private final Path file;
     private final ArchiveLimits limits;
@@ -270,7 +269,6 @@ public final class SupArchive implements AutoCloseable {
         checkContents(declared);
         Map<String, ChunkIndex> indexes = readChunkIndexes(declared);
         ProgressReporter reporter = reporterFor(declared, progress);
-        byte[] buffer = new byte[COPY_BUFFER];
         SequentialRead read = null;
         try {
             for (PayloadFile payload : inArchiveOrder(declared)) {
@@ -284,7 +282,7 @@ public final class SupArchive implements AutoCloseable {
                     if (read == null) {
                         read = SequentialRead.openAt(file, dataStarts.get(payload.path()));
                     }
-                    stream(read, payload, PayloadSink.CHECK_ONLY, reporter, buffer);
+                    stream(read, payload, PayloadSink.CHECK_ONLY, reporter);
                 }
             }
         } finally {
@@ -371,10 +369,9 @@ public final class SupArchive implements AutoCloseable {
         Objects.requireNonNull(sink, "sink");
         checkContents(declared);
         ProgressReporter reporter = reporterFor(declared, progress);
-        byte[] buffer = new byte[COPY_BUFFER];
         try (SequentialRead read = SequentialRead.open(file, true)) {
             for (PayloadFile payload : inArchiveOrder(declared)) {
-                stream(read, payload, sink, reporter, buffer);
+                stream(read, payload, sink, reporter);
             }
             reporter.finish();
             return read.finish().orElseThrow();
@@ -382,16 +379,16 @@ public final class SupArchive implements AutoCloseable {
     }
 
     /** Streams one payload from where {@code read} is (at or before its data) to {@code sink}, checked. */
-    private void stream(SequentialRead read, PayloadFile payload, PayloadSink sink, ProgressReporter reporter,
-                        byte[] buffer) throws IOException, InvalidPackageException {
+    private void stream(SequentialRead read, PayloadFile payload, PayloadSink sink, ProgressReporter reporter)
+            throws IOException, InvalidPackageException {
         ZipArchiveEntry entry = entryFor(payload);
         read.skipTo(dataStarts.get(payload.path()));
         InputStream raw = read.next(entry.getCompressedSize());
         InputStream data = entry.getMethod() == ZipEntry.STORED ? raw : new RawInflatingStream(raw);
-        try (InputStream in = new VerifyingPayloadStream(data, payload, limits, file.toString());
-             InputStream counted = new CountingStream(in, reporter)) {
-            sink.accept(payload, counted);
-            while (counted.read(buffer) >= 0) {
+        try (PayloadContent content = new PayloadContent(
+                new VerifyingPayloadStream(data, payload, limits, file.toString()), reporter)) {
+            sink.accept(payload, content);
+            while (content.nextChunk() != null) {
                 // What the sink left is read, so that its size and hash are checked too.
             }
         } catch (PayloadVerificationException e) {
@@ -407,35 +404,6 @@ public final class SupArchive implements AutoCloseable {
 
     private static ProgressReporter reporterFor(List<PayloadFile> declared, ProgressListener progress) {
         return new ProgressReporter(progress, declared.stream().mapToLong(PayloadFile::size).sum());
-    }
-
-    /** Tells the progress reporter of every byte read. */
-    private static final class CountingStream extends java.io.FilterInputStream {
-
-        private final ProgressReporter reporter;
-
-        CountingStream(InputStream in, ProgressReporter reporter) {
-            super(in);
-            this.reporter = reporter;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) {
-                reporter.add(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = in.read(b, off, len);
-            if (n > 0) {
-                reporter.add(n);
-            }
-            return n;
-        }
     }
 
     /**

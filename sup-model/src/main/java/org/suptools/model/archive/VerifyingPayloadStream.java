@@ -9,6 +9,7 @@ import static org.suptools.model.InvalidPackageException.Reason.TRUNCATED;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.Objects;
 import java.util.zip.ZipException;
@@ -34,6 +35,8 @@ final class VerifyingPayloadStream extends InputStream {
     private long delivered;
     private boolean verified;
     private PayloadVerificationException failure;
+    /** The buffer {@link #nextChunk} fills from an entry that cannot lend its own; made on first use. */
+    private byte[] own;
 
     /**
      * @param in    the entry's decompressed bytes
@@ -57,11 +60,7 @@ final class VerifyingPayloadStream extends InputStream {
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
         Objects.checkFromIndexSize(offset, length, buffer.length);
-        if (failure != null) {
-            throw failure;
-        }
-        if (delivered == declared.size()) {
-            verifyEnd();
+        if (endChecked()) {
             return -1;
         }
         if (length == 0) {
@@ -69,10 +68,47 @@ final class VerifyingPayloadStream extends InputStream {
         }
         int n = underlying(buffer, offset, (int) Math.min(length, declared.size() - delivered));
         if (n < 0) {
-            throw fail(SIZE_MISMATCH, "ends after " + delivered + " bytes, but the manifest declares "
-                    + declared.size());
+            throw endedEarly();
         }
         digest.update(buffer, offset, n);
+        counted(n);
+        return n;
+    }
+
+    /**
+     * The next of the declared bytes as a buffer, or null once every one was handed out and
+     * checked; hashed and checked as {@link #read} does. The buffer is lent without a copy when
+     * the entry's stream can ({@link ChunkedInput}: a STORED entry read by {@link SequentialRead}),
+     * else filled from it; either way it is the caller's until its next read of this stream.
+     */
+    ByteBuffer nextChunk() throws IOException {
+        if (endChecked()) {
+            return null;
+        }
+        ByteBuffer chunk = underlyingChunk((int) Math.min(Sha256.BUFFER_SIZE, declared.size() - delivered));
+        if (chunk == null) {
+            throw endedEarly();
+        }
+        int n = chunk.remaining();
+        digest.update(chunk.duplicate());
+        counted(n);
+        return chunk;
+    }
+
+    /** Throws the failure already found; true once every declared byte was delivered and checked. */
+    private boolean endChecked() throws IOException {
+        if (failure != null) {
+            throw failure;
+        }
+        if (delivered == declared.size()) {
+            verifyEnd();
+            return true;
+        }
+        return false;
+    }
+
+    /** Counts {@code n} more bytes delivered: checks the ratio so far, and the end once all are. */
+    private void counted(int n) throws IOException {
         delivered += n;
         if (statistics != null
                 && limits.ratioExceeded(statistics.getUncompressedCount(), statistics.getCompressedCount())) {
@@ -83,7 +119,10 @@ final class VerifyingPayloadStream extends InputStream {
         if (delivered == declared.size()) {
             verifyEnd();
         }
-        return n;
+    }
+
+    private PayloadVerificationException endedEarly() {
+        return fail(SIZE_MISMATCH, "ends after " + delivered + " bytes, but the manifest declares " + declared.size());
     }
 
     private void verifyEnd() throws IOException {
@@ -107,6 +146,18 @@ final class VerifyingPayloadStream extends InputStream {
         } catch (ZipException | EOFException e) {
             throw fail(TRUNCATED, "is damaged: " + e.getMessage());
         }
+    }
+
+    /** Up to {@code maxLength} next bytes of the entry, lent by it or read into this stream's buffer; null at its end. */
+    private ByteBuffer underlyingChunk(int maxLength) throws IOException {
+        if (in instanceof ChunkedInput chunked) {
+            return chunked.nextChunk(maxLength);
+        }
+        if (own == null) {
+            own = new byte[Sha256.BUFFER_SIZE];
+        }
+        int n = underlying(own, 0, maxLength);
+        return n < 0 ? null : ByteBuffer.wrap(own, 0, n);
     }
 
     private boolean underlyingHasMore() throws IOException {

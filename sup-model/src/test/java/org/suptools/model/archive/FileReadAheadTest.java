@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +39,44 @@ class FileReadAheadTest {
 
         assertThat(received.toByteArray()).isEqualTo(bytes);
         assertThat(sha256).isEqualTo(Sha256.of(bytes));
+    }
+
+    @Test
+    void readChunk_lendsEveryByteInOrder_readOnly_mixedWithReads_whateverTheLengths() throws Exception {
+        byte[] bytes = new byte[FileReadAhead.SLOTS * Sha256.BUFFER_SIZE * 2 + 777];
+        Random random = new Random(15);
+        random.nextBytes(bytes);
+        Path file = Files.write(dir.resolve("f.sup"), bytes);
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+
+        try (FileChannel channel = FileChannel.open(file);
+             FileReadAhead readAhead = FileReadAhead.start(file.toString(), channel, true)) {
+            byte[] copied = new byte[Sha256.BUFFER_SIZE];
+            while (true) {
+                int maxLength = 1 + random.nextInt(2 * Sha256.BUFFER_SIZE);
+                if (random.nextBoolean()) {
+                    ByteBuffer chunk = readAhead.readChunk(maxLength);
+                    if (chunk == null) {
+                        break;
+                    }
+                    assertThat(chunk.isReadOnly()).isTrue();
+                    assertThat(chunk.remaining()).isBetween(1, maxLength);
+                    byte[] lent = new byte[chunk.remaining()];
+                    chunk.get(lent);
+                    received.write(lent);
+                } else {
+                    int n = readAhead.read(copied, 0, Math.min(maxLength, copied.length));
+                    if (n < 0) {
+                        break;
+                    }
+                    received.write(copied, 0, n);
+                }
+            }
+            assertThat(readAhead.readChunk(1)).isNull();
+            assertThat(readAhead.fileSha256()).isEqualTo(Sha256.of(bytes));
+        }
+
+        assertThat(received.toByteArray()).isEqualTo(bytes);
     }
 
     @Test

@@ -151,6 +151,45 @@ class SupArchivePayloadTest {
     }
 
     @Test
+    void readThrough_aSinkTakingChunks_getsEveryPayloadByteInOrder_andAFlippedByteFailsBeforeTheLastChunk()
+            throws Exception {
+        Written written = written();
+        java.util.Map<String, byte[]> contents = new java.util.HashMap<>();
+        try (SupArchive archive = SupArchive.open(written.file())) {
+            archive.readThrough(written.declared(), (payload, content) -> {
+                java.io.ByteArrayOutputStream joined = new java.io.ByteArrayOutputStream();
+                takeChunks(content, joined);
+                contents.put(payload.path(), joined.toByteArray());
+            }, ProgressListener.NONE);
+        }
+        assertThat(contents.get("payload/log.txt")).isEqualTo(written.text());
+        assertThat(contents.get("payload/noise.bin")).isEqualTo(written.noise());
+        assertThat(contents.get("payload/empty")).isEmpty();
+
+        ZipPatcher patcher = ZipPatcher.patch(written.file());
+        patcher.flipByte(patcher.dataOffset("payload/noise.bin") + written.noise().length - 2).save();
+        java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
+        assertRefused(() -> {
+            try (SupArchive archive = SupArchive.open(written.file())) {
+                archive.readThrough(written.declared(), (payload, content) -> {
+                    takeChunks(content, payload.path().equals("payload/noise.bin")
+                            ? received : java.io.OutputStream.nullOutputStream());
+                }, ProgressListener.NONE);
+            }
+        }, Reason.HASH_MISMATCH);
+        assertThat(received.size()).isPositive().isLessThan(written.noise().length);
+    }
+
+    /** Writes every chunk the content lends to {@code into}, as it comes. */
+    private static void takeChunks(PayloadContent content, java.io.OutputStream into) throws IOException {
+        for (java.nio.ByteBuffer chunk = content.nextChunk(); chunk != null; chunk = content.nextChunk()) {
+            byte[] bytes = new byte[chunk.remaining()];
+            chunk.get(bytes);
+            into.write(bytes);
+        }
+    }
+
+    @Test
     void readThrough_aSinkThatReadsNothing_stillHasEveryPayloadChecked() throws Exception {
         Written written = written();
         ZipPatcher patcher = ZipPatcher.patch(written.file());
