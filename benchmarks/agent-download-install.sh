@@ -5,9 +5,12 @@
 # Against the floor measured in the same run: `curl -o` of the same file from the portal's file
 # endpoint, `openssl dgst -sha256` of it, `cp` of the payload to its destination, and `sync`.
 # Reports the time ratio, the agent's own peak RSS and the installer's. See benchmarks/README.md.
+# With BACKEND=http the agent takes the package from the portal's plain HTTP backend instead
+# (`/ota/`: version check, download with its size and SHA-256 checked, install, notify).
 #
 # Usage: benchmarks/agent-download-install.sh [SIZE_MIB]     (default 1024)
 #   RUNS=N                                 N agent runs and N floor runs, alternated; medians (default 1)
+#   BACKEND=tr50|http                      a campaign over MQTT (default), or the plain HTTP backend
 #   SUP= SUP_PORTAL= SUP_AGENT= SUP_SANDBOX=   other commands than the repository's bin/
 #
 # No targets (the issue asks for the figures): exit status 0 measured, 1 a step failed or a tool
@@ -20,6 +23,8 @@ BENCH_NAME=agent-download-install
 # shellcheck source=benchmarks/lib/portal.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib/portal.sh"
 parse_args "$@"
+BACKEND="${BACKEND:-tr50}"
+[[ "$BACKEND" == tr50 || "$BACKEND" == http ]] || { echo "BACKEND must be tr50 or http, not '$BACKEND'" >&2; exit 2; }
 RUN="$WORK/agent-run"
 FILE_NAME=bench-agent.sup
 GW="$RUN/gw"
@@ -53,10 +58,14 @@ agent_run() {
   rm -rf "$GW"
   INSTALLER="[\"$TIME\", \"-f\", \"%e %M\", \"-o\", \"$RUN/time-installer\", \"$REPO_ROOT/bin/sup-installer\"]" \
     make_gateway "$GW" "$KEY" "$TOKEN"
-  id="$("$SUP_PORTAL" campaign create "run-$run" --data "$RUN/portal" --file "$FILE_NAME" --things "$KEY" \
-    2>>"$RUN/log-portal-cli" | tail -n 1)"
-  [[ "$id" =~ ^C[0-9]+$ ]] || die "campaign create printed '$id', not a campaign id"
-  portal campaign start "$id"
+  if [[ "$BACKEND" == http ]]; then
+    http_agent_config "$GW"
+  else
+    id="$("$SUP_PORTAL" campaign create "run-$run" --data "$RUN/portal" --file "$FILE_NAME" --things "$KEY" \
+      2>>"$RUN/log-portal-cli" | tail -n 1)"
+    [[ "$id" =~ ^C[0-9]+$ ]] || die "campaign create printed '$id', not a campaign id"
+    portal campaign start "$id"
+  fi
   rm -f "$RUN/time-installer"
   sync
   cat "$PORTAL_SUP" "$PAYLOAD" >/dev/null
@@ -69,10 +78,11 @@ agent_run() {
     sleep 0.1
   done
   wait "$time_pid" || { tail -n 30 "$RUN/log-agent" >&2; die "sup-agent once failed (run $run)"; }
-  local record
-  record="$(curl -sf -H "Authorization: Bearer $(cat "$RUN/portal/console-token")" "$PORTAL_HTTP/api/campaigns/$id")" || die "GET /api/campaigns/$id failed"
-  [[ "$(jq -r .succeeded <<<"$record")" == 1 ]] \
-    || { jq . <<<"$record" >&2; tail -n 30 "$RUN/log-agent" >&2; die "the member did not succeed (run $run)"; }
+  if [[ "$BACKEND" == http ]]; then
+    check_notified "$run"
+  else
+    check_campaign_succeeded "$id" "$run"
+  fi
   cmp -s "$PAYLOAD" "$INSTALLED" || die "$INSTALLED differs from the payload (run $run)"
   local wall tree iwall ikib
   read -r wall tree < <(tail -n 1 "$RUN/time-agent")
@@ -83,6 +93,41 @@ agent_run() {
   INSTALLER_WALLS+=("$iwall")
   INSTALLER_KIB+=("$ikib")
   log "  agent run $run: ${wall} s (installer ${iwall} s), agent peak $((hwm / 1024)) MiB, installer $((ikib / 1024)) MiB"
+}
+
+check_campaign_succeeded() {
+  local id="$1" run="$2" record
+  record="$(curl -sf -H "Authorization: Bearer $(cat "$RUN/portal/console-token")" "$PORTAL_HTTP/api/campaigns/$id")" || die "GET /api/campaigns/$id failed"
+  [[ "$(jq -r .succeeded <<<"$record")" == 1 ]] \
+    || { jq . <<<"$record" >&2; tail -n 30 "$RUN/log-agent" >&2; die "the member did not succeed (run $run)"; }
+}
+
+# The agent's config for the portal's plain HTTP backend (the gateway and token as for TR50).
+http_agent_config() {
+  local dir="$1"
+  {
+    echo "backend:"
+    echo "  type: http"
+    echo "  versionUrl: $PORTAL_HTTP/ota/version"
+    echo "  packageUrl: $PORTAL_HTTP/ota/package/@"
+    echo "  notifyUrl: $PORTAL_HTTP/ota/notify/@"
+    echo "  deviceId: $KEY"
+    echo "  passwordFile: token"
+    echo "  packageName: bench-agent"
+    echo "gatewayConfig: gateway/gateway.yaml"
+    echo "stateDir: agent-state"
+    grep '^installer: ' "$dir/agent.yaml" || true
+  } >"$dir/agent-http.yaml"
+  mv "$dir/agent-http.yaml" "$dir/agent.yaml"
+}
+
+# The device's last notification on the portal is a success.
+check_notified() {
+  local run="$1" last
+  last="$("$SUP_PORTAL" ota show --data "$RUN/portal" --json 2>>"$RUN/log-portal-cli" \
+    | jq -r --arg key "$KEY" '.devices[] | select(.thingKey == $key) | .notifications[-1].result')"
+  [[ "$last" == "900 Success"* ]] \
+    || { tail -n 30 "$RUN/log-agent" >&2; die "the agent notified '$last', not a success (run $run)"; }
 }
 
 stop_runtime_if_any() {
@@ -154,6 +199,7 @@ main() {
   TOKEN="$SECRET-$KEY"
   portal thing add "$KEY" --token "$TOKEN" --app-id "app-$KEY"
   portal file upload "$RUN/$FILE_NAME" --name "$FILE_NAME"
+  [[ "$BACKEND" != http ]] || portal ota offer "$FILE_NAME"
   rm -f "$RUN/$FILE_NAME"
   PORTAL_SUP="$(find "$RUN/portal" -type f -size "+$((SIZE_MIB / 2 + 1))M" | head -n 1)"
   [[ -f "$PORTAL_SUP" ]] || die "cannot find the portal's copy of $FILE_NAME under $RUN/portal"
@@ -184,11 +230,16 @@ report_text() {
   floor="$(median "${FLOOR_WALLS[@]}")"
   echo "agent-download-install: $SIZE_MIB MiB random payload in one file.copy, $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "host: $(uname -srm), $(nproc) CPUs, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo); $(openssl version); $(curl --version | head -n 1 | cut -d' ' -f1-2)"
-  echo "agent: $SUP_AGENT once (JVM ${heap:-heap not limited by the launcher}), portal: sup-portal serve on its embedded broker, loopback"
+  echo "agent: $SUP_AGENT once (JVM ${heap:-heap not limited by the launcher}), portal: sup-portal serve on its embedded broker, loopback; backend: $BACKEND"
   echo "load average before each run pair and at the end: $(IFS='|'; echo "${LOADS[*]}")"
   echo "$RUNS run(s) of each, alternated; each after sync and a read of the .sup and the payload (page cache)."
-  echo "The agent's time is the whole 'sup-agent once': JVM start, connect, mailbox.check, file.get, download"
-  echo "(checked, forced to disk), the installer (its own JVM: verify, plan, copy, fsync), the ack."
+  if [[ "$BACKEND" == http ]]; then
+    echo "The agent's time is the whole 'sup-agent once': JVM start, version check, download (size and SHA-256"
+    echo "checked, forced to disk), the installer (its own JVM: verify, plan, copy, fsync), the notify."
+  else
+    echo "The agent's time is the whole 'sup-agent once': JVM start, connect, mailbox.check, file.get, download"
+    echo "(checked, forced to disk), the installer (its own JVM: verify, plan, copy, fsync), the ack."
+  fi
   echo "The floor's file id is asked untimed; its sync flushes curl's download and cp's copy."
   echo
   printf '%-34s %10s   %s\n' step "median s" "all runs, s"

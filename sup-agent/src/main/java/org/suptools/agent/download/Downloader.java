@@ -39,8 +39,6 @@ import org.suptools.tr50.PortalErrorCodes;
 public final class Downloader {
 
     private static final int BUFFER = 64 * 1024;
-    private static final long MIN_CHECKPOINT = 1L << 20;
-    private static final int CHECKPOINTS_PER_FILE = 64;
 
     private final FileIds fileIds;
     private final FileSource source;
@@ -200,12 +198,13 @@ public final class Downloader {
         void run() throws IOException, Corrupt {
             Path part = partFile(job);
             long size = file.fileSize();
-            long checkpointEvery = Math.max(MIN_CHECKPOINT, size / CHECKPOINTS_PER_FILE);
+            long checkpointEvery = CheckpointSpacing.of(size, CheckpointSpacing.MIN_BYTES);
             try (FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.READ)) {
                 long offset = Math.min(job.downloadedBytes(), out.size());
                 out.truncate(offset);
-                CRC32 crc = crcOf(out, offset);
+                CRC32 crc = new CRC32();
+                PartPrefix.feed(out, offset, crc::update);
                 if (offset < size) {
                     offset = receive(out, crc, offset, size, checkpointEvery);
                     if (problem != null) {
@@ -310,22 +309,6 @@ public final class Downloader {
             job = save(job.downloaded(offset, clock.instant()));
             progress.at(job, offset, size);
             return offset;
-        }
-
-        private CRC32 crcOf(FileChannel in, long length) throws IOException {
-            CRC32 crc = new CRC32();
-            ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
-            long position = 0;
-            while (position < length) {
-                buffer.clear().limit((int) Math.min(BUFFER, length - position));
-                int n = in.read(buffer, position);
-                if (n < 0) {
-                    break;
-                }
-                crc.update(buffer.flip());
-                position += n;
-            }
-            return crc;
         }
     }
 }

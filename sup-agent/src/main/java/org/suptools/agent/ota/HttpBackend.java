@@ -14,6 +14,7 @@ import org.suptools.agent.AgentLog;
 import org.suptools.agent.config.BackendSettings;
 import org.suptools.agent.config.CaTrust;
 import org.suptools.agent.config.HttpAgentConfig;
+import org.suptools.agent.download.CheckpointSpacing;
 import org.suptools.agent.download.Sleeper;
 import org.suptools.agent.job.AgentErrors;
 import org.suptools.agent.job.JobResult;
@@ -44,7 +45,7 @@ public final class HttpBackend {
     private final Clock clock;
     private final Sleeper sleeper;
     private final AgentLog log;
-    private final long checkpointEvery;
+    private final long minCheckpointEvery;
     private final PackageDownload.Checkpoints checkpoints;
 
     /**
@@ -66,14 +67,14 @@ public final class HttpBackend {
     }
 
     public HttpBackend(HttpAgentConfig config, InstallStep.Launchers launchers, Clock clock, Sleeper sleeper,
-            AgentLog log, long checkpointEvery, PackageDownload.Checkpoints checkpoints) {
+            AgentLog log, long minCheckpointEvery, PackageDownload.Checkpoints checkpoints) {
         this.config = config;
         this.store = new OtaStore(config.stateDir());
         this.launchers = launchers;
         this.clock = clock;
         this.sleeper = sleeper;
         this.log = log;
-        this.checkpointEvery = checkpointEvery;
+        this.minCheckpointEvery = minCheckpointEvery;
         this.checkpoints = checkpoints;
     }
 
@@ -81,7 +82,7 @@ public final class HttpBackend {
     public static HttpBackend of(HttpAgentConfig config, Clock clock, AgentLog log) {
         Path installerDir = config.stateDir().resolve("installer");
         return new HttpBackend(config, InstallStep.Launchers.processes(installerDir, config.installTimeout()), clock,
-                Sleeper.REAL, log, 1L << 20, PackageDownload.Checkpoints.NONE);
+                Sleeper.REAL, log, CheckpointSpacing.MIN_BYTES, PackageDownload.Checkpoints.NONE);
     }
 
     /** The config in force: the file's, with the settings the backend sent applied. */
@@ -259,7 +260,7 @@ public final class HttpBackend {
     }
 
     private PackageDownload download() throws IOException {
-        return new PackageDownload(client(), store, clock, sleeper, config.downloadAttempts(), checkpointEvery,
+        return new PackageDownload(client(), store, clock, sleeper, config.downloadAttempts(), minCheckpointEvery,
                 checkpoints, log);
     }
 
