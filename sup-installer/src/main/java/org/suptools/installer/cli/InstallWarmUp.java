@@ -71,14 +71,20 @@ final class InstallWarmUp {
         }
     }
 
-    /** The work, in the order the install first needs it. */
+    /**
+     * The work, in the order the install first needs it. Jackson's mappers first: the class every
+     * mapper shares has a static set-up of about 40 ms of CPU (its date format's locale data), which
+     * the main thread, parsing the command line meanwhile, would otherwise do when it reads the
+     * gateway config.
+     */
     static void prepare() throws GeneralSecurityException {
+        ObjectMapper json = SupJson.json();
         verifyTestSignature();
-        SupJson.json().readerFor(Manifest.class);
+        json.readerFor(Manifest.class);
         ObjectMapper contract = ContractJson.mapper();
         contract.writerFor(Confirmation.class);
         MessageDigest.getInstance("SHA-256");
-        SupJson.json().writerFor(Manifest.class);
+        json.writerFor(Manifest.class);
         WRITTEN.forEach(contract::writerFor);
         contract.readerFor(Confirmation.class);
         contract.readerFor(Inventory.class);
