@@ -41,12 +41,12 @@ public final class Sha256 {
     /** The lowercase hex SHA-256 of the file's content, read in chunks, never loaded whole. */
     public static String ofFile(Path file) throws IOException {
         MessageDigest digest = newDigest();
-        ByteBuffer buffer = ByteBuffer.allocate(BUFFER_SIZE);
+        ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_SIZE);
         try (FileChannel in = FileChannel.open(file)) {
             boolean more = true;
             while (more) {
                 more = ChannelIo.fill(in, buffer.clear());
-                digest.update(buffer.array(), 0, buffer.position());
+                digest.update(buffer.flip());
             }
         }
         return hex(digest.digest());
