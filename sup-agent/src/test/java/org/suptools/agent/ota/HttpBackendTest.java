@@ -217,6 +217,27 @@ class HttpBackendTest {
     }
 
     @Test
+    void once_checkpointsALargePackageEverySixtyFourthOfIt_notEveryMinimumStep() throws Exception {
+        serve();
+        Path offered = Files.createDirectories(dir.resolve("offered")).resolve("cds-training.sup");
+        Files.write(offered, IndexedPackage.build(dir.resolve("built")).bytes());
+        portal.offer(offered);
+        List<Long> reached = new ArrayList<>();
+
+        HttpBackend.Cycle cycle = agent(config(), job -> reached.add(job.downloadedBytes()), 1024).once();
+
+        assertThat(cycle.finished()).hasValueSatisfying(job -> assertThat(job.installAttempts()).isEqualTo(1));
+        long size = Files.size(offered);
+        long every = size / 64;
+        assertThat(reached).as("a checkpoint after every %d bytes or a little more, and one at the end", every)
+                .hasSizeBetween(32, 65).endsWith(size);
+        for (int i = 0; i + 1 < reached.size() - 1; i++) {
+            // The bytes come in reads of up to 64 KiB: a checkpoint falls at the first read past the step.
+            assertThat(reached.get(i + 1) - reached.get(i)).isBetween(every, every + 64 * 1024);
+        }
+    }
+
+    @Test
     void once_aPackageTheInstallerDoesNotTrustIsRefusedAndTheFailureNotified() throws Exception {
         serve();
         portal.offer(FIXTURE.resolve("cds-training.sup"));
