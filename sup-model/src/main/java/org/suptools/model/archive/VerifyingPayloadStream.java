@@ -154,9 +154,10 @@ final class VerifyingPayloadStream extends InputStream {
             return chunked.nextChunk(maxLength);
         }
         if (own == null) {
-            own = new byte[Sha256.BUFFER_SIZE];
+            // No larger than the payload: a package may hold many small ones, each with a stream of its own.
+            own = new byte[(int) Math.min(Sha256.BUFFER_SIZE, Math.max(1, declared.size()))];
         }
-        int n = underlying(own, 0, maxLength);
+        int n = underlying(own, 0, Math.min(maxLength, own.length));
         return n < 0 ? null : ByteBuffer.wrap(own, 0, n);
     }
 
