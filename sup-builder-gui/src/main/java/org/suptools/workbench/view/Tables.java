@@ -26,6 +26,11 @@ final class Tables {
      * change, so that neither a value ({@code linux}) nor a header ({@code When}) is cut short, on a
      * narrow window too (the table then scrolls sideways); the last column takes the room left (its cells show their whole text as a tooltip when it is not
      * enough). A header is never narrower than its title.
+     *
+     * <p>The widths are measured in the cells' own font, which the table has only once it has
+     * cells: a table on a tab not yet shown gets its rows before it is laid out, and measured then
+     * in the default font its columns came out a few characters short of a SHA-256. So it is
+     * measured again when it is laid out (its width changes from 0) and whenever it is resized.
      */
     static <R> void fitColumnsToContent(TableView<R> table) {
         Runnable fit = () -> Platform.runLater(() -> fit(table));
@@ -35,6 +40,7 @@ final class Tables {
             fit.run();
         });
         table.skinProperty().addListener((obs, old, now) -> fit.run());
+        table.widthProperty().addListener((obs, old, now) -> fit.run());
         fit.run();
     }
 
