@@ -54,6 +54,9 @@ needs_build() {
 # CDS_TRAINING_JAVA_OPTS adds JVM options to the training run only. CDS_TRAINING_SETUP, when set,
 # names a shell function run just before the training run, under the same lock, to lay out what
 # the run reads (only then: a launch that finds the archive pays nothing for it).
+# An archive maps only into the JVM build that made it, and the JVM ignores one that does not, in
+# silence (the options below keep it quiet): so an archive is made again, too, when the java on the
+# PATH is no longer the file it was made with (a JDK updated in place, or another JDK chosen).
 cds_options() {
   local archive=$1 jar=$2 classpath=$3 main=$4
   shift 4
@@ -62,11 +65,13 @@ cds_options() {
     echo "$quiet"
     return 0
   fi
-  if ! [ "$archive" -nt "$jar" ]; then
+  local jvm
+  jvm="$(jvm_identity)"
+  if ! archive_current "$archive" "$jar" "$jvm"; then
     (
       flock 9
-      if ! [ "$archive" -nt "$jar" ]; then
-        rm -f "$archive"
+      if ! archive_current "$archive" "$jar" "$jvm"; then
+        rm -f "$archive" "$archive.jvm"
         if [ -n "${CDS_TRAINING_SETUP:-}" ]; then
           "$CDS_TRAINING_SETUP" >/dev/null 2>&1 || true
         fi
@@ -77,7 +82,10 @@ cds_options() {
         # The JVM writes the archive at exit whatever the exit code (a training run may end in an
         # expected failure, as the agent's does); keeping it also spares every later launch a
         # retraining when a run fails.
-        if [ -s "$archive.tmp" ]; then mv -f "$archive.tmp" "$archive"; fi
+        if [ -s "$archive.tmp" ]; then
+          echo "$jvm" >"$archive.jvm"
+          mv -f "$archive.tmp" "$archive"
+        fi
         rm -f "$archive.tmp"
       fi
     ) 9>"$archive.lock"
@@ -87,6 +95,23 @@ cds_options() {
   else
     echo "$quiet"
   fi
+}
+
+# archive_current ARCHIVE JAR JVM: true when the archive was made after the jar was built, by the
+# JVM whose identity is JVM.
+archive_current() {
+  local archive=$1 jar=$2 jvm=$3 made_by=""
+  [ "$archive" -nt "$jar" ] || return 1
+  [ -f "$archive.jvm" ] && read -r made_by <"$archive.jvm"
+  [ "$made_by" = "$jvm" ]
+}
+
+# jvm_identity: the java on the PATH as the file it is (device, inode, change time), which a JDK
+# update or another JDK changes; its modification time does not do, as a package keeps its build's.
+jvm_identity() {
+  local java
+  java="$(type -P java)" || return 0
+  stat -L -c '%d:%i:%Z' -- "$java" 2>/dev/null || true
 }
 
 # digest_jit_options: prints the JVM options that get the SHA-256 digest's update method compiled
