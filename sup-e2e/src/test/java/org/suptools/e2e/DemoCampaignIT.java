@@ -52,13 +52,13 @@ class DemoCampaignIT {
     }
 
     @Test
-    void campaignDemo_twoGatewaysSucceedAndTheUntargetedOneFails_runsAgain_andStopsEverythingWithStop()
+    void campaignDemo_twoGatewaysSucceedAndTheUntargetedOneFails_runsAgain_stopsWithStopOnly_andWithStop()
             throws Exception {
         Result first = demo();
         Map<String, JsonNode> firstMembers = assertTheStory(first);
         List<ProcessHandle> firstProcesses = runtimesUnder(dir);
         assertThat(firstProcesses).as("the portal, three agents and three runtimes left running").hasSize(7);
-        assertThat(first.output()).contains("are still running", "--stop");
+        assertThat(first.output()).contains("are still running", "demo --stop-only --dir ");
         assertConsoleServes(first);
 
         Result second = demo();
@@ -67,6 +67,12 @@ class DemoCampaignIT {
         assertThat(firstProcesses).as("the first run's processes").noneMatch(ProcessHandle::isAlive);
         assertThat(secondMembers.get("gw-1").path("mailboxId").asText()).as("a new campaign, new mailbox ids")
                 .isNotEqualTo(firstMembers.get("gw-1").path("mailboxId").asText());
+
+        Result stopOnly = demo("--stop-only");
+        assertThat(stopOnly.output()).contains("Stopped 7 processes the demo left running in")
+                .doesNotContain("sup demo:", "key pair");
+        assertThat(runtimesUnder(dir)).as("processes of the demo after --stop-only").isEmpty();
+        assertThat(demo("--stop-only").output()).contains("Nothing of the demo was running in");
 
         Result stopped = demo("--stop");
         assertTheStory(stopped);

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -84,6 +85,13 @@ class DemoIT {
         assertThat(second.keyId()).as("a new throwaway key").isNotEqualTo(first.keyId());
         assertThat(ProcessHandle.of(firstPid).filter(ProcessHandle::isAlive)).as("the first run's runtime").isEmpty();
         long secondPid = assertRunningAndHealthy(home);
+
+        Result stopOnly = sup("demo", "--stop-only", "--dir", dir.toString());
+        assertThat(stopOnly.exit()).as(stopOnly.output()).isZero();
+        assertThat(stopOnly.output()).contains("Stopped 1 process the demo left running in");
+        // Stopped is gone once its parent has reaped it: a moment after runtime-ctl stop returns.
+        ProcessHandle.of(secondPid).ifPresent(runtime -> runtime.onExit().orTimeout(10, TimeUnit.SECONDS).join());
+        assertThat(runtimesUnder(dir)).as("runtimes of the demo's gateway after --stop-only").isEmpty();
 
         Demo stopped = demo("--stop");
         stopped.assertInstalledTheSample();

@@ -201,7 +201,8 @@ final class DemoCampaign {
             out.println("  curl -H \"Authorization: Bearer $(cat " + consoleToken + ")\" " + http + "/api/things/gw-1");
             out.println("  open " + console + " in a browser, signed in with the token in " + consoleToken);
             out.println("  " + bin.resolve(AGENT_LAUNCHER) + " status --config " + agentConfig("gw-1"));
-            out.println("Stop them all with the demo's --stop (a new run of the demo stops them first).");
+            out.println("Stop them all with (a new run of the demo stops them first):");
+            out.println("  " + bin.resolve("sup") + " demo --stop-only --dir " + work);
         }
         out.flush();
         return records.completed() ? 0 : 1;
@@ -313,16 +314,17 @@ final class DemoCampaign {
      * portal, then the sandbox runtimes. Returns how many it stopped.
      */
     int stopAll() throws IOException {
-        int stopped = 0;
+        List<DemoDaemon.Stopping> agents = new ArrayList<>();
         for (String key : GATEWAYS) {
-            stopped += agent(key).stop() ? 1 : 0;
+            agent(key).beginStop().ifPresent(agents::add);
         }
+        for (DemoDaemon.Stopping agent : agents) {
+            agent.await();
+        }
+        int stopped = agents.size();
         stopped += portal().stop() ? 1 : 0;
         for (String key : GATEWAYS) {
-            DemoGateway gateway = gateway(key);
-            if (gateway.hasRuntime() && gateway.stopRuntime() == 0) {
-                stopped++;
-            }
+            stopped += gateway(key).stopRuntimeIfRunning() ? 1 : 0;
         }
         return stopped;
     }

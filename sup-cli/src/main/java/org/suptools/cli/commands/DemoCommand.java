@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.suptools.cli.ExitCodes;
 import org.suptools.cli.SupHome;
 import org.suptools.cli.options.CommonOptions;
 import org.suptools.cli.output.PackageView;
@@ -36,6 +37,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -61,7 +63,8 @@ import picocli.CommandLine.Spec;
                 + "installed on it by bin/sup-installer directly, and each action with its status and time, the "
                 + "audit log lines and the TR50 reply.",
             "The portal, the agents and the sandbox runtimes are left running at the end, so you can look at "
-                + "them; the summary says how. --stop stops them instead.",
+                + "them; the summary says how. --stop stops them at the end instead; --stop-only stops what an "
+                + "earlier run left running, and runs nothing.",
             "Every tool runs as a separate process: bin/sup-installer of the source tree (or the launcher "
                 + "named by the system property " + DemoInstaller.PROPERTY + "), and sup-sandbox, sup-portal and "
                 + "sup-agent beside it. Without the installer (sup not run from a source tree) the demo stops after "
@@ -71,11 +74,13 @@ import picocli.CommandLine.Spec;
                 + "when creating a sandbox, a portal command or (with --single-gateway) the install fails, its own "
                 + "(1 failed and rolled back, 2 usage, 3 refused, 4 rollback incomplete, 5 busy)."},
         footer = {"%nExamples:", "  bin/sup demo", "  bin/sup demo --dir /tmp/sup-demo --stop",
-            "  bin/sup demo --single-gateway"})
+            "  bin/sup demo --single-gateway", "  bin/sup demo --stop-only"})
 public final class DemoCommand implements Callable<Integer> {
 
     static final String SAMPLE = "sample-packages/packages/runtime-config";
     static final String KEY_NAME = "demo";
+    /** The work directory in the source tree, unless --dir says otherwise. */
+    static final String DEFAULT_DIR = "target/demo";
 
     @Spec
     private CommandSpec spec;
@@ -95,6 +100,10 @@ public final class DemoCommand implements Callable<Integer> {
             + "and the sandbox runtimes (default: leave them running).")
     private boolean stop;
 
+    @Option(names = "--stop-only", description = "Only stop what an earlier run left running in the work directory "
+            + "(the agents, the portal emulator, the sandbox runtimes); build and run nothing.")
+    private boolean stopOnly;
+
     @Option(names = "--single-gateway", description = "The shorter demo: install the package on one sandbox gateway "
             + "with bin/sup-installer directly, no portal, no agent.")
     private boolean singleGateway;
@@ -103,15 +112,18 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException, SpecException, InvalidPackageException {
         long startedAt = System.nanoTime();
         Optional<Path> home = SupHome.find();
+        PrintWriter out = spec.commandLine().getOut();
+        if (stopOnly) {
+            return stopLeftRunning(out, home);
+        }
         Path specPath = sample != null ? sample : home.map(h -> h.resolve(SAMPLE)).orElseThrow(() ->
                 new NoSuchFileException(SAMPLE, null, "the sample package is not found: run sup from the source "
                         + "tree (bin/sup), set SUP_HOME to it, or pass --sample"));
         Inputs.existing(specPath);
         specPath = shown(specPath);
-        Path work = shown(dir != null ? dir : home.isPresent() ? home.get().resolve("target/demo")
+        Path work = shown(dir != null ? dir : home.isPresent() ? home.get().resolve(DEFAULT_DIR)
                 : Files.createTempDirectory("sup-demo"));
         Files.createDirectories(work.resolve("keys"));
-        PrintWriter out = spec.commandLine().getOut();
         out.println(singleGateway ? "sup demo: build, sign, verify and install the sample package on a sandbox gateway"
                 : "sup demo: build, sign and verify the sample package, then roll it out by a campaign to three "
                         + "sandbox gateways");
@@ -174,6 +186,30 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf("%nThe demo took %.1f s.%n", (System.nanoTime() - startedAt) / 1e9);
         out.flush();
         return exitCode;
+    }
+
+    /**
+     * {@code --stop-only}: stops what runs of the demo left running in the work directory, both
+     * stories', and nothing else. Without the installer no run started anything.
+     */
+    private int stopLeftRunning(PrintWriter out, Optional<Path> home) throws IOException {
+        if (stop || singleGateway || sample != null) {
+            throw new ParameterException(spec.commandLine(), "--stop-only: runs nothing, so it takes only --dir");
+        }
+        Path work = shown(dir != null ? dir : home.map(h -> h.resolve(DEFAULT_DIR)).orElseThrow(() ->
+                new ParameterException(spec.commandLine(), "--stop-only: which work directory? Pass --dir (sup does "
+                        + "not run from a source tree, so there is no default one)")));
+        Optional<DemoInstaller> installer = DemoInstaller.find(work);
+        int stopped = 0;
+        if (installer.isPresent()) {
+            stopped += installer.get().stopLeftRunning() ? 1 : 0;
+            stopped += new DemoCampaign(installer.get().launcher().getParent(), work).stopAll();
+        }
+        out.println(stopped == 0 ? "Nothing of the demo was running in " + work + "."
+                : "Stopped " + stopped + " process" + (stopped == 1 ? "" : "es") + " the demo left running in " + work
+                        + ".");
+        out.flush();
+        return ExitCodes.OK;
     }
 
     /** The campaign story, with the launchers beside the installer's; a missing one is named (exit 2). */

@@ -66,24 +66,52 @@ record DemoDaemon(Path dir, String name, String marker) {
      * after {@value #STOP_SECONDS} s. Returns whether one was running.
      */
     boolean stop() throws IOException {
+        Optional<Stopping> stopping = beginStop();
+        if (stopping.isPresent()) {
+            stopping.get().await();
+        }
+        return stopping.isPresent();
+    }
+
+    /**
+     * Sends the daemon SIGTERM if it runs, and returns what to wait for: several daemons then end
+     * side by side, where one after the other they took a second or two each.
+     */
+    Optional<Stopping> beginStop() throws IOException {
         Optional<ProcessHandle> handle = running();
         if (handle.isEmpty()) {
             Files.deleteIfExists(pidFile());
-            return false;
+            return Optional.empty();
         }
         CompletableFuture<ProcessHandle> ended = handle.get().onExit();
         handle.get().destroy();
-        try {
-            ended.get(STOP_SECONDS, TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            handle.get().destroyForcibly();
-        } catch (ExecutionException e) {
-            throw new IOException("waiting for " + name + " (pid " + handle.get().pid() + ") to end failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while stopping " + name);
+        return Optional.of(new Stopping(handle.get(), ended));
+    }
+
+    /** A daemon sent SIGTERM, still to be waited for. */
+    final class Stopping {
+
+        private final ProcessHandle handle;
+        private final CompletableFuture<ProcessHandle> ended;
+
+        private Stopping(ProcessHandle handle, CompletableFuture<ProcessHandle> ended) {
+            this.handle = handle;
+            this.ended = ended;
         }
-        Files.deleteIfExists(pidFile());
-        return true;
+
+        /** Waits for the end, kills the daemon after {@value #STOP_SECONDS} s, and forgets its pid. */
+        void await() throws IOException {
+            try {
+                ended.get(STOP_SECONDS, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                handle.destroyForcibly();
+            } catch (ExecutionException e) {
+                throw new IOException("waiting for " + name + " (pid " + handle.pid() + ") to end failed", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while stopping " + name);
+            }
+            Files.deleteIfExists(pidFile());
+        }
     }
 }

@@ -13,8 +13,8 @@ import org.suptools.installer.api.report.ReportFiles;
  */
 record DemoGateway(Path dir) {
 
-    /** How long {@code runtime-ctl stop} may take before it is killed. */
-    private static final long STOP_SECONDS = 60;
+    /** How long a {@code runtime-ctl} command (a stop, at the longest) may take before it is killed. */
+    private static final long CTL_SECONDS = 60;
 
     Path config() {
         return dir.resolve("gateway.yaml");
@@ -58,19 +58,30 @@ record DemoGateway(Path dir) {
      * that could hold a pipe open); returns its exit code, -1 when it had to be killed.
      */
     int stopRuntime() throws IOException {
-        Process stopping = new ProcessBuilder(ctl().toAbsolutePath().toString(), "stop",
+        return ctl("stop");
+    }
+
+    /** Stops the runtime of an earlier run if it runs; true when there was one to stop and it stopped. */
+    boolean stopRuntimeIfRunning() throws IOException {
+        // runtime-ctl status: 0 running and healthy, 1 not running, 2 running but unhealthy.
+        return hasRuntime() && ctl("status") != 1 && stopRuntime() == 0;
+    }
+
+    private int ctl(String command) throws IOException {
+        Process ctl = new ProcessBuilder(ctl().toAbsolutePath().toString(), command,
                 runtimeHome().toAbsolutePath().toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
-            if (!stopping.waitFor(STOP_SECONDS, TimeUnit.SECONDS)) {
-                stopping.destroyForcibly();
+            if (!ctl.waitFor(CTL_SECONDS, TimeUnit.SECONDS)) {
+                ctl.destroyForcibly();
                 return -1;
             }
         } catch (InterruptedException e) {
-            stopping.destroyForcibly();
+            ctl.destroyForcibly();
             Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while stopping the sandbox runtime in " + runtimeHome());
+            throw new InterruptedIOException("interrupted while running runtime-ctl " + command + " in "
+                    + runtimeHome());
         }
-        return stopping.exitValue();
+        return ctl.exitValue();
     }
 }

@@ -67,15 +67,23 @@ final class DemoInstaller {
         return work;
     }
 
+    private DemoGateway gateway() {
+        return new DemoGateway(work.resolve("gateway"));
+    }
+
+    /** Stops the sandbox runtime an earlier run left running, if it did; true when there was one. */
+    boolean stopLeftRunning() throws IOException {
+        return gateway().stopRuntimeIfRunning();
+    }
+
     /**
      * The installer half: a fresh sandbox gateway in {@code <work>/gateway} trusting the demo key, the
      * install with its events followed, and the summary. Returns the exit code of the demo.
      */
     int demo(PrintWriter out, Path packageFile, Path publicKey, boolean stopAtEnd) throws IOException {
-        DemoGateway gateway = new DemoGateway(work.resolve("gateway"));
+        DemoGateway gateway = gateway();
         out.println("The installer half, with " + launcher + " (a separate process):");
-        if (gateway.hasRuntime()) {
-            gateway.stopRuntime();
+        if (stopLeftRunning()) {
             out.println("   stopped the sandbox runtime of the previous run");
         }
         deleteTree(gateway.dir());
@@ -130,7 +138,7 @@ final class DemoInstaller {
             out.println("  " + launcher + " status --config " + gateway.config());
             out.println("Stop it with:");
             out.println("  " + gateway.stopCommand());
-            out.println("(or run the demo with --stop; a new run of the demo stops it first)");
+            out.println("(or run the demo with --stop-only; a new run of the demo stops it first)");
         }
         out.flush();
         return install.exitCode();

@@ -40,11 +40,32 @@ class DemoCommandTest {
     }
 
     @Test
+    void stopOnly_withNothingRunning_saysSo_andBuildsNothing() {
+        System.setProperty(DemoInstaller.PROPERTY, temp.resolve("no-such-sup-installer").toString());
+
+        Result stopOnly = Sup.run("demo", "--stop-only", "--dir", temp);
+
+        assertThat(stopOnly.exitCode()).as(stopOnly.toString()).isZero();
+        assertThat(stopOnly.out()).contains("Nothing of the demo was running in").doesNotContain("key pair");
+        assertThat(temp).isEmptyDirectory();
+    }
+
+    @Test
+    void stopOnly_withARunOption_isAUsageError() {
+        Result both = Sup.run("demo", "--stop-only", "--stop", "--dir", temp);
+
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("--stop-only: runs nothing, so it takes only --dir");
+        assertThat(temp).isEmptyDirectory();
+    }
+
+    @Test
     void demo_helpSaysTheRuntimeIsLeftRunningUnlessStop() {
         Result help = Sup.run("demo", "--help");
 
         assertThat(help.exitCode()).isZero();
-        assertThat(help.out()).contains("--stop", "left running", DemoInstaller.PROPERTY, "--dir", "--sample");
+        assertThat(help.out()).contains("--stop", "--stop-only", "left running", DemoInstaller.PROPERTY, "--dir",
+                "--sample");
     }
 
     @Test
