@@ -65,6 +65,7 @@ class ModuleFencesTest {
     @Test
     void theShippedClassesOfEveryModule_areRead() {
         assertThat(List.of("org.suptools.model", "org.suptools.tr50", "org.suptools.installer.api",
+                "org.suptools.commandline",
                 "org.suptools.installer.install", "org.suptools.cli", "org.suptools.workbench.viewmodel",
                 "org.suptools.samples", "org.suptools.portal", "org.suptools.agent")).allSatisfy(pkg -> assertThat(SHIPPED.containPackage(pkg)).as(pkg).isTrue());
         assertThat(SHIPPED.stream().map(JavaClass::getName)).noneMatch(name -> name.contains("wrongfixture"));
@@ -88,6 +89,11 @@ class ModuleFencesTest {
     @Test
     void theProtocol_importsNoOtherModule() {
         ModuleRules.tr50ImportsNoOtherModule().check(SHIPPED);
+    }
+
+    @Test
+    void theCommandLineSupport_importsNoOtherModule() {
+        ModuleRules.commandLineImportsNoOtherModule().check(SHIPPED);
     }
 
     @Test

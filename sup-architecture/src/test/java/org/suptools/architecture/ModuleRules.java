@@ -21,6 +21,7 @@ final class ModuleRules {
     static final String MODEL = "org.suptools.model..";
     static final String TR50 = "org.suptools.tr50..";
     static final String CONTRACT = "org.suptools.installer.api..";
+    static final String COMMAND_LINE = "org.suptools.commandline..";
     static final String INSTALLER = "org.suptools.installer..";
     static final String CLI = "org.suptools.cli..";
     static final String WORKBENCH = "org.suptools.workbench..";
@@ -30,7 +31,7 @@ final class ModuleRules {
 
     /** The root package of each module whose own packages must form no cycle. */
     static final List<String> MODULE_ROOTS = List.of("org.suptools.model", "org.suptools.tr50",
-            "org.suptools.installer.api", "org.suptools.installer", "org.suptools.cli", "org.suptools.workbench",
+            "org.suptools.installer.api", "org.suptools.commandline", "org.suptools.installer", "org.suptools.cli", "org.suptools.workbench",
             "org.suptools.samples", "org.suptools.agent", "org.suptools.portal");
 
     /** Classes of the installer that are not its contract. */
@@ -49,7 +50,7 @@ final class ModuleRules {
     /** The model is the bottom: the format, knowing nothing of the modules built on it. */
     static ArchRule modelImportsNothingAbove() {
         return noClasses().that().resideInAPackage(MODEL).should().dependOnClassesThat()
-                .resideInAnyPackage(TR50, INSTALLER, CLI, WORKBENCH, SAMPLES, AGENT, PORTAL)
+                .resideInAnyPackage(TR50, COMMAND_LINE, INSTALLER, CLI, WORKBENCH, SAMPLES, AGENT, PORTAL)
                 .because("sup-model is the format every other module builds on");
     }
 
@@ -65,8 +66,15 @@ final class ModuleRules {
     /** The protocol stands alone: Jackson only. */
     static ArchRule tr50ImportsNoOtherModule() {
         return noClasses().that().resideInAPackage(TR50).should().dependOnClassesThat()
-                .resideInAnyPackage(MODEL, INSTALLER, CLI, WORKBENCH, SAMPLES, AGENT, PORTAL)
+                .resideInAnyPackage(MODEL, COMMAND_LINE, INSTALLER, CLI, WORKBENCH, SAMPLES, AGENT, PORTAL)
                 .because("sup-tr50 is the portal protocol, shared by the installer, the agent and the portal");
+    }
+
+    /** What the command lines share stands alone: picocli only. */
+    static ArchRule commandLineImportsNoOtherModule() {
+        return noClasses().that().resideInAPackage(COMMAND_LINE).should().dependOnClassesThat()
+                .resideInAnyPackage(MODEL, TR50, INSTALLER, CLI, WORKBENCH, SAMPLES, AGENT, PORTAL)
+                .because("sup-command-line is shared by the programs' command lines, below them all");
     }
 
     /** The installer's contract uses only the protocol, so every caller can take it without the installer. */

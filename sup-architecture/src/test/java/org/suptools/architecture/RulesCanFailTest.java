@@ -51,6 +51,12 @@ class RulesCanFailTest {
     }
 
     @Test
+    void theCommandLineSupportImportingTheModel_fails() {
+        assertFails(evaluate(ModuleRules.commandLineImportsNoOtherModule(), "org.suptools.commandline.wrongfixture"),
+                "CommandLineUsingTheModel");
+    }
+
+    @Test
     void theContractImportingInstallerInternals_fails() {
         assertFails(evaluate(ModuleRules.contractImportsOnlyTheProtocol(), "org.suptools.installer.api.wrongfixture"),
                 "ContractUsingInternals");

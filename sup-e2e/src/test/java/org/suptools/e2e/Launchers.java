@@ -178,8 +178,9 @@ final class Launchers {
      * every launcher call would start a Maven build. Give such a jar the time of its newest input.
      */
     static void seeFreshJars() throws IOException {
-        freshen("sup-cli/target/sup-cli.jar", "sup-model", "sup-cli");
-        freshen("sup-installer/target/sup-installer.jar", "sup-model", "sup-tr50", "sup-installer-api", "sup-installer");
+        freshen("sup-cli/target/sup-cli.jar", "sup-model", "sup-command-line", "sup-cli");
+        freshen("sup-installer/target/sup-installer.jar", "sup-model", "sup-tr50", "sup-installer-api",
+                "sup-command-line", "sup-installer");
         freshen("sample-packages/target/sample-runtime.jar", "sup-model", "sample-packages");
         freshen("sup-portal/target/sup-portal.jar", "sup-tr50", "sup-portal");
         freshen("sup-agent/target/sup-agent.jar", "sup-model", "sup-tr50", "sup-installer-api", "sup-agent");

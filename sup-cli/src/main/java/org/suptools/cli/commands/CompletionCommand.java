@@ -1,6 +1,7 @@
 package org.suptools.cli.commands;
 
 import java.util.concurrent.Callable;
+import org.suptools.cli.SupMain;
 import org.suptools.cli.options.CommonOptions;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
@@ -26,7 +27,8 @@ public final class CompletionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getOut().print(AutoComplete.bash("sup", spec.root().commandLine()));
+        // The whole command tree: a run of sup builds only the subcommand it runs (SupMain).
+        spec.commandLine().getOut().print(AutoComplete.bash("sup", SupMain.commandLine()));
         spec.commandLine().getOut().flush();
         return 0;
     }

@@ -1,6 +1,7 @@
 package org.suptools.installer.cli;
 
 import java.util.List;
+import org.suptools.commandline.SubcommandChoice;
 import picocli.CommandLine;
 
 /** The entry point of the {@code sup-installer} process. */

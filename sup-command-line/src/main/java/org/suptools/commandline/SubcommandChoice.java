@@ -1,4 +1,4 @@
-package org.suptools.installer.cli;
+package org.suptools.commandline;
 
 import java.util.List;
 import picocli.CommandLine;
@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  * builds the model of every subcommand it is given, from their annotations, before it parses a
  * thing; for one subcommand that is most of the command line's start-up.
  */
-final class SubcommandChoice {
+public final class SubcommandChoice {
 
     private SubcommandChoice() {
     }
@@ -19,7 +19,7 @@ final class SubcommandChoice {
      * argument names none of them (an option, a typo, nothing) or names the help command, which
      * describes the others.
      */
-    static List<Class<?>> of(List<Class<?>> subcommands, String[] args) {
+    public static List<Class<?>> of(List<Class<?>> subcommands, String[] args) {
         if (args.length == 0) {
             return subcommands;
         }
