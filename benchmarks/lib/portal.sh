@@ -175,7 +175,7 @@ JQ_TIME='def ts: (sub("\\.[0-9]+Z$"; "Z") | fromdate) + ((capture("(?<f>\\.[0-9]
 ensure_fleet_sim() {
   # shellcheck source=bin/lib/launcher.sh
   . "$REPO_ROOT/bin/lib/launcher.sh"
-  ensure_built "$REPO_ROOT" benchmarks/fleet-sim "$FLEET_SIM_JAR" sup-tr50 sup-portal benchmarks/fleet-sim \
+  ensure_built "$REPO_ROOT" benchmarks/fleet-sim "$FLEET_SIM_JAR" sup-tr50 sup-command-line sup-portal benchmarks/fleet-sim \
     || die "building benchmarks/fleet-sim failed"
 }
 

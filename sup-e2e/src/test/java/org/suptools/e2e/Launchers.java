@@ -182,8 +182,9 @@ final class Launchers {
         freshen("sup-installer/target/sup-installer.jar", "sup-model", "sup-tr50", "sup-installer-api",
                 "sup-command-line", "sup-installer");
         freshen("sample-packages/target/sample-runtime.jar", "sup-model", "sample-packages");
-        freshen("sup-portal/target/sup-portal.jar", "sup-tr50", "sup-portal");
-        freshen("sup-agent/target/sup-agent.jar", "sup-model", "sup-tr50", "sup-installer-api", "sup-agent");
+        freshen("sup-portal/target/sup-portal.jar", "sup-tr50", "sup-command-line", "sup-portal");
+        freshen("sup-agent/target/sup-agent.jar", "sup-model", "sup-tr50", "sup-installer-api", "sup-command-line",
+                "sup-agent");
     }
 
     private static void freshen(String jar, String... modules) throws IOException {

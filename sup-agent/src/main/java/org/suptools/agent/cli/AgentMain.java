@@ -1,5 +1,7 @@
 package org.suptools.agent.cli;
 
+import java.util.List;
+import org.suptools.commandline.SubcommandChoice;
 import picocli.CommandLine;
 
 /** The entry point of the {@code sup-agent} process. */
@@ -9,13 +11,17 @@ public final class AgentMain {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(SubcommandChoice.of(AgentCommand.SUBCOMMANDS, args)).execute(args));
     }
 
-    /** The configured command line: what {@link #main} runs, and what tests run in-process. */
+    /** The configured command line with every subcommand: what tests run in-process. */
     public static CommandLine commandLine() {
-        return new CommandLine(new AgentCommand())
-                .setExecutionExceptionHandler(new AgentErrorHandler())
-                .setUsageHelpAutoWidth(true);
+        return commandLine(AgentCommand.SUBCOMMANDS);
+    }
+
+    private static CommandLine commandLine(List<Class<?>> subcommands) {
+        CommandLine line = new CommandLine(new AgentCommand());
+        subcommands.forEach(line::addSubcommand);
+        return line.setExecutionExceptionHandler(new AgentErrorHandler()).setUsageHelpAutoWidth(true);
     }
 }
